@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# planeval quick start.
+#   ./build.sh demo   install missing Debian packages, build, run the main example
+#   ./build.sh test   install missing Debian packages, build, run every test (ctest)
+#   ./build.sh asan   the same tests under AddressSanitizer + UndefinedBehaviorSanitizer
+set -euo pipefail
+cd "$(dirname "$0")"
+
+mode="${1:-}"
+case "$mode" in
+  demo|test|asan) ;;
+  *) echo "usage: ./build.sh demo|test|asan" >&2; exit 2 ;;
+esac
+
+packages=(
+  build-essential cmake pkg-config
+  libboost-date-time-dev libboost-serialization-dev libeigen3-dev
+  googletest libgtest-dev libbenchmark-dev
+  nlohmann-json3-dev libcli11-dev
+  doxygen graphviz
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+if ((${#missing[@]})); then
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "==> installing: ${missing[*]}"
+    apt-get update
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
+  else
+    echo "planeval needs these Debian packages. Install them as root, then run this again:" >&2
+    echo "  sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+
+preset=dev
+[ "$mode" = asan ] && preset=asan-ubsan
+
+cmake --preset "$preset"
+cmake --build --preset "$preset"
+
+case "$mode" in
+  demo)
+    data=examples/data/changning-2021
+    echo
+    echo "==> planeval evaluate (the Changning 2021 plan, illustrative actuals)"
+    build/bin/planeval evaluate --indicators "$data/indicators.csv" \
+      --actuals "$data/actuals-illustrative.csv" --references "$data/references-illustrative.csv"
+    echo
+    echo "==> the same in English, through the C++ API (examples/evaluate_plan.cpp)"
+    build/bin/evaluate_plan "$data" en
+    ;;
+  test|asan)
+    ctest --preset "$preset"
+    ;;
+esac
