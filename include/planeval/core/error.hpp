@@ -1,0 +1,115 @@
+#pragma once
+/// @file
+/// @brief The one error hierarchy of planeval: a stable code, a message and a location.
+
+#include <cstddef>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace planeval {
+
+/// @brief Stable error codes. The text form (`to_string`) is part of the API: it starts every
+/// message as `[planeval.<code>]` and is listed in docs/errors.md.
+enum class errc {
+  // text in the target language (targets, observations)
+  target_empty,        ///< the text is empty or blank
+  target_syntax,       ///< the text does not match any form of the target language
+  target_number,       ///< a number is malformed or out of range
+  target_range,        ///< a range whose ends disagree (low > high, units differ)
+  target_unit,         ///< a unit that is unknown or does not fit the form
+  target_encoding,     ///< the text is not valid UTF-8
+  observation_syntax,  ///< an observation text is not a value, bound or judgment
+  // units and periods
+  unit_unknown,       ///< a unit symbol that is not in the unit table
+  unit_incompatible,  ///< two units of different dimensions were compared
+  period_syntax,      ///< a period text is not YYYY, YYYY-Qn, YYYY-MM, YYYY-Mmm or YYYY/YYYY
+  period_range,       ///< a period out of range (year, quarter, month, span order)
+  date_syntax,        ///< a date is not YYYY-MM-DD or not a calendar date
+  // the model
+  model_duplicate,   ///< an id or key defined twice
+  model_unknown_id,  ///< a reference to an indicator or task that does not exist
+  model_invalid,     ///< a value that breaks a model invariant
+  model_enum,        ///< a name that is not one of an enumeration's values
+  // CSV files
+  csv_syntax,       ///< RFC 4180 quoting broken
+  csv_header,       ///< a header missing a required column, or with an unknown or repeated one
+  csv_field_count,  ///< a row with more fields than the header
+  csv_encoding,     ///< the file is not valid UTF-8
+  // files and streams
+  io_open,    ///< a file could not be opened
+  io_read,    ///< reading failed
+  io_write,   ///< writing or renaming failed
+  io_format,  ///< the file's format could not be determined
+  // usage
+  usage,  ///< a function or command was called with arguments that do not fit
+};
+
+/// @brief Number of error codes (codes are 0 … errc_count-1).
+inline constexpr int errc_count = static_cast<int>(errc::usage) + 1;
+
+/// @brief The stable text form of a code, e.g. `target.syntax`.
+const char* to_string(errc code) noexcept;
+
+/// @brief Where an error happened. Every field is optional; `to_string` prints the ones set.
+struct location {
+  std::string file;        ///< file name as given by the caller
+  std::size_t line = 0;    ///< 1-based line, 0 when unknown
+  std::size_t column = 0;  ///< 1-based column in characters (not bytes), 0 when unknown
+  std::string pointer;     ///< JSON pointer or field path, e.g. `/indicators/3/target`
+  std::string indicator;   ///< indicator id the error concerns
+  std::string fragment;    ///< the offending piece of text
+
+  /// @brief `file:line:column` followed by the pointer and indicator when set.
+  std::string to_string() const;
+  /// @brief True when no field is set.
+  bool empty() const noexcept;
+};
+
+/// @brief Base of every exception planeval throws.
+///
+/// Derives from `std::invalid_argument`, so bindings map it to `ValueError`.
+/// `what()` is `[planeval.<code>] <location>: <message>`.
+class error : public std::invalid_argument {
+ public:
+  /// @brief Builds an error with its code, message (without prefix) and location.
+  error(errc code, std::string message, location where = {});
+
+  /// @brief The stable code.
+  errc code() const noexcept { return code_; }
+  /// @brief The message without the code prefix and location.
+  const std::string& message() const noexcept { return message_; }
+  /// @brief Where the error happened.
+  const location& where() const noexcept { return where_; }
+
+ private:
+  errc code_;
+  std::string message_;
+  location where_;
+};
+
+/// @brief A text in the target language, a unit, a period or a date did not parse.
+class parse_error : public error {
+ public:
+  using error::error;
+};
+
+/// @brief A CSV or other input file is malformed.
+class format_error : public error {
+ public:
+  using error::error;
+};
+
+/// @brief The model is inconsistent (duplicate ids, unknown ids, incompatible units).
+class model_error : public error {
+ public:
+  using error::error;
+};
+
+/// @brief A file could not be opened, read or written.
+class io_error : public error {
+ public:
+  using error::error;
+};
+
+}  // namespace planeval

@@ -1,0 +1,84 @@
+#include "planeval/core/error.hpp"
+
+namespace planeval {
+
+const char* to_string(errc code) noexcept {
+  switch (code) {
+    case errc::target_empty: return "target.empty";
+    case errc::target_syntax: return "target.syntax";
+    case errc::target_number: return "target.number";
+    case errc::target_range: return "target.range";
+    case errc::target_unit: return "target.unit";
+    case errc::target_encoding: return "target.encoding";
+    case errc::observation_syntax: return "observation.syntax";
+    case errc::unit_unknown: return "unit.unknown";
+    case errc::unit_incompatible: return "unit.incompatible";
+    case errc::period_syntax: return "period.syntax";
+    case errc::period_range: return "period.range";
+    case errc::date_syntax: return "date.syntax";
+    case errc::model_duplicate: return "model.duplicate";
+    case errc::model_unknown_id: return "model.unknown_id";
+    case errc::model_invalid: return "model.invalid";
+    case errc::model_enum: return "model.enum";
+    case errc::csv_syntax: return "csv.syntax";
+    case errc::csv_header: return "csv.header";
+    case errc::csv_field_count: return "csv.field_count";
+    case errc::csv_encoding: return "csv.encoding";
+    case errc::io_open: return "io.open";
+    case errc::io_read: return "io.read";
+    case errc::io_write: return "io.write";
+    case errc::io_format: return "io.format";
+    case errc::usage: return "usage";
+  }
+  return "unknown";
+}
+
+std::string location::to_string() const {
+  std::string out = file;
+  if (line != 0) {
+    if (!out.empty()) out += ':';
+    out += std::to_string(line);
+  }
+  if (column != 0) {
+    if (!out.empty())
+      out += line != 0 ? ":" : ": column ";
+    else
+      out += "column ";
+    out += std::to_string(column);
+  }
+  if (!pointer.empty()) {
+    if (!out.empty()) out += ' ';
+    out += pointer;
+  }
+  if (!indicator.empty()) {
+    if (!out.empty()) out += ' ';
+    out += "(indicator " + indicator + ")";
+  }
+  return out;
+}
+
+bool location::empty() const noexcept {
+  return file.empty() && line == 0 && column == 0 && pointer.empty() && indicator.empty();
+}
+
+namespace {
+std::string compose(errc code, const std::string& message, const location& where) {
+  std::string out = "[planeval.";
+  out += to_string(code);
+  out += "] ";
+  if (!where.empty()) {
+    out += where.to_string();
+    out += ": ";
+  }
+  out += message;
+  return out;
+}
+}  // namespace
+
+error::error(errc code, std::string message, location where)
+    : std::invalid_argument(compose(code, message, where)),
+      code_(code),
+      message_(std::move(message)),
+      where_(std::move(where)) {}
+
+}  // namespace planeval
