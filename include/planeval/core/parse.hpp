@@ -1,0 +1,52 @@
+#pragma once
+/// @file
+/// @brief The target language: parsing targets and observations written by people.
+///
+/// See docs/target-language.md for every form. Errors are `parse_error` with the column (in
+/// characters) of the first character the parser could not place, the fragment from there, and
+/// what was expected there.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "planeval/core/observation.hpp"
+#include "planeval/core/rule.hpp"
+
+namespace planeval {
+
+/// @brief Options for `parse_target`.
+struct parse_options {
+  /// Keep a text that does not parse as an `op::unparsed` rule instead of throwing.
+  bool keep_unparsed = false;
+};
+
+/// @brief Parses a target text into a rule.
+///
+/// Text without any digit that matches no numeric, direction or reference form is a
+/// `qualitative` rule; a text with digits that does not parse is an error (never a guess).
+/// Complexity: linear in the text's length.
+/// @throws parse_error (`target_empty`, `target_syntax`, `target_number`, `target_range`,
+///         `target_unit`, `target_encoding`) with the column and fragment.
+rule parse_target(std::string_view text, const parse_options& options = {});
+
+/// @brief An observation text read by the target language.
+struct parsed_observation {
+  observed value;  ///< point, bound, interval, judgment or missing
+  measure meas;    ///< from the words: `增长` → growth, `个百分点` → points
+  unit u;          ///< unit written
+  qualifier qual;  ///< `新开工`, `五年累计`, …
+  std::optional<double> comparable;  ///< `(可比7.0)`
+  bool approximate = false;          ///< `左右`, `约`: record with SDMX flag `E`
+  std::string remark;                ///< trailing clause kept verbatim
+};
+
+/// @brief Parses an observation text: `7.05%`, `增长8.1%`, `84以上`, `8%左右`, `达标`,
+/// `新开工116`, `10.9(可比7.0)`; blank, `-`, `—`, `/`, `n/a` are missing.
+/// @throws parse_error (`observation_syntax` and the target_* codes) with the column.
+parsed_observation parse_observation(std::string_view text);
+
+/// @brief Canonical text of a parsed observation (parses back to an equal one).
+std::string canonical(const parsed_observation& o, language lang = language::zh);
+
+}  // namespace planeval

@@ -1,0 +1,261 @@
+// Observations, references, indicators and plans: containers and invariants.
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <set>
+#include <string>
+
+#include "planeval/core/error.hpp"
+#include "planeval/core/indicator.hpp"
+#include "planeval/core/observation.hpp"
+#include "planeval/core/plan.hpp"
+
+namespace planeval {
+
+// --- observations ------------------------------------------------------------------------
+
+bool operator==(const observation& a, const observation& b) noexcept {
+  return a.indicator == b.indicator && a.per == b.per && a.value == b.value && a.meas == b.meas &&
+         a.u == b.u && a.qual == b.qual && a.comparable == b.comparable && a.flags == b.flags &&
+         a.text == b.text && a.note == b.note;
+}
+
+bool is_sdmx_flag(char c) noexcept {
+  return std::string_view("ABDEFGIKMNOPQSUV").find(c) != std::string_view::npos;
+}
+
+void validate_flags(std::string_view flags) {
+  for (std::size_t i = 0; i < flags.size(); ++i) {
+    const char c = flags[i];
+    if (!is_sdmx_flag(c)) {
+      location loc;
+      loc.column = i + 1;
+      loc.fragment = std::string(flags.substr(i));
+      throw model_error(
+          errc::model_invalid,
+          "'" + std::string(1, c) +
+              "' is not an SDMX observation-status code (A B D E F G I K M N O P Q S U V)",
+          loc);
+    }
+    if (flags.find(c, i + 1) != std::string_view::npos) {
+      location loc;
+      loc.column = i + 1;
+      throw model_error(errc::model_invalid, "flag '" + std::string(1, c) + "' repeated", loc);
+    }
+  }
+}
+
+std::optional<value_interval> as_interval(const observed& v) noexcept {
+  constexpr double inf = std::numeric_limits<double>::infinity();
+  if (const auto* p = std::get_if<point_value>(&v)) return value_interval{p->value, p->value};
+  if (const auto* b = std::get_if<bound_value>(&v)) {
+    if (b->at_least) return value_interval{b->value, inf, b->strict, false};
+    return value_interval{-inf, b->value, false, b->strict};
+  }
+  if (const auto* i = std::get_if<interval_value>(&v)) return value_interval{i->low, i->high};
+  return std::nullopt;
+}
+
+namespace {
+[[noreturn]] void duplicate(const std::string& what, const std::string& indicator_id) {
+  location loc;
+  loc.indicator = indicator_id;
+  throw model_error(errc::model_duplicate, what, loc);
+}
+}  // namespace
+
+void observation_set::add(observation o) {
+  if (find(o.indicator, o.per, o.meas.kind) != nullptr) {
+    duplicate("a " + std::string(to_string(o.meas.kind)) + " observation of '" + o.indicator +
+                  "' for " + o.per.to_string() + " is already present",
+              o.indicator);
+  }
+  by_indicator_[o.indicator].push_back(items_.size());
+  items_.push_back(std::move(o));
+}
+
+void observation_set::put(observation o) {
+  auto it = by_indicator_.find(o.indicator);
+  if (it != by_indicator_.end()) {
+    for (const auto idx : it->second) {
+      auto& existing = items_[idx];
+      if (existing.per == o.per && existing.meas.kind == o.meas.kind) {
+        existing = std::move(o);
+        return;
+      }
+    }
+  }
+  add(std::move(o));
+}
+
+const observation* observation_set::find(std::string_view indicator, const period& p,
+                                         measure_kind m) const {
+  const auto it = by_indicator_.find(std::string(indicator));
+  if (it == by_indicator_.end()) return nullptr;
+  for (const auto idx : it->second) {
+    const auto& o = items_[idx];
+    if (o.per == p && o.meas.kind == m) return &o;
+  }
+  return nullptr;
+}
+
+const observation* observation_set::find_any(std::string_view indicator, const period& p) const {
+  for (const auto m : {measure_kind::level, measure_kind::growth, measure_kind::change_points,
+                       measure_kind::cagr, measure_kind::change_since}) {
+    if (const auto* o = find(indicator, p, m)) return o;
+  }
+  return nullptr;
+}
+
+std::vector<const observation*> observation_set::series(std::string_view indicator) const {
+  std::vector<const observation*> out;
+  const auto it = by_indicator_.find(std::string(indicator));
+  if (it == by_indicator_.end()) return out;
+  for (const auto idx : it->second) out.push_back(&items_[idx]);
+  std::stable_sort(out.begin(), out.end(),
+                   [](const observation* a, const observation* b) { return a->per < b->per; });
+  return out;
+}
+
+void reference_set::add(reference_value r) {
+  if (find(r.indicator, r.per) != nullptr) {
+    duplicate("a reference value of '" + r.indicator + "' for " + r.per.to_string() +
+                  " is already present",
+              r.indicator);
+  }
+  items_.push_back(std::move(r));
+}
+
+void reference_set::put(reference_value r) {
+  for (auto& existing : items_) {
+    if (existing.indicator == r.indicator && existing.per == r.per) {
+      existing = std::move(r);
+      return;
+    }
+  }
+  items_.push_back(std::move(r));
+}
+
+const reference_value* reference_set::find(std::string_view indicator, const period& p) const {
+  for (const auto& r : items_)
+    if (r.indicator == indicator && r.per == p) return &r;
+  return nullptr;
+}
+
+// --- indicators ----------------------------------------------------------------------------
+
+const target* indicator::find_target(const period& p) const noexcept {
+  for (const auto& t : targets)
+    if (t.per == p) return &t;
+  return nullptr;
+}
+
+bool operator==(const indicator& a, const indicator& b) noexcept {
+  return a.id == b.id && a.name_zh == b.name_zh && a.name_en == b.name_en && a.kind == b.kind &&
+         a.u == b.u && a.pol == b.pol && a.attr == b.attr && a.category == b.category &&
+         a.acc == b.acc && a.baseline == b.baseline && a.targets == b.targets && a.note == b.note;
+}
+
+accumulation default_accumulation(indicator_kind kind, const qualifier& q,
+                                  const std::string& name_zh) noexcept {
+  if (kind == indicator_kind::rate) return accumulation::rate;
+  for (const char* w : {"新开工", "开工", "竣工", "新增", "新建"})
+    if (q.flow == w) return accumulation::flow;
+  const std::string_view n(name_zh);
+  for (const char* w : {"新增", "新开工", "新竣工", "新建"}) {
+    const std::string_view word(w);
+    if (n.substr(0, word.size()) == word) return accumulation::flow;
+  }
+  return accumulation::stock;
+}
+
+// --- plans ----------------------------------------------------------------------------------
+
+const indicator* plan::find(std::string_view indicator_id) const noexcept {
+  for (const auto& i : indicators)
+    if (i.id == indicator_id) return &i;
+  return nullptr;
+}
+
+indicator* plan::find(std::string_view indicator_id) noexcept {
+  for (auto& i : indicators)
+    if (i.id == indicator_id) return &i;
+  return nullptr;
+}
+
+void plan::add(indicator ind) {
+  if (ind.id.empty()) throw model_error(errc::model_invalid, "an indicator needs a non-empty id");
+  if (find(ind.id) != nullptr) duplicate("indicator id '" + ind.id + "' is used twice", ind.id);
+  indicators.push_back(std::move(ind));
+}
+
+void plan::validate() const {
+  std::set<std::string> ids;
+  for (std::size_t k = 0; k < indicators.size(); ++k) {
+    const auto& ind = indicators[k];
+    location loc;
+    loc.indicator = ind.id;
+    loc.pointer = "/indicators/" + std::to_string(k);
+    if (ind.id.empty())
+      throw model_error(errc::model_invalid, "an indicator needs a non-empty id", loc);
+    if (!ids.insert(ind.id).second)
+      throw model_error(errc::model_duplicate, "indicator id '" + ind.id + "' is used twice", loc);
+    std::set<period> periods;
+    for (std::size_t t = 0; t < ind.targets.size(); ++t) {
+      const auto& tg = ind.targets[t];
+      location tl = loc;
+      tl.pointer += "/targets/" + std::to_string(t);
+      if (!periods.insert(tg.per).second)
+        throw model_error(errc::model_duplicate, "two targets for period " + tg.per.to_string(),
+                          tl);
+      if (tg.r.meas.kind == measure_kind::level && !tg.r.u.is_percent() &&
+          !convertible(tg.r.u, ind.u)) {
+        throw model_error(errc::unit_incompatible,
+                          "target unit '" + tg.r.u.symbol() +
+                              "' cannot be expressed in the indicator's unit '" + ind.u.symbol() +
+                              "'",
+                          tl);
+      }
+    }
+    if (ind.baseline && ind.baseline->meas.kind == measure_kind::level &&
+        !ind.baseline->u.is_percent() && !convertible(ind.baseline->u, ind.u)) {
+      location bl = loc;
+      bl.pointer += "/baseline";
+      throw model_error(errc::unit_incompatible,
+                        "baseline unit '" + ind.baseline->u.symbol() +
+                            "' cannot be expressed in the indicator's unit '" + ind.u.symbol() +
+                            "'",
+                        bl);
+    }
+  }
+  for (std::size_t k = 0; k < observations.items().size(); ++k) {
+    const auto& o = observations.items()[k];
+    if (ids.count(o.indicator) == 0) {
+      location loc;
+      loc.indicator = o.indicator;
+      loc.pointer = "/observations/" + std::to_string(k);
+      throw model_error(errc::model_unknown_id,
+                        "observation of unknown indicator '" + o.indicator + "'", loc);
+    }
+  }
+  for (std::size_t k = 0; k < references.items().size(); ++k) {
+    const auto& r = references.items()[k];
+    if (ids.count(r.indicator) == 0) {
+      location loc;
+      loc.indicator = r.indicator;
+      loc.pointer = "/references/" + std::to_string(k);
+      throw model_error(errc::model_unknown_id,
+                        "reference of unknown indicator '" + r.indicator + "'", loc);
+    }
+  }
+}
+
+bool operator==(const plan& a, const plan& b) noexcept {
+  return a.id == b.id && a.title_zh == b.title_zh && a.title_en == b.title_en &&
+         a.issuer == b.issuer && a.per == b.per && a.published == b.published &&
+         a.approved == b.approved && a.settings == b.settings && a.indicators == b.indicators &&
+         a.observations == b.observations && a.references == b.references &&
+         a.extensions == b.extensions;
+}
+
+}  // namespace planeval
