@@ -1,0 +1,823 @@
+// Attainment evaluation (DESIGN.md section 5.1 and 5.4).
+#include "planeval/core/evaluate.hpp"
+
+#include <cmath>
+#include <limits>
+#include <string>
+
+#include "planeval/core/error.hpp"
+#include "planeval/core/parse.hpp"
+
+namespace planeval {
+namespace {
+
+constexpr double inf = std::numeric_limits<double>::infinity();
+
+// An interval of the real line with open or closed ends.
+struct ival {
+  double lo = -inf;
+  double hi = inf;
+  bool lo_open = false;
+  bool hi_open = false;
+
+  bool empty() const noexcept { return lo > hi || (lo == hi && (lo_open || hi_open)); }
+  // every point of `o` lies in *this
+  bool covers(const ival& o) const noexcept {
+    if (o.empty()) return true;
+    const bool lo_ok = lo < o.lo || (lo == o.lo && (!lo_open || o.lo_open));
+    const bool hi_ok = hi > o.hi || (hi == o.hi && (!hi_open || o.hi_open));
+    return lo_ok && hi_ok;
+  }
+  bool meets(const ival& o) const noexcept {
+    ival x;
+    x.lo = std::max(lo, o.lo);
+    x.lo_open = (lo > o.lo) ? lo_open : (o.lo > lo ? o.lo_open : (lo_open || o.lo_open));
+    x.hi = std::min(hi, o.hi);
+    x.hi_open = (hi < o.hi) ? hi_open : (o.hi < hi ? o.hi_open : (hi_open || o.hi_open));
+    return !x.empty();
+  }
+};
+
+ival at_least_set(double x, bool strict) { return ival{x, inf, strict, false}; }
+ival at_most_set(double x, bool strict) { return ival{-inf, x, false, strict}; }
+
+bool is_percent_unit(const unit& u) {
+  return u.dim() == dimension::percent || u.dim() == dimension::percentage_point;
+}
+
+std::string num(double v) {
+  // two decimals are what plan reports print; keep more when the value needs them
+  const double r2 = std::round(v * 100.0) / 100.0;
+  if (std::fabs(r2 - v) < 1e-9) return format_number(r2);
+  const double r4 = std::round(v * 10000.0) / 10000.0;
+  return format_number(r4);
+}
+
+std::string unit_zh(const unit& u) { return u.symbol(); }
+
+// `2021年`, `2021年第3季度`, `2021年9月`, `2016—2020年`
+std::string zh(const period& p) {
+  switch (p.kind()) {
+    case period_kind::year: return std::to_string(p.first_year()) + "年";
+    case period_kind::quarter:
+      return std::to_string(p.first_year()) + "年第" + std::to_string(p.sub()) + "季度";
+    case period_kind::month:
+      return std::to_string(p.first_year()) + "年" + std::to_string(p.sub()) + "月";
+    case period_kind::span:
+      return std::to_string(p.first_year()) + "—" + std::to_string(p.last_year()) + "年";
+  }
+  return p.to_string();
+}
+std::string unit_en(const unit& u) {
+  if (u.empty()) return {};
+  if (u.dim() == dimension::percent && u.scale() == 0) return "%";
+  if (u.dim() == dimension::percentage_point) return " percentage points";
+  return " " + u.symbol();
+}
+
+// The value an evaluation compares: the measured value (or a bound of it) in the comparison unit.
+struct actual_value {
+  bool found = false;
+  std::string missing_zh;  // why not found
+  std::string missing_en;
+  std::optional<judgment> verdict;
+  ival range;          // the value as an interval (a point for numbers)
+  double shown = 0.0;  // a representative number (the point or the bound)
+  std::string text;    // how it was written or computed
+};
+
+class evaluator {
+ public:
+  evaluator(const plan& p, const indicator& ind, const target& t, const observation_set& actuals,
+            const reference_set& refs, const evaluation_options& opt)
+      : plan_(p), ind_(ind), t_(t), actuals_(actuals), refs_(refs), opt_(opt) {}
+
+  assessment run() {
+    a_.indicator = ind_.id;
+    a_.per = t_.per;
+    a_.target_text = t_.text;
+    a_.target_canonical = canonical(t_.r, language::zh);
+    a_.meas = effective_measure();
+    a_.in_progress = opt_.as_of && t_.per.last_day() > *opt_.as_of;
+    switch (t_.r.oper) {
+      case op::qualitative:
+      case op::unparsed: judged(); break;
+      case op::increase:
+      case op::decrease:
+      case op::improve: direction(); break;
+      case op::reach:
+      case op::about:
+      case op::at_least:
+      case op::at_most:
+      case op::between: compare(); break;
+    }
+    if (a_.in_progress) {
+      a_.reason_zh = "截至" + to_string(*opt_.as_of) + "(期中)," + a_.reason_zh;
+      a_.reason_en = "As of " + to_string(*opt_.as_of) + " (period not ended): " + a_.reason_en;
+    }
+    return a_;
+  }
+
+ private:
+  // --- lookups ---------------------------------------------------------------------------
+
+  bool visible(const period& p) const { return !opt_.as_of || p.first_day() <= *opt_.as_of; }
+
+  const observation* find_obs(const period& p, measure_kind m) const {
+    if (!visible(p)) return nullptr;
+    if (const auto* o = actuals_.find(ind_.id, p, m)) return o;
+    if (const auto* o = plan_.observations.find(ind_.id, p, m)) return o;
+    if (m == measure_kind::level && ind_.baseline && ind_.baseline->per == p &&
+        ind_.baseline->meas.kind == measure_kind::level)
+      return &*ind_.baseline;
+    return nullptr;
+  }
+
+  // A bare percentage on an indicator whose unit is not % is a growth figure.
+  bool percent_means_growth(const unit& u) const {
+    return u.is_percent() && !ind_.u.empty() && !ind_.u.is_percent();
+  }
+
+  measure effective_measure() const {
+    if (t_.r.meas.kind == measure_kind::level && percent_means_growth(t_.r.u))
+      return measure{measure_kind::growth, 0};
+    return t_.r.meas;
+  }
+
+  unit comparison_unit() const {
+    switch (a_.meas.kind) {
+      case measure_kind::level: return ind_.u.empty() ? t_.r.u : ind_.u;
+      case measure_kind::growth:
+      case measure_kind::cagr:
+      case measure_kind::change_since: return unit::percent();
+      case measure_kind::change_points: return unit::percentage_point();
+    }
+    return ind_.u;
+  }
+
+  bool percent_like() const { return is_percent_unit(comparison_unit()); }
+
+  // Reads an observation's value as an interval in the comparison unit.
+  actual_value read(const observation& o, const unit& cmp) const {
+    actual_value v;
+    v.text = o.text.empty() ? describe(o) : o.text;
+    if (const auto* j = std::get_if<judgment_value>(&o.value)) {
+      v.found = true;
+      v.verdict = j->verdict;
+      return v;
+    }
+    if (std::holds_alternative<missing_value>(o.value)) {
+      v.missing_zh = "完成值为空(" + v.text + ")";
+      v.missing_en = "the value is missing (" + v.text + ")";
+      return v;
+    }
+    if (!t_.r.qual.flow.empty() && !o.qual.flow.empty() && t_.r.qual.flow != o.qual.flow) {
+      v.missing_zh = "完成值统计口径为“" + o.qual.flow + "”,目标为“" + t_.r.qual.flow + "”,不可比";
+      v.missing_en = "the value counts '" + o.qual.flow + "' but the target counts '" +
+                     t_.r.qual.flow + "'; they are not comparable";
+      return v;
+    }
+    ival r;
+    if (o.comparable) {
+      r = ival{*o.comparable, *o.comparable};
+      v.text += "(按可比口径" + num(*o.comparable) + ")";
+    } else {
+      const auto iv = as_interval(o.value);
+      r = ival{iv->low, iv->high, iv->low_open, iv->high_open};
+    }
+    unit from = o.u;
+    if (o.meas.kind != measure_kind::level) from = unit();  // changes are in % / points already
+    if (!from.empty() && !cmp.empty() && !convertible(from, cmp)) {
+      v.missing_zh = "完成值单位“" + from.symbol() + "”无法换算为“" + cmp.symbol() + "”";
+      v.missing_en =
+          "the value's unit '" + from.symbol() + "' cannot be expressed in '" + cmp.symbol() + "'";
+      return v;
+    }
+    auto conv = [&](double x) {
+      if (std::isinf(x) || from.empty()) return x;
+      return convert(x, from, cmp);
+    };
+    r.lo = conv(r.lo);
+    r.hi = conv(r.hi);
+    v.found = true;
+    v.range = r;
+    v.shown = std::isinf(r.lo) ? r.hi : r.lo;
+    return v;
+  }
+
+  static std::string describe(const observation& o) {
+    parsed_observation p;
+    p.value = o.value;
+    p.meas = o.meas;
+    p.u = o.u;
+    p.qual = o.qual;
+    p.comparable = o.comparable;
+    p.approximate = o.approximate();
+    return canonical(p, language::zh);
+  }
+
+  // The level of the indicator for a period: an observation, or sub-periods that add up.
+  std::optional<actual_value> level_of(const period& p) const {
+    const unit cmp = ind_.u;
+    if (const auto* o = find_obs(p, measure_kind::level)) {
+      if (percent_means_growth(o->u)) return std::nullopt;  // a growth figure, not a level
+      return read(*o, cmp);
+    }
+    return aggregate(p, cmp);
+  }
+
+  // A year from its quarters or months, a span from its years; flows add up, stocks and rates
+  // take the last sub-period. Only complete coverage counts.
+  std::optional<actual_value> aggregate(const period& p, const unit& cmp) const {
+    if (p.kind() != period_kind::year && p.kind() != period_kind::span) return std::nullopt;
+    std::vector<period> parts;
+    if (p.kind() == period_kind::span) {
+      for (int y = p.first_year(); y <= p.last_year(); ++y) parts.push_back(period::year(y));
+    }
+    for (const auto& candidate : {period_kind::quarter, period_kind::month, period_kind::year}) {
+      if (!parts.empty() && candidate != period_kind::year) continue;
+      if (parts.empty() && p.kind() == period_kind::year && candidate != period_kind::year) {
+        std::vector<period> sub;
+        const int n = candidate == period_kind::quarter ? 4 : 12;
+        for (int k = 1; k <= n; ++k)
+          sub.push_back(candidate == period_kind::quarter ? period::quarter(p.first_year(), k)
+                                                          : period::month(p.first_year(), k));
+        bool all = true;
+        for (const auto& s : sub)
+          if (!find_obs(s, measure_kind::level)) all = false;
+        if (all) {
+          parts = sub;
+          break;
+        }
+      }
+    }
+    if (parts.empty()) return std::nullopt;
+    double total = 0.0;
+    std::string text;
+    actual_value last;
+    for (const auto& s : parts) {
+      const auto* o = find_obs(s, measure_kind::level);
+      if (!o) return std::nullopt;
+      auto v = read(*o, cmp);
+      if (!v.found || v.verdict || v.range.lo != v.range.hi) return std::nullopt;
+      total += v.range.lo;
+      last = v;
+    }
+    actual_value v;
+    v.found = true;
+    if (ind_.acc == accumulation::flow) {
+      v.range = ival{total, total};
+      v.shown = total;
+      v.text = num(total) + unit_zh(cmp) + "(" + std::to_string(parts.size()) + "期合计)";
+    } else {
+      v = last;
+      v.text += "(末期值)";
+    }
+    return v;
+  }
+
+  // The value the rule's measure needs, computed from levels where no direct figure exists.
+  actual_value measured() const {
+    const period& p = t_.per;
+    const unit cmp = comparison_unit();
+    actual_value none;
+    switch (a_.meas.kind) {
+      case measure_kind::level: {
+        if (auto v = level_of(p)) return *v;
+        if (const auto* o = find_obs(p, measure_kind::level)) {
+          (void)o;
+          none.missing_zh = zh(p) + "完成值为增速,目标为水平值";
+          none.missing_en =
+              "the value for " + p.to_string() + " is a growth rate, the target a level";
+          return none;
+        }
+        if (const auto* j = find_any_judgment(p)) return read(*j, cmp);
+        none.missing_zh = "缺少" + zh(p) + "完成值";
+        none.missing_en = "no value for " + p.to_string();
+        return none;
+      }
+      case measure_kind::growth: {
+        if (const auto* o = find_obs(p, measure_kind::growth)) return read(*o, cmp);
+        if (const auto* o = find_obs(p, measure_kind::level); o && percent_means_growth(o->u)) {
+          return read(*o, cmp);
+        }
+        const auto cur = level_of(p);
+        const auto prev = level_of(p.previous());
+        if (cur && prev && computable(*cur) && computable(*prev) && prev->shown != 0.0) {
+          const double g = (cur->shown / prev->shown - 1.0) * 100.0;
+          return computed(g, "由" + zh(p) + cur->text + "和" + zh(p.previous()) + prev->text +
+                                 "计算的增速" + num(g) + "%");
+        }
+        if (const auto* j = find_any_judgment(p)) return read(*j, cmp);
+        none.missing_zh =
+            "缺少" + zh(p) + "增速,也无法由" + zh(p) + "和" + zh(p.previous()) + "的数值计算";
+        none.missing_en = "no growth figure for " + p.to_string() + ", and no levels for " +
+                          p.to_string() + " and " + p.previous().to_string() + " to compute it";
+        return none;
+      }
+      case measure_kind::change_points: {
+        if (const auto* o = find_obs(p, measure_kind::change_points)) return read(*o, cmp);
+        const period base =
+            a_.meas.base_year != 0 ? period::year(a_.meas.base_year) : baseline_period();
+        const auto cur = level_of(p);
+        const auto b = level_of(base);
+        if (cur && b && computable(*cur) && computable(*b)) {
+          const double d = cur->shown - b->shown;
+          return computed(d, "由" + zh(p) + cur->text + "和" + base.to_string() + "年" + b->text +
+                                 "计算的变化" + num(d) + "个百分点");
+        }
+        if (const auto* j = find_any_judgment(p)) return read(*j, cmp);
+        none.missing_zh = "缺少" + zh(p) + "和" + zh(base) + "的数值,无法计算百分点变化";
+        none.missing_en = "no levels for " + p.to_string() + " and " + base.to_string() +
+                          " to compute the change in points";
+        return none;
+      }
+      case measure_kind::cagr: {
+        if (const auto* o = find_obs(p, measure_kind::cagr)) return read(*o, cmp);
+        const period span =
+            plan_.per.kind() == period_kind::span && plan_.per.contains(p) ? plan_.per : p;
+        const period base = period::year(span.first_year() - 1);
+        const period end = period::year(p.last_year());
+        const auto cur = level_of(end);
+        const auto b = level_of(base);
+        const int years = end.first_year() - base.first_year();
+        if (cur && b && computable(*cur) && computable(*b) && b->shown > 0 && cur->shown > 0 &&
+            years > 0) {
+          const double g = (std::pow(cur->shown / b->shown, 1.0 / years) - 1.0) * 100.0;
+          return computed(g,
+                          "由" + zh(base) + "至" + zh(end) + "数值计算的年均增速" + num(g) + "%");
+        }
+        if (const auto* j = find_any_judgment(p)) return read(*j, cmp);
+        none.missing_zh = "缺少" + zh(base) + "和" + zh(end) + "的正数值,无法计算年均增速";
+        none.missing_en = "no positive levels for " + base.to_string() + " and " + end.to_string() +
+                          " to compute the average annual growth";
+        return none;
+      }
+      case measure_kind::change_since: {
+        if (const auto* o = find_obs(p, measure_kind::change_since);
+            o && o->meas.base_year == a_.meas.base_year)
+          return read(*o, cmp);
+        const period base = period::year(a_.meas.base_year);
+        const auto cur = level_of(p);
+        const auto b = level_of(base);
+        if (cur && b && computable(*cur) && computable(*b) && b->shown != 0.0) {
+          const double g = (cur->shown / b->shown - 1.0) * 100.0;
+          return computed(g, "由" + zh(p) + "和" + zh(base) + "数值计算的变化" + num(g) + "%");
+        }
+        if (const auto* j = find_any_judgment(p)) return read(*j, cmp);
+        none.missing_zh = "缺少" + zh(p) + "和基期" + zh(base) + "的数值";
+        none.missing_en =
+            "no levels for " + p.to_string() + " and the base year " + base.to_string();
+        return none;
+      }
+    }
+    return none;
+  }
+
+  const observation* find_any_judgment(const period& p) const {
+    for (const auto m : {measure_kind::level, measure_kind::growth, measure_kind::change_points,
+                         measure_kind::cagr, measure_kind::change_since}) {
+      const auto* o = find_obs(p, m);
+      if (o && std::holds_alternative<judgment_value>(o->value)) return o;
+    }
+    return nullptr;
+  }
+
+  period baseline_period() const {
+    if (ind_.baseline) return ind_.baseline->per;
+    return t_.per.previous();
+  }
+
+  static bool computable(const actual_value& v) {
+    return v.found && !v.verdict && v.range.lo == v.range.hi && std::isfinite(v.range.lo);
+  }
+
+  static actual_value computed(double x, std::string text) {
+    actual_value v;
+    v.found = true;
+    v.range = ival{x, x};
+    v.shown = x;
+    v.text = std::move(text);
+    return v;
+  }
+
+  // --- statuses -----------------------------------------------------------------------------
+
+  void set(status s, std::string zh, std::string en) {
+    a_.st = s;
+    a_.reason_zh = std::move(zh);
+    a_.reason_en = std::move(en);
+  }
+
+  std::string target_quote_zh() const { return "“" + t_.text + "”"; }
+  std::string target_quote_en() const {
+    const auto en = canonical(t_.r, language::en);
+    return "'" + t_.text + "'" + (en != t_.text ? " (" + en + ")" : "");
+  }
+
+  void from_judgment(judgment j, const std::string& text) {
+    a_.actual_text = text;
+    const std::string tz = target_quote_zh();
+    const std::string te = target_quote_en();
+    switch (j) {
+      case judgment::met:
+        set(status::met, "评价结论为“" + text + "”,完成目标" + tz,
+            "recorded judgment '" + text + "': target " + te + " met");
+        break;
+      case judgment::exceeded:
+        set(status::exceeded, "评价结论为“" + text + "”,超额完成目标" + tz,
+            "recorded judgment '" + text + "': target " + te + " exceeded");
+        break;
+      case judgment::not_met:
+        set(status::not_met, "评价结论为“" + text + "”,未完成目标" + tz,
+            "recorded judgment '" + text + "': target " + te + " not met");
+        break;
+      case judgment::basically_met:
+        if (ind_.attr == attribute::binding) {
+          set(status::not_met, "评价结论为“" + text + "”,约束性指标须完全达到目标" + tz,
+              "recorded judgment '" + text + "': a binding target " + te + " must be met in full");
+        } else {
+          a_.within_tolerance = true;
+          set(status::met, "评价结论为“" + text + "”,预期性指标视为基本完成目标" + tz,
+              "recorded judgment '" + text + "': anticipatory target " + te + " counted as met");
+        }
+        break;
+    }
+  }
+
+  void judged() {
+    const observation* o = find_any_judgment(t_.per);
+    if (o) {
+      from_judgment(std::get<judgment_value>(o->value).verdict,
+                    o->text.empty() ? describe(*o) : o->text);
+      return;
+    }
+    const observation* any = nullptr;
+    for (const auto m : {measure_kind::level, measure_kind::growth})
+      if (!any) any = find_obs(t_.per, m);
+    const bool unparsed = t_.r.oper == op::unparsed;
+    std::string zh = unparsed ? "目标" + target_quote_zh() + "未能解析,按文字保留"
+                              : "定性目标" + target_quote_zh();
+    std::string en = unparsed ? "the target " + target_quote_en() + " was kept as text"
+                              : "qualitative target " + target_quote_en();
+    if (any) {
+      a_.actual_text = any->text.empty() ? describe(*any) : any->text;
+      zh += ",已有完成值“" + a_.actual_text + "”,但需记录评价结论(达标/未完成)";
+      en += ": a value '" + a_.actual_text +
+            "' is recorded, but a judgment (met / not met) is needed";
+    } else {
+      zh += ",尚未记录评价结论";
+      en += ": no judgment recorded";
+    }
+    set(status::needs_judgment, zh, en);
+  }
+
+  void direction() {
+    const period& p = t_.per;
+    const period prev = p.previous();
+    const auto cur = level_of(p);
+    const auto before = level_of(prev).has_value()
+                            ? level_of(prev)
+                            : (ind_.baseline ? level_of(ind_.baseline->per) : std::nullopt);
+    if (const auto* j = find_any_judgment(p)) {
+      from_judgment(std::get<judgment_value>(j->value).verdict, j->text);
+      return;
+    }
+    if (!cur || !cur->found || !before || !before->found) {
+      set(status::no_data, "方向性目标" + target_quote_zh() + "需要本期和上期(或基期)数值",
+          "the direction target " + target_quote_en() +
+              " needs this period's value and the previous or base value");
+      return;
+    }
+    a_.actual_text = cur->text;
+    const unit u = ind_.u;
+    a_.value_unit = u;
+    a_.gap_unit = u.is_percent() ? unit::percentage_point() : u;
+    op want = t_.r.oper;
+    if (want == op::improve) {
+      if (ind_.pol == polarity::band) {
+        set(status::undetermined, "指标方向为区间型,无法判断“改善”",
+            "the indicator's polarity is band, so 'improve' has no direction");
+        return;
+      }
+      want = ind_.pol == polarity::higher ? op::increase : op::decrease;
+    }
+    const ival& c = cur->range;
+    const ival& b = before->range;
+    // increase: every possible current value above every possible previous value
+    bool yes = false;
+    bool no = false;
+    if (want == op::increase) {
+      yes = c.lo > b.hi;
+      no = c.hi <= b.lo;
+    } else {
+      yes = c.hi < b.lo;
+      no = c.lo >= b.hi;
+    }
+    if (computable(*cur) && computable(*before)) {
+      a_.actual = cur->shown;
+      a_.target_value = before->shown;
+      a_.gap = cur->shown - before->shown;
+    }
+    const std::string dir_zh = want == op::increase ? "提高" : "下降";
+    const std::string dir_en = want == op::increase ? "increase" : "decrease";
+    const std::string facts_zh = "本期" + cur->text + ",上期(基期)" + before->text;
+    const std::string facts_en = "this period " + cur->text + ", previous " + before->text;
+    if (yes)
+      set(status::met, facts_zh + ",实现" + dir_zh + ",完成目标" + target_quote_zh(),
+          facts_en + ": the " + dir_en + " target " + target_quote_en() + " is met");
+    else if (no)
+      set(status::not_met, facts_zh + ",未能" + dir_zh + ",未完成目标" + target_quote_zh(),
+          facts_en + ": no " + dir_en + ", target " + target_quote_en() + " not met");
+    else
+      set(status::undetermined, facts_zh + ",无法判断是否" + dir_zh,
+          facts_en + ": cannot tell whether it is an " + dir_en);
+  }
+
+  // --- numeric comparison --------------------------------------------------------------------
+
+  double tolerance(bool sync) const {
+    const auto& tol = plan_.settings.tolerance;
+    return percent_like() ? (sync ? tol.sync_points : tol.about_points)
+                          : (sync ? tol.sync_relative : tol.about_relative);
+  }
+
+  double absolute(double tol_value, double around) const {
+    return percent_like() ? tol_value : std::fabs(around) * tol_value;
+  }
+
+  void compare() {
+    const rule& r = t_.r;
+    const unit cmp = comparison_unit();
+    a_.value_unit = cmp;
+    a_.gap_unit = cmp.is_percent() ? unit::percentage_point() : cmp;
+
+    // thresholds
+    double x = r.value;
+    double lo = r.low;
+    double hi = r.high;
+    std::string ref_note_zh;
+    std::string ref_note_en;
+    if (r.has_reference()) {
+      const reference_value* ref = refs_.find(ind_.id, t_.per);
+      if (!ref) ref = plan_.references.find(ind_.id, t_.per);
+      if (!ref) {
+        set(status::needs_reference,
+            "目标" + target_quote_zh() + "需要“" + r.reference + "”的数值(" + zh(t_.per) +
+                "),尚未提供",
+            "the target " + target_quote_en() + " needs the value of " +
+                reference_name_en(r.reference) + " for " + t_.per.to_string() +
+                ", which was not supplied");
+        fill_actual_only();
+        return;
+      }
+      x = ref->u.empty() || cmp.empty() || a_.meas.kind != measure_kind::level
+              ? ref->value
+              : convert_checked(ref->value, ref->u, cmp, "reference");
+      ref_note_zh = "(" + r.reference + "为" + num(x) + unit_zh(cmp) + ")";
+      ref_note_en = " (" + reference_name_en(r.reference) + " = " + num(x) + unit_en(cmp) + ")";
+    } else if (a_.meas.kind == measure_kind::level && !r.u.empty() && !cmp.empty()) {
+      x = convert_checked(x, r.u, cmp, "target");
+      lo = convert_checked(lo, r.u, cmp, "target");
+      hi = convert_checked(hi, r.u, cmp, "target");
+    }
+
+    const actual_value v = measured();
+    if (!v.found) {
+      set(status::no_data, v.missing_zh, v.missing_en);
+      return;
+    }
+    a_.actual_text = v.text;
+    if (v.verdict) {
+      from_judgment(*v.verdict, v.text);
+      return;
+    }
+
+    // acceptance sets
+    const polarity pol = ind_.pol;
+    const bool sync = r.has_reference() && r.oper == op::about;
+    ival met;
+    std::optional<ival> exceeded;
+    double required = x;
+    double tol_abs = 0.0;
+    switch (r.oper) {
+      case op::reach:
+        if (pol == polarity::higher)
+          met = at_least_set(x, false);
+        else if (pol == polarity::lower)
+          met = at_most_set(x, false);
+        else {
+          tol_abs = absolute(tolerance(false), x);
+          met = ival{x - tol_abs, x + tol_abs};
+        }
+        break;
+      case op::about:
+        tol_abs = absolute(tolerance(sync), x);
+        if (pol == polarity::higher)
+          met = at_least_set(x - tol_abs, false);
+        else if (pol == polarity::lower)
+          met = at_most_set(x + tol_abs, false);
+        else
+          met = ival{x - tol_abs, x + tol_abs};
+        break;
+      case op::at_least: met = at_least_set(x, r.strict); break;
+      case op::at_most: met = at_most_set(x, r.strict); break;
+      case op::between:
+        met = ival{lo, hi};
+        if (pol == polarity::higher) {
+          exceeded = ival{hi, inf, true, false};
+          required = lo;
+        } else if (pol == polarity::lower) {
+          exceeded = ival{-inf, lo, false, true};
+          required = hi;
+        }
+        break;
+      case op::increase:
+      case op::decrease:
+      case op::improve:
+      case op::qualitative:
+      case op::unparsed: break;
+    }
+    // the gap is measured to the end of a range the value lies beyond, else to the required end
+    double compared = required;
+    if (r.oper == op::between) compared = v.shown < lo ? lo : (v.shown > hi ? hi : required);
+
+    a_.target_value = compared;
+    if (std::isfinite(v.shown)) {
+      a_.actual = v.shown;
+      a_.gap = v.shown - compared;
+    }
+    achievement(v, required);
+
+    // anticipatory grace widens the acceptance set at its binding ends
+    ival grace = met;
+    if (ind_.attr == attribute::anticipatory) {
+      const auto& tol = plan_.settings.tolerance;
+      const double g = percent_like() ? tol.anticipatory_points
+                                      : std::fabs(required) * tol.anticipatory_relative;
+      if (g > 0) {
+        if (std::isfinite(grace.lo)) grace.lo -= g;
+        if (std::isfinite(grace.hi)) grace.hi += g;
+        grace.lo_open = grace.hi_open = false;
+      }
+    }
+
+    const ival& o = v.range;
+    const std::string gz = gap_zh();
+    const std::string ge = gap_en();
+    const std::string tz = target_quote_zh() + ref_note_zh;
+    const std::string te = target_quote_en() + ref_note_en;
+    const std::string az = "完成值" + v.text;
+    const std::string ae = "actual " + v.text;
+    ival attained = met;
+    if (exceeded) {
+      attained.lo = std::min(met.lo, exceeded->lo);
+      attained.hi = std::max(met.hi, exceeded->hi);
+      attained.lo_open = attained.hi_open = false;
+    }
+    if (exceeded && exceeded->covers(o)) {
+      set(status::exceeded, az + ",超过目标区间" + tz + "的较优一端" + gz,
+          ae + " is beyond the better end of the target range " + te + ge);
+    } else if (attained.covers(o)) {
+      const bool tol_used =
+          tol_abs > 0 && !ival{x, x}.covers(o) &&
+          !(pol == polarity::higher ? at_least_set(x, false) : at_most_set(x, false)).covers(o) &&
+          r.oper == op::about;
+      a_.within_tolerance = tol_used;
+      if (tol_used) {
+        set(status::met,
+            az + ",在目标" + tz + "的容差(±" + num(tol_abs) + tol_unit_zh() + ")之内,视为完成" + gz,
+            ae + " is within the tolerance (±" + num(tol_abs) + tol_unit_en() + ") of the target " +
+                te + ge);
+      } else {
+        set(status::met, az + ",完成目标" + tz + gz, ae + " meets the target " + te + ge);
+      }
+    } else if (!attained.meets(o)) {
+      if (grace.covers(o)) {
+        a_.within_tolerance = true;
+        set(status::met, az + ",未达目标" + tz + ",但在预期性指标容差之内,视为基本完成" + gz,
+            ae + " misses the target " + te +
+                " but is within the tolerance for anticipatory indicators" + ge);
+      } else {
+        set(status::not_met, az + ",未完成目标" + tz + gz,
+            ae + " does not meet the target " + te + ge);
+      }
+    } else {
+      set(status::undetermined, az + "为区间或界限值,无法判断是否达到目标" + tz,
+          ae + " is a bound that neither proves nor refutes the target " + te);
+    }
+  }
+
+  void fill_actual_only() {
+    const actual_value v = measured();
+    if (v.found && !v.verdict) {
+      a_.actual_text = v.text;
+      if (std::isfinite(v.shown)) a_.actual = v.shown;
+    }
+  }
+
+  double convert_checked(double value, const unit& from, const unit& to, const char* what) const {
+    if (!convertible(from, to)) {
+      location loc;
+      loc.indicator = ind_.id;
+      throw model_error(errc::unit_incompatible,
+                        std::string(what) + " unit '" + from.symbol() +
+                            "' cannot be expressed in '" + to.symbol() + "'",
+                        loc);
+    }
+    return convert(value, from, to);
+  }
+
+  std::string tol_unit_zh() const {
+    return a_.gap_unit.is_percent() || a_.gap_unit.dim() == dimension::percentage_point
+               ? "个百分点"
+               : unit_zh(a_.gap_unit);
+  }
+  std::string tol_unit_en() const {
+    return a_.gap_unit.dim() == dimension::percentage_point ? " percentage points"
+                                                            : unit_en(a_.gap_unit);
+  }
+
+  std::string gap_zh() const {
+    if (!a_.gap) return {};
+    const double g = *a_.gap;
+    if (g == 0.0) return "(与目标持平)";
+    const std::string u =
+        a_.gap_unit.dim() == dimension::percentage_point ? "个百分点" : unit_zh(a_.gap_unit);
+    return std::string(g > 0 ? "(高于目标" : "(低于目标") + num(std::fabs(g)) + u + ")";
+  }
+  std::string gap_en() const {
+    if (!a_.gap) return {};
+    const double g = *a_.gap;
+    if (g == 0.0) return " (exactly on target)";
+    return " (" + num(std::fabs(g)) + tol_unit_en() + (g > 0 ? " above" : " below") +
+           " the target)";
+  }
+
+  void achievement(const actual_value& v, double required) {
+    if (a_.meas.kind != measure_kind::level || percent_like() || !std::isfinite(v.shown)) return;
+    if (ind_.pol == polarity::higher && required > 0) {
+      a_.achievement = v.shown / required;
+    } else if (ind_.pol == polarity::lower && ind_.baseline) {
+      const auto b = level_of(ind_.baseline->per);
+      if (b && computable(*b) && b->shown != required)
+        a_.achievement = (b->shown - v.shown) / (b->shown - required);
+    }
+  }
+
+  const plan& plan_;
+  const indicator& ind_;
+  const target& t_;
+  const observation_set& actuals_;
+  const reference_set& refs_;
+  const evaluation_options& opt_;
+  assessment a_;
+};
+
+assessment no_target(const indicator& ind, const period& p) {
+  assessment a;
+  a.indicator = ind.id;
+  a.per = p;
+  a.st = status::no_target;
+  a.value_unit = ind.u;
+  a.reason_zh = "未设定" + zh(p) + "目标值";
+  a.reason_en = "no target set for " + p.to_string();
+  return a;
+}
+
+}  // namespace
+
+assessment evaluate_target(const plan& p, const indicator& ind, const target& t,
+                           const observation_set& actuals, const reference_set& references,
+                           const evaluation_options& options) {
+  return evaluator(p, ind, t, actuals, references, options).run();
+}
+
+std::vector<assessment> evaluate(const plan& p, const observation_set& actuals,
+                                 const reference_set& references,
+                                 const evaluation_options& options) {
+  std::vector<assessment> out;
+  out.reserve(p.indicators.size());
+  for (const auto& ind : p.indicators) {
+    bool any = false;
+    for (const auto& t : ind.targets) {
+      if (options.only && t.per != *options.only) continue;
+      out.push_back(evaluate_target(p, ind, t, actuals, references, options));
+      any = true;
+    }
+    if (!any) {
+      auto a = no_target(ind, options.only ? *options.only : p.per);
+      if (const auto* o = actuals.find_any(ind.id, a.per)) a.actual_text = o->text;
+      out.push_back(std::move(a));
+    }
+  }
+  return out;
+}
+
+std::vector<assessment> evaluate(const plan& p, const evaluation_options& options) {
+  static const observation_set no_actuals;
+  static const reference_set no_references;
+  return evaluate(p, no_actuals, no_references, options);
+}
+
+}  // namespace planeval
