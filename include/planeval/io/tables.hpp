@@ -1,0 +1,56 @@
+#pragma once
+/// @file
+/// @brief CSV tables of plans, actuals and references (docs/formats.md).
+
+#include <iosfwd>
+#include <string>
+
+#include "planeval/core/observation.hpp"
+#include "planeval/core/plan.hpp"
+
+namespace planeval {
+
+/// @brief Reads a plan table with the header
+/// `id,name_zh,name_en,kind,unit,polarity,attribute,category,baseline_period,baseline,
+/// target_period,target,note` (only `id`, `target_period` and `target` are required; the
+/// optional column `accumulation` is also accepted).
+///
+/// Each row is an indicator; a later row with the same id adds a target for another period.
+/// Defaults: kind from the unit (`%` → rate, area units → area, compound → ratio, count words →
+/// count, qualitative target → qualitative, otherwise amount); polarity `higher`; attribute
+/// `anticipatory`; baseline period the year before the target period; a baseline written
+/// `五年累计…` covers the five years ending there. The plan's period is the latest target
+/// period; its id is the file's stem.
+/// @throws format_error, parse_error, model_error with file, line, column and indicator id.
+plan read_plan_table(std::istream& in, const std::string& source);
+
+/// @brief Opens and reads a plan table. @throws io_error when the file cannot be read.
+plan load_plan_table(const std::string& path);
+
+/// @brief Reads actuals: `indicator,period,value[,flags][,note]`. Values use the target
+/// language (`7.05%`, `增长8.1%`, `84以上`, `8%左右`, `达标`); `左右` adds the flag `E`.
+/// @param in the CSV text
+/// @param source file name used in error locations
+/// @param known when given, indicator ids must exist in this plan.
+/// @throws format_error, parse_error, model_error with file, line and column.
+observation_set read_actuals(std::istream& in, const std::string& source,
+                             const plan* known = nullptr);
+
+/// @brief Opens and reads an actuals file.
+observation_set load_actuals(const std::string& path, const plan* known = nullptr);
+
+/// @brief Reads references: `indicator,period,value[,note]`; each value is a number with an
+/// optional unit.
+reference_set read_references(std::istream& in, const std::string& source,
+                              const plan* known = nullptr);
+
+/// @brief Opens and reads a references file.
+reference_set load_references(const std::string& path, const plan* known = nullptr);
+
+/// @brief Writes the plan's indicators as a plan table (one row per target).
+void write_plan_table(std::ostream& out, const plan& p);
+
+/// @brief Writes observations as an actuals table.
+void write_actuals(std::ostream& out, const observation_set& actuals);
+
+}  // namespace planeval

@@ -1,0 +1,196 @@
+// A small RFC 4180 reader. Hand-written rather than taken from a library: Debian has no
+// maintained C++ CSV package, and planeval needs each cell's line and character column for
+// its error messages, which general readers do not keep.
+#include "planeval/io/csv.hpp"
+
+#include <istream>
+#include <iterator>
+#include <sstream>
+
+#include "detail/utf8.hpp"
+#include "planeval/core/error.hpp"
+
+namespace planeval {
+namespace {
+
+[[noreturn]] void fail(errc code, const std::string& source, std::size_t line, std::size_t column,
+                       const std::string& message) {
+  location loc;
+  loc.file = source;
+  loc.line = line;
+  loc.column = column;
+  throw format_error(code, message, loc);
+}
+
+}  // namespace
+
+int csv_table::column(std::string_view name) const noexcept {
+  for (std::size_t k = 0; k < header.size(); ++k)
+    if (header[k].text == name) return static_cast<int>(k);
+  return -1;
+}
+
+csv_table parse_csv(std::string_view text, const std::string& source) {
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  if (const auto bad = detail::find_invalid_utf8(text); bad != std::string_view::npos) {
+    std::size_t line = 1;
+    std::size_t line_start = 0;
+    for (std::size_t i = 0; i < bad; ++i)
+      if (text[i] == '\n') {
+        ++line;
+        line_start = i + 1;
+      }
+    fail(errc::csv_encoding, source, line,
+         detail::column_of_byte(text.substr(line_start), bad - line_start),
+         "invalid UTF-8 at byte offset " + std::to_string(bad));
+  }
+
+  csv_table table;
+  table.source = source;
+  std::vector<std::vector<csv_cell>> records;
+  std::vector<csv_cell> record;
+  std::size_t line = 1;
+  std::size_t col = 1;  // character column of text[i]
+  std::size_t i = 0;
+  const std::size_t n = text.size();
+
+  auto advance = [&](std::size_t bytes) {
+    for (std::size_t k = 0; k < bytes; ++k) {
+      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++col;
+      ++i;
+    }
+  };
+  auto newline = [&]() {
+    if (i < n && text[i] == '\r') ++i;
+    if (i < n && text[i] == '\n') ++i;
+    ++line;
+    col = 1;
+  };
+  auto at_newline = [&]() { return i < n && (text[i] == '\n' || text[i] == '\r'); };
+
+  while (i < n) {
+    csv_cell cell;
+    cell.line = line;
+    cell.column = col;
+    if (text[i] == '"') {
+      const std::size_t open_line = line;
+      const std::size_t open_col = col;
+      advance(1);
+      cell.line = line;
+      cell.column = col;
+      bool closed = false;
+      while (i < n) {
+        if (text[i] == '"') {
+          if (i + 1 < n && text[i + 1] == '"') {
+            cell.text += '"';
+            advance(2);
+            continue;
+          }
+          advance(1);
+          closed = true;
+          break;
+        }
+        if (text[i] == '\r' || text[i] == '\n') {
+          if (text[i] == '\r' && i + 1 < n && text[i + 1] == '\n') ++i;
+          cell.text += '\n';
+          ++i;
+          ++line;
+          col = 1;
+          continue;
+        }
+        cell.text += text[i];
+        advance(1);
+      }
+      if (!closed)
+        fail(errc::csv_syntax, source, open_line, open_col, "quoted field is never closed");
+      // only blanks may follow the closing quote before the separator
+      while (i < n && (text[i] == ' ' || text[i] == '\t')) advance(1);
+      if (i < n && text[i] != ',' && !at_newline())
+        fail(errc::csv_syntax, source, line, col,
+             "expected ',' or the end of the line after a closing quote");
+    } else {
+      const std::size_t start = i;
+      while (i < n && text[i] != ',' && !at_newline()) {
+        if (text[i] == '"')
+          fail(errc::csv_syntax, source, line, col,
+               "a quote inside an unquoted field (quote the whole field and double the quote)");
+        advance(1);
+      }
+      cell.text = std::string(text.substr(start, i - start));
+    }
+    record.push_back(std::move(cell));
+    if (i < n && text[i] == ',') {
+      advance(1);
+      if (i >= n || at_newline()) {  // trailing separator: one more blank cell
+        csv_cell blank;
+        blank.line = line;
+        blank.column = col;
+        record.push_back(std::move(blank));
+      } else {
+        continue;
+      }
+    }
+    // end of record
+    bool blank_line = true;
+    for (const auto& c : record)
+      if (!detail::trim(c.text).empty()) blank_line = false;
+    if (!blank_line) records.push_back(std::move(record));
+    record.clear();
+    if (i < n) newline();
+  }
+
+  if (records.empty())
+    fail(errc::csv_header, source, 1, 1, "the file is empty (expected a header row)");
+  table.header = std::move(records.front());
+  for (std::size_t k = 0; k < table.header.size(); ++k) {
+    auto& h = table.header[k];
+    h.text = std::string(detail::trim(h.text));
+    for (std::size_t j = 0; j < k; ++j)
+      if (table.header[j].text == h.text && !h.text.empty())
+        fail(errc::csv_header, source, h.line, h.column,
+             "column '" + h.text + "' appears twice in the header");
+  }
+  for (std::size_t r = 1; r < records.size(); ++r) {
+    auto& row = records[r];
+    if (row.size() > table.header.size()) {
+      const auto& extra = row[table.header.size()];
+      fail(errc::csv_field_count, source, extra.line, extra.column,
+           "row has " + std::to_string(row.size()) + " fields but the header has " +
+               std::to_string(table.header.size()));
+    }
+    while (row.size() < table.header.size()) {
+      csv_cell blank;
+      blank.line = row.empty() ? 0 : row.back().line;
+      blank.column = 0;
+      row.push_back(std::move(blank));
+    }
+    table.rows.push_back(std::move(row));
+  }
+  return table;
+}
+
+csv_table read_csv(std::istream& in, const std::string& source) {
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  if (in.bad()) {
+    location loc;
+    loc.file = source;
+    throw io_error(errc::io_read, "reading failed", loc);
+  }
+  return parse_csv(buf.str(), source);
+}
+
+std::string csv_quote(std::string_view cell) {
+  const bool needs = cell.find_first_of(",\"\r\n") != std::string_view::npos ||
+                     (!cell.empty() && (cell.front() == ' ' || cell.back() == ' '));
+  if (!needs) return std::string(cell);
+  std::string out = "\"";
+  for (const char c : cell) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+}  // namespace planeval

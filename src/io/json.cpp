@@ -1,0 +1,137 @@
+#include "planeval/io/json.hpp"
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "planeval/core/error.hpp"
+#include "planeval/core/parse.hpp"
+
+namespace planeval {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+json number_or_null(const std::optional<double>& v) {
+  if (!v || !std::isfinite(*v)) return nullptr;
+  return *v;
+}
+
+json rule_json(const rule& r) {
+  json j;
+  j["op"] = to_string(r.oper);
+  j["measure"] = to_string(r.meas.kind);
+  if (r.meas.base_year != 0) j["base_year"] = r.meas.base_year;
+  if (r.has_reference()) {
+    j["reference"] = r.reference;
+  } else if (r.oper == op::between) {
+    j["low"] = r.low;
+    j["high"] = r.high;
+  } else if (r.is_comparison()) {
+    j["value"] = r.value;
+  }
+  if (r.strict) j["strict"] = true;
+  j["unit"] = r.u.empty() ? json(nullptr) : json(r.u.symbol());
+  if (r.qual.empty()) {
+    j["qualifier"] = nullptr;
+  } else {
+    json q;
+    q["flow"] = r.qual.flow.empty() ? json(nullptr) : json(r.qual.flow);
+    q["cumulative"] = r.qual.cumulative;
+    q["years"] = r.qual.cumulative_years;
+    j["qualifier"] = q;
+  }
+  j["remark"] = r.remark.empty() ? json(nullptr) : json(r.remark);
+  if (!r.description.empty()) j["description"] = r.description;
+  return j;
+}
+
+std::string dump(const json& j, int indent) {
+  return j.dump(indent, ' ', false, json::error_handler_t::replace);
+}
+
+}  // namespace
+
+std::string rule_to_json(const rule& r, int indent) { return dump(rule_json(r), indent); }
+
+std::string parse_result_json(std::string_view text, bool& ok) {
+  json j;
+  j["text"] = std::string(text);
+  try {
+    const rule r = parse_target(text);
+    j["canonical"] = canonical(r, language::zh);
+    j["canonical_en"] = canonical(r, language::en);
+    j["rule"] = rule_json(r);
+    ok = true;
+  } catch (const error& e) {
+    json err;
+    err["code"] = to_string(e.code());
+    err["message"] = e.message();
+    err["column"] = e.where().column;
+    err["fragment"] = e.where().fragment;
+    j["error"] = err;
+    ok = false;
+  }
+  return dump(j, -1);
+}
+
+std::string evaluation_to_json(const plan& p, const std::vector<assessment>& assessments,
+                               const plan_summary& summary, language lang, int indent) {
+  json root;
+  root["plan"] = p.id;
+  root["language"] = to_string(lang);
+  json list = json::array();
+  for (const auto& a : assessments) {
+    const indicator* ind = p.find(a.indicator);
+    json j;
+    j["indicator"] = a.indicator;
+    j["name"] = ind ? (lang == language::zh ? ind->name_zh : ind->name_en) : std::string();
+    j["period"] = a.per.to_string();
+    j["status"] = to_string(a.st);
+    j["status_label"] = status_label(a.st, lang);
+    j["target"] = a.target_text;
+    j["target_canonical"] = a.target_canonical;
+    j["measure"] = to_string(a.meas.kind);
+    j["actual"] = number_or_null(a.actual);
+    j["actual_text"] = a.actual_text;
+    j["target_value"] = number_or_null(a.target_value);
+    j["gap"] = number_or_null(a.gap);
+    j["gap_unit"] = a.gap_unit.symbol();
+    j["unit"] = a.value_unit.symbol();
+    j["achievement"] = number_or_null(a.achievement);
+    j["within_tolerance"] = a.within_tolerance;
+    j["in_progress"] = a.in_progress;
+    j["attribute"] = ind ? to_string(ind->attr) : "";
+    j["category"] = ind ? ind->category : "";
+    j["reason"] = a.reason(lang);
+    j["reason_zh"] = a.reason_zh;
+    j["reason_en"] = a.reason_en;
+    list.push_back(std::move(j));
+  }
+  root["assessments"] = std::move(list);
+
+  auto counts = [](const status_counts& c) {
+    json j = json::object();
+    for (int k = 0; k < status_count; ++k)
+      j[to_string(static_cast<status>(k))] = c.n[static_cast<std::size_t>(k)];
+    return j;
+  };
+  json s;
+  s["total"] = summary.total;
+  s["indicators"] = summary.indicators;
+  s["period"] = summary.period_label;
+  s["by_status"] = counts(summary.by_status);
+  json cats = json::object();
+  for (const auto& [name, c] : summary.by_category) cats[name] = counts(c);
+  s["by_category"] = cats;
+  s["by_attribute"] = {{"binding", counts(summary.binding)},
+                       {"anticipatory", counts(summary.anticipatory)}};
+  s["binding_not_met"] = summary.binding_not_met;
+  s["not_met"] = summary.not_met;
+  s["narrative"] = narrative(p, summary, lang);
+  s["narrative_zh"] = narrative(p, summary, language::zh);
+  s["narrative_en"] = narrative(p, summary, language::en);
+  root["summary"] = std::move(s);
+  return dump(root, indent);
+}
+
+}  // namespace planeval

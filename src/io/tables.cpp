@@ -1,0 +1,473 @@
+// Plan, actuals and reference tables in CSV.
+#include "planeval/io/tables.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <set>
+
+#include "detail/utf8.hpp"
+#include "planeval/core/error.hpp"
+#include "planeval/core/parse.hpp"
+#include "planeval/io/csv.hpp"
+
+namespace planeval {
+namespace {
+
+std::string trimmed(const csv_cell& c) { return std::string(detail::trim(c.text)); }
+
+location cell_location(const csv_table& t, const csv_cell& c, const std::string& indicator,
+                       const std::string& field, std::size_t inner_column = 0) {
+  location loc;
+  loc.file = t.source;
+  loc.line = c.line;
+  // the column inside the cell counts from the cell's first character
+  loc.column = c.column == 0 ? 0 : c.column + (inner_column > 0 ? inner_column - 1 : 0);
+  loc.indicator = indicator;
+  loc.pointer = field;
+  return loc;
+}
+
+// Runs `f` on a cell and re-raises any planeval error with the cell's location.
+template <class F>
+auto at_cell(const csv_table& t, const csv_cell& c, const std::string& indicator,
+             const std::string& field, F f) -> decltype(f()) {
+  try {
+    return f();
+  } catch (const parse_error& e) {
+    auto loc = cell_location(t, c, indicator, field, e.where().column);
+    loc.fragment = e.where().fragment;
+    throw parse_error(e.code(), field + ": " + e.message(), loc);
+  } catch (const model_error& e) {
+    throw model_error(e.code(), field + ": " + e.message(),
+                      cell_location(t, c, indicator, field, e.where().column));
+  } catch (const format_error& e) {
+    throw format_error(e.code(), field + ": " + e.message(), cell_location(t, c, indicator, field));
+  }
+}
+
+[[noreturn]] void fail_cell(const csv_table& t, const csv_cell& c, const std::string& indicator,
+                            const std::string& field, errc code, const std::string& message) {
+  const auto loc = cell_location(t, c, indicator, field);
+  if (code == errc::model_duplicate || code == errc::model_unknown_id ||
+      code == errc::model_invalid || code == errc::unit_incompatible)
+    throw model_error(code, message, loc);
+  throw format_error(code, message, loc);
+}
+
+// Checks the header: required columns present, every column known.
+void check_header(const csv_table& t, const std::vector<std::string>& required,
+                  const std::vector<std::string>& optional) {
+  for (const auto& h : t.header) {
+    const bool known = std::find(required.begin(), required.end(), h.text) != required.end() ||
+                       std::find(optional.begin(), optional.end(), h.text) != optional.end();
+    if (!known) {
+      std::string all;
+      for (const auto& c : required) all += (all.empty() ? "" : ", ") + c;
+      for (const auto& c : optional) all += ", " + c;
+      location loc;
+      loc.file = t.source;
+      loc.line = h.line;
+      loc.column = h.column;
+      throw format_error(errc::csv_header,
+                         "unknown column '" + h.text + "' (expected columns: " + all + ")", loc);
+    }
+  }
+  for (const auto& r : required) {
+    if (t.column(r) < 0) {
+      location loc;
+      loc.file = t.source;
+      loc.line = t.header.empty() ? 1 : t.header.front().line;
+      loc.column = 1;
+      throw format_error(errc::csv_header, "missing required column '" + r + "'", loc);
+    }
+  }
+}
+
+struct row_view {
+  const csv_table& t;
+  const std::vector<csv_cell>& row;
+  const csv_cell* cell(const char* name) const {
+    const int k = t.column(name);
+    return k < 0 ? nullptr : &row[static_cast<std::size_t>(k)];
+  }
+  std::string text(const char* name) const {
+    const auto* c = cell(name);
+    return c ? trimmed(*c) : std::string();
+  }
+  // a cell for locations even when the column is missing
+  csv_cell where(const char* name) const {
+    if (const auto* c = cell(name)) {
+      csv_cell copy = *c;
+      if (copy.line == 0) copy.line = row.empty() ? 0 : row.front().line;
+      return copy;
+    }
+    csv_cell c;
+    c.line = row.empty() ? 0 : row.front().line;
+    return c;
+  }
+};
+
+indicator_kind kind_from(const unit& u, const rule* r) {
+  switch (u.dim()) {
+    case dimension::percent: return indicator_kind::rate;
+    case dimension::area: return indicator_kind::area;
+    case dimension::ratio: return indicator_kind::ratio;
+    case dimension::count: return indicator_kind::count;
+    case dimension::none:
+      if (r && r->oper == op::qualitative) return indicator_kind::qualitative;
+      return indicator_kind::amount;
+    case dimension::percentage_point: return indicator_kind::rate;
+    case dimension::length:
+    case dimension::mass:
+    case dimension::money:
+    case dimension::energy:
+    case dimension::time:
+    case dimension::other: break;
+  }
+  return indicator_kind::amount;
+}
+
+observation observation_from(const std::string& indicator_id, const period& per,
+                             const std::string& text, const parsed_observation& parsed) {
+  observation o;
+  o.indicator = indicator_id;
+  o.per = per;
+  o.value = parsed.value;
+  o.meas = parsed.meas;
+  o.u = parsed.u;
+  o.qual = parsed.qual;
+  o.comparable = parsed.comparable;
+  o.text = text;
+  if (parsed.approximate) o.flags = "E";
+  if (!parsed.remark.empty()) o.note = parsed.remark;
+  return o;
+}
+
+std::string stem_of(const std::string& path) {
+  auto slash = path.find_last_of("/\\");
+  std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
+  const auto dot = name.find('.');
+  if (dot != std::string::npos && dot > 0) name = name.substr(0, dot);
+  return name;
+}
+
+std::ifstream open_input(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    location loc;
+    loc.file = path;
+    throw io_error(errc::io_open, "cannot open file for reading", loc);
+  }
+  return in;
+}
+
+}  // namespace
+
+plan read_plan_table(std::istream& in, const std::string& source) {
+  const csv_table t = read_csv(in, source);
+  check_header(t, {"id", "target_period", "target"},
+               {"name_zh", "name_en", "kind", "unit", "polarity", "attribute", "category",
+                "baseline_period", "baseline", "note", "accumulation"});
+  plan p;
+  p.id = stem_of(source);
+  std::map<std::string, std::size_t> first_row;  // id → index in p.indicators
+  std::optional<period> latest;
+
+  for (const auto& row : t.rows) {
+    const row_view r{t, row};
+    const std::string id = r.text("id");
+    if (id.empty())
+      fail_cell(t, r.where("id"), "", "id", errc::model_invalid, "the indicator id is empty");
+
+    // target
+    std::optional<target> tgt;
+    const std::string target_text = r.text("target");
+    const std::string target_period_text = r.text("target_period");
+    if (!target_text.empty()) {
+      if (target_period_text.empty())
+        fail_cell(t, r.where("target_period"), id, "target_period", errc::model_invalid,
+                  "a target needs a target_period (YYYY, YYYY-Qn, YYYY-MM or YYYY/YYYY)");
+      target tg;
+      tg.per = at_cell(t, r.where("target_period"), id, "target_period",
+                       [&] { return period::parse(target_period_text); });
+      tg.text = target_text;
+      const auto* tc = r.cell("target");
+      tg.r = at_cell(t, *tc, id, "target", [&] { return parse_target(tc->text); });
+      tgt = std::move(tg);
+      if (!latest || latest->last_day() < tgt->per.last_day()) latest = tgt->per;
+    }
+
+    if (const auto it = first_row.find(id); it != first_row.end()) {
+      // a repeated id adds a target for another period; other columns must agree or be blank
+      indicator& ind = p.indicators[it->second];
+      for (const char* col : {"name_zh", "name_en", "kind", "unit", "polarity", "attribute",
+                              "category", "baseline_period", "baseline", "accumulation"}) {
+        const std::string v = r.text(col);
+        if (v.empty()) continue;
+        std::string existing;
+        const std::string c(col);
+        if (c == "name_zh")
+          existing = ind.name_zh;
+        else if (c == "name_en")
+          existing = ind.name_en;
+        else if (c == "kind")
+          existing = to_string(ind.kind);
+        else if (c == "unit")
+          existing = ind.u.symbol();
+        else if (c == "polarity")
+          existing = to_string(ind.pol);
+        else if (c == "attribute")
+          existing = to_string(ind.attr);
+        else if (c == "category")
+          existing = ind.category;
+        else if (c == "accumulation")
+          existing = to_string(ind.acc);
+        else if (c == "baseline_period")
+          existing = ind.baseline ? ind.baseline->per.to_string() : "";
+        else if (c == "baseline")
+          existing = ind.baseline ? ind.baseline->text : "";
+        if (v != existing)
+          fail_cell(t, r.where(col), id, col, errc::model_duplicate,
+                    "indicator '" + id + "' is repeated with a different " + c + " ('" + v +
+                        "' vs '" + existing + "')");
+      }
+      if (tgt) {
+        if (ind.find_target(tgt->per))
+          fail_cell(t, r.where("target_period"), id, "target_period", errc::model_duplicate,
+                    "indicator '" + id + "' has two targets for " + tgt->per.to_string());
+        ind.targets.push_back(std::move(*tgt));
+      }
+      const std::string note = r.text("note");
+      if (!note.empty() && note != ind.note) ind.note += (ind.note.empty() ? "" : " ") + note;
+      continue;
+    }
+
+    indicator ind;
+    ind.id = id;
+    ind.name_zh = r.text("name_zh");
+    ind.name_en = r.text("name_en");
+    ind.category = r.text("category");
+    ind.note = r.text("note");
+    ind.u = at_cell(t, r.where("unit"), id, "unit", [&] { return unit::parse(r.text("unit")); });
+    const std::string kind = r.text("kind");
+    ind.kind = kind.empty() ? kind_from(ind.u, tgt ? &tgt->r : nullptr)
+                            : at_cell(t, r.where("kind"), id, "kind",
+                                      [&] { return from_string<indicator_kind>(kind); });
+    const std::string pol = r.text("polarity");
+    if (!pol.empty())
+      ind.pol = at_cell(t, r.where("polarity"), id, "polarity",
+                        [&] { return from_string<polarity>(pol); });
+    const std::string attr = r.text("attribute");
+    if (!attr.empty())
+      ind.attr = at_cell(t, r.where("attribute"), id, "attribute",
+                         [&] { return from_string<attribute>(attr); });
+
+    // baseline
+    const std::string base_text = r.text("baseline");
+    const std::string base_period_text = r.text("baseline_period");
+    if (!base_text.empty()) {
+      period bp;
+      if (!base_period_text.empty()) {
+        bp = at_cell(t, r.where("baseline_period"), id, "baseline_period",
+                     [&] { return period::parse(base_period_text); });
+      } else if (tgt) {
+        bp = tgt->per.kind() == period_kind::span ? period::year(tgt->per.first_year() - 1)
+                                                  : tgt->per.previous();
+      } else {
+        fail_cell(t, r.where("baseline_period"), id, "baseline_period", errc::model_invalid,
+                  "a baseline needs a baseline_period when the row has no target");
+      }
+      const auto* bc = r.cell("baseline");
+      const auto parsed =
+          at_cell(t, *bc, id, "baseline", [&] { return parse_observation(bc->text); });
+      if (parsed.qual.cumulative_years > 1 && bp.kind() == period_kind::year)
+        bp = period::span(bp.first_year() - parsed.qual.cumulative_years + 1, bp.first_year());
+      ind.baseline = observation_from(id, bp, base_text, parsed);
+      if (ind.baseline->meas.kind == measure_kind::level && !ind.baseline->u.is_percent() &&
+          !convertible(ind.baseline->u, ind.u))
+        fail_cell(t, *bc, id, "baseline", errc::unit_incompatible,
+                  "baseline unit '" + ind.baseline->u.symbol() + "' cannot be expressed in '" +
+                      ind.u.symbol() + "'");
+    } else if (!base_period_text.empty()) {
+      fail_cell(t, r.where("baseline"), id, "baseline", errc::model_invalid,
+                "baseline_period is given but the baseline is blank");
+    }
+
+    const std::string acc = r.text("accumulation");
+    if (!acc.empty()) {
+      ind.acc = at_cell(t, r.where("accumulation"), id, "accumulation",
+                        [&] { return from_string<accumulation>(acc); });
+    } else {
+      qualifier q;
+      if (tgt) q = tgt->r.qual;
+      if (q.flow.empty() && ind.baseline) q = ind.baseline->qual;
+      ind.acc = default_accumulation(ind.kind, q, ind.name_zh);
+    }
+
+    if (tgt) {
+      if (tgt->r.meas.kind == measure_kind::level && !tgt->r.u.is_percent() &&
+          !convertible(tgt->r.u, ind.u))
+        fail_cell(t, *r.cell("target"), id, "target", errc::unit_incompatible,
+                  "target unit '" + tgt->r.u.symbol() + "' cannot be expressed in '" +
+                      ind.u.symbol() + "'");
+      ind.targets.push_back(std::move(*tgt));
+    }
+    first_row[id] = p.indicators.size();
+    p.indicators.push_back(std::move(ind));
+  }
+  if (latest) p.per = *latest;
+  return p;
+}
+
+plan load_plan_table(const std::string& path) {
+  auto in = open_input(path);
+  return read_plan_table(in, path);
+}
+
+observation_set read_actuals(std::istream& in, const std::string& source, const plan* known) {
+  const csv_table t = read_csv(in, source);
+  check_header(t, {"indicator", "period", "value"}, {"flags", "note"});
+  observation_set out;
+  for (const auto& row : t.rows) {
+    const row_view r{t, row};
+    const std::string id = r.text("indicator");
+    if (id.empty())
+      fail_cell(t, r.where("indicator"), "", "indicator", errc::model_invalid,
+                "the indicator id is empty");
+    if (known && !known->find(id))
+      fail_cell(t, r.where("indicator"), id, "indicator", errc::model_unknown_id,
+                "no indicator '" + id + "' in plan '" + known->id + "'");
+    const period per = at_cell(t, r.where("period"), id, "period",
+                               [&] { return period::parse(r.text("period")); });
+    const auto* vc = r.cell("value");
+    const auto parsed = at_cell(t, *vc, id, "value", [&] { return parse_observation(vc->text); });
+    observation o = observation_from(id, per, trimmed(*vc), parsed);
+    const std::string flags = r.text("flags");
+    at_cell(t, r.where("flags"), id, "flags", [&] {
+      validate_flags(flags);
+      return 0;
+    });
+    for (const char c : flags)
+      if (o.flags.find(c) == std::string::npos) o.flags += c;
+    const std::string note = r.text("note");
+    if (!note.empty()) o.note = o.note.empty() ? note : note + "; " + o.note;
+    if (out.find(id, per, o.meas.kind))
+      fail_cell(t, r.where("period"), id, "period", errc::model_duplicate,
+                "a second " + std::string(to_string(o.meas.kind)) + " value of '" + id + "' for " +
+                    per.to_string());
+    out.add(std::move(o));
+  }
+  return out;
+}
+
+observation_set load_actuals(const std::string& path, const plan* known) {
+  auto in = open_input(path);
+  return read_actuals(in, path, known);
+}
+
+reference_set read_references(std::istream& in, const std::string& source, const plan* known) {
+  const csv_table t = read_csv(in, source);
+  check_header(t, {"indicator", "period", "value"}, {"note"});
+  reference_set out;
+  for (const auto& row : t.rows) {
+    const row_view r{t, row};
+    const std::string id = r.text("indicator");
+    if (id.empty())
+      fail_cell(t, r.where("indicator"), "", "indicator", errc::model_invalid,
+                "the indicator id is empty");
+    if (known && !known->find(id))
+      fail_cell(t, r.where("indicator"), id, "indicator", errc::model_unknown_id,
+                "no indicator '" + id + "' in plan '" + known->id + "'");
+    const period per = at_cell(t, r.where("period"), id, "period",
+                               [&] { return period::parse(r.text("period")); });
+    const auto* vc = r.cell("value");
+    const auto parsed = at_cell(t, *vc, id, "value", [&] { return parse_observation(vc->text); });
+    const auto* pt = std::get_if<point_value>(&parsed.value);
+    if (!pt || parsed.approximate)
+      fail_cell(
+          t, *vc, id, "value", errc::model_invalid,
+          "a reference value must be a number (with an optional unit), not '" + trimmed(*vc) + "'");
+    if (out.find(id, per))
+      fail_cell(t, r.where("period"), id, "period", errc::model_duplicate,
+                "a second reference value of '" + id + "' for " + per.to_string());
+    reference_value ref;
+    ref.indicator = id;
+    ref.per = per;
+    ref.value = pt->value;
+    ref.u = parsed.u;
+    ref.note = r.text("note");
+    out.add(std::move(ref));
+  }
+  return out;
+}
+
+reference_set load_references(const std::string& path, const plan* known) {
+  auto in = open_input(path);
+  return read_references(in, path, known);
+}
+
+void write_plan_table(std::ostream& out, const plan& p) {
+  out << "id,name_zh,name_en,kind,unit,polarity,attribute,category,accumulation,baseline_period,"
+         "baseline,"
+         "target_period,target,note\n";
+  for (const auto& ind : p.indicators) {
+    std::string base_period;
+    std::string base;
+    if (ind.baseline) {
+      base_period = ind.baseline->per.to_string();
+      base = ind.baseline->text;
+      if (base.empty()) {
+        parsed_observation po;
+        po.value = ind.baseline->value;
+        po.meas = ind.baseline->meas;
+        po.u = ind.baseline->u;
+        po.qual = ind.baseline->qual;
+        po.comparable = ind.baseline->comparable;
+        po.approximate = ind.baseline->approximate();
+        base = canonical(po);
+      }
+      // the cumulative span is implied by 五年累计; write the span's last year back
+      if (ind.baseline->per.kind() == period_kind::span &&
+          ind.baseline->qual.cumulative_years == ind.baseline->per.years())
+        base_period = std::to_string(ind.baseline->per.last_year());
+    }
+    auto write_row = [&](const target* tg, bool first) {
+      out << csv_quote(ind.id) << ',';
+      if (first) {
+        out << csv_quote(ind.name_zh) << ',' << csv_quote(ind.name_en) << ',' << to_string(ind.kind)
+            << ',' << csv_quote(ind.u.symbol()) << ',' << to_string(ind.pol) << ','
+            << to_string(ind.attr) << ',' << csv_quote(ind.category) << ',' << to_string(ind.acc)
+            << ',' << base_period << ',' << csv_quote(base) << ',';
+      } else {
+        out << ",,,,,,,,,,";
+      }
+      out << (tg ? tg->per.to_string() : "") << ','
+          << (tg ? csv_quote(tg->text.empty() ? canonical(tg->r) : tg->text) : "") << ','
+          << (first ? csv_quote(ind.note) : "") << '\n';
+    };
+    if (ind.targets.empty()) write_row(nullptr, true);
+    for (std::size_t k = 0; k < ind.targets.size(); ++k) write_row(&ind.targets[k], k == 0);
+  }
+}
+
+void write_actuals(std::ostream& out, const observation_set& actuals) {
+  out << "indicator,period,value,flags,note\n";
+  for (const auto& o : actuals) {
+    std::string text = o.text;
+    if (text.empty()) {
+      parsed_observation po;
+      po.value = o.value;
+      po.meas = o.meas;
+      po.u = o.u;
+      po.qual = o.qual;
+      po.comparable = o.comparable;
+      po.approximate = o.approximate();
+      text = canonical(po);
+    }
+    out << csv_quote(o.indicator) << ',' << o.per.to_string() << ',' << csv_quote(text) << ','
+        << o.flags << ',' << csv_quote(o.note) << '\n';
+  }
+}
+
+}  // namespace planeval
