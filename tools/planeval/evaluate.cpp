@@ -1,0 +1,71 @@
+// planeval evaluate: assess a plan's targets against actual values.
+#include <iostream>
+#include <memory>
+
+#include "commands.hpp"
+#include "planeval/core/evaluate.hpp"
+#include "planeval/core/summary.hpp"
+#include "planeval/io/json.hpp"
+#include "planeval/io/output.hpp"
+#include "planeval/io/tables.hpp"
+
+namespace planeval::cli {
+namespace {
+
+struct evaluate_options {
+  std::string indicators;
+  std::string actuals;
+  std::string references;
+  std::string as_of;
+  std::string period;
+  std::string format = "table";
+  std::string lang = "zh";
+};
+
+int run_evaluate(const evaluate_options& o) {
+  const plan p = load_plan_table(o.indicators);
+  observation_set actuals;
+  if (!o.actuals.empty()) actuals = load_actuals(o.actuals, &p);
+  reference_set refs;
+  if (!o.references.empty()) refs = load_references(o.references, &p);
+  evaluation_options opt;
+  if (!o.as_of.empty()) opt.as_of = parse_date(o.as_of);
+  if (!o.period.empty()) opt.only = period::parse(o.period);
+  const auto assessments = evaluate(p, actuals, refs, opt);
+  const auto summary = summarize(p, assessments);
+  const language lang = language_of(o.lang);
+  if (o.format == "json") {
+    std::cout << evaluation_to_json(p, assessments, summary, lang) << '\n';
+  } else if (o.format == "markdown") {
+    write_markdown(std::cout, p, assessments, summary, lang);
+  } else {
+    write_table(std::cout, p, assessments, summary, lang);
+  }
+  return 0;
+}
+
+}  // namespace
+
+void add_evaluate(CLI::App& app, context& ctx) {
+  auto opts = std::make_shared<evaluate_options>();
+  auto* cmd = app.add_subcommand("evaluate", "Evaluate a plan's targets against actual values");
+  cmd->add_option("--indicators", opts->indicators,
+                  "Plan table (CSV): id,name_zh,…,target_period,target,note")
+      ->required()
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--actuals", opts->actuals,
+                  "Actual values (CSV): indicator,period,value[,flags][,note]")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--references", opts->references,
+                  "Reference values and quotas (CSV): indicator,period,value[,note]")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--as-of", opts->as_of, "Evaluate as of this date (YYYY-MM-DD)");
+  cmd->add_option("--period", opts->period, "Evaluate only targets of this period (e.g. 2021)");
+  cmd->add_option("--format", opts->format, "Output format")
+      ->check(CLI::IsMember({"table", "json", "markdown"}))
+      ->capture_default_str();
+  add_lang_option(*cmd, opts->lang);
+  cmd->callback([opts, &ctx] { ctx.exit_code = run_evaluate(*opts); });
+}
+
+}  // namespace planeval::cli
