@@ -1,0 +1,15 @@
+// A program outside the planeval tree, built against the installed package.
+#include <iostream>
+
+#include "planeval/core/evaluate.hpp"
+#include "planeval/core/parse.hpp"
+#include "planeval/io/tables.hpp"
+
+int main(int argc, char** argv) {
+  if (argc < 2) return 2;
+  const planeval::plan p = planeval::load_plan_table(argv[1]);
+  const auto r = planeval::parse_target("95以上");
+  std::cout << p.indicators.size() << " indicators; '95以上' is " << planeval::to_string(r.oper)
+            << '\n';
+  return r.oper == planeval::op::at_least ? 0 : 1;
+}

@@ -1,0 +1,421 @@
+// Attainment evaluation: each status, each op, polarity, bounds, references and tolerance.
+#include "planeval/core/evaluate.hpp"
+
+#include <gtest/gtest.h>
+
+#include "planeval/core/error.hpp"
+#include "planeval/core/parse.hpp"
+
+using namespace planeval;
+
+namespace {
+
+const period y2021 = period::year(2021);
+const period y2020 = period::year(2020);
+
+struct fixture {
+  plan p;
+  observation_set actuals;
+  reference_set refs;
+
+  indicator& add(const char* id, const char* u, const char* target_text,
+                 polarity pol = polarity::higher, attribute attr = attribute::anticipatory) {
+    indicator ind;
+    ind.id = id;
+    ind.u = unit::parse(u);
+    ind.pol = pol;
+    ind.attr = attr;
+    ind.kind = ind.u.is_percent() ? indicator_kind::rate : indicator_kind::amount;
+    if (target_text && *target_text)
+      ind.targets.push_back(target{y2021, target_text, parse_target(target_text)});
+    p.add(ind);
+    return *p.find(id);
+  }
+  void actual(const char* id, const char* text, period per = y2021) {
+    const auto po = parse_observation(text);
+    observation o;
+    o.indicator = id;
+    o.per = per;
+    o.value = po.value;
+    o.meas = po.meas;
+    o.u = po.u;
+    o.qual = po.qual;
+    o.comparable = po.comparable;
+    o.text = text;
+    if (po.approximate) o.flags = "E";
+    actuals.add(o);
+  }
+  assessment eval(const char* id, evaluation_options opt = {}) {
+    const indicator& ind = *p.find(id);
+    return evaluate_target(p, ind, ind.targets.front(), actuals, refs, opt);
+  }
+};
+
+status st(fixture& f, const char* id) { return f.eval(id).st; }
+
+}  // namespace
+
+TEST(evaluate_reach, direction_from_polarity) {
+  fixture f;
+  f.add("up", "%", "5");
+  f.add("down", "人", "5000", polarity::lower);
+  f.add("band", "%", "3", polarity::band);
+  f.actual("up", "5.8");
+  f.actual("down", "5100");
+  f.actual("band", "3.3");
+  EXPECT_EQ(st(f, "up"), status::met);
+  EXPECT_EQ(st(f, "down"), status::not_met);
+  EXPECT_EQ(st(f, "band"), status::met);  // within ±0.5 points
+  const auto a = f.eval("up");
+  EXPECT_NEAR(*a.gap, 0.8, 1e-12);
+  EXPECT_EQ(a.gap_unit, unit::percentage_point());
+  EXPECT_FALSE(a.achievement);  // rates report the gap in points, not a ratio
+  EXPECT_NE(a.reason_zh.find("高于目标0.8个百分点"), std::string::npos) << a.reason_zh;
+  EXPECT_NE(a.reason_en.find("0.8 percentage points above"), std::string::npos) << a.reason_en;
+}
+
+TEST(evaluate_between, met_exceeded_and_not_met_by_polarity) {
+  fixture f;
+  f.add("inv", "%", "5-10");
+  f.add("cost", "元", "5-10", polarity::lower);
+  f.add("band", "%", "5-10", polarity::band);
+  f.actual("inv", "12.6");
+  f.actual("cost", "4");
+  f.actual("band", "12");
+  EXPECT_EQ(st(f, "inv"), status::exceeded);
+  EXPECT_EQ(st(f, "cost"), status::exceeded);
+  EXPECT_EQ(st(f, "band"), status::not_met);
+  fixture g;
+  g.add("inv", "%", "5-10");
+  g.actual("inv", "4.9");
+  EXPECT_EQ(st(g, "inv"), status::not_met);
+  fixture h;
+  h.add("inv", "%", "5-10");
+  h.actual("inv", "7");
+  const auto a = h.eval("inv");
+  EXPECT_EQ(a.st, status::met);
+  EXPECT_DOUBLE_EQ(*a.target_value, 5);  // the required end for higher-is-better
+}
+
+TEST(evaluate_about, tolerance_defaults_and_settings) {
+  fixture f;
+  f.add("retail", "%", "3左右");
+  f.add("cpi", "%", "3左右", polarity::lower);
+  f.add("tax", "元/平方米", "6000左右");
+  f.actual("retail", "2.7");
+  f.actual("cpi", "3.4");
+  f.actual("tax", "5750");
+  auto a = f.eval("retail");
+  EXPECT_EQ(a.st, status::met);
+  EXPECT_TRUE(a.within_tolerance);
+  EXPECT_NE(a.reason_zh.find("容差"), std::string::npos);
+  EXPECT_EQ(st(f, "cpi"), status::met);  // a CPI target 3%左右 is a ceiling: 3.4 ≤ 3.5
+  EXPECT_EQ(st(f, "tax"), status::met);  // 5% of 6000 = 300
+  f.p.settings.tolerance.about_points = 0.2;
+  f.p.settings.tolerance.about_relative = 0.01;
+  EXPECT_EQ(st(f, "retail"), status::not_met);
+  EXPECT_EQ(st(f, "tax"), status::not_met);
+}
+
+TEST(evaluate_bounds, at_least_and_at_most_ignore_polarity) {
+  fixture f;
+  f.add("share", "%", "95以上", polarity::lower);
+  f.add("cap", "%", "4.5以内");
+  f.add("strict", "%", "高于95");
+  f.actual("share", "96");
+  f.actual("cap", "4.6");
+  f.actual("strict", "95");
+  EXPECT_EQ(st(f, "share"), status::met);
+  EXPECT_EQ(st(f, "cap"), status::not_met);
+  EXPECT_EQ(st(f, "strict"), status::not_met);
+}
+
+TEST(evaluate_observed_bounds, compared_as_intervals) {
+  fixture f;
+  f.add("a", "岁", "84以上");
+  f.add("b", "岁", "85以上");
+  f.add("c", "%", "99");
+  f.add("d", "%", "4.5以内");
+  f.actual("a", "84以上");
+  f.actual("b", "84以上");
+  f.actual("c", "98以下");
+  f.actual("d", "5-6");
+  EXPECT_EQ(st(f, "a"), status::met);           // 84以上 proves ≥84
+  EXPECT_EQ(st(f, "b"), status::undetermined);  // …but cannot prove ≥85
+  EXPECT_EQ(st(f, "c"), status::not_met);       // ≤98 can never reach 99
+  EXPECT_EQ(st(f, "d"), status::not_met);       // [5,6] is above the cap everywhere
+}
+
+TEST(evaluate_references, needs_reference_then_uses_it) {
+  fixture f;
+  f.add("gdp", "%", "与全市目标基本同步");
+  f.add("energy", "%", "完成市下达指标", polarity::higher, attribute::binding);
+  f.add("unemployed", "人", "完成市下达指标", polarity::lower);
+  f.add("deaths", "人/亿元", "控制在市下达指标之内", polarity::lower, attribute::binding);
+  f.actual("gdp", "5.7");
+  f.actual("energy", "3.2");
+  f.actual("unemployed", "5100");
+  f.actual("deaths", "0.012");
+  auto a = f.eval("gdp");
+  EXPECT_EQ(a.st, status::needs_reference);
+  EXPECT_NE(a.reason_zh.find("全市目标"), std::string::npos);
+  EXPECT_NE(a.reason_en.find("the city target"), std::string::npos);
+  EXPECT_EQ(a.actual, 5.7);  // the value is still reported
+  f.refs.add(reference_value{"gdp", y2021, 6.0, unit(), ""});
+  f.refs.add(reference_value{"energy", y2021, 3.5, unit(), ""});
+  f.refs.add(reference_value{"unemployed", y2021, 6000, unit(), ""});
+  f.refs.add(reference_value{"deaths", y2021, 1.5, unit::parse("人/百亿元"), ""});
+  a = f.eval("gdp");
+  EXPECT_EQ(a.st, status::met);  // 5.7 within 0.5 points of 6
+  EXPECT_TRUE(a.within_tolerance);
+  EXPECT_EQ(st(f, "energy"), status::not_met);
+  EXPECT_EQ(st(f, "unemployed"), status::met);
+  // a reference in a unit that cannot be converted is an error naming the indicator
+  try {
+    f.eval("deaths");
+    FAIL();
+  } catch (const model_error& e) {
+    EXPECT_EQ(e.code(), errc::unit_incompatible);
+    EXPECT_EQ(e.where().indicator, "deaths");
+  }
+  // 1.5 人/万元 per 10 000 yuan is 15 000 人/亿元: far above the actual, so the cap is met
+  f.refs.put(reference_value{"deaths", y2021, 1.5, unit::parse("人/万元"), ""});
+  const auto d = f.eval("deaths");
+  EXPECT_EQ(d.st, status::met);
+  EXPECT_DOUBLE_EQ(*d.target_value, 15000);
+}
+
+TEST(evaluate_references, reference_in_the_plan_is_used) {
+  fixture f;
+  f.add("energy", "%", "完成市下达指标");
+  f.actual("energy", "3.6");
+  f.p.references.add(reference_value{"energy", y2021, 3.5, unit::percent(), "city"});
+  EXPECT_EQ(st(f, "energy"), status::met);
+}
+
+TEST(evaluate_binding, anticipatory_grace_does_not_apply_to_binding) {
+  fixture f;
+  f.add("soft", "%", "5");
+  f.add("hard", "%", "5", polarity::higher, attribute::binding);
+  f.actual("soft", "4.8");
+  f.actual("hard", "4.8");
+  f.p.settings.tolerance.anticipatory_points = 0.3;
+  auto a = f.eval("soft");
+  EXPECT_EQ(a.st, status::met);
+  EXPECT_TRUE(a.within_tolerance);
+  EXPECT_EQ(st(f, "hard"), status::not_met);
+}
+
+TEST(evaluate_not_assessable, no_data_no_target_needs_judgment) {
+  fixture f;
+  f.add("empty", "家", "2-3");
+  f.add("life", "岁", "达到发达国家先进水平");
+  f.add("life2", "岁", "达到发达国家先进水平");
+  f.add("life3", "岁", "达到发达国家先进水平", polarity::higher, attribute::binding);
+  f.add("none", "%", "");
+  f.actual("life2", "达标");
+  f.actual("life3", "基本完成");
+  auto a = f.eval("empty");
+  EXPECT_EQ(a.st, status::no_data);
+  EXPECT_NE(a.reason_en.find("no value for 2021"), std::string::npos);
+  EXPECT_EQ(st(f, "life"), status::needs_judgment);
+  EXPECT_EQ(st(f, "life2"), status::met);
+  EXPECT_EQ(st(f, "life3"), status::not_met);  // 基本完成 does not pass a binding target
+  const auto all = evaluate(f.p, f.actuals, f.refs);
+  ASSERT_EQ(all.size(), 5u);
+  EXPECT_EQ(all.back().st, status::no_target);
+}
+
+TEST(evaluate_judgment, recorded_for_numeric_targets) {
+  fixture f;
+  f.add("x", "%", "5");
+  f.actual("x", "超额完成");
+  EXPECT_EQ(st(f, "x"), status::exceeded);
+}
+
+TEST(evaluate_growth, from_a_growth_figure_or_two_levels) {
+  fixture f;
+  f.add("gdp", "亿元", "增长8%");
+  f.actual("gdp", "增长8.1%");
+  EXPECT_EQ(st(f, "gdp"), status::met);
+  fixture g;
+  g.add("gdp", "亿元", "增长8%");
+  g.actual("gdp", "1080", y2021);
+  g.actual("gdp", "1000", y2020);
+  auto a = g.eval("gdp");
+  EXPECT_EQ(a.st, status::met);
+  EXPECT_NEAR(*a.actual, 8.0, 1e-9);
+  fixture h;
+  h.add("gdp", "亿元", "增长8%");
+  h.actual("gdp", "1080", y2021);
+  a = h.eval("gdp");
+  EXPECT_EQ(a.st, status::no_data);
+  EXPECT_NE(a.reason_en.find("2020"), std::string::npos) << a.reason_en;
+}
+
+TEST(evaluate_growth, a_bare_percentage_on_a_non_percent_indicator_is_growth) {
+  fixture f;
+  f.add("gdp", "亿元", "增速7%左右");
+  f.actual("gdp", "7.05%");
+  EXPECT_EQ(st(f, "gdp"), status::met);
+  fixture g;
+  g.add("sales", "亿元", "下降3%左右");
+  g.actual("sales", "下降4%");
+  EXPECT_EQ(st(g, "sales"), status::not_met);  // −4 < −3.5 for higher-is-better
+}
+
+TEST(evaluate_change_points, from_the_baseline) {
+  fixture f;
+  auto& ind = f.add("share", "%", "提高2个百分点");
+  observation base;
+  base.indicator = "share";
+  base.per = y2020;
+  base.value = point_value{40};
+  ind.baseline = base;
+  f.actual("share", "41.5");
+  auto a = f.eval("share");
+  EXPECT_EQ(a.st, status::not_met);
+  EXPECT_NEAR(*a.actual, 1.5, 1e-12);
+  EXPECT_EQ(a.value_unit, unit::percentage_point());
+  fixture g;
+  g.add("share", "%", "提高2个百分点");
+  g.actual("share", "提升3.89个百分点");
+  EXPECT_EQ(st(g, "share"), status::met);
+}
+
+TEST(evaluate_cagr, over_the_plan_span) {
+  fixture f;
+  f.p.per = period::span(2021, 2025);
+  indicator ind;
+  ind.id = "gdp";
+  ind.u = unit::parse("亿元");
+  ind.targets.push_back(
+      target{period::year(2025), "年均增长7%以上", parse_target("年均增长7%以上")});
+  f.p.add(ind);
+  f.actual("gdp", "1000", y2020);
+  f.actual("gdp", "1450", period::year(2025));  // (1.45)^(1/5) − 1 = 7.71%
+  const auto a =
+      evaluate_target(f.p, *f.p.find("gdp"), f.p.find("gdp")->targets[0], f.actuals, f.refs);
+  EXPECT_EQ(a.st, status::met);
+  EXPECT_NEAR(*a.actual, 7.7145, 1e-3);
+}
+
+TEST(evaluate_change_since, from_the_base_year) {
+  fixture f;
+  f.add("carbon", "吨", "比2005年下降36%以上", polarity::lower);
+  f.actual("carbon", "100", period::year(2005));
+  f.actual("carbon", "60", y2021);
+  EXPECT_EQ(st(f, "carbon"), status::met);  // −40% ≤ −36%
+  fixture g;
+  g.add("carbon", "吨", "比2005年下降36%以上", polarity::lower);
+  g.actual("carbon", "100", period::year(2005));
+  g.actual("carbon", "70", y2021);
+  EXPECT_EQ(st(g, "carbon"), status::not_met);
+}
+
+TEST(evaluate_direction, compares_with_the_previous_period) {
+  fixture f;
+  f.add("up", "%", "进一步提高");
+  f.add("down", "%", "继续下降");
+  f.add("better", "人", "持续改善", polarity::lower);
+  for (const char* id : {"up", "down", "better"}) f.actual(id, "5", y2020);
+  f.actual("up", "5.2");
+  f.actual("down", "5.2");
+  f.actual("better", "4");
+  EXPECT_EQ(st(f, "up"), status::met);
+  EXPECT_EQ(st(f, "down"), status::not_met);
+  EXPECT_EQ(st(f, "better"), status::met);
+}
+
+TEST(evaluate_units, targets_with_their_own_units_are_converted) {
+  fixture f;
+  f.add("area", "万平方米", "213000平方米");
+  f.actual("area", "21.5");
+  EXPECT_EQ(st(f, "area"), status::met);
+  fixture g;
+  g.add("area", "万平方米", "21.3");
+  g.actual("area", "212000平方米");
+  auto a = g.eval("area");
+  EXPECT_EQ(a.st, status::not_met);
+  EXPECT_NEAR(*a.actual, 21.2, 1e-9);
+  EXPECT_NEAR(*a.achievement, 21.2 / 21.3, 1e-9);
+}
+
+TEST(evaluate_qualifiers, different_counts_are_not_compared) {
+  fixture f;
+  f.add("estates", "万平方米", "新开工100");
+  f.actual("estates", "竣工120");
+  const auto a = f.eval("estates");
+  EXPECT_EQ(a.st, status::no_data);
+  EXPECT_NE(a.reason_zh.find("不可比"), std::string::npos);
+}
+
+TEST(evaluate_comparable, the_comparable_figure_is_evaluated) {
+  fixture f;
+  f.add("x", "%", "8");
+  f.actual("x", "10.9(可比7.0)");
+  EXPECT_EQ(st(f, "x"), status::not_met);
+}
+
+TEST(evaluate_lower, achievement_uses_the_baseline) {
+  fixture f;
+  auto& ind = f.add("unemployed", "人", "5000", polarity::lower);
+  observation base;
+  base.indicator = "unemployed";
+  base.per = y2020;
+  base.value = point_value{6000};
+  ind.baseline = base;
+  f.actual("unemployed", "5500");
+  const auto a = f.eval("unemployed");
+  EXPECT_EQ(a.st, status::not_met);
+  EXPECT_NEAR(*a.achievement, 0.5, 1e-12);  // (6000−5500)/(6000−5000)
+}
+
+TEST(evaluate_periods, a_year_from_its_quarters) {
+  fixture f;
+  auto& ind = f.add("new_hq", "家", "3");
+  ind.acc = accumulation::flow;
+  f.add("stock", "家", "370");
+  for (int q = 1; q <= 4; ++q) {
+    f.actual("new_hq", "1", period::quarter(2021, q));
+    f.actual("stock", q == 4 ? "372" : "360", period::quarter(2021, q));
+  }
+  auto a = f.eval("new_hq");
+  EXPECT_EQ(a.st, status::met);
+  EXPECT_EQ(*a.actual, 4);  // flows add up
+  a = f.eval("stock");
+  EXPECT_EQ(a.st, status::met);
+  EXPECT_EQ(*a.actual, 372);  // stocks take the last value
+}
+
+TEST(evaluate_as_of, later_periods_are_ignored_and_unfinished_marked) {
+  fixture f;
+  f.add("x", "%", "5");
+  f.actual("x", "6");
+  evaluation_options opt;
+  opt.as_of = date(2021, 6, 30);
+  auto a = f.eval("x", opt);
+  EXPECT_TRUE(a.in_progress);
+  EXPECT_NE(a.reason_zh.find("截至2021-06-30"), std::string::npos);
+  opt.as_of = date(2020, 12, 31);
+  a = f.eval("x", opt);
+  EXPECT_EQ(a.st, status::no_data);
+}
+
+TEST(evaluate, is_deterministic_and_does_not_touch_inputs) {
+  fixture f;
+  f.add("a", "%", "5");
+  f.add("b", "%", "3左右");
+  f.actual("a", "6");
+  const plan before = f.p;
+  const observation_set obs_before = f.actuals;
+  const auto first = evaluate(f.p, f.actuals, f.refs);
+  const auto second = evaluate(f.p, f.actuals, f.refs);
+  ASSERT_EQ(first.size(), second.size());
+  for (std::size_t k = 0; k < first.size(); ++k) {
+    EXPECT_EQ(first[k].st, second[k].st);
+    EXPECT_EQ(first[k].reason_zh, second[k].reason_zh);
+  }
+  EXPECT_EQ(f.p, before);
+  EXPECT_EQ(f.actuals, obs_before);
+}

@@ -1,0 +1,16 @@
+# Runs PROGRAM with ARGS ('|'-separated) and compares its standard output with EXPECTED.
+# Set UPDATE=1 to rewrite EXPECTED instead.
+string(REPLACE "|" ";" args "${ARGS}")
+execute_process(COMMAND ${PROGRAM} ${args} OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "${PROGRAM} exited with ${rc}:\n${err}")
+endif()
+if(UPDATE OR "$ENV{PLANEVAL_UPDATE_GOLDEN}")
+  file(WRITE ${EXPECTED} "${out}")
+  return()
+endif()
+file(READ ${EXPECTED} expected)
+if(NOT out STREQUAL expected)
+  file(WRITE ${EXPECTED}.actual "${out}")
+  message(FATAL_ERROR "output differs from ${EXPECTED} (actual output written to ${EXPECTED}.actual)")
+endif()
