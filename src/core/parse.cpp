@@ -475,10 +475,26 @@ class parser {
     auto v = number(true);
     if (!v) return std::nullopt;
     q.value = *v;
-    if (auto u = unit_word())
-      q.u = *u;
-    else
+    // English scale words read as the Chinese scale prefixes: 11 million people = 11 百万人
+    static const std::vector<std::pair<u32v, const char*>> en_scales{
+        {U"trillion", "万亿"}, {U"billion", "十亿"}, {U"million", "百万"}, {U"thousand", "千"}};
+    std::string scale;
+    const std::size_t before_scale = pos_;
+    skip_ws();
+    for (const auto& [word, zh] : en_scales) {
+      if (const auto n = match_at(pos_, word); n != 0) {
+        pos_ += n;
+        scale = zh;
+        break;
+      }
+    }
+    if (scale.empty()) pos_ = before_scale;
+    if (auto u = unit_word()) {
+      q.u = scale.empty() ? *u : unit::parse(scale + u->symbol());
+    } else {
+      if (!scale.empty()) q.u = unit::parse(scale);
       expect("a unit");
+    }
     return q;
   }
 
@@ -547,9 +563,10 @@ class parser {
     expect("a range separator (-, ~, 至, to)");
     static const auto about_words = longest_first({U"左右", U"上下", U"前后"});
     static const auto at_least_words =
-        longest_first({U"及以上", U"或以上", U"以上", U"or more", U"or above", U"and above"});
+        longest_first({U"及以上", U"或以上", U"以上", U"or more", U"or above", U"and above",
+                       U"or higher", U"or greater", U"and over"});
     static const auto at_most_words =
-        longest_first({U"及以下", U"或以下", U"以下", U"以内", U"之内", U"内", U"or less",
+        longest_first({U"及以下", U"或以下", U"以下", U"以内", U"之内", U"内", U"or lower", U"and under", U"or fewer", U"or less",
                        U"or below", U"and below"});
     p.value = q1->value;
     p.u = q1->u;
@@ -587,17 +604,22 @@ class parser {
   // --- qualifiers: 新开工, 五年累计竣工, cumulative -------------------------------------
 
   void qualifier_words(phrase& p) {
-    static const auto cumulative_zh = longest_first({U"五年累计", U"累计"});
+    static const auto cumulative_zh = longest_first({U"累计"});
     static const auto cumulative_en =
-        longest_first({U"5-year cumulative", U"five-year cumulative", U"cumulative"});
+        longest_first({U"five-year cumulative", U"cumulative"});
     skip_ws();
-    if (pos_ + 3 < end_ && is_digit(s_[pos_]) && match_at(pos_ + 1, U"年累计") == 3) {
+    if (pos_ + 3 < end_ && small_numeral(s_[pos_]) > 0 && match_at(pos_ + 1, U"年累计") == 3) {
       p.qual.cumulative = true;
-      p.qual.cumulative_years = static_cast<int>(s_[pos_] - '0');
+      p.qual.cumulative_years = small_numeral(s_[pos_]);
       pos_ += 4;
     } else if (const int k = lit_any(cumulative_zh); k >= 0) {
       p.qual.cumulative = true;
-      p.qual.cumulative_years = cumulative_zh[static_cast<std::size_t>(k)] == U"五年累计" ? 5 : 0;
+      p.qual.cumulative_years = 0;
+    } else if (pos_ + 2 < end_ && small_numeral(s_[pos_]) > 0 && is_digit(s_[pos_]) &&
+               match_at(pos_ + 1, U"-year cumulative") > 0) {
+      p.qual.cumulative = true;
+      p.qual.cumulative_years = small_numeral(s_[pos_]);
+      pos_ += 1 + match_at(pos_ + 1, U"-year cumulative");
     } else if (const int e = lit_any(cumulative_en); e >= 0) {
       p.qual.cumulative = true;
       p.qual.cumulative_years = cumulative_en[static_cast<std::size_t>(e)] == U"cumulative" ? 0 : 5;
@@ -622,6 +644,16 @@ class parser {
     }
   }
 
+  // 1–9 written as an ASCII digit or a Chinese numeral; 0 otherwise
+  static int small_numeral(char32_t c) noexcept {
+    if (c >= '1' && c <= '9') return static_cast<int>(c - '0');
+    static constexpr char32_t numerals[] = U"一二三四五六七八九";
+    for (int k = 0; k < 9; ++k)
+      if (numerals[k] == c) return k + 1;
+    if (c == U'两') return 2;
+    return 0;
+  }
+
   static std::string utf8_of(u32v w) {
     std::string out;
     for (const char32_t c : w) detail::append_utf8(out, c);
@@ -634,7 +666,12 @@ class parser {
     const std::size_t save = pos_;
     static const auto verbs =
         longest_first({U"控制在", U"控制于", U"控制", U"保持在", U"保持", U"稳定在", U"维持在",
-                       U"达到", U"力争", U"确保", U"实现", U"完成", U"争取", U"为", U"reach",
+                       U"达到", U"力争", U"确保", U"实现", U"完成", U"争取", U"为", U"提高到", U"提高至", U"提升到", U"提升至",
+         U"增加到", U"增加至", U"增长到", U"增长至", U"上升到", U"上升至", U"增至", U"增到",
+         U"下降到", U"下降至", U"降低到", U"降低至", U"降到", U"降至", U"减少到", U"减少至",
+         U"减至", U"回落到", U"回落至", U"控制到", U"raise to", U"rise to", U"increase to",
+         U"grow to", U"reduce to", U"decrease to", U"fall to", U"drop to", U"lower to", U"cut to",
+         U"bring down to", U"reach",
                        U"achieve", U"keep at", U"maintain at", U"hold at"});
     bool cap = false;
     for (int k = 0; k < 2; ++k) {
@@ -749,11 +786,42 @@ class parser {
     return static_cast<int>(*y);
   }
 
+  // 翻一番 (doubling: +100%), 翻两番 (+300%), 实现正增长 (> 0), 持平 / 基本持平 (0, about 0)
+  bool special_change(phrase& p) {
+    const std::size_t save = pos_;
+    lit(U"实现") || lit(U"保持");
+    if (lit(U"翻两番")) {
+      p.oper = op::reach;
+      p.value = 300;
+    } else if (lit(U"翻一番") || lit(U"翻番")) {
+      p.oper = op::reach;
+      p.value = 100;
+    } else if (lit(U"正增长")) {
+      p.oper = op::at_least;
+      p.value = 0;
+      p.strict = true;
+    } else if (lit(U"基本持平")) {
+      p.oper = op::about;
+      p.value = 0;
+    } else if (lit(U"持平")) {
+      p.oper = op::reach;
+      p.value = 0;
+    } else {
+      pos_ = save;
+      return false;
+    }
+    p.u = unit::percent();
+    return true;
+  }
+
   bool change(phrase& p) {
     const std::size_t save = pos_;
     int base_year = 0;
-    static const auto since = longest_first({U"比", U"较", U"相比", U"相较", U"同比"});
-    if (const int k = lit_any(since); k >= 0 && since[static_cast<std::size_t>(k)] != U"同比") {
+    static const auto since =
+        longest_first({U"比", U"较", U"相比", U"相较", U"同比", U"与", U"和", U"同"});
+    static const auto last_year = longest_first({U"上年同期", U"上年", U"去年同期", U"去年", U"上一年"});
+    if (const int k = lit_any(since);
+        k >= 0 && since[static_cast<std::size_t>(k)] != U"同比" && lit_any(last_year) < 0) {
       base_year = year_number();
       if (base_year == 0) {
         pos_ = save;
@@ -763,9 +831,15 @@ class parser {
       lit(U"水平");
     }
     const bool annual = lit(U"年均") || lit(U"年平均");
+    const std::size_t special_at = (skip_ws(), pos_);
+    if (special_change(p)) {
+      finish_change(p, 1, annual, base_year, special_at);
+      return true;
+    }
     static const auto up = longest_first({U"增长率", U"增长速度", U"增速", U"增幅", U"增长",
                                           U"增加", U"上升", U"提高", U"提升", U"上涨"});
-    static const auto down = longest_first({U"下降", U"降低", U"减少", U"回落", U"下滑", U"降幅"});
+    static const auto down = longest_first(
+        {U"下降", U"降低", U"减少", U"回落", U"下滑", U"降幅", U"负增长", U"减"});
     int sign = 0;
     const std::size_t verb_at = (skip_ws(), pos_);
     if (lit_any(up) >= 0)
@@ -818,6 +892,16 @@ class parser {
           {U"reduction of", -1},
           {U"cut by", -1},
           {U"lower by", -1},
+          {U"up by", 1},
+          {U"down by", -1},
+          {U"growth rate of", 1},
+          {U"an increase of", 1},
+          {U"a rise of", 1},
+          {U"a decrease of", -1},
+          {U"a decline of", -1},
+          {U"a reduction of", -1},
+          {U"a drop of", -1},
+          {U"a fall of", -1},
           {U"average annual growth of", 2},
           {U"average annual growth", 2},
           {U"annual average growth of", 2},
@@ -883,6 +967,14 @@ class parser {
                        U"reduce", U"reduction", U"drop"});
     static const auto better = longest_first(
         {U"改善", U"好转", U"优化", U"improve", U"improvement", U"improving", U"better"});
+    if (lit(U"稳中有升") || lit(U"稳中向好")) {
+      p.oper = op::increase;
+      return true;
+    }
+    if (lit(U"稳中有降")) {
+      p.oper = op::decrease;
+      return true;
+    }
     lit_any(adverbs);
     if (lit_any(up) >= 0)
       p.oper = op::increase;
@@ -1109,7 +1201,8 @@ class parser {
   bool comparable(phrase& p) {
     const std::size_t save = pos_;
     if (!lit(U"(")) return true;  // optional
-    static const auto words = longest_first({U"可比口径", U"可比", U"comparable"});
+    static const auto words = longest_first({U"按可比价格计算", U"按可比口径计算", U"按可比价",
+                                             U"可比口径", U"可比价", U"可比", U"comparable"});
     if (lit_any(words) < 0) {
       expect("可比 (comparable figure)");
       pos_ = save;
@@ -1117,13 +1210,20 @@ class parser {
     }
     lit(U"为");
     lit(U":");
+    // the comparable figure may be written as a change: (可比价增长7%), (可比下降2%)
+    double sign = 1.0;
+    if (lit(U"增长") || lit(U"上升") || lit(U"提高")) {
+      sign = 1.0;
+    } else if (lit(U"下降") || lit(U"降低") || lit(U"减少")) {
+      sign = -1.0;
+    }
     auto q = quantity_here();
     if (!q || !lit(U")")) {
       expect("')'");
       pos_ = save;
       return false;
     }
-    p.comparable = q->value;
+    p.comparable = sign * q->value;
     return true;
   }
 
@@ -1254,6 +1354,9 @@ parsed_observation parse_observation(std::string_view text) {
   parsed_observation o;
   o.remark = ps.remark();
   if (ps.is_missing_text()) return o;
+  // 预计 (expected), 初步 (preliminary), 约 … : an estimate, recorded with the SDMX flag E
+  static const auto estimate_words = longest_first({U"预计", U"初步核算", U"初步", U"estimated", U"est."});
+  if (ps.lit_any(estimate_words) >= 0) o.approximate = true;
   phrase p;
   if (ps.attempt(p, [&](phrase& q) { return ps.judgment_words(q); })) {
     o.value = judgment_value{*p.verdict};

@@ -56,6 +56,8 @@ std::string qualifier_text(const qualifier& q, language lang) {
 }
 
 std::string amount(double v, const unit& u, language lang) {
+  if (lang == language::en && u.dim() == dimension::percentage_point && (v == 1 || v == -1))
+    return format_number(v) + " percentage point";
   return format_number(v) + unit_text(u, lang);
 }
 

@@ -63,25 +63,25 @@ rule random_rule(std::mt19937& rng) {
     const double v = pick(rng) / 4.0;  // quarters print exactly
     return pick(rng) % 5 == 0 ? -v : v;
   };
-  const char* units[] = {"", "%", "万平方米", "家", "人/亿元", "亿元", "公里", "人次"};
+  const char* units[] = {"", "%", "万平方米", "家", "人/亿元", "亿元", "公里", "人次", "百万人", "万"};
   const char* refs[] = {"全市目标", "市下达指标", "经济增长", "国家下达目标", "省政府下达的范围"};
   const int shape = pick(rng) % 12;
   rule r;
   switch (shape) {
-    case 0: r = level(op::reach, std::fabs(value()), units[pick(rng) % 8]); break;
-    case 1: r = level(op::about, value(), units[pick(rng) % 8]); break;
+    case 0: r = level(op::reach, std::fabs(value()), units[pick(rng) % 10]); break;
+    case 1: r = level(op::about, value(), units[pick(rng) % 10]); break;
     case 2:
-      r = level(op::at_least, value(), units[pick(rng) % 8]);
+      r = level(op::at_least, value(), units[pick(rng) % 10]);
       r.strict = pick(rng) % 2;
       break;
     case 3:
-      r = level(op::at_most, value(), units[pick(rng) % 8]);
+      r = level(op::at_most, value(), units[pick(rng) % 10]);
       r.strict = pick(rng) % 2;
       break;
     case 4: {
       double a = value(), b = value();
       if (a > b) std::swap(a, b);
-      r = range(a, b, units[pick(rng) % 8]);
+      r = range(a, b, units[pick(rng) % 10]);
       break;
     }
     case 5: {
@@ -90,7 +90,10 @@ rule random_rule(std::mt19937& rng) {
       if (r.oper == op::at_least || r.oper == op::at_most) r.strict = pick(rng) % 2;
       break;
     }
-    case 6: r = points(level(pick(rng) % 2 ? op::reach : op::about, value())); break;
+    case 6:
+      r = points(level(pick(rng) % 2 ? op::reach : op::about, value()));
+      if (pick(rng) % 3 == 0) r.meas.base_year = 2000 + pick(rng) % 25;  // 较2020年提高…
+      break;
     case 7: r = cagr(level(pick(rng) % 2 ? op::at_least : op::reach, std::fabs(value()))); break;
     case 8: r = since(level(op::at_most, -std::fabs(value()) - 1), 2000 + pick(rng) % 25); break;
     case 9: {
@@ -108,7 +111,7 @@ rule random_rule(std::mt19937& rng) {
       const char* flows[] = {"新开工", "开工", "竣工", "新增", "新建"};
       r = qualified(level(op::reach, std::fabs(value()), units[pick(rng) % 3]),
                     flows[pick(rng) % 5], pick(rng) % 3 == 0, 0);
-      if (r.qual.cumulative) r.qual.cumulative_years = pick(rng) % 2 ? 5 : 0;
+      if (r.qual.cumulative) r.qual.cumulative_years = pick(rng) % 10;  // 累计, N年累计
       break;
     }
   }
