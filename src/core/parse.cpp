@@ -283,9 +283,16 @@ class parser {
   }
   std::string whole_text() const { return std::string(detail::trim(text_)); }
 
+  // ASCII digits, or a Chinese numeral followed by a measure word (三成, 两倍, 五个百分点, 十万):
+  // such a text is numeric, and failing to parse it is an error, never a qualitative target.
   bool head_has_digit() const noexcept {
-    for (std::size_t i = begin_; i < end_; ++i)
+    static constexpr std::u32string_view numerals = U"〇零一二三四五六七八九十百千两半";
+    static constexpr std::u32string_view measures = U"成倍个%％万亿千百";
+    for (std::size_t i = begin_; i < end_; ++i) {
       if (is_digit(s_[i])) return true;
+      if (numerals.find(s_[i]) != u32v::npos && i + 1 < end_ && measures.find(s_[i + 1]) != u32v::npos)
+        return true;
+    }
     return false;
   }
 

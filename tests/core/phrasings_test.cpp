@@ -247,6 +247,7 @@ const phrasing targets[] = {
     {"国际收支基本平衡", qualitative("国际收支基本平衡")},
     {"保持在合理区间", qualitative("保持在合理区间")},
     {"保持稳定", qualitative("保持稳定")},
+    {"实现一网统管全覆盖", qualitative("实现一网统管全覆盖")},
     // qualifiers and cumulation
     {"新开工100", qualified(level(op::reach, 100), "新开工")},
     {"开工3.2", qualified(level(op::reach, 3.2), "开工")},
@@ -461,7 +462,8 @@ TEST(phrasings, with_observations_there_are_over_200_distinct_texts) {
 TEST(phrasings, texts_with_digits_that_are_not_targets_are_errors) {
   // An indicator name inside the cell, a date, a ratio, a multiplier: never guessed.
   for (const char* text : {"城镇调查失业率5.5%以内", "2021年底前完成", "1:1.5", "3倍", "增长8%%",
-                           "5-10-15", "第3季度", "约5左右以上", "提高2个百分点%"}) {
+                           "5-10-15", "第3季度", "约5左右以上", "提高2个百分点%", "增长三成",
+                           "提高五个百分点", "翻了两倍"}) {
     EXPECT_THROW(parse_target(text), parse_error) << text;
   }
 }
