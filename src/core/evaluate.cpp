@@ -1,6 +1,8 @@
 // Attainment evaluation (DESIGN.md section 5.1 and 5.4).
 #include "planeval/core/evaluate.hpp"
 
+#include "core/attainment.hpp"
+
 #include <cmath>
 #include <limits>
 #include <string>
@@ -11,35 +13,8 @@
 namespace planeval {
 namespace {
 
-constexpr double inf = std::numeric_limits<double>::infinity();
-
-// An interval of the real line with open or closed ends.
-struct ival {
-  double lo = -inf;
-  double hi = inf;
-  bool lo_open = false;
-  bool hi_open = false;
-
-  bool empty() const noexcept { return lo > hi || (lo == hi && (lo_open || hi_open)); }
-  // every point of `o` lies in *this
-  bool covers(const ival& o) const noexcept {
-    if (o.empty()) return true;
-    const bool lo_ok = lo < o.lo || (lo == o.lo && (!lo_open || o.lo_open));
-    const bool hi_ok = hi > o.hi || (hi == o.hi && (!hi_open || o.hi_open));
-    return lo_ok && hi_ok;
-  }
-  bool meets(const ival& o) const noexcept {
-    ival x;
-    x.lo = std::max(lo, o.lo);
-    x.lo_open = (lo > o.lo) ? lo_open : (o.lo > lo ? o.lo_open : (lo_open || o.lo_open));
-    x.hi = std::min(hi, o.hi);
-    x.hi_open = (hi < o.hi) ? hi_open : (o.hi < hi ? o.hi_open : (hi_open || o.hi_open));
-    return !x.empty();
-  }
-};
-
-ival at_least_set(double x, bool strict) { return ival{x, inf, strict, false}; }
-ival at_most_set(double x, bool strict) { return ival{-inf, x, false, strict}; }
+using detail::inf;
+using detail::ival;
 
 bool is_percent_unit(const unit& u) {
   return u.dim() == dimension::percent || u.dim() == dimension::percentage_point;
@@ -536,15 +511,7 @@ class evaluator {
 
   // --- numeric comparison --------------------------------------------------------------------
 
-  double tolerance(bool sync) const {
-    const auto& tol = plan_.settings.tolerance;
-    return percent_like() ? (sync ? tol.sync_points : tol.about_points)
-                          : (sync ? tol.sync_relative : tol.about_relative);
-  }
-
-  double absolute(double tol_value, double around) const {
-    return percent_like() ? tol_value : std::fabs(around) * tol_value;
-  }
+  // --- numeric comparison --------------------------------------------------------------------
 
   void compare() {
     const rule& r = t_.r;
@@ -593,118 +560,54 @@ class evaluator {
       return;
     }
 
-    // acceptance sets
-    const polarity pol = ind_.pol;
+    // the sets of values that meet the target, shared with the batch evaluator
     const bool sync = r.has_reference() && r.oper == op::about;
-    ival met;
-    std::optional<ival> exceeded;
-    double required = x;
-    double tol_abs = 0.0;
-    switch (r.oper) {
-      case op::reach:
-        if (pol == polarity::higher)
-          met = at_least_set(x, false);
-        else if (pol == polarity::lower)
-          met = at_most_set(x, false);
-        else {
-          tol_abs = absolute(tolerance(false), x);
-          met = ival{x - tol_abs, x + tol_abs};
-        }
-        break;
-      case op::about:
-        tol_abs = absolute(tolerance(sync), x);
-        if (pol == polarity::higher)
-          met = at_least_set(x - tol_abs, false);
-        else if (pol == polarity::lower)
-          met = at_most_set(x + tol_abs, false);
-        else
-          met = ival{x - tol_abs, x + tol_abs};
-        break;
-      case op::at_least: met = at_least_set(x, r.strict); break;
-      case op::at_most: met = at_most_set(x, r.strict); break;
-      case op::between:
-        met = ival{lo, hi};
-        if (pol == polarity::higher) {
-          exceeded = ival{hi, inf, true, false};
-          required = lo;
-        } else if (pol == polarity::lower) {
-          exceeded = ival{-inf, lo, false, true};
-          required = hi;
-        }
-        break;
-      case op::increase:
-      case op::decrease:
-      case op::improve:
-      case op::qualitative:
-      case op::unparsed: break;
-    }
-    // the gap is measured to the end of a range the value lies beyond, else to the required end
-    double compared = required;
-    if (r.oper == op::between) compared = v.shown < lo ? lo : (v.shown > hi ? hi : required);
-
+    const auto acc = detail::make_acceptance(r.oper, r.strict, ind_.pol, ind_.attr,
+                                             plan_.settings.tolerance, percent_like(), sync, x, lo,
+                                             hi);
+    const double compared = detail::compared_end(r.oper, acc, lo, hi, v.shown);
     a_.target_value = compared;
     if (std::isfinite(v.shown)) {
       a_.actual = v.shown;
       a_.gap = v.shown - compared;
     }
-    achievement(v, required);
+    achievement(v, acc.required);
 
-    // anticipatory grace widens the acceptance set at its binding ends
-    ival grace = met;
-    if (ind_.attr == attribute::anticipatory) {
-      const auto& tol = plan_.settings.tolerance;
-      const double g = percent_like() ? tol.anticipatory_points
-                                      : std::fabs(required) * tol.anticipatory_relative;
-      if (g > 0) {
-        if (std::isfinite(grace.lo)) grace.lo -= g;
-        if (std::isfinite(grace.hi)) grace.hi += g;
-        grace.lo_open = grace.hi_open = false;
-      }
-    }
-
-    const ival& o = v.range;
     const std::string gz = gap_zh();
     const std::string ge = gap_en();
     const std::string tz = target_quote_zh() + ref_note_zh;
     const std::string te = target_quote_en() + ref_note_en;
     const std::string az = "完成值" + v.text;
     const std::string ae = "actual " + v.text;
-    ival attained = met;
-    if (exceeded) {
-      attained.lo = std::min(met.lo, exceeded->lo);
-      attained.hi = std::max(met.hi, exceeded->hi);
-      attained.lo_open = attained.hi_open = false;
-    }
-    if (exceeded && exceeded->covers(o)) {
-      set(status::exceeded, az + ",超过目标区间" + tz + "的较优一端" + gz,
-          ae + " is beyond the better end of the target range " + te + ge);
-    } else if (attained.covers(o)) {
-      const bool tol_used =
-          tol_abs > 0 && !ival{x, x}.covers(o) &&
-          !(pol == polarity::higher ? at_least_set(x, false) : at_most_set(x, false)).covers(o) &&
-          r.oper == op::about;
-      a_.within_tolerance = tol_used;
-      if (tol_used) {
-        set(status::met,
-            az + ",在目标" + tz + "的容差(±" + num(tol_abs) + tol_unit_zh() + ")之内,视为完成" + gz,
-            ae + " is within the tolerance (±" + num(tol_abs) + tol_unit_en() + ") of the target " +
-                te + ge);
-      } else {
-        set(status::met, az + ",完成目标" + tz + gz, ae + " meets the target " + te + ge);
-      }
-    } else if (!attained.meets(o)) {
-      if (grace.covers(o)) {
-        a_.within_tolerance = true;
-        set(status::met, az + ",未达目标" + tz + ",但在预期性指标容差之内,视为基本完成" + gz,
-            ae + " misses the target " + te +
-                " but is within the tolerance for anticipatory indicators" + ge);
-      } else {
+    const auto verdict = detail::judge(acc, v.range);
+    a_.within_tolerance = verdict.within_tolerance;
+    switch (verdict.st) {
+      case status::exceeded:
+        set(status::exceeded, az + ",超过目标区间" + tz + "的较优一端" + gz,
+            ae + " is beyond the better end of the target range " + te + ge);
+        break;
+      case status::met:
+        if (!verdict.within_tolerance) {
+          set(status::met, az + ",完成目标" + tz + gz, ae + " meets the target " + te + ge);
+        } else if (acc.met.covers(v.range)) {
+          set(status::met,
+              az + ",在目标" + tz + "的容差(±" + num(acc.tol_abs) + tol_unit_zh() + ")之内,视为完成" + gz,
+              ae + " is within the tolerance (±" + num(acc.tol_abs) + tol_unit_en() +
+                  ") of the target " + te + ge);
+        } else {
+          set(status::met, az + ",未达目标" + tz + ",但在预期性指标容差之内,视为基本完成" + gz,
+              ae + " misses the target " + te +
+                  " but is within the tolerance for anticipatory indicators" + ge);
+        }
+        break;
+      case status::not_met:
         set(status::not_met, az + ",未完成目标" + tz + gz,
             ae + " does not meet the target " + te + ge);
-      }
-    } else {
-      set(status::undetermined, az + "为区间或界限值,无法判断是否达到目标" + tz,
-          ae + " is a bound that neither proves nor refutes the target " + te);
+        break;
+      default:
+        set(status::undetermined, az + "为区间或界限值,无法判断是否达到目标" + tz,
+            ae + " is a bound that neither proves nor refutes the target " + te);
+        break;
     }
   }
 

@@ -117,6 +117,23 @@ TEST(evaluate_about, tolerance_defaults_and_settings) {
   EXPECT_EQ(st(f, "tax"), status::not_met);
 }
 
+TEST(evaluate_about, band_polarity_flags_the_tolerance_on_both_sides) {
+  fixture f;
+  f.add("lo", "%", "3左右", polarity::band);
+  f.add("hi", "%", "3左右", polarity::band);
+  f.add("on", "%", "3左右", polarity::band);
+  f.add("out", "%", "3左右", polarity::band);
+  f.actual("lo", "2.7");
+  f.actual("hi", "3.3");
+  f.actual("on", "3");
+  f.actual("out", "3.6");
+  EXPECT_TRUE(f.eval("lo").within_tolerance);
+  EXPECT_TRUE(f.eval("hi").within_tolerance);
+  EXPECT_EQ(f.eval("on").st, status::met);
+  EXPECT_FALSE(f.eval("on").within_tolerance);
+  EXPECT_EQ(f.eval("out").st, status::not_met);
+}
+
 TEST(evaluate_bounds, at_least_and_at_most_ignore_polarity) {
   fixture f;
   f.add("share", "%", "95以上", polarity::lower);
