@@ -1,0 +1,179 @@
+#pragma once
+/// @file
+/// @brief Batch evaluation: many units (regions) × indicators × periods in contiguous arrays.
+///
+/// A `batch_store` holds values as one array of doubles (NaN = missing: 8 bytes per
+/// observation, no per-observation heap objects). `batch_targets` compiles each indicator's
+/// target from a plan and lets each unit have its own numbers (each district its own target) and
+/// reference values. `evaluate_batch` applies the rules in tight loops, optionally on several
+/// threads, and gives the same statuses and gaps as `evaluate` on the same data.
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "planeval/core/evaluate.hpp"
+#include "planeval/core/period.hpp"
+#include "planeval/core/plan.hpp"
+#include "planeval/core/summary.hpp"
+
+namespace planeval {
+
+/// @brief Values of units × indicators × periods; layout `[indicator][unit][period]`.
+class batch_store {
+ public:
+  /// @brief A store with every value missing.
+  /// @throws model_error (`model_duplicate`) when an id or period repeats, (`model_invalid`)
+  ///         when a dimension is empty.
+  batch_store(std::vector<std::string> units, std::vector<std::string> indicators,
+              std::vector<period> periods);
+
+  /// @brief Number of units.
+  std::size_t units() const noexcept { return units_.size(); }
+  /// @brief Number of indicators.
+  std::size_t indicators() const noexcept { return indicators_.size(); }
+  /// @brief Number of periods.
+  std::size_t periods() const noexcept { return periods_.size(); }
+  /// @brief units × indicators × periods.
+  std::size_t size() const noexcept { return values_.size(); }
+
+  /// @brief Unit ids in index order.
+  const std::vector<std::string>& unit_ids() const noexcept { return units_; }
+  /// @brief Indicator ids in index order.
+  const std::vector<std::string>& indicator_ids() const noexcept { return indicators_; }
+  /// @brief Periods in index order.
+  const std::vector<period>& period_list() const noexcept { return periods_; }
+
+  /// @brief Index of a unit id, or nullopt.
+  std::optional<std::size_t> unit_index(std::string_view id) const;
+  /// @brief Index of an indicator id, or nullopt.
+  std::optional<std::size_t> indicator_index(std::string_view id) const;
+  /// @brief Index of a period, or nullopt.
+  std::optional<std::size_t> period_index(const period& p) const;
+
+  /// @brief The value at (unit, indicator, period); NaN when missing. No bounds check.
+  double get(std::size_t unit, std::size_t indicator, std::size_t period) const noexcept {
+    return values_[offset(unit, indicator, period)];
+  }
+  /// @brief Sets a value (NaN marks it missing). No bounds check.
+  void set(std::size_t unit, std::size_t indicator, std::size_t period, double v) noexcept {
+    values_[offset(unit, indicator, period)] = v;
+  }
+  /// @brief The `periods()` contiguous values of one unit and indicator.
+  double* series(std::size_t unit, std::size_t indicator) noexcept {
+    return values_.data() + offset(unit, indicator, 0);
+  }
+  /// @brief Read-only `series`.
+  const double* series(std::size_t unit, std::size_t indicator) const noexcept {
+    return values_.data() + offset(unit, indicator, 0);
+  }
+  /// @brief Offset of (unit, indicator, period) in the value array.
+  std::size_t offset(std::size_t unit, std::size_t indicator, std::size_t period) const noexcept {
+    return (indicator * units_.size() + unit) * periods_.size() + period;
+  }
+
+  /// @brief Bytes held by the value array (8 per observation).
+  std::size_t value_bytes() const noexcept { return values_.size() * sizeof(double); }
+  /// @brief Bytes held by the store, ids and indexes included (approximate).
+  std::size_t memory_bytes() const noexcept;
+
+ private:
+  std::vector<std::string> units_;
+  std::vector<std::string> indicators_;
+  std::vector<period> periods_;
+  std::unordered_map<std::string, std::size_t> unit_index_;
+  std::unordered_map<std::string, std::size_t> indicator_index_;
+  std::vector<double> values_;
+};
+
+/// @brief The rules a batch is judged by: each store indicator's target from a plan, with
+/// per-unit numbers and reference values.
+///
+/// Supported: comparison targets (reach, about, at_least, at_most, between) on the level or on
+/// growth (computed from the previous period in the store), with or without a named reference;
+/// qualitative and unparsed targets (→ needs_judgment); indicators without a target
+/// (→ no_target). Other measures (change in points, CAGR, change since a base year) and
+/// direction-only targets are rejected with `usage`.
+class batch_targets {
+ public:
+  /// @brief Compiles the targets of the store's indicators from a plan.
+  /// @param p the plan (its settings give the tolerances)
+  /// @param store the store the targets will judge
+  /// @param target_period which target of each indicator to use; default: the indicator's
+  ///        target for the plan's period, else its first target
+  /// @throws model_error (`model_unknown_id`) for a store indicator missing from the plan,
+  ///         error (`usage`) for an unsupported target.
+  batch_targets(const plan& p, const batch_store& store,
+                std::optional<period> target_period = std::nullopt);
+
+  /// @brief Gives one unit its own threshold (reach, about, at_least, at_most), in the unit
+  /// written in the plan's target. @throws error (`usage`) for a range or reference target.
+  void set_value(std::size_t unit, std::size_t indicator, double value);
+  /// @brief Gives one unit its own range (between). @throws error (`usage`) otherwise.
+  void set_range(std::size_t unit, std::size_t indicator, double low, double high);
+  /// @brief Supplies a unit's reference value for a reference target, in the indicator's unit.
+  void set_reference(std::size_t unit, std::size_t indicator, double value);
+
+  /// @cond INTERNAL
+  struct indicator_rule {
+    bool present = false;
+    rule r;
+    polarity pol = polarity::higher;
+    attribute attr = attribute::anticipatory;
+    unit ind_unit;
+    measure_kind meas = measure_kind::level;
+    bool percent_like = false;
+    std::vector<double> value;  // per unit; NaN: the rule's own
+    std::vector<double> low;
+    std::vector<double> high;
+    std::vector<double> reference;  // per unit; NaN: not supplied
+  };
+  const std::vector<indicator_rule>& rules() const noexcept { return rules_; }
+  const tolerance_settings& tolerances() const noexcept { return tol_; }
+  std::size_t units() const noexcept { return units_; }
+  /// @endcond
+
+ private:
+  std::size_t units_ = 0;
+  tolerance_settings tol_;
+  std::vector<indicator_rule> rules_;
+};
+
+/// @brief Options of a batch evaluation.
+struct batch_options {
+  /// Worker threads; 0 means `std::thread::hardware_concurrency()`. Results do not depend on it.
+  unsigned threads = 0;
+};
+
+/// @brief Statuses and gaps of a batch, in the store's layout.
+struct batch_result {
+  std::size_t units = 0;       ///< number of units
+  std::size_t indicators = 0;  ///< number of indicators
+  std::size_t periods = 0;     ///< number of periods
+  std::vector<std::uint8_t> codes;  ///< `planeval::status` per observation
+  std::vector<std::uint8_t> within_tolerance;  ///< 1 where met only thanks to a tolerance
+  std::vector<double> gap;     ///< actual − threshold (comparison unit); NaN when none
+  std::vector<status_counts> by_unit;       ///< counts per unit
+  std::vector<status_counts> by_indicator;  ///< counts per indicator
+
+  /// @brief Offset of (unit, indicator, period), as in `batch_store`.
+  std::size_t offset(std::size_t unit, std::size_t indicator, std::size_t period) const noexcept {
+    return (indicator * units + unit) * periods + period;
+  }
+  /// @brief Status at (unit, indicator, period).
+  status at(std::size_t unit, std::size_t indicator, std::size_t period) const noexcept {
+    return static_cast<status>(codes[offset(unit, indicator, period)]);
+  }
+};
+
+/// @brief Evaluates every observation of the store. Pure and deterministic; the same result for
+/// any number of threads.
+/// @throws error (`usage`) when the targets were compiled for another store shape.
+batch_result evaluate_batch(const batch_store& store, const batch_targets& targets,
+                            const batch_options& options = {});
+
+}  // namespace planeval

@@ -1,0 +1,330 @@
+// Batch evaluation: compile each (indicator, unit) target into closed bounds once, then judge
+// all periods of that unit in a branch-free loop the compiler vectorises.
+#include "planeval/core/batch.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <set>
+#include <thread>
+
+#include "core/attainment.hpp"
+#include "planeval/core/error.hpp"
+
+namespace planeval {
+namespace {
+
+constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+
+[[noreturn]] void usage(const std::string& message, const std::string& indicator = {}) {
+  location loc;
+  loc.indicator = indicator;
+  throw error(errc::usage, message, loc);
+}
+
+}  // namespace
+
+// --- store -----------------------------------------------------------------------------------
+
+batch_store::batch_store(std::vector<std::string> units, std::vector<std::string> indicators,
+                         std::vector<period> periods)
+    : units_(std::move(units)), indicators_(std::move(indicators)), periods_(std::move(periods)) {
+  if (units_.empty() || indicators_.empty() || periods_.empty())
+    throw model_error(errc::model_invalid, "a batch store needs at least one unit, indicator and period");
+  for (std::size_t k = 0; k < units_.size(); ++k)
+    if (!unit_index_.emplace(units_[k], k).second)
+      throw model_error(errc::model_duplicate, "unit '" + units_[k] + "' appears twice");
+  for (std::size_t k = 0; k < indicators_.size(); ++k)
+    if (!indicator_index_.emplace(indicators_[k], k).second)
+      throw model_error(errc::model_duplicate, "indicator '" + indicators_[k] + "' appears twice");
+  std::set<period> seen(periods_.begin(), periods_.end());
+  if (seen.size() != periods_.size())
+    throw model_error(errc::model_duplicate, "a period appears twice in the batch store");
+  values_.assign(units_.size() * indicators_.size() * periods_.size(), nan);
+}
+
+std::optional<std::size_t> batch_store::unit_index(std::string_view id) const {
+  const auto it = unit_index_.find(std::string(id));
+  if (it == unit_index_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<std::size_t> batch_store::indicator_index(std::string_view id) const {
+  const auto it = indicator_index_.find(std::string(id));
+  if (it == indicator_index_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<std::size_t> batch_store::period_index(const period& p) const {
+  for (std::size_t k = 0; k < periods_.size(); ++k)
+    if (periods_[k] == p) return k;
+  return std::nullopt;
+}
+
+std::size_t batch_store::memory_bytes() const noexcept {
+  std::size_t bytes = sizeof(*this) + value_bytes() + periods_.capacity() * sizeof(period);
+  for (const auto& s : units_) bytes += sizeof(s) + s.capacity() + 2 * sizeof(std::size_t);
+  for (const auto& s : indicators_) bytes += sizeof(s) + s.capacity() + 2 * sizeof(std::size_t);
+  return bytes;
+}
+
+// --- targets ---------------------------------------------------------------------------------
+
+batch_targets::batch_targets(const plan& p, const batch_store& store,
+                             std::optional<period> target_period)
+    : units_(store.units()), tol_(p.settings.tolerance) {
+  rules_.resize(store.indicators());
+  for (std::size_t i = 0; i < store.indicators(); ++i) {
+    const std::string& id = store.indicator_ids()[i];
+    const indicator* ind = p.find(id);
+    if (!ind) {
+      location loc;
+      loc.indicator = id;
+      throw model_error(errc::model_unknown_id, "indicator '" + id + "' of the batch store is not in the plan", loc);
+    }
+    auto& out = rules_[i];
+    out.value.assign(units_, nan);
+    out.low.assign(units_, nan);
+    out.high.assign(units_, nan);
+    out.reference.assign(units_, nan);
+    out.pol = ind->pol;
+    out.attr = ind->attr;
+    out.ind_unit = ind->u;
+    const target* t = target_period ? ind->find_target(*target_period) : ind->find_target(p.per);
+    if (!t && !target_period && !ind->targets.empty()) t = &ind->targets.front();
+    if (!t) continue;
+    out.present = true;
+    out.r = t->r;
+    const rule& r = out.r;
+    switch (r.oper) {
+      case op::increase:
+      case op::decrease:
+      case op::improve:
+        usage("direction targets ('" + t->text + "') are not supported in batch evaluation", id);
+      case op::qualitative:
+      case op::unparsed: continue;
+      case op::reach: case op::about: case op::at_least: case op::at_most: case op::between: break;
+    }
+    // the measure, as the per-indicator evaluator reads it
+    out.meas = r.meas.kind;
+    if (out.meas == measure_kind::level && r.u.is_percent() && !ind->u.empty() && !ind->u.is_percent())
+      out.meas = measure_kind::growth;
+    if (out.meas != measure_kind::level && out.meas != measure_kind::growth)
+      usage(std::string("the measure '") + to_string(out.meas) + "' is not supported in batch evaluation", id);
+    const unit cmp = out.meas == measure_kind::growth ? unit::percent() : (ind->u.empty() ? r.u : ind->u);
+    out.percent_like = cmp.dim() == dimension::percent || cmp.dim() == dimension::percentage_point;
+    if (out.meas == measure_kind::level && !r.has_reference() && !r.u.empty() && !cmp.empty() &&
+        !convertible(r.u, cmp)) {
+      location loc;
+      loc.indicator = id;
+      throw model_error(errc::unit_incompatible,
+                        "target unit '" + r.u.symbol() + "' cannot be expressed in '" + cmp.symbol() + "'", loc);
+    }
+  }
+}
+
+void batch_targets::set_value(std::size_t unit, std::size_t indicator, double value) {
+  auto& r = rules_.at(indicator);
+  if (!r.present || r.r.oper == op::between || r.r.has_reference() || !r.r.is_comparison())
+    usage("set_value needs a reach, about, at_least or at_most target with a number");
+  r.value.at(unit) = value;
+}
+
+void batch_targets::set_range(std::size_t unit, std::size_t indicator, double low, double high) {
+  auto& r = rules_.at(indicator);
+  if (!r.present || r.r.oper != op::between || r.r.has_reference()) usage("set_range needs a between target");
+  if (low > high) usage("set_range: low > high");
+  r.low.at(unit) = low;
+  r.high.at(unit) = high;
+}
+
+void batch_targets::set_reference(std::size_t unit, std::size_t indicator, double value) {
+  auto& r = rules_.at(indicator);
+  if (!r.present || !r.r.has_reference()) usage("set_reference needs a target that names a reference");
+  r.reference.at(unit) = value;
+}
+
+// --- evaluation ------------------------------------------------------------------------------
+
+namespace {
+
+// An acceptance set as closed double bounds (open ends moved to the next double).
+struct bounds {
+  double lo;
+  double hi;
+};
+bounds closed(const detail::ival& v) {
+  bounds b{v.lo, v.hi};
+  if (v.lo_open) b.lo = std::nextafter(v.lo, detail::inf);
+  if (v.hi_open) b.hi = std::nextafter(v.hi, -detail::inf);
+  return b;
+}
+
+struct compiled {
+  bounds met;
+  bounds exceeded;  // empty (lo > hi) when none
+  bounds exact;
+  bounds grace;
+  double required;
+  double low;
+  double high;
+  bool between;
+  bool about_tol;  // about with a positive tolerance: met outside `exact` is within tolerance
+};
+
+double convert_threshold(double x, const unit& from, const unit& to) {
+  if (from.empty() || to.empty()) return x;
+  return convert(x, from, to);
+}
+
+// Judges the values v[0..n) against c; writes status, tolerance flag and gap.
+void judge_series(const compiled& c, const double* v, std::size_t n, std::uint8_t* st,
+                  std::uint8_t* tol, double* gap) {
+  const auto no_data = static_cast<std::uint8_t>(status::no_data);
+  const auto exceeded = static_cast<std::uint8_t>(status::exceeded);
+  const auto met = static_cast<std::uint8_t>(status::met);
+  const auto not_met = static_cast<std::uint8_t>(status::not_met);
+  for (std::size_t k = 0; k < n; ++k) {
+    const double x = v[k];
+    const bool miss = std::isnan(x);
+    const bool in_ex = x >= c.exceeded.lo && x <= c.exceeded.hi;
+    const bool in_met = x >= c.met.lo && x <= c.met.hi;
+    const bool in_grace = x >= c.grace.lo && x <= c.grace.hi;
+    const bool in_exact = x >= c.exact.lo && x <= c.exact.hi;
+    st[k] = miss ? no_data : in_ex ? exceeded : (in_met || in_grace) ? met : not_met;
+    tol[k] = static_cast<std::uint8_t>(!miss && !in_ex &&
+                                        ((in_met && c.about_tol && !in_exact) || (!in_met && in_grace)));
+    const double compared = c.between ? (x < c.low ? c.low : (x > c.high ? c.high : c.required)) : c.required;
+    gap[k] = miss ? std::numeric_limits<double>::quiet_NaN() : x - compared;
+  }
+}
+
+void fill(std::uint8_t* st, std::uint8_t* tol, double* gap, std::size_t n, status s) {
+  std::fill(st, st + n, static_cast<std::uint8_t>(s));
+  std::fill(tol, tol + n, std::uint8_t{0});
+  std::fill(gap, gap + n, std::numeric_limits<double>::quiet_NaN());
+}
+
+}  // namespace
+
+batch_result evaluate_batch(const batch_store& store, const batch_targets& targets,
+                            const batch_options& options) {
+  if (targets.units() != store.units() || targets.rules().size() != store.indicators())
+    usage("batch targets were compiled for a store of another shape");
+  batch_result res;
+  res.units = store.units();
+  res.indicators = store.indicators();
+  res.periods = store.periods();
+  const std::size_t n = store.size();
+  res.codes.resize(n);
+  res.within_tolerance.resize(n);
+  res.gap.resize(n);
+
+  // previous period of each period, for growth
+  std::vector<std::ptrdiff_t> prev(store.periods(), -1);
+  for (std::size_t k = 0; k < store.periods(); ++k)
+    if (auto j = store.period_index(store.period_list()[k].previous())) prev[k] = static_cast<std::ptrdiff_t>(*j);
+
+  const std::size_t P = store.periods();
+  const std::size_t pairs = store.indicators() * store.units();
+  auto work = [&](std::size_t first, std::size_t last) {
+    std::vector<double> growth(P);
+    for (std::size_t pair = first; pair < last; ++pair) {
+      const std::size_t i = pair / store.units();
+      const std::size_t u = pair % store.units();
+      const std::size_t off = store.offset(u, i, 0);
+      std::uint8_t* st = res.codes.data() + off;
+      std::uint8_t* tol = res.within_tolerance.data() + off;
+      double* gap = res.gap.data() + off;
+      const auto& rr = targets.rules()[i];
+      if (!rr.present) {
+        fill(st, tol, gap, P, status::no_target);
+        continue;
+      }
+      const rule& r = rr.r;
+      if (!r.is_comparison()) {
+        fill(st, tol, gap, P, status::needs_judgment);
+        continue;
+      }
+      const unit cmp = rr.meas == measure_kind::growth ? unit::percent() : (rr.ind_unit.empty() ? r.u : rr.ind_unit);
+      double x = r.value;
+      double lo = r.low;
+      double hi = r.high;
+      if (r.has_reference()) {
+        x = rr.reference[u];
+        if (std::isnan(x)) {
+          fill(st, tol, gap, P, status::needs_reference);
+          continue;
+        }
+      } else {
+        if (!std::isnan(rr.value[u])) x = rr.value[u];
+        if (!std::isnan(rr.low[u])) lo = rr.low[u];
+        if (!std::isnan(rr.high[u])) hi = rr.high[u];
+        if (rr.meas == measure_kind::level && !r.u.empty() && !cmp.empty()) {
+          x = convert_threshold(x, r.u, cmp);
+          lo = convert_threshold(lo, r.u, cmp);
+          hi = convert_threshold(hi, r.u, cmp);
+        }
+      }
+      const bool sync = r.has_reference() && r.oper == op::about;
+      const auto acc = detail::make_acceptance(r.oper, r.strict, rr.pol, rr.attr, targets.tolerances(),
+                                               rr.percent_like, sync, x, lo, hi);
+      compiled c;
+      c.met = closed(acc.met);
+      c.exceeded = acc.exceeded ? closed(*acc.exceeded) : bounds{detail::inf, -detail::inf};
+      c.exact = closed(acc.exact);
+      c.grace = closed(acc.grace);
+      c.required = acc.required;
+      c.low = lo;
+      c.high = hi;
+      c.between = r.oper == op::between;
+      c.about_tol = acc.about && acc.tol_abs > 0;
+      const double* values = store.series(u, i);
+      if (rr.meas == measure_kind::growth) {
+        for (std::size_t k = 0; k < P; ++k) {
+          const double cur = values[k];
+          const double before = prev[k] < 0 ? std::numeric_limits<double>::quiet_NaN()
+                                            : values[static_cast<std::size_t>(prev[k])];
+          growth[k] = (std::isnan(cur) || std::isnan(before) || before == 0.0)
+                          ? std::numeric_limits<double>::quiet_NaN()
+                          : (cur / before - 1.0) * 100.0;
+        }
+        values = growth.data();
+      }
+      judge_series(c, values, P, st, tol, gap);
+    }
+  };
+
+  unsigned threads = options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, pairs)));
+  if (threads <= 1) {
+    work(0, pairs);
+  } else {
+    std::vector<std::thread> pool;
+    const std::size_t chunk = (pairs + threads - 1) / threads;
+    for (unsigned t = 0; t < threads; ++t) {
+      const std::size_t first = t * chunk;
+      const std::size_t last = std::min(pairs, first + chunk);
+      if (first >= last) break;
+      pool.emplace_back(work, first, last);
+    }
+    for (auto& th : pool) th.join();
+  }
+
+  res.by_unit.assign(store.units(), status_counts{});
+  res.by_indicator.assign(store.indicators(), status_counts{});
+  for (std::size_t i = 0; i < store.indicators(); ++i) {
+    for (std::size_t u = 0; u < store.units(); ++u) {
+      const std::uint8_t* st = res.codes.data() + store.offset(u, i, 0);
+      status_counts c;
+      for (std::size_t k = 0; k < P; ++k) ++c.n[st[k]];
+      for (std::size_t s = 0; s < c.n.size(); ++s) {
+        res.by_unit[u].n[s] += c.n[s];
+        res.by_indicator[i].n[s] += c.n[s];
+      }
+    }
+  }
+  return res;
+}
+
+}  // namespace planeval
