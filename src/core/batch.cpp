@@ -111,7 +111,8 @@ batch_targets::batch_targets(const plan& p, const batch_store& store,
       out.meas = measure_kind::growth;
     if (out.meas != measure_kind::level && out.meas != measure_kind::growth)
       usage(std::string("the measure '") + to_string(out.meas) + "' is not supported in batch evaluation", id);
-    const unit cmp = out.meas == measure_kind::growth ? unit::percent() : (ind->u.empty() ? r.u : ind->u);
+    out.cmp_unit = out.meas == measure_kind::growth ? unit::percent() : (ind->u.empty() ? r.u : ind->u);
+    const unit& cmp = out.cmp_unit;
     out.percent_like = cmp.dim() == dimension::percent || cmp.dim() == dimension::percentage_point;
     if (out.meas == measure_kind::level && !r.has_reference() && !r.u.empty() && !cmp.empty() &&
         !convertible(r.u, cmp)) {
@@ -177,25 +178,31 @@ double convert_threshold(double x, const unit& from, const unit& to) {
   return convert(x, from, to);
 }
 
-// Judges the values v[0..n) against c; writes status, tolerance flag and gap.
+// Judges the values v[0..n) against c; writes status, tolerance flag and gap. Branch-free:
+// bitwise tests and selects, so random data costs no mispredictions.
 void judge_series(const compiled& c, const double* v, std::size_t n, std::uint8_t* st,
                   std::uint8_t* tol, double* gap) {
-  const auto no_data = static_cast<std::uint8_t>(status::no_data);
-  const auto exceeded = static_cast<std::uint8_t>(status::exceeded);
-  const auto met = static_cast<std::uint8_t>(status::met);
-  const auto not_met = static_cast<std::uint8_t>(status::not_met);
+  constexpr unsigned met = static_cast<unsigned>(status::met);
+  constexpr unsigned exceeded = static_cast<unsigned>(status::exceeded);
+  constexpr unsigned not_met = static_cast<unsigned>(status::not_met);
+  constexpr unsigned no_data = static_cast<unsigned>(status::no_data);
+  const double nan = std::numeric_limits<double>::quiet_NaN();
   for (std::size_t k = 0; k < n; ++k) {
     const double x = v[k];
-    const bool miss = std::isnan(x);
-    const bool in_ex = x >= c.exceeded.lo && x <= c.exceeded.hi;
-    const bool in_met = x >= c.met.lo && x <= c.met.hi;
-    const bool in_grace = x >= c.grace.lo && x <= c.grace.hi;
-    const bool in_exact = x >= c.exact.lo && x <= c.exact.hi;
-    st[k] = miss ? no_data : in_ex ? exceeded : (in_met || in_grace) ? met : not_met;
-    tol[k] = static_cast<std::uint8_t>(!miss && !in_ex &&
-                                        ((in_met && c.about_tol && !in_exact) || (!in_met && in_grace)));
-    const double compared = c.between ? (x < c.low ? c.low : (x > c.high ? c.high : c.required)) : c.required;
-    gap[k] = miss ? std::numeric_limits<double>::quiet_NaN() : x - compared;
+    const bool miss = x != x;
+    const bool in_ex = (x >= c.exceeded.lo) & (x <= c.exceeded.hi);
+    const bool in_met = (x >= c.met.lo) & (x <= c.met.hi);
+    const bool in_grace = (x >= c.grace.lo) & (x <= c.grace.hi);
+    const bool in_exact = (x >= c.exact.lo) & (x <= c.exact.hi);
+    unsigned code = (in_met | in_grace) ? met : not_met;
+    code = in_ex ? exceeded : code;
+    code = miss ? no_data : code;
+    st[k] = static_cast<std::uint8_t>(code);
+    tol[k] = static_cast<std::uint8_t>((!in_ex) & ((in_met & c.about_tol & !in_exact) | (!in_met & in_grace)));
+    double compared = c.required;
+    compared = (c.between & (x < c.low)) ? c.low : compared;
+    compared = (c.between & (x > c.high)) ? c.high : compared;
+    gap[k] = miss ? nan : x - compared;
   }
 }
 
@@ -209,13 +216,20 @@ void fill(std::uint8_t* st, std::uint8_t* tol, double* gap, std::size_t n, statu
 
 batch_result evaluate_batch(const batch_store& store, const batch_targets& targets,
                             const batch_options& options) {
+  batch_result res;
+  evaluate_batch(store, targets, res, options);
+  return res;
+}
+
+void evaluate_batch(const batch_store& store, const batch_targets& targets, batch_result& res,
+                    const batch_options& options) {
   if (targets.units() != store.units() || targets.rules().size() != store.indicators())
     usage("batch targets were compiled for a store of another shape");
-  batch_result res;
   res.units = store.units();
   res.indicators = store.indicators();
   res.periods = store.periods();
   const std::size_t n = store.size();
+  // resize keeps existing buffers: a repeated evaluation allocates and zero-fills nothing
   res.codes.resize(n);
   res.within_tolerance.resize(n);
   res.gap.resize(n);
@@ -246,7 +260,7 @@ batch_result evaluate_batch(const batch_store& store, const batch_targets& targe
         fill(st, tol, gap, P, status::needs_judgment);
         continue;
       }
-      const unit cmp = rr.meas == measure_kind::growth ? unit::percent() : (rr.ind_unit.empty() ? r.u : rr.ind_unit);
+      const unit& cmp = rr.cmp_unit;
       double x = r.value;
       double lo = r.low;
       double hi = r.high;
@@ -324,7 +338,6 @@ batch_result evaluate_batch(const batch_store& store, const batch_targets& targe
       }
     }
   }
-  return res;
 }
 
 }  // namespace planeval

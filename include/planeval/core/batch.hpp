@@ -125,6 +125,7 @@ class batch_targets {
     polarity pol = polarity::higher;
     attribute attr = attribute::anticipatory;
     unit ind_unit;
+    unit cmp_unit;
     measure_kind meas = measure_kind::level;
     bool percent_like = false;
     std::vector<double> value;  // per unit; NaN: the rule's own
@@ -175,5 +176,11 @@ struct batch_result {
 /// @throws error (`usage`) when the targets were compiled for another store shape.
 batch_result evaluate_batch(const batch_store& store, const batch_targets& targets,
                             const batch_options& options = {});
+
+/// @brief Evaluates into an existing result, reusing its buffers (no allocation when the store's
+/// shape is unchanged: the form for repeated evaluation, e.g. every month).
+/// @throws error (`usage`) when the targets were compiled for another store shape.
+void evaluate_batch(const batch_store& store, const batch_targets& targets, batch_result& out,
+                    const batch_options& options = {});
 
 }  // namespace planeval
