@@ -186,7 +186,7 @@ void judge_series(const compiled& c, const double* v, std::size_t n, std::uint8_
   constexpr unsigned exceeded = static_cast<unsigned>(status::exceeded);
   constexpr unsigned not_met = static_cast<unsigned>(status::not_met);
   constexpr unsigned no_data = static_cast<unsigned>(status::no_data);
-  const double nan = std::numeric_limits<double>::quiet_NaN();
+
   for (std::size_t k = 0; k < n; ++k) {
     const double x = v[k];
     const bool miss = x != x;
