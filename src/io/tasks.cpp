@@ -84,8 +84,8 @@ struct reader {
   template <class F>
   auto at(const std::vector<csv_cell>& row, const char* name, const std::string& task_id,
           std::size_t byte_offset, F f) const -> decltype(f()) {
-    const std::string prefix =
-        std::string(name) + (task_id.empty() ? "" : " of task '" + task_id + "'") + ": ";
+    // the location names the column; the message names the task
+    const std::string prefix = task_id.empty() ? std::string() : "task '" + task_id + "': ";
     try {
       return f();
     } catch (const parse_error& e) {
