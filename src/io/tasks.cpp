@@ -7,6 +7,8 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <ostream>
+#include <string_view>
+#include <unordered_map>
 
 #include "detail/utf8.hpp"
 #include "planeval/core/error.hpp"
@@ -455,10 +457,29 @@ const area_view* find_area(const indicator_task_view* view, const std::string& i
   return nullptr;
 }
 
+// Tasks and assessments by id, so reports stay linear in the number of tasks.
+struct lookup {
+  std::unordered_map<std::string_view, const task*> tasks;
+  std::unordered_map<std::string_view, const task_assessment*> assessments;
+  lookup(const plan& p, const task_evaluation& e) {
+    for (const auto& t : p.tasks) tasks.emplace(t.id, &t);
+    for (const auto& a : e.tasks) assessments.emplace(a.task, &a);
+  }
+  const task* task_of(const std::string& id) const {
+    const auto it = tasks.find(id);
+    return it == tasks.end() ? nullptr : it->second;
+  }
+  const task_assessment* assessment_of(const std::string& id) const {
+    const auto it = assessments.find(id);
+    return it == assessments.end() ? nullptr : it->second;
+  }
+};
+
 }  // namespace
 
 std::string task_evaluation_to_json(const plan& p, const task_evaluation& e,
                                     const indicator_task_view* view, language lang, int indent) {
+  const lookup by_id(p, e);
   json root;
   root["plan"] = p.id;
   root["as_of"] = to_string(e.as_of);
@@ -473,7 +494,7 @@ std::string task_evaluation_to_json(const plan& p, const task_evaluation& e,
   json areas = json::array();
   for (const auto& a : e.tasks) {
     if (a.depth != 0) continue;
-    const task* t = find_task(p.tasks, a.task);
+    const task* t = by_id.task_of(a.task);
     json j;
     j["id"] = a.task;
     j["title"] = t ? t->title(lang) : a.task;
@@ -491,7 +512,7 @@ std::string task_evaluation_to_json(const plan& p, const task_evaluation& e,
 
   json list = json::array();
   for (const auto& a : e.tasks) {
-    const task* t = find_task(p.tasks, a.task);
+    const task* t = by_id.task_of(a.task);
     json j;
     j["id"] = a.task;
     j["parent"] = a.parent.empty() ? json(nullptr) : json(a.parent);
@@ -546,7 +567,7 @@ std::string task_evaluation_to_json(const plan& p, const task_evaluation& e,
       j["reason"] = iv.latest ? json(iv.latest->reason(lang)) : json(nullptr);
       json ts = json::array();
       for (const auto& id : iv.tasks) {
-        const auto* a = e.find(id);
+        const auto* a = by_id.assessment_of(id);
         ts.push_back({{"id", id}, {"status", a ? to_string(a->state) : ""}});
       }
       j["tasks"] = std::move(ts);
@@ -575,6 +596,7 @@ std::string state_cell(const task_assessment& a, language lang) {
 
 std::vector<grid> build(const plan& p, const task_evaluation& e, const indicator_task_view* view,
                         language lang) {
+  const lookup by_id(p, e);
   const bool zh = lang == language::zh;
   std::vector<grid> out;
   auto n = [](std::size_t v) { return std::to_string(v); };
@@ -608,7 +630,7 @@ std::vector<grid> build(const plan& p, const task_evaluation& e, const indicator
   std::size_t all_linked = 0;
   for (const auto& a : e.tasks) {
     if (a.depth != 0) continue;
-    const task* t = find_task(p.tasks, a.task);
+    const task* t = by_id.task_of(a.task);
     std::vector<std::string> row{n(++k), t ? t->title(lang) : a.task, state_cell(a, lang),
                                  pct(a.rollup.progress), pct(a.rollup.planned)};
     counts(a.rollup, row);
@@ -660,7 +682,7 @@ std::vector<grid> build(const plan& p, const task_evaluation& e, const indicator
            : std::vector<std::string>{"id", "task", "owner", "due", "progress", "state", "reason"};
     for (const auto& a : e.tasks) {
       if (a.depth == 0 || !s.pick(a)) continue;
-      const task* t = find_task(p.tasks, a.task);
+      const task* t = by_id.task_of(a.task);
       g.rows.push_back({a.task, t ? t->title(lang) : a.task,
                         t && !t->owner.empty() ? t->owner : "-",
                         t && t->due ? to_string(*t->due) : "-", pct(a.progress),
@@ -678,7 +700,7 @@ std::vector<grid> build(const plan& p, const task_evaluation& e, const indicator
       if (iv.tasks.empty()) continue;
       std::string list;
       for (const auto& id : iv.tasks) {
-        const auto* a = e.find(id);
+        const auto* a = by_id.assessment_of(id);
         list += (list.empty() ? "" : (zh ? ";" : "; ")) + id + " " +
                 (a ? task_state_label(a->state, lang) : "");
       }
