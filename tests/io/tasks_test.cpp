@@ -155,7 +155,8 @@ TEST(task_table, cell_errors_name_line_and_column) {
   const auto e = expect_error<parse_error>("id,deliverable\nt1,新开工39公里;开工建设4个\n",
                                            errc::target_syntax, 2, 14);
   EXPECT_NE(std::string(e.what()).find("tasks.csv:2:14 deliverable: task 't1': expected"),
-            std::string::npos) << e.what();
+            std::string::npos)
+      << e.what();
   expect_error<model_error>("id,status\nt1,started\n", errc::model_enum, 2, 4);
   expect_error<model_error>("id,weight\nt1,heavy\n", errc::model_invalid, 2, 4);
   expect_error<model_error>("id,progress\nt1,50%\n", errc::model_invalid, 2, 0);

@@ -175,6 +175,8 @@ struct indicator_task_view {
 /// @param tasks its task evaluation (`evaluate_tasks`)
 /// @param assessments its indicator assessments (`evaluate`); for each indicator the one of the
 ///        latest period is used.
+/// @return every indicator with its tasks, and every area of the evaluation with its indicators.
+/// @throws model_error when the plan's tasks break an invariant (`validate_tasks`).
 indicator_task_view link_indicators(const plan& p, const task_evaluation& tasks,
                                     const std::vector<assessment>& assessments);
 
