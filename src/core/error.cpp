@@ -28,6 +28,7 @@ const char* to_string(errc code) noexcept {
     case errc::io_read: return "io.read";
     case errc::io_write: return "io.write";
     case errc::io_format: return "io.format";
+    case errc::task_cycle: return "task.cycle";
     case errc::usage: return "usage";
   }
   return "unknown";

@@ -248,6 +248,7 @@ void plan::validate() const {
                         "reference of unknown indicator '" + r.indicator + "'", loc);
     }
   }
+  validate_tasks(tasks, &indicators);
 }
 
 bool operator==(const plan& a, const plan& b) noexcept {
@@ -255,7 +256,7 @@ bool operator==(const plan& a, const plan& b) noexcept {
          a.issuer == b.issuer && a.per == b.per && a.published == b.published &&
          a.approved == b.approved && a.settings == b.settings && a.indicators == b.indicators &&
          a.observations == b.observations && a.references == b.references &&
-         a.extensions == b.extensions;
+         a.tasks == b.tasks && a.extensions == b.extensions;
 }
 
 }  // namespace planeval

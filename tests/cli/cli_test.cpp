@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstdio>
+#include <nlohmann/json.hpp>
 #include <string>
 
 namespace {
@@ -108,4 +109,73 @@ TEST(cli, help_on_every_command) {
     EXPECT_EQ(r.code, 0) << cmd;
     EXPECT_NE(r.out.find("Usage"), std::string::npos) << cmd << r.out;
   }
+}
+
+namespace {
+const std::string task_args = "tasks --indicators " + data + "/indicators.csv --tasks " + data +
+                              "/tasks.csv --actuals " + data +
+                              "/actuals-illustrative.csv --references " + data +
+                              "/references-illustrative.csv --as-of 2021-09-30";
+}  // namespace
+
+TEST(cli, tasks_table_prints_every_area_and_the_overdue_and_behind_tasks) {
+  const auto r = run(task_args + " --period 2021");
+  ASSERT_EQ(r.code, 0) << r.out;
+  for (const char* area :
+       {"服务新发展格局,全力提升城区能级和核心竞争力", "全力以赴稳增长,推动长宁高质量发展行稳致远",
+        "积极构建特色鲜明实力强劲的现代产业体系,夯实产业发展动能", "深化改革创新,激发发展活力",
+        "持续推进城市更新,不断提升城区环境品质",
+        "聚焦“两张网”建设,以数字化转型提升城区治理现代化水平",
+        "持续优化公共服务供给,努力创造高品质生活"})
+    EXPECT_NE(r.out.find(area), std::string::npos) << area;
+  EXPECT_EQ(r.out.find("化危为机"), std::string::npos);  // a 2020 area, left out by --period
+  for (const char* part :
+       {"已逾期任务", "退役军人服务中心新址建设", "进度滞后任务", "加装电梯", "受阻任务", "合计",
+        "68.57%", "74.79%", "截至2021年9月30日,共涉及44项任务"})
+    EXPECT_NE(r.out.find(part), std::string::npos) << part << '\n' << r.out;
+}
+
+TEST(cli, tasks_json_lists_each_task_with_id_status_progress_reason) {
+  const auto r = run(task_args + " --format json --lang en");
+  ASSERT_EQ(r.code, 0) << r.out;
+  const auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j["tasks"].size(), 89u);
+  for (const auto& t : j["tasks"]) {
+    for (const char* key : {"id", "status", "progress", "reason"})
+      EXPECT_TRUE(t.contains(key)) << key;
+    EXPECT_FALSE(t["reason"].get<std::string>().empty()) << t["id"];
+  }
+  EXPECT_EQ(j["areas"].size(), 13u);
+  EXPECT_TRUE(j["overall"]["progress"].is_number());
+  EXPECT_EQ(j["indicators"].size(), 25u);
+}
+
+TEST(cli, tasks_markdown_and_errors) {
+  const auto md = run(task_args + " --format markdown --lang en --due-soon-days 0");
+  ASSERT_EQ(md.code, 0) << md.out;
+  EXPECT_NE(md.out.find("## Overdue tasks"), std::string::npos) << md.out;
+  EXPECT_NE(md.out.find("## Tasks due soon"), std::string::npos);  // the task due that day
+  EXPECT_EQ(md.out.find("2021-10-10 |"), std::string::npos);       // 10 days left: not listed
+  EXPECT_EQ(run("tasks --help").code, 0);
+  EXPECT_EQ(run("tasks --indicators " + data + "/indicators.csv").code, 2);
+  EXPECT_EQ(run(task_args + " --due-soon-days -1").code, 2);
+  EXPECT_EQ(run(task_args + " --behind-tolerance 2").code, 2);
+  const auto bad = run("tasks --indicators " + data + "/indicators.csv --tasks " + data +
+                       "/tasks.csv --as-of 2021-02-29");
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_NE(bad.out.find("date.syntax"), std::string::npos) << bad.out;
+  // a tasks file with a dependency cycle
+  const std::string path = testing::TempDir() + "cycle-tasks.csv";
+  {
+    FILE* f = fopen(path.c_str(), "w");
+    ASSERT_NE(f, nullptr);
+    fputs("id,depends_on\nt1,t2\nt2,t1\n", f);
+    fclose(f);
+  }
+  const auto cyc = run("tasks --indicators " + data + "/indicators.csv --tasks " + path);
+  EXPECT_EQ(cyc.code, 2);
+  EXPECT_NE(cyc.out.find("[planeval.task.cycle]"), std::string::npos) << cyc.out;
+  EXPECT_NE(cyc.out.find("cycle-tasks.csv:2:4"), std::string::npos) << cyc.out;
+  EXPECT_NE(cyc.out.find("t1 → t2 → t1"), std::string::npos) << cyc.out;
+  std::remove(path.c_str());
 }

@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   cli::context ctx;
   cli::add_evaluate(app, ctx);
   cli::add_parse_target(app, ctx);
+  cli::add_tasks(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

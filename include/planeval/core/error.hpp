@@ -41,6 +41,8 @@ enum class errc {
   io_read,    ///< reading failed
   io_write,   ///< writing or renaming failed
   io_format,  ///< the file's format could not be determined
+  // tasks
+  task_cycle,  ///< task dependencies (or parents) form a cycle; the message names it
   // usage
   usage,  ///< a function or command was called with arguments that do not fit
 };

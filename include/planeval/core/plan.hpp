@@ -11,6 +11,7 @@
 #include "planeval/core/indicator.hpp"
 #include "planeval/core/observation.hpp"
 #include "planeval/core/period.hpp"
+#include "planeval/core/task.hpp"
 
 namespace planeval {
 
@@ -57,6 +58,7 @@ struct plan {
   std::vector<indicator> indicators;  ///< indicators in document order
   observation_set observations;       ///< actuals stored with the plan
   reference_set references;           ///< references stored with the plan
+  std::vector<task> tasks;            ///< work items: areas, tasks, sub-tasks (task.hpp)
   std::string extensions;             ///< opaque JSON object kept verbatim by the file formats
 
   /// @brief The indicator with this id, or null. Linear in the number of indicators.
@@ -70,8 +72,8 @@ struct plan {
 
   /// @brief Checks the invariants: unique non-empty ids, one target per period, target and
   /// baseline units convertible to the indicator's, observations and references naming
-  /// existing indicators.
-  /// @throws model_error naming the indicator and field.
+  /// existing indicators; and the tasks' invariants (`validate_tasks`).
+  /// @throws model_error naming the indicator or task and field.
   void validate() const;
 
   friend bool operator==(const plan& a, const plan& b) noexcept;

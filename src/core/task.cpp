@@ -1,0 +1,291 @@
+// Tasks: names of the task enums, lookups, the dependency graph and the invariants.
+#include "planeval/core/task.hpp"
+
+#include <array>
+#include <cmath>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <utility>
+
+#include "planeval/core/error.hpp"
+
+namespace planeval {
+namespace {
+
+constexpr std::array<std::pair<task_status, const char*>, 5> task_status_names{
+    {{task_status::not_started, "not_started"},
+     {task_status::in_progress, "in_progress"},
+     {task_status::done, "done"},
+     {task_status::suspended, "suspended"},
+     {task_status::cancelled, "cancelled"}}};
+
+std::string ptr(std::size_t k, const char* field) {
+  return "/tasks/" + std::to_string(k) + "/" + field;
+}
+std::string ptr(std::size_t k, const char* field, std::size_t item) {
+  return ptr(k, field) + "/" + std::to_string(item);
+}
+
+[[noreturn]] void fail(errc code, const std::string& pointer, const std::string& message) {
+  location loc;
+  loc.pointer = pointer;
+  throw model_error(code, message, loc);
+}
+
+using index_map = std::unordered_map<std::string_view, std::size_t>;
+
+}  // namespace
+
+const char* to_string(task_status s) noexcept {
+  for (const auto& [v, n] : task_status_names)
+    if (v == s) return n;
+  return "?";
+}
+
+const char* task_status_label(task_status s, language l) noexcept {
+  const bool zh = l == language::zh;
+  switch (s) {
+    case task_status::not_started: return zh ? "未开始" : "not started";
+    case task_status::in_progress: return zh ? "推进中" : "in progress";
+    case task_status::done: return zh ? "已完成" : "done";
+    case task_status::suspended: return zh ? "暂停" : "suspended";
+    case task_status::cancelled: return zh ? "取消" : "cancelled";
+  }
+  return "?";
+}
+
+template <>
+task_status from_string<task_status>(std::string_view name) {
+  for (const auto& [v, n] : task_status_names)
+    if (name == n) return v;
+  location loc;
+  loc.fragment = std::string(name);
+  throw model_error(errc::model_enum,
+                    "'" + std::string(name) +
+                        "' is not a task status (expected one of: not_started, in_progress, done, "
+                        "suspended, cancelled)",
+                    loc);
+}
+
+template <>
+std::optional<task_status> try_from_string<task_status>(std::string_view name) noexcept {
+  for (const auto& [v, n] : task_status_names)
+    if (name == n) return v;
+  return std::nullopt;
+}
+
+const std::string& task::title(language l) const noexcept {
+  const std::string& first = l == language::zh ? title_zh : title_en;
+  const std::string& second = l == language::zh ? title_en : title_zh;
+  if (!first.empty()) return first;
+  if (!second.empty()) return second;
+  return id;
+}
+
+bool operator==(const task& a, const task& b) noexcept {
+  return a.id == b.id && a.parent == b.parent && a.title_zh == b.title_zh &&
+         a.title_en == b.title_en && a.description == b.description && a.owner == b.owner &&
+         a.cooperating == b.cooperating && a.start == b.start && a.due == b.due && a.st == b.st &&
+         a.progress == b.progress && a.completed == b.completed &&
+         a.deliverables == b.deliverables && a.indicators == b.indicators &&
+         a.depends_on == b.depends_on && a.weight == b.weight && a.note == b.note;
+}
+
+const task* find_task(const std::vector<task>& tasks, std::string_view id) noexcept {
+  for (const auto& t : tasks)
+    if (t.id == id) return &t;
+  return nullptr;
+}
+
+std::string cycle_text(const std::vector<std::string>& cycle) {
+  std::string out;
+  for (const auto& id : cycle) {
+    if (!out.empty()) out += " → ";
+    out += id;
+  }
+  return out;
+}
+
+std::vector<std::string> find_dependency_cycle(const std::vector<task>& tasks) {
+  index_map index;
+  for (std::size_t k = 0; k < tasks.size(); ++k) index.emplace(tasks[k].id, k);
+  enum class color : std::uint8_t { white, gray, black };
+  std::vector<color> colors(tasks.size(), color::white);
+  // iterative depth-first search; the stack holds (task, next dependency to visit)
+  std::vector<std::pair<std::size_t, std::size_t>> stack;
+  for (std::size_t root = 0; root < tasks.size(); ++root) {
+    if (colors[root] != color::white) continue;
+    stack.emplace_back(root, 0);
+    colors[root] = color::gray;
+    while (!stack.empty()) {
+      auto& [node, next] = stack.back();
+      const auto& deps = tasks[node].depends_on;
+      if (next == deps.size()) {
+        colors[node] = color::black;
+        stack.pop_back();
+        continue;
+      }
+      const auto it = index.find(deps[next++]);
+      if (it == index.end()) continue;
+      const std::size_t d = it->second;
+      if (colors[d] == color::gray) {
+        std::vector<std::string> cycle;
+        std::size_t from = 0;
+        while (stack[from].first != d) ++from;
+        for (std::size_t s = from; s < stack.size(); ++s) cycle.push_back(tasks[stack[s].first].id);
+        cycle.push_back(tasks[d].id);
+        return cycle;
+      }
+      if (colors[d] == color::white) {
+        colors[d] = color::gray;
+        stack.emplace_back(d, 0);
+      }
+    }
+  }
+  return {};
+}
+
+void validate_tasks(const std::vector<task>& tasks, const std::vector<indicator>* indicators) {
+  index_map index;
+  for (std::size_t k = 0; k < tasks.size(); ++k) {
+    const auto& t = tasks[k];
+    if (t.id.empty()) fail(errc::model_invalid, ptr(k, "id"), "a task needs a non-empty id");
+    if (!index.emplace(t.id, k).second)
+      fail(errc::model_duplicate, ptr(k, "id"), "task id '" + t.id + "' is used twice");
+  }
+  std::set<std::string_view> indicator_ids;
+  if (indicators)
+    for (const auto& ind : *indicators) indicator_ids.insert(ind.id);
+
+  std::vector<bool> has_children(tasks.size(), false);
+  for (std::size_t k = 0; k < tasks.size(); ++k) {
+    const auto& t = tasks[k];
+    const std::string who = "task '" + t.id + "'";
+    if (!std::isfinite(t.weight) || t.weight <= 0)
+      fail(errc::model_invalid, ptr(k, "weight"),
+           who + ": the weight must be a number above 0, not " + format_number(t.weight));
+    if (t.progress) {
+      const double s = t.progress->share;
+      if (!std::isfinite(s) || s < 0 || s > 1)
+        fail(errc::model_invalid, ptr(k, "progress"),
+             who + ": progress must be a share from 0 to 1 (0%–100%), not " + format_number(s));
+      if (t.st == task_status::not_started && s > 0)
+        fail(errc::model_invalid, ptr(k, "progress"),
+             who + " is not_started but records progress " + format_number(s));
+      if (t.st == task_status::done && s < 1)
+        fail(errc::model_invalid, ptr(k, "progress"),
+             who + " is done but records progress " + format_number(s) + " (below 1)");
+    }
+    if (t.start && t.due && *t.due < *t.start)
+      fail(errc::model_invalid, ptr(k, "due"),
+           who + ": the due day " + to_string(*t.due) + " is before the start day " +
+               to_string(*t.start));
+    if (t.completed && t.st != task_status::done)
+      fail(errc::model_invalid, ptr(k, "completed"),
+           who + " has a completion day but its status is " + to_string(t.st) + ", not done");
+    for (std::size_t j = 0; j < t.deliverables.size(); ++j)
+      if (t.deliverables[j].text.empty())
+        fail(errc::model_invalid, ptr(k, "deliverables", j),
+             who + ": a deliverable needs its target text");
+    if (!t.parent.empty()) {
+      const auto it = index.find(t.parent);
+      if (it == index.end())
+        fail(errc::model_unknown_id, ptr(k, "parent"),
+             who + ": the parent '" + t.parent + "' is not a task");
+      has_children[it->second] = true;
+    }
+    std::set<std::string_view> seen;
+    for (std::size_t j = 0; j < t.depends_on.size(); ++j) {
+      const auto& d = t.depends_on[j];
+      if (index.find(d) == index.end())
+        fail(errc::model_unknown_id, ptr(k, "depends_on", j),
+             who + " depends on '" + d + "', which is not a task");
+      if (d == t.id)
+        fail(errc::task_cycle, ptr(k, "depends_on", j),
+             "dependency cycle: " + t.id + " → " + t.id + " (a task cannot depend on itself)");
+      if (!seen.insert(d).second)
+        fail(errc::model_duplicate, ptr(k, "depends_on", j),
+             who + " lists the dependency '" + d + "' twice");
+    }
+    seen.clear();
+    for (std::size_t j = 0; j < t.indicators.size(); ++j) {
+      const auto& i = t.indicators[j];
+      if (indicators && indicator_ids.count(i) == 0)
+        fail(errc::model_unknown_id, ptr(k, "indicators", j),
+             who + " links the indicator '" + i + "', which is not in the plan");
+      if (!seen.insert(i).second)
+        fail(errc::model_duplicate, ptr(k, "indicators", j),
+             who + " links the indicator '" + i + "' twice");
+    }
+  }
+
+  // parent chains end at an area
+  for (std::size_t k = 0; k < tasks.size(); ++k) {
+    std::vector<std::size_t> chain{k};
+    std::size_t at = k;
+    while (!tasks[at].parent.empty()) {
+      at = index.at(tasks[at].parent);
+      for (std::size_t c = 0; c < chain.size(); ++c) {
+        if (chain[c] != at) continue;
+        std::vector<std::string> cycle;
+        for (std::size_t s = c; s < chain.size(); ++s) cycle.push_back(tasks[chain[s]].id);
+        cycle.push_back(tasks[at].id);
+        fail(errc::task_cycle, ptr(chain[c], "parent"),
+             "parent cycle: " + cycle_text(cycle) + " (each task's parent is the next)");
+      }
+      chain.push_back(at);
+    }
+  }
+
+  // a task cannot wait for one of its ancestors: the ancestor is done only when the task is
+  for (std::size_t k = 0; k < tasks.size(); ++k) {
+    const auto& t = tasks[k];
+    for (std::size_t j = 0; j < t.depends_on.size(); ++j) {
+      for (std::string_view a = t.parent; !a.empty(); a = tasks[index.at(a)].parent) {
+        if (a != t.depends_on[j]) continue;
+        fail(errc::task_cycle, ptr(k, "depends_on", j),
+             "dependency cycle: " + t.id + " → " + std::string(a) + " → " + t.id + " ('" +
+                 std::string(a) + "' is an ancestor of '" + t.id + "' and is done only when '" +
+                 t.id + "' is)");
+      }
+    }
+  }
+
+  const auto cycle = find_dependency_cycle(tasks);
+  if (!cycle.empty())
+    fail(errc::task_cycle, ptr(index.at(cycle.front()), "depends_on"),
+         "dependency cycle: " + cycle_text(cycle));
+
+  // groups take progress and done-ness from their sub-tasks
+  std::vector<std::vector<std::size_t>> children(tasks.size());
+  for (std::size_t k = 0; k < tasks.size(); ++k)
+    if (!tasks[k].parent.empty()) children[index.at(tasks[k].parent)].push_back(k);
+  for (std::size_t k = 0; k < tasks.size(); ++k) {
+    const auto& t = tasks[k];
+    if (!has_children[k]) continue;
+    if (t.progress)
+      fail(errc::model_invalid, ptr(k, "progress"),
+           "task '" + t.id +
+               "' has sub-tasks: its progress is rolled up from them and cannot be "
+               "recorded");
+    if (t.st != task_status::done) continue;
+    // every leaf below, outside cancelled branches, must be done
+    std::vector<std::size_t> todo = children[k];
+    while (!todo.empty()) {
+      const std::size_t c = todo.back();
+      todo.pop_back();
+      if (tasks[c].st == task_status::cancelled) continue;
+      if (!children[c].empty()) {
+        todo.insert(todo.end(), children[c].begin(), children[c].end());
+        continue;
+      }
+      if (tasks[c].st != task_status::done)
+        fail(errc::model_invalid, ptr(k, "status"),
+             "task '" + t.id + "' is done but its sub-task '" + tasks[c].id + "' is " +
+                 to_string(tasks[c].st));
+    }
+  }
+}
+
+}  // namespace planeval
