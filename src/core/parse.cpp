@@ -213,6 +213,7 @@ struct quantity {
   double value = 0.0;
   unit u;
   std::size_t start = 0;
+  bool more = false;  // 100多项, 100余人: more than the number
 };
 
 class parser {
@@ -496,6 +497,10 @@ class parser {
       }
     }
     if (scale.empty()) pos_ = before_scale;
+    if (pos_ < end_ && (s_[pos_] == U'多' || s_[pos_] == U'余')) {
+      q.more = true;
+      ++pos_;
+    }
     if (auto u = unit_word()) {
       q.u = scale.empty() ? *u : unit::parse(scale + u->symbol());
     } else {
@@ -577,6 +582,12 @@ class parser {
                        U"or below", U"and below"});
     p.value = q1->value;
     p.u = q1->u;
+    if (q1->more) {  // 100多项: more than 100
+      lit_any(at_least_words);
+      p.oper = op::at_least;
+      p.strict = true;
+      return true;
+    }
     if (lit_any(about_words) >= 0) {
       p.oper = op::about;
     } else if (lit_any(at_least_words) >= 0) {
@@ -632,12 +643,13 @@ class parser {
       p.qual.cumulative_years = cumulative_en[static_cast<std::size_t>(e)] == U"cumulative" ? 0 : 5;
     }
     static const auto flows_zh =
-        longest_first({U"新开工", U"开工", U"新竣工", U"竣工", U"新增", U"新建"});
+        longest_first({U"新开工", U"开工建设", U"开工", U"新竣工", U"竣工", U"新增", U"新建"});
     static const std::vector<std::pair<u32v, const char*>> flows_en{
         {U"newly started", "新开工"}, {U"newly completed", "新竣工"}, {U"newly built", "新建"},
         {U"started", "开工"},         {U"completed", "竣工"},         {U"new", "新增"}};
     if (const int k = lit_any(flows_zh); k >= 0) {
-      p.qual.flow = utf8_of(flows_zh[static_cast<std::size_t>(k)]);
+      const auto word = flows_zh[static_cast<std::size_t>(k)];
+      p.qual.flow = word == U"开工建设" ? "开工" : utf8_of(word);
       return;
     }
     skip_ws();
@@ -673,7 +685,7 @@ class parser {
     const std::size_t save = pos_;
     static const auto verbs =
         longest_first({U"控制在", U"控制于", U"控制", U"保持在", U"保持", U"稳定在", U"维持在",
-                       U"达到", U"力争", U"确保", U"实现", U"完成", U"争取", U"为", U"提高到", U"提高至", U"提升到", U"提升至",
+                       U"达到", U"力争", U"确保", U"实现", U"全面完成", U"完成", U"争取", U"为", U"提高到", U"提高至", U"提升到", U"提升至",
          U"增加到", U"增加至", U"增长到", U"增长至", U"上升到", U"上升至", U"增至", U"增到",
          U"下降到", U"下降至", U"降低到", U"降低至", U"降到", U"降至", U"减少到", U"减少至",
          U"减至", U"回落到", U"回落至", U"控制到", U"raise to", U"rise to", U"increase to",
