@@ -152,7 +152,7 @@ TEST(task_table, cell_errors_name_line_and_column) {
   expect_error<model_error>("id,title_zh\nt1,x\n,y\n", errc::model_invalid, 3, 1);
   expect_error<parse_error>("id,start\nt1,2021-02-30\n", errc::date_syntax, 2, 12);
   expect_error<parse_error>("id,start\nt1,2020-02-29\nt2,2021-02-29\n", errc::date_syntax, 3, 12);
-  const auto e = expect_error<parse_error>("id,deliverable\nt1,新开工39公里;开工建设4个\n",
+  const auto e = expect_error<parse_error>("id,deliverable\nt1,新开工39公里;开工建造4个\n",
                                            errc::target_syntax, 2, 14);
   EXPECT_NE(std::string(e.what()).find("tasks.csv:2:14 deliverable: task 't1': expected"),
             std::string::npos)
