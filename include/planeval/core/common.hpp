@@ -21,7 +21,8 @@ const char* to_string(language l) noexcept;
 /// @brief Reads an enumeration from its stable name (the text `to_string` prints).
 ///
 /// Specialised for every planeval enumeration (language, dimension, period_kind, op,
-/// measure_kind, judgment, indicator_kind, polarity, attribute, accumulation, status).
+/// measure_kind, judgment, indicator_kind, polarity, attribute, accumulation, status, and the
+/// analytics enumerations of `planeval/analytics/`).
 /// @throws model_error (`model_enum`) listing the accepted names.
 template <class Enum>
 Enum from_string(std::string_view name);
