@@ -1,6 +1,7 @@
 // A program outside the planeval tree, built against the installed package.
 #include <iostream>
 
+#include "planeval/analytics/composite.hpp"
 #include "planeval/core/evaluate.hpp"
 #include "planeval/core/parse.hpp"
 #include "planeval/io/tables.hpp"
@@ -11,5 +12,12 @@ int main(int argc, char** argv) {
   const auto r = planeval::parse_target("95以上");
   std::cout << p.indicators.size() << " indicators; '95以上' is " << planeval::to_string(r.oper)
             << '\n';
-  return r.oper == planeval::op::at_least ? 0 : 1;
+  // the analytics layer links too (Eigen and threads stay private to it)
+  planeval::index_matrix m;
+  m.units = {"a", "b"};
+  m.indicators.resize(1);
+  m.indicators[0].id = "x";
+  m.values = {1, 2};
+  const auto index = planeval::compute_index(m);
+  return r.oper == planeval::op::at_least && index.ranks[1] == 1 ? 0 : 1;
 }

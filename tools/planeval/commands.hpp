@@ -19,6 +19,9 @@ inline constexpr int exit_usage = 2;
 void add_evaluate(CLI::App& app, context& ctx);
 void add_parse_target(CLI::App& app, context& ctx);
 void add_tasks(CLI::App& app, context& ctx);
+void add_pace(CLI::App& app, context& ctx);
+void add_trend(CLI::App& app, context& ctx);
+void add_index(CLI::App& app, context& ctx);
 
 /// Adds `--lang zh|en` to a command.
 void add_lang_option(CLI::App& cmd, std::string& lang);

@@ -26,6 +26,9 @@ int main(int argc, char** argv) {
   cli::add_evaluate(app, ctx);
   cli::add_parse_target(app, ctx);
   cli::add_tasks(app, ctx);
+  cli::add_pace(app, ctx);
+  cli::add_trend(app, ctx);
+  cli::add_index(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

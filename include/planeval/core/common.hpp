@@ -22,7 +22,7 @@ const char* to_string(language l) noexcept;
 ///
 /// Specialised for every planeval enumeration (language, dimension, period_kind, op,
 /// measure_kind, judgment, indicator_kind, polarity, attribute, accumulation, status, task_status,
-/// task_state).
+/// task_state, and the analytics enumerations of `planeval/analytics/`).
 /// @throws model_error (`model_enum`) listing the accepted names.
 template <class Enum>
 Enum from_string(std::string_view name);

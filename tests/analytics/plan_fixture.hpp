@@ -1,0 +1,57 @@
+#pragma once
+// A small plan builder for the analytics tests: indicators with a target text and observations
+// written in the target language.
+#include <string>
+
+#include "planeval/core/parse.hpp"
+#include "planeval/core/plan.hpp"
+
+namespace planeval::test {
+
+struct plan_fixture {
+  plan p;
+  observation_set actuals;
+  reference_set refs;
+
+  indicator& add(const char* id, const char* u, const char* target_text,
+                 accumulation acc = accumulation::stock, polarity pol = polarity::higher,
+                 attribute attr = attribute::anticipatory, int year = 2021) {
+    indicator ind;
+    ind.id = id;
+    ind.name_zh = id;
+    ind.u = unit::parse(u);
+    ind.pol = pol;
+    ind.attr = attr;
+    ind.acc = acc;
+    ind.kind = ind.u.is_percent() ? indicator_kind::rate : indicator_kind::amount;
+    if (target_text && *target_text)
+      ind.targets.push_back(target{period::year(year), target_text, parse_target(target_text)});
+    p.add(ind);
+    return *p.find(id);
+  }
+
+  void baseline(const char* id, const char* per, const char* text) {
+    p.find(id)->baseline = make(id, per, text);
+  }
+
+  void actual(const char* id, const char* per, const char* text) {
+    actuals.add(make(id, per, text));
+  }
+
+  static observation make(const char* id, const char* per, const char* text) {
+    const auto po = parse_observation(text);
+    observation o;
+    o.indicator = id;
+    o.per = period::parse(per);
+    o.value = po.value;
+    o.meas = po.meas;
+    o.u = po.u;
+    o.qual = po.qual;
+    o.comparable = po.comparable;
+    o.text = text;
+    if (po.approximate) o.flags = "E";
+    return o;
+  }
+};
+
+}  // namespace planeval::test

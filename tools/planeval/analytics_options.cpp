@@ -1,0 +1,48 @@
+// Options shared by the analytics commands.
+#include "analytics_options.hpp"
+
+#include <algorithm>
+
+#include "planeval/core/error.hpp"
+
+namespace planeval::cli {
+
+void add_format_option(CLI::App& cmd, std::string& format) {
+  cmd.add_option("--format", format, "Output format")
+      ->check(CLI::IsMember({"table", "json", "markdown"}))
+      ->capture_default_str();
+}
+
+void add_series_options(CLI::App& cmd, std::vector<std::string>& growth_rate,
+                        std::vector<std::string>& level) {
+  cmd.add_option("--growth-rate", growth_rate,
+                 "Indicator ids whose values are change rates (judged on level and slope); "
+                 "default: inferred from the name (增速, 增长率, 降低率 …)")
+      ->delimiter(',');
+  cmd.add_option("--level", level,
+                 "Indicator ids whose values are levels (overrides the inference)")
+      ->delimiter(',');
+}
+
+std::map<std::string, series_kind> series_overrides(const plan& p,
+                                                    const std::vector<std::string>& growth_rate,
+                                                    const std::vector<std::string>& level) {
+  std::map<std::string, series_kind> out;
+  auto put = [&](const std::vector<std::string>& ids, series_kind k, const char* option) {
+    for (const auto& id : ids) {
+      if (!p.find(id))
+        throw error(errc::usage, std::string(option) + ": no indicator '" + id + "' in the plan");
+      out[id] = k;
+    }
+  };
+  put(growth_rate, series_kind::growth_rate, "--growth-rate");
+  put(level, series_kind::level, "--level");
+  return out;
+}
+
+std::string enum_name(std::string text) {
+  std::replace(text.begin(), text.end(), '-', '_');
+  return text;
+}
+
+}  // namespace planeval::cli
