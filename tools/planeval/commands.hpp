@@ -18,6 +18,8 @@ inline constexpr int exit_usage = 2;
 
 void add_evaluate(CLI::App& app, context& ctx);
 void add_parse_target(CLI::App& app, context& ctx);
+void add_convert(CLI::App& app, context& ctx);
+void add_validate(CLI::App& app, context& ctx);
 
 /// Adds `--lang zh|en` to a command.
 void add_lang_option(CLI::App& cmd, std::string& lang);

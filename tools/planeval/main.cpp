@@ -25,6 +25,8 @@ int main(int argc, char** argv) {
   cli::context ctx;
   cli::add_evaluate(app, ctx);
   cli::add_parse_target(app, ctx);
+  cli::add_convert(app, ctx);
+  cli::add_validate(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
