@@ -64,12 +64,12 @@ unsigned version_number(const boost::archive::library_version_type& v) {
 }
 
 void check_string_size(std::uint64_t size, std::uint64_t remaining) {
+  if (size > remaining)
+    corrupt("the archive ends inside a string (" + std::to_string(size) + " bytes announced, " +
+            std::to_string(remaining) + " left)");
   if (size > archive_max_string_bytes)
     too_big("a string of " + std::to_string(size) + " bytes (the limit is " +
             std::to_string(archive_max_string_bytes) + ")");
-  if (size > remaining)
-    too_big("a string of " + std::to_string(size) + " bytes, but only " +
-            std::to_string(remaining) + " bytes are left in the archive");
 }
 
 // A read-only stream buffer over the archive's bytes; it knows how far reading got.
@@ -594,6 +594,12 @@ void save_root(Archive& ar, const plan& p) {
 template <class Archive>
 plan load_root(Archive& ar) {
   const auto library_version = version_number(ar.get_library_version());
+  const unsigned newest = version_number(boost::archive::BOOST_ARCHIVE_VERSION());
+  if (library_version > newest)
+    throw format_error(errc::format_version,
+                       "the archive was written by a newer Boost.Serialization (library version " +
+                           std::to_string(library_version) + "; this Boost reads up to " +
+                           std::to_string(newest) + ")");
   if (library_version < oldest_library_version)
     corrupt("the archive's Boost library version " + std::to_string(library_version) +
             " is older than any planeval archive");

@@ -156,6 +156,12 @@ void write_file_atomically(const std::string& path, const std::function<void(std
     if (::rename(temp.c_str(), path.c_str()) != 0)
       fail_io(errc::io_write, path,
               "cannot rename the temporary file over the target: " + errno_text(errno));
+  } catch (const io_error& e) {
+    abandon();
+    if (!e.where().file.empty()) throw;
+    location loc = e.where();
+    loc.file = path;
+    throw io_error(e.code(), e.message(), loc);
   } catch (...) {
     abandon();
     throw;

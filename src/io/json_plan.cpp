@@ -304,6 +304,23 @@ class reader {
   plan read(const json& root);
   const std::set<std::string>& failed_indicators() const { return failed_; }
 
+  // A pointer into the plan read (`/indicators/3/…`) as a pointer into the file, whose
+  // numbering differs when items before it could not be read.
+  std::string file_pointer(const std::string& model_pointer) const {
+    for (const auto& [name, positions] :
+         {std::pair{std::string("/indicators/"), &indicator_pos_},
+          std::pair{std::string("/observations/"), &observation_pos_},
+          std::pair{std::string("/references/"), &reference_pos_}}) {
+      if (model_pointer.compare(0, name.size(), name) != 0) continue;
+      const auto end = model_pointer.find('/', name.size());
+      const auto index = std::stoul(model_pointer.substr(name.size(), end - name.size()));
+      if (index >= positions->size()) return model_pointer;
+      return name + std::to_string((*positions)[index]) +
+             (end == std::string::npos ? "" : model_pointer.substr(end));
+    }
+    return model_pointer;
+  }
+
  private:
   // A view of one JSON object at a pointer, inside an indicator (or not).
   struct object_view {
@@ -478,6 +495,8 @@ class reader {
   std::string source_;
   std::vector<error>* problems_;
   std::set<std::string> failed_;
+  // the position in the file of each indicator, observation and reference read
+  std::vector<std::size_t> indicator_pos_, observation_pos_, reference_pos_;
 };
 
 rule reader::read_rule(const object_view& o) {
@@ -710,6 +729,7 @@ plan reader::read(const json& root) {
           throw model_error(errc::model_duplicate, "indicator id '" + ind.id + "' is used twice",
                             where(child(ptr, "id"), ind.id));
         p.indicators.push_back(std::move(ind));
+        indicator_pos_.push_back(k);
       });
       const json& item = (*inds)[k];
       if (!ok && item.is_object() && item.contains("id") && item["id"].is_string())
@@ -728,6 +748,7 @@ plan reader::read(const json& root) {
           p.observations.add(std::move(ob));
           return 0;
         });
+        observation_pos_.push_back(k);
       });
     }
   }
@@ -743,6 +764,7 @@ plan reader::read(const json& root) {
           p.references.add(std::move(r));
           return 0;
         });
+        reference_pos_.push_back(k);
       });
     }
   }
@@ -838,6 +860,7 @@ plan plan_from_json(std::string_view content, const std::string& source,
       continue;
     location loc = e.where();
     loc.file = source;
+    loc.pointer = r.file_pointer(loc.pointer);
     problems->push_back(error(e.code(), e.message(), loc));
   }
   return p;
