@@ -141,6 +141,28 @@ class bounded_binary_iarchive
   }
 };
 
+// Checks what Boost reads before anything else and would otherwise assert on in a debug build
+// (it turns the library version of a damaged header into a 16-bit type unchecked).
+void check_header(std::string_view content, plan_format format) {
+  if (format == plan_format::binary) {
+    // size_t length, the signature, then the library version byte
+    constexpr std::size_t version_at = sizeof(std::size_t) + 22;
+    if (content.size() <= version_at) corrupt("too short for a binary archive header");
+  } else if (format == plan_format::xml) {
+    const auto tag = content.substr(0, 512).find("<boost_serialization");
+    const auto close = tag == std::string_view::npos ? tag : content.find('>', tag);
+    const auto key = close == std::string_view::npos ? close : content.find("version=\"", tag);
+    if (key == std::string_view::npos || key > close)
+      corrupt("not a Boost XML archive (no <boost_serialization version=\"…\"> header)");
+    const auto digits = content.substr(key + 9, close - key - 9);
+    const auto end = digits.find('"');
+    if (end == 0 || end > 5 ||
+        digits.substr(0, end).find_first_not_of("0123456789") != std::string_view::npos ||
+        std::stoul(std::string(digits.substr(0, end))) > 65535)
+      corrupt("the XML archive header has no valid library version");
+  }
+}
+
 }  // namespace
 }  // namespace planeval::detail
 
@@ -692,6 +714,7 @@ plan read_archive(std::string_view content, plan_format format, const std::strin
   switch (format) {
     case plan_format::text:
       return relocate([&] {
+        check_header(content, format);
         bounded_text_iarchive ar(in);
         return load_root(ar);
       });
@@ -711,11 +734,13 @@ plan read_archive(std::string_view content, plan_format format, const std::strin
                              "</boost_serialization>)",
                              loc);
         }
+        check_header(content, format);
         boost::archive::xml_iarchive ar(in);
         return load_root(ar);
       });
     case plan_format::binary:
       return relocate([&] {
+        check_header(content, format);
         bounded_binary_iarchive ar(buf);
         return load_root(ar);
       });
