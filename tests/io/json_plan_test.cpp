@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <sstream>
@@ -532,7 +533,7 @@ class schema_checker {
     if (s.contains("const") && s["const"] != v)
       out.push_back(ptr + ": expected " + s["const"].dump());
     if (s.contains("pattern") && v.is_string() &&
-        !std::regex_search(v.get<std::string>(), std::regex(s["pattern"].get<std::string>())))
+        !std::regex_search(v.get<std::string>(), pattern(s["pattern"].get<std::string>())))
       out.push_back(ptr + ": " + v.dump() + " does not match " + s["pattern"].dump());
     if (s.contains("minimum") && v.is_number() && v.get<double>() < s["minimum"].get<double>())
       out.push_back(ptr + ": below the minimum");
@@ -561,7 +562,14 @@ class schema_checker {
         check(s["items"], v[k], ptr + "/" + std::to_string(k), out);
   }
 
+  const std::regex& pattern(const std::string& p) const {
+    auto it = patterns_.find(p);
+    if (it == patterns_.end()) it = patterns_.emplace(p, std::regex(p)).first;
+    return it->second;
+  }
+
   json root_;
+  mutable std::map<std::string, std::regex> patterns_;
 };
 
 const schema_checker& plan_schema() {
