@@ -28,7 +28,9 @@
 #include <boost/archive/impl/basic_binary_iarchive.ipp>
 #include <boost/archive/impl/basic_binary_iprimitive.ipp>
 #include <boost/archive/impl/basic_text_iarchive.ipp>
+#include <boost/archive/impl/basic_xml_iarchive.ipp>
 #include <boost/archive/impl/text_iarchive_impl.ipp>
+#include <boost/archive/impl/xml_iarchive_impl.ipp>
 #include <cmath>
 #include <cstdint>
 #include <istream>
@@ -141,6 +143,42 @@ class bounded_binary_iarchive
   }
 };
 
+// XML input archive that compares end tags safely and reads the closing tag where a failure can
+// be reported. Same format as boost::archive::xml_iarchive. (Boost 1.74's load_end reads past the
+// expected name when a damaged end tag is longer; and xml_iarchive reads its closing tag in its
+// destructor, which cannot report a failure.)
+class checked_xml_iarchive : public boost::archive::xml_iarchive_impl<checked_xml_iarchive> {
+  using base = boost::archive::xml_iarchive_impl<checked_xml_iarchive>;
+  friend class boost::archive::detail::interface_iarchive<checked_xml_iarchive>;
+  friend class boost::archive::basic_xml_iarchive<checked_xml_iarchive>;
+  friend class boost::archive::load_access;
+
+ public:
+  // no_header: the header is read here and the closing tag by finish(), not by the destructor
+  explicit checked_xml_iarchive(std::istream& in) : base(in, boost::archive::no_header) { init(); }
+
+  void finish() {
+    if (!gimpl->windup(get_is())) corrupt("the XML archive does not end with its closing tag");
+  }
+
+ protected:
+  void load_start(const char* name) {
+    if (name == nullptr) return;
+    if (!gimpl->parse_start_tag(get_is())) corrupt("an XML start tag is damaged or missing");
+    ++depth_;
+  }
+  void load_end(const char* name) {
+    if (name == nullptr) return;
+    if (!gimpl->parse_end_tag(get_is())) corrupt("an XML end tag is damaged or missing");
+    if (--depth_ == 0) return;  // the outermost elements are not checked (as in Boost)
+    if (gimpl->rv.object_name != name)
+      corrupt("the XML end tag </" + gimpl->rv.object_name + "> does not close <" + name + ">");
+  }
+
+ private:
+  unsigned depth_ = 0;
+};
+
 // Checks what Boost reads before anything else and would otherwise assert on in a debug build
 // (it turns the library version of a damaged header into a 16-bit type unchecked).
 void check_header(std::string_view content, plan_format format) {
@@ -176,6 +214,10 @@ template class boost::archive::detail::archive_serializer_map<
 template class boost::archive::basic_binary_iarchive<planeval::detail::bounded_binary_iarchive>;
 template class boost::archive::basic_binary_iprimitive<planeval::detail::bounded_binary_iarchive,
                                                        char, std::char_traits<char>>;
+template class boost::archive::detail::archive_serializer_map<
+    planeval::detail::checked_xml_iarchive>;
+template class boost::archive::basic_xml_iarchive<planeval::detail::checked_xml_iarchive>;
+template class boost::archive::xml_iarchive_impl<planeval::detail::checked_xml_iarchive>;
 
 // Class versions. Bump one when its layout changes, and keep loading the old layout.
 #define PLANEVAL_ARCHIVE_CLASS(T, V) \
@@ -720,23 +762,11 @@ plan read_archive(std::string_view content, plan_format format, const std::strin
       });
     case plan_format::xml:
       return relocate([&] {
-        // The XML archive reads its closing tag when destroyed and cannot report a failure
-        // then; make sure the tag is there first.
-        auto end = content.find_last_not_of(" \t\r\n");
-        const std::string_view closing = "</boost_serialization>";
-        if (end == std::string_view::npos || end + 1 < closing.size() ||
-            content.substr(end + 1 - closing.size(), closing.size()) != closing) {
-          location loc;
-          loc.file = source;
-          set_line_column(content, content.size(), loc);
-          throw format_error(errc::archive_corrupt,
-                             "the XML archive is truncated (it does not end with "
-                             "</boost_serialization>)",
-                             loc);
-        }
         check_header(content, format);
-        boost::archive::xml_iarchive ar(in);
-        return load_root(ar);
+        checked_xml_iarchive ar(in);
+        plan p = load_root(ar);
+        ar.finish();
+        return p;
       });
     case plan_format::binary:
       return relocate([&] {

@@ -139,6 +139,21 @@ json parse_json(std::string_view text, const std::string& source) {
     const auto colon = what.find(": ", what.find("parse error"));
     if (colon != std::string::npos) what = what.substr(colon + 2);
     throw format_error(errc::json_syntax, what, loc);
+  } catch (const json::exception& e) {
+    // a number too large for a double ("number overflow parsing '1e400'"): no position is
+    // given, so find the token
+    location loc;
+    loc.file = source;
+    std::string what = e.what();
+    const auto bracket = what.find("] ");
+    if (bracket != std::string::npos) what = what.substr(bracket + 2);
+    const auto open = what.find('\'');
+    const auto close = open == std::string::npos ? open : what.find('\'', open + 1);
+    if (close != std::string::npos && close > open + 1) {
+      const auto at = text.find(what.substr(open + 1, close - open - 1));
+      if (at != std::string_view::npos) detail::set_line_column(text, at, loc);
+    }
+    throw format_error(errc::json_syntax, what, loc);
   }
 }
 

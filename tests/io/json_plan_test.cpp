@@ -286,6 +286,10 @@ std::vector<bad_file> bad_files() {
       {"text after the object", good + "{}", errc::json_syntax, "", 114, 1, ""},
       {"invalid UTF-8", "{\"format\": \"planeval.plan\", \"version\": 1,\n \"id\": \"d\xe9mo\"}",
        errc::json_encoding, "", 2, 10, ""},
+      {"number beyond a double",
+       "{\"format\": \"planeval.plan\", \"version\": 1,\n \"settings\": {\"tolerance\": "
+       "{\"about_points\": 1e400}}}",
+       errc::json_syntax, "", 2, 45, ""},
       {"lone surrogate escape", R"({"format": "planeval.plan", "version": 1, "id": "\ud800"})",
        errc::json_syntax, "", 1, 0, ""},
       {"nesting too deep",

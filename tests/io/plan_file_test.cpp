@@ -444,6 +444,25 @@ TEST(damaged_archives, not_a_plan_archive) {
   EXPECT_EQ(p.where().pointer, "/period/text");
 }
 
+TEST(damaged_archives, xml_tags_that_do_not_match) {
+  const std::string xml = to_bytes(example_plan(), plan_format::xml);
+  // an end tag longer than the one expected (Boost 1.74 itself would read past the name)
+  auto e = read_error<format_error>(
+      replace_once(xml, "</name_en>", "</name_en_and_a_much_longer_tail>"), plan_format::xml);
+  EXPECT_EQ(e.code(), errc::archive_corrupt);
+  EXPECT_EQ(e.where().pointer, "/indicators/0/name_en") << e.what();
+  EXPECT_GT(e.where().line, 0u);
+  // elements in another order
+  e = read_error<format_error>(
+      replace_once(xml, "<polarity>higher</polarity>", "<attribute>higher</attribute>"),
+      plan_format::xml);
+  EXPECT_EQ(e.code(), errc::archive_corrupt);
+  // the closing tag cut
+  e = read_error<format_error>(xml.substr(0, xml.rfind("</boost_serialization>") + 5),
+                               plan_format::xml);
+  EXPECT_EQ(e.code(), errc::archive_corrupt);
+}
+
 // --- atomic saves ----------------------------------------------------------------------------
 
 TEST(atomic_save, a_save_failing_midway_leaves_the_old_file_intact) {
