@@ -29,6 +29,15 @@ const char* to_string(errc code) noexcept {
     case errc::io_write: return "io.write";
     case errc::io_format: return "io.format";
     case errc::task_cycle: return "task.cycle";
+    case errc::json_syntax: return "json.syntax";
+    case errc::json_encoding: return "json.encoding";
+    case errc::json_type: return "json.type";
+    case errc::json_missing: return "json.missing";
+    case errc::json_unknown_field: return "json.unknown_field";
+    case errc::json_duplicate: return "json.duplicate";
+    case errc::archive_corrupt: return "archive.corrupt";
+    case errc::archive_limit: return "archive.limit";
+    case errc::format_version: return "format.version";
     case errc::usage: return "usage";
   }
   return "unknown";

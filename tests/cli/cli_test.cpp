@@ -1,6 +1,8 @@
 // The command-line tool, run as a user would: output, exit codes and errors.
 #include <gtest/gtest.h>
 
+#include <stdlib.h>
+
 #include <array>
 #include <cstdio>
 #include <nlohmann/json.hpp>
@@ -178,4 +180,144 @@ TEST(cli, tasks_markdown_and_errors) {
   EXPECT_NE(cyc.out.find("cycle-tasks.csv:2:4"), std::string::npos) << cyc.out;
   EXPECT_NE(cyc.out.find("t1 → t2 → t1"), std::string::npos) << cyc.out;
   std::remove(path.c_str());
+}
+
+// --- plan files: convert, validate, evaluate --plan ---------------------------------------------
+
+namespace {
+
+std::string temp_dir() {
+  std::string tmpl = ::testing::TempDir() + "planeval-cli-XXXXXX";
+  if (!::mkdtemp(tmpl.data())) return "/tmp";
+  return tmpl;
+}
+
+std::string slurp(const std::string& path) {
+  FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return {};
+  std::string out;
+  std::array<char, 4096> buf{};
+  std::size_t n = 0;
+  while ((n = std::fread(buf.data(), 1, buf.size(), f)) > 0) out.append(buf.data(), n);
+  std::fclose(f);
+  return out;
+}
+
+void spit(const std::string& path, const std::string& text) {
+  FILE* f = std::fopen(path.c_str(), "wb");
+  std::fwrite(text.data(), 1, text.size(), f);
+  std::fclose(f);
+}
+
+const std::string plan_json = data + "/plan.json";
+
+}  // namespace
+
+TEST(cli, convert_json_through_every_archive_kind_and_back) {
+  const auto dir = temp_dir();
+  for (const char* ext : {".pvt", ".pvx", ".pvb"}) {
+    const std::string archive = dir + "/plan" + ext;
+    const std::string back = dir + "/back" + ext + ".json";
+    ASSERT_EQ(run("convert " + plan_json + " " + archive).code, 0) << ext;
+    ASSERT_EQ(run("convert " + archive + " " + back).code, 0) << ext;
+    EXPECT_EQ(slurp(back), slurp(plan_json)) << ext;
+  }
+  // --format when the name does not say; the content says on reading
+  ASSERT_EQ(run("convert " + plan_json + " " + dir + "/plan.bin --format binary").code, 0);
+  ASSERT_EQ(run("convert " + dir + "/plan.bin " + dir + "/again.json").code, 0);
+  EXPECT_EQ(slurp(dir + "/again.json"), slurp(plan_json));
+}
+
+TEST(cli, convert_the_csv_plan_table_to_json_and_back) {
+  const auto dir = temp_dir();
+  const auto r = run("convert " + data + "/indicators.csv " + dir + "/table.json");
+  ASSERT_EQ(r.code, 0) << r.out;
+  const std::string json = slurp(dir + "/table.json");
+  // the indicators of plan.json are exactly those of the table
+  const std::string full = slurp(plan_json);
+  const auto from = [](const std::string& s) { return s.substr(s.find("\"indicators\": [")); };
+  EXPECT_EQ(from(json), from(full));
+  EXPECT_NE(json.find("\"id\": \"indicators\""), std::string::npos);
+  // to CSV: what the table cannot hold is named, not dropped silently
+  const auto c = run("convert " + plan_json + " " + dir + "/table.csv");
+  ASSERT_EQ(c.code, 0) << c.out;
+  EXPECT_NE(c.out.find("not written: the plan's metadata and settings"), std::string::npos)
+      << c.out;
+  EXPECT_EQ(run("convert " + dir + "/table.csv " + dir + "/table2.json").code, 0);
+  EXPECT_EQ(from(slurp(dir + "/table2.json")), from(full));
+}
+
+TEST(cli, convert_errors_exit_2) {
+  const auto dir = temp_dir();
+  EXPECT_EQ(run("convert " + plan_json).code, 2);
+  EXPECT_EQ(run("convert /nonexistent.json " + dir + "/x.json").code, 2);
+  const auto r = run("convert " + plan_json + " " + dir + "/plan.yaml");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.out.find("[planeval.io.format]"), std::string::npos) << r.out;
+  spit(dir + "/broken.json", "{\"format\": \"planeval.plan\",\n \"version\": 1,\n \"id\": 5}");
+  const auto b = run("convert " + dir + "/broken.json " + dir + "/out.pvt");
+  EXPECT_EQ(b.code, 2);
+  EXPECT_NE(b.out.find("[planeval.json.type]"), std::string::npos) << b.out;
+  EXPECT_NE(b.out.find("/id"), std::string::npos) << b.out;
+  EXPECT_EQ(slurp(dir + "/out.pvt"), "");  // nothing written
+}
+
+TEST(cli, validate_reports_every_problem_with_locations) {
+  const auto dir = temp_dir();
+  auto ok = run("validate " + plan_json + " " + data + "/indicators.csv");
+  EXPECT_EQ(ok.code, 0) << ok.out;
+  EXPECT_NE(ok.out.find("plan.json: ok"), std::string::npos) << ok.out;
+  // three problems in three places of one file, and a file that is not there
+  std::string text = slurp(plan_json);
+  auto replace = [&](const std::string& from, const std::string& to) {
+    text.replace(text.find(from), from.size(), to);
+  };
+  replace("\"kind\": \"rate\"", "\"kind\": \"speed\"");
+  replace("\"polarity\": \"lower\"", "\"polarity\": 3");
+  replace("\"approved\": \"2021-01-12\"", "\"approved\": \"2021-01-32\"");
+  spit(dir + "/bad.json", text);
+  const auto r = run("validate " + dir + "/bad.json " + dir + "/missing.pvb " + plan_json);
+  EXPECT_EQ(r.code, 1) << r.out;
+  EXPECT_NE(r.out.find("[planeval.date.syntax] " + dir + "/bad.json: column 9 /approved"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("/indicators/0/kind (indicator gdp_growth)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("[planeval.json.type]"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("/polarity (indicator registered_unemployed)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("bad.json: 3 problems"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("[planeval.io.open]"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("plan.json: ok"), std::string::npos) << r.out;
+  EXPECT_EQ(run("validate").code, 2);
+}
+
+TEST(cli, evaluate_a_plan_file_of_any_format) {
+  const auto dir = temp_dir();
+  const std::string extra = " --actuals " + data + "/actuals-illustrative.csv --references " +
+                            data + "/references-illustrative.csv --lang en";
+  const auto from_table = run("evaluate " + seed_args + " --lang en");
+  ASSERT_EQ(from_table.code, 0);
+  for (const char* ext : {".json", ".pvt", ".pvx", ".pvb"}) {
+    const std::string file = dir + "/plan" + ext;
+    ASSERT_EQ(run("convert " + plan_json + " " + file).code, 0);
+    const auto r = run("evaluate --plan " + file + extra);
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_EQ(r.out, from_table.out) << ext;
+  }
+  // the plan holds no observations: every numeric target without a reference has no data
+  // (25 indicators: 4 name a reference, 1 is qualitative, 1 has no target)
+  const auto own = run("evaluate --plan " + plan_json + " --format json");
+  EXPECT_EQ(own.code, 0);
+  EXPECT_NE(own.out.find("\"plan\": \"changning-2021\""), std::string::npos) << own.out;
+  EXPECT_NE(own.out.find("\"no_data\": 19"), std::string::npos) << own.out;
+  EXPECT_EQ(run("evaluate --plan " + plan_json + " --indicators " + data + "/indicators.csv").code,
+            2);
+  EXPECT_EQ(run("evaluate --actuals " + data + "/actuals-illustrative.csv").code, 2);
+}
+
+TEST(cli, help_on_the_plan_file_commands) {
+  for (const char* cmd : {"convert --help", "validate --help"}) {
+    const auto r = run(cmd);
+    EXPECT_EQ(r.code, 0) << cmd;
+    EXPECT_NE(r.out.find("Usage"), std::string::npos) << cmd << r.out;
+  }
 }

@@ -22,6 +22,8 @@ void add_tasks(CLI::App& app, context& ctx);
 void add_pace(CLI::App& app, context& ctx);
 void add_trend(CLI::App& app, context& ctx);
 void add_index(CLI::App& app, context& ctx);
+void add_convert(CLI::App& app, context& ctx);
+void add_validate(CLI::App& app, context& ctx);
 
 /// Adds `--lang zh|en` to a command.
 void add_lang_option(CLI::App& cmd, std::string& lang);

@@ -7,6 +7,7 @@
 #include "planeval/core/summary.hpp"
 #include "planeval/io/json.hpp"
 #include "planeval/io/output.hpp"
+#include "planeval/io/plan_file.hpp"
 #include "planeval/io/tables.hpp"
 
 namespace planeval::cli {
@@ -14,6 +15,7 @@ namespace {
 
 struct evaluate_options {
   std::string indicators;
+  std::string plan_file;
   std::string actuals;
   std::string references;
   std::string as_of;
@@ -23,7 +25,9 @@ struct evaluate_options {
 };
 
 int run_evaluate(const evaluate_options& o) {
-  const plan p = load_plan_table(o.indicators);
+  // --plan: any plan format, with its own observations and references (--actuals and
+  // --references are looked up first)
+  const plan p = o.plan_file.empty() ? load_plan_table(o.indicators) : load_plan(o.plan_file);
   observation_set actuals;
   if (!o.actuals.empty()) actuals = load_actuals(o.actuals, &p);
   reference_set refs;
@@ -49,10 +53,14 @@ int run_evaluate(const evaluate_options& o) {
 void add_evaluate(CLI::App& app, context& ctx) {
   auto opts = std::make_shared<evaluate_options>();
   auto* cmd = app.add_subcommand("evaluate", "Evaluate a plan's targets against actual values");
-  cmd->add_option("--indicators", opts->indicators,
-                  "Plan table (CSV): id,name_zh,…,target_period,target,note")
-      ->required()
-      ->check(CLI::ExistingFile);
+  auto* indicators = cmd->add_option("--indicators", opts->indicators,
+                                     "Plan table (CSV): id,name_zh,…,target_period,target,note")
+                         ->check(CLI::ExistingFile);
+  cmd->add_option("--plan", opts->plan_file,
+                  "Plan file in any format (.json, .pvt, .pvx, .pvb, .csv) instead of "
+                  "--indicators; its own observations and references are used too")
+      ->check(CLI::ExistingFile)
+      ->excludes(indicators);
   cmd->add_option("--actuals", opts->actuals,
                   "Actual values (CSV): indicator,period,value[,flags][,note]")
       ->check(CLI::ExistingFile);
@@ -65,7 +73,11 @@ void add_evaluate(CLI::App& app, context& ctx) {
       ->check(CLI::IsMember({"table", "json", "markdown"}))
       ->capture_default_str();
   add_lang_option(*cmd, opts->lang);
-  cmd->callback([opts, &ctx] { ctx.exit_code = run_evaluate(*opts); });
+  cmd->callback([opts, &ctx] {
+    if (opts->indicators.empty() && opts->plan_file.empty())
+      throw CLI::RequiredError("--indicators or --plan");
+    ctx.exit_code = run_evaluate(*opts);
+  });
 }
 
 }  // namespace planeval::cli

@@ -29,6 +29,8 @@ int main(int argc, char** argv) {
   cli::add_pace(app, ctx);
   cli::add_trend(app, ctx);
   cli::add_index(app, ctx);
+  cli::add_convert(app, ctx);
+  cli::add_validate(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

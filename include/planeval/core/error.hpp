@@ -43,6 +43,16 @@ enum class errc {
   io_format,  ///< the file's format could not be determined
   // tasks
   task_cycle,  ///< task dependencies (or parents) form a cycle; the message names it
+  // plan files (JSON) and archives
+  json_syntax,         ///< the text is not JSON (line and column), or nests too deep
+  json_encoding,       ///< a JSON file that is not valid UTF-8
+  json_type,           ///< a member has the wrong JSON type or shape
+  json_missing,        ///< a required member is missing
+  json_unknown_field,  ///< a member the format does not define (outside `extensions`)
+  json_duplicate,      ///< a member name given twice in one object
+  archive_corrupt,     ///< an archive is truncated, corrupted, or not a planeval plan archive
+  archive_limit,       ///< a collection or string in an archive exceeds the documented limits
+  format_version,      ///< a file or archive written by a newer format version than this release
   // usage
   usage,  ///< a function or command was called with arguments that do not fit
 };

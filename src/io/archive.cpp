@@ -1,0 +1,783 @@
+// Plans as Boost.Serialization archives (text, XML, binary).
+//
+// Every class is serialized non-intrusively and versioned with BOOST_CLASS_VERSION. Loading is
+// written for damaged input: collections are read element by element (never reserved from a
+// count in the file) and bounded by archive_max_elements; strings are bounded by
+// archive_max_string_bytes and by the bytes left in the archive (the text and binary input
+// archives below override Boost's string loading for that); booleans and enumerations are
+// stored as checked bytes and names, so a corrupted archive cannot produce an invalid value.
+//
+// How to change a layout: bump the class's version below, write the new fields only in the
+// save function, and in the load function read them only `if (version >= N)`, so archives of
+// every earlier version keep loading (their golden files stay in tests/data/golden/).
+#include "io/archive.hpp"
+
+#include <boost/archive/archive_exception.hpp>
+#include <boost/archive/basic_archive.hpp>
+#include <boost/archive/binary_iarchive_impl.hpp>
+#include <boost/archive/binary_oarchive.hpp>
+#include <boost/archive/text_iarchive.hpp>
+#include <boost/archive/text_oarchive.hpp>
+#include <boost/archive/xml_iarchive.hpp>
+#include <boost/archive/xml_oarchive.hpp>
+#include <boost/serialization/nvp.hpp>
+#include <boost/serialization/tracking.hpp>
+#include <boost/serialization/version.hpp>
+// Template definitions for the two bounded input archives defined here.
+#include <boost/archive/impl/archive_serializer_map.ipp>
+#include <boost/archive/impl/basic_binary_iarchive.ipp>
+#include <boost/archive/impl/basic_binary_iprimitive.ipp>
+#include <boost/archive/impl/basic_text_iarchive.ipp>
+#include <boost/archive/impl/basic_xml_iarchive.ipp>
+#include <boost/archive/impl/text_iarchive_impl.ipp>
+#include <boost/archive/impl/xml_iarchive_impl.ipp>
+#include <cmath>
+#include <cstdint>
+#include <istream>
+#include <ostream>
+#include <streambuf>
+#include <type_traits>
+
+#include "io/file_util.hpp"
+#include "planeval/core/error.hpp"
+#include "planeval/core/observation.hpp"
+#include "planeval/core/plan.hpp"
+
+namespace planeval::detail {
+namespace {
+
+// The oldest Boost archive library version planeval reads: the one Boost 1.74 writes. Older
+// versions use layouts (booleans for tracking flags, other integer widths) planeval never wrote.
+constexpr unsigned oldest_library_version = 18;
+
+const char* const archive_magic = "planeval.plan";
+const char* const archive_trailer = "planeval.end";
+
+[[noreturn]] void corrupt(const std::string& what) {
+  throw format_error(errc::archive_corrupt, what);
+}
+
+unsigned version_number(const boost::archive::library_version_type& v) {
+  return static_cast<unsigned>(v);
+}
+
+[[noreturn]] void too_big(const std::string& what) {
+  throw format_error(errc::archive_limit, what);
+}
+
+void check_string_size(std::uint64_t size, std::uint64_t remaining) {
+  if (size > remaining)
+    corrupt("the archive ends inside a string (" + std::to_string(size) + " bytes announced, " +
+            std::to_string(remaining) + " left)");
+  if (size > archive_max_string_bytes)
+    too_big("a string of " + std::to_string(size) + " bytes (the limit is " +
+            std::to_string(archive_max_string_bytes) + ")");
+}
+
+// A read-only stream buffer over the archive's bytes; it knows how far reading got.
+class memory_buf : public std::streambuf {
+ public:
+  explicit memory_buf(std::string_view data) {
+    // the get area is never written to (no putback of other characters)
+    char* p = const_cast<char*>(data.data());
+    setg(p, p, p + data.size());
+  }
+  std::size_t offset() const noexcept { return static_cast<std::size_t>(gptr() - eback()); }
+};
+
+// Text input archive with bounded strings. Same format as boost::archive::text_iarchive.
+class bounded_text_iarchive : public boost::archive::text_iarchive_impl<bounded_text_iarchive> {
+  using base = boost::archive::text_iarchive_impl<bounded_text_iarchive>;
+  friend class boost::archive::detail::interface_iarchive<bounded_text_iarchive>;
+  friend class boost::archive::basic_text_iarchive<bounded_text_iarchive>;
+  friend class boost::archive::load_access;
+
+ public:
+  explicit bounded_text_iarchive(std::istream& in) : base(in, 0) { init(); }
+
+ protected:
+  using base::load;
+  void load(std::string& s) {
+    std::size_t size = 0;
+    *this->This() >> size;
+    is.get();  // the space between the length and the characters
+    check_string_size(
+        size, static_cast<std::uint64_t>(std::max<std::streamsize>(is.rdbuf()->in_avail(), 0)));
+    s.resize(size);
+    if (size > 0) is.read(&s[0], static_cast<std::streamsize>(size));
+    if (is.fail()) corrupt("the archive ends inside a string");
+  }
+};
+
+// Binary input archive with bounded strings and checked booleans. Same format as
+// boost::archive::binary_iarchive.
+class bounded_binary_iarchive
+    : public boost::archive::binary_iarchive_impl<bounded_binary_iarchive, char,
+                                                  std::char_traits<char>> {
+  using base =
+      boost::archive::binary_iarchive_impl<bounded_binary_iarchive, char, std::char_traits<char>>;
+  friend class boost::archive::detail::interface_iarchive<bounded_binary_iarchive>;
+  friend class boost::archive::basic_binary_iarchive<bounded_binary_iarchive>;
+  friend class boost::archive::basic_binary_iprimitive<bounded_binary_iarchive, char,
+                                                       std::char_traits<char>>;
+  friend class boost::archive::load_access;
+
+ public:
+  explicit bounded_binary_iarchive(std::streambuf& sb) : base(sb, 0) { init(0); }
+
+ protected:
+  using base::load;
+  void load(std::string& s) {
+    std::size_t size = 0;
+    this->load_binary(&size, sizeof size);
+    check_string_size(
+        size, static_cast<std::uint64_t>(std::max<std::streamsize>(this->m_sb.in_avail(), 0)));
+    s.resize(size);
+    if (size > 0) this->load_binary(&s[0], size);
+  }
+  void load(bool& b) {
+    unsigned char c = 0;
+    this->load_binary(&c, 1);
+    if (c > 1) corrupt("a boolean byte is " + std::to_string(c));
+    b = c == 1;
+  }
+};
+
+// XML input archive that compares end tags safely and reads the closing tag where a failure can
+// be reported. Same format as boost::archive::xml_iarchive. (Boost 1.74's load_end reads past the
+// expected name when a damaged end tag is longer; and xml_iarchive reads its closing tag in its
+// destructor, which cannot report a failure.)
+class checked_xml_iarchive : public boost::archive::xml_iarchive_impl<checked_xml_iarchive> {
+  using base = boost::archive::xml_iarchive_impl<checked_xml_iarchive>;
+  friend class boost::archive::detail::interface_iarchive<checked_xml_iarchive>;
+  friend class boost::archive::basic_xml_iarchive<checked_xml_iarchive>;
+  friend class boost::archive::load_access;
+
+ public:
+  // no_header: the header is read here and the closing tag by finish(), not by the destructor
+  explicit checked_xml_iarchive(std::istream& in) : base(in, boost::archive::no_header) { init(); }
+
+  void finish() {
+    if (!gimpl->windup(get_is())) corrupt("the XML archive does not end with its closing tag");
+  }
+
+ protected:
+  void load_start(const char* name) {
+    if (name == nullptr) return;
+    if (!gimpl->parse_start_tag(get_is())) corrupt("an XML start tag is damaged or missing");
+    ++depth_;
+  }
+  void load_end(const char* name) {
+    if (name == nullptr) return;
+    if (!gimpl->parse_end_tag(get_is())) corrupt("an XML end tag is damaged or missing");
+    if (--depth_ == 0) return;  // the outermost elements are not checked (as in Boost)
+    if (gimpl->rv.object_name != name)
+      corrupt("the XML end tag </" + gimpl->rv.object_name + "> does not close <" + name + ">");
+  }
+
+ private:
+  unsigned depth_ = 0;
+};
+
+// Checks what Boost reads before anything else and would otherwise assert on in a debug build
+// (it turns the library version of a damaged header into a 16-bit type unchecked).
+void check_header(std::string_view content, plan_format format) {
+  if (format == plan_format::binary) {
+    // size_t length, the signature, then the library version byte
+    constexpr std::size_t version_at = sizeof(std::size_t) + 22;
+    if (content.size() <= version_at) corrupt("too short for a binary archive header");
+  } else if (format == plan_format::xml) {
+    const auto tag = content.substr(0, 512).find("<boost_serialization");
+    const auto close = tag == std::string_view::npos ? tag : content.find('>', tag);
+    const auto key = close == std::string_view::npos ? close : content.find("version=\"", tag);
+    if (key == std::string_view::npos || key > close)
+      corrupt("not a Boost XML archive (no <boost_serialization version=\"…\"> header)");
+    const auto digits = content.substr(key + 9, close - key - 9);
+    const auto end = digits.find('"');
+    if (end == 0 || end > 5 ||
+        digits.substr(0, end).find_first_not_of("0123456789") != std::string_view::npos ||
+        std::stoul(std::string(digits.substr(0, end))) > 65535)
+      corrupt("the XML archive header has no valid library version");
+  }
+}
+
+}  // namespace
+}  // namespace planeval::detail
+
+// The bounded archives' template members, instantiated here (as Boost does for its own).
+template class boost::archive::detail::archive_serializer_map<
+    planeval::detail::bounded_text_iarchive>;
+template class boost::archive::basic_text_iarchive<planeval::detail::bounded_text_iarchive>;
+template class boost::archive::text_iarchive_impl<planeval::detail::bounded_text_iarchive>;
+template class boost::archive::detail::archive_serializer_map<
+    planeval::detail::bounded_binary_iarchive>;
+template class boost::archive::basic_binary_iarchive<planeval::detail::bounded_binary_iarchive>;
+template class boost::archive::basic_binary_iprimitive<planeval::detail::bounded_binary_iarchive,
+                                                       char, std::char_traits<char>>;
+template class boost::archive::detail::archive_serializer_map<
+    planeval::detail::checked_xml_iarchive>;
+template class boost::archive::basic_xml_iarchive<planeval::detail::checked_xml_iarchive>;
+template class boost::archive::xml_iarchive_impl<planeval::detail::checked_xml_iarchive>;
+
+// Class versions. Bump one when its layout changes, and keep loading the old layout.
+#define PLANEVAL_ARCHIVE_CLASS(T, V) \
+  BOOST_CLASS_VERSION(T, V)          \
+  BOOST_CLASS_TRACKING(T, boost::serialization::track_never)
+PLANEVAL_ARCHIVE_CLASS(planeval::plan, 1)
+PLANEVAL_ARCHIVE_CLASS(planeval::plan_settings, 1)
+PLANEVAL_ARCHIVE_CLASS(planeval::tolerance_settings, 1)
+PLANEVAL_ARCHIVE_CLASS(planeval::indicator, 1)
+PLANEVAL_ARCHIVE_CLASS(planeval::target, 1)
+PLANEVAL_ARCHIVE_CLASS(planeval::rule, 1)
+PLANEVAL_ARCHIVE_CLASS(planeval::measure, 1)
+PLANEVAL_ARCHIVE_CLASS(planeval::qualifier, 1)
+PLANEVAL_ARCHIVE_CLASS(planeval::observation, 1)
+PLANEVAL_ARCHIVE_CLASS(planeval::reference_value, 1)
+PLANEVAL_ARCHIVE_CLASS(planeval::unit, 1)
+PLANEVAL_ARCHIVE_CLASS(planeval::period, 1)
+#undef PLANEVAL_ARCHIVE_CLASS
+
+namespace planeval {
+namespace {
+
+using boost::serialization::make_nvp;
+
+// --- locating errors ---------------------------------------------------------------------------
+
+location prefixed(const error& e, const std::string& prefix, const std::string& indicator) {
+  location loc = e.where();
+  loc.pointer = prefix + loc.pointer;
+  if (loc.indicator.empty()) loc.indicator = indicator;
+  return loc;
+}
+
+// Runs `f`; errors leave it with `prefix` in front of their pointer (and the indicator id when
+// they have none). Boost's exceptions become planeval errors: on loading `archive_corrupt`
+// (`format_version` for an archive of a newer Boost), on saving `io_write`.
+template <class Archive, class F>
+void within(const std::string& prefix, const std::string& indicator, F f) {
+  try {
+    f();
+  } catch (const parse_error& e) {
+    throw parse_error(e.code(), e.message(), prefixed(e, prefix, indicator));
+  } catch (const model_error& e) {
+    throw model_error(e.code(), e.message(), prefixed(e, prefix, indicator));
+  } catch (const format_error& e) {
+    throw format_error(e.code(), e.message(), prefixed(e, prefix, indicator));
+  } catch (const io_error& e) {
+    throw io_error(e.code(), e.message(), prefixed(e, prefix, indicator));
+  } catch (const boost::archive::archive_exception& e) {
+    location loc;
+    loc.pointer = prefix;
+    loc.indicator = indicator;
+    if constexpr (Archive::is_saving::value) {
+      throw io_error(errc::io_write, std::string("writing the archive failed: ") + e.what(), loc);
+    } else {
+      if (e.code == boost::archive::archive_exception::unsupported_version)
+        throw format_error(
+            errc::format_version,
+            "the archive was written by a newer Boost.Serialization "
+            "(library version above " +
+                std::to_string(detail::version_number(boost::archive::BOOST_ARCHIVE_VERSION())) +
+                ")",
+            loc);
+      throw format_error(errc::archive_corrupt, std::string("the archive is damaged: ") + e.what(),
+                         loc);
+    }
+  }
+}
+
+// --- fields ---------------------------------------------------------------------------------
+
+template <class Archive>
+constexpr bool saving() {
+  return Archive::is_saving::value;
+}
+
+// A field of a primitive or class type, located by its name.
+template <class Archive, class T>
+void field(Archive& ar, const char* name, T& v) {
+  within<Archive>(std::string("/") + name, {}, [&] { ar& make_nvp(name, v); });
+}
+
+template <class Archive>
+void text_field(Archive& ar, const char* name, std::string& s) {
+  field(ar, name, s);
+}
+
+template <class Archive>
+void number_field(Archive& ar, const char* name, double& v) {
+  if (saving<Archive>() && !std::isfinite(v)) {
+    location loc;
+    loc.pointer = std::string("/") + name;
+    throw model_error(errc::model_invalid, "an archive cannot hold the number " + format_number(v),
+                      loc);
+  }
+  field(ar, name, v);
+  if (!saving<Archive>() && !std::isfinite(v)) {
+    location loc;
+    loc.pointer = std::string("/") + name;
+    throw format_error(errc::archive_corrupt, "a number that is not finite", loc);
+  }
+}
+
+template <class Archive>
+void int_field(Archive& ar, const char* name, int& v) {
+  std::int32_t i = static_cast<std::int32_t>(v);
+  field(ar, name, i);
+  if (!saving<Archive>()) v = static_cast<int>(i);
+}
+
+// Booleans are bytes 0 or 1 (a corrupted byte is an error, never an invalid bool).
+template <class Archive>
+void bool_field(Archive& ar, const char* name, bool& b) {
+  std::uint8_t byte = b ? 1 : 0;
+  field(ar, name, byte);
+  if (!saving<Archive>()) {
+    if (byte > 1) {
+      location loc;
+      loc.pointer = std::string("/") + name;
+      throw format_error(errc::archive_corrupt, "a boolean is " + std::to_string(byte), loc);
+    }
+    b = byte == 1;
+  }
+}
+
+// Enumerations are stored by their stable names, so archives survive new enumerators.
+template <class Archive, class Enum>
+void enum_field(Archive& ar, const char* name, Enum& e) {
+  std::string s = saving<Archive>() ? to_string(e) : "";
+  field(ar, name, s);
+  if (!saving<Archive>()) {
+    const auto v = try_from_string<Enum>(s);
+    if (!v) {
+      location loc;
+      loc.pointer = std::string("/") + name;
+      loc.fragment = s;
+      throw format_error(errc::archive_corrupt, "'" + s + "' is not a valid " + name, loc);
+    }
+    e = *v;
+  }
+}
+
+template <class Archive>
+void date_field(Archive& ar, const char* name, std::optional<date>& d) {
+  std::string s = saving<Archive>() && d ? to_string(*d) : "";
+  field(ar, name, s);
+  if (!saving<Archive>()) {
+    if (s.empty())
+      d.reset();
+    else
+      within<Archive>(std::string("/") + name, {}, [&] { d = parse_date(s); });
+  }
+}
+
+// A collection: its size, then each element, read one by one (never reserved from the size).
+template <class Archive, class T, class Add>
+void items_field(Archive& ar, const char* count_name, const char* item_name,
+                 const std::string& pointer, const std::vector<T>& items, Add add) {
+  std::uint64_t n = items.size();
+  field(ar, count_name, n);
+  if constexpr (saving<Archive>()) {
+    for (std::size_t k = 0; k < items.size(); ++k) {
+      within<Archive>(pointer + "/" + std::to_string(k), {},
+                      [&] { ar << make_nvp(item_name, items[k]); });
+    }
+  } else {
+    if (n > archive_max_elements) {
+      location loc;
+      loc.pointer = pointer;
+      throw format_error(errc::archive_limit,
+                         "a collection of " + std::to_string(n) + " elements (the limit is " +
+                             std::to_string(archive_max_elements) + ")",
+                         loc);
+    }
+    for (std::uint64_t k = 0; k < n; ++k) {
+      within<Archive>(pointer + "/" + std::to_string(k), {}, [&] {
+        T item;
+        ar >> make_nvp(item_name, item);
+        add(std::move(item));
+      });
+    }
+  }
+}
+
+// Checks the version of a class in the archive against what this release reads.
+template <class T>
+void check_version(unsigned version, const char* name) {
+  constexpr unsigned current = boost::serialization::version<T>::value;
+  if (version > current)
+    throw format_error(errc::format_version,
+                       std::string("the archive holds ") + name + " version " +
+                           std::to_string(version) + ", written by a newer planeval; this " +
+                           "release reads up to version " + std::to_string(current));
+  if (version == 0)
+    throw format_error(errc::archive_corrupt, std::string("the archive holds ") + name +
+                                                  " version 0, which never existed");
+}
+
+}  // namespace
+
+// --- the model, one function per class --------------------------------------------------------
+
+template <class Archive>
+void serialize(Archive& ar, period& p, const unsigned version) {
+  check_version<period>(version, "period");
+  std::string s = saving<Archive>() ? p.to_string() : "";
+  field(ar, "text", s);
+  if (!saving<Archive>()) {
+    within<Archive>("/text", {}, [&] { p = period::parse(s); });
+    if (p.to_string() != s) detail::corrupt("the period '" + s + "' is not in canonical form");
+  }
+}
+
+template <class Archive>
+void serialize(Archive& ar, unit& u, const unsigned version) {
+  check_version<unit>(version, "unit");
+  std::string s = saving<Archive>() ? u.symbol() : "";
+  field(ar, "symbol", s);
+  if (!saving<Archive>()) {
+    within<Archive>("/symbol", {}, [&] { u = unit::parse(s); });
+    if (u.symbol() != s) detail::corrupt("the unit symbol '" + s + "' has surrounding blanks");
+  }
+}
+
+template <class Archive>
+void serialize(Archive& ar, measure& m, const unsigned version) {
+  check_version<measure>(version, "measure");
+  enum_field(ar, "kind", m.kind);
+  int_field(ar, "base_year", m.base_year);
+}
+
+template <class Archive>
+void serialize(Archive& ar, qualifier& q, const unsigned version) {
+  check_version<qualifier>(version, "qualifier");
+  text_field(ar, "flow", q.flow);
+  bool_field(ar, "cumulative", q.cumulative);
+  int_field(ar, "years", q.cumulative_years);
+}
+
+template <class Archive>
+void serialize(Archive& ar, rule& r, const unsigned version) {
+  check_version<rule>(version, "rule");
+  enum_field(ar, "op", r.oper);
+  field(ar, "measure", r.meas);
+  number_field(ar, "value", r.value);
+  number_field(ar, "low", r.low);
+  number_field(ar, "high", r.high);
+  bool_field(ar, "strict", r.strict);
+  text_field(ar, "reference", r.reference);
+  field(ar, "unit", r.u);
+  field(ar, "qualifier", r.qual);
+  text_field(ar, "remark", r.remark);
+  text_field(ar, "description", r.description);
+}
+
+template <class Archive>
+void serialize(Archive& ar, target& t, const unsigned version) {
+  check_version<target>(version, "target");
+  field(ar, "period", t.per);
+  text_field(ar, "text", t.text);
+  field(ar, "rule", t.r);
+}
+
+namespace {
+// The alternatives of an observed value, by name.
+const char* value_kind(const observed& v) {
+  switch (v.index()) {
+    case 0: return "missing";
+    case 1: return "point";
+    case 2: return "bound";
+    case 3: return "interval";
+    default: return "judgment";
+  }
+}
+
+template <class Archive>
+void value_field(Archive& ar, observed& v) {
+  std::string kind = saving<Archive>() ? value_kind(v) : "";
+  field(ar, "value_kind", kind);
+  if (kind == "missing") {
+    if (!saving<Archive>()) v = missing_value{};
+  } else if (kind == "point") {
+    point_value p = saving<Archive>() ? std::get<point_value>(v) : point_value{};
+    number_field(ar, "value", p.value);
+    if (!saving<Archive>()) v = p;
+  } else if (kind == "bound") {
+    bound_value b = saving<Archive>() ? std::get<bound_value>(v) : bound_value{};
+    number_field(ar, "value", b.value);
+    bool_field(ar, "at_least", b.at_least);
+    bool_field(ar, "strict", b.strict);
+    if (!saving<Archive>()) v = b;
+  } else if (kind == "interval") {
+    interval_value i = saving<Archive>() ? std::get<interval_value>(v) : interval_value{};
+    number_field(ar, "low", i.low);
+    number_field(ar, "high", i.high);
+    if (!saving<Archive>()) v = i;
+  } else if (kind == "judgment") {
+    judgment_value j = saving<Archive>() ? std::get<judgment_value>(v) : judgment_value{};
+    enum_field(ar, "judgment", j.verdict);
+    if (!saving<Archive>()) v = j;
+  } else {
+    location loc;
+    loc.pointer = "/value_kind";
+    loc.fragment = kind;
+    throw format_error(errc::archive_corrupt, "'" + kind + "' is not a kind of value", loc);
+  }
+}
+}  // namespace
+
+template <class Archive>
+void serialize(Archive& ar, observation& o, const unsigned version) {
+  check_version<observation>(version, "observation");
+  text_field(ar, "indicator", o.indicator);
+  within<Archive>({}, o.indicator, [&] {
+    field(ar, "period", o.per);
+    value_field(ar, o.value);
+    field(ar, "measure", o.meas);
+    field(ar, "unit", o.u);
+    field(ar, "qualifier", o.qual);
+    bool has_comparable = o.comparable.has_value();
+    bool_field(ar, "has_comparable", has_comparable);
+    double comparable = o.comparable.value_or(0.0);
+    if (has_comparable) number_field(ar, "comparable", comparable);
+    if (!saving<Archive>()) {
+      if (has_comparable)
+        o.comparable = comparable;
+      else
+        o.comparable.reset();
+    }
+    text_field(ar, "flags", o.flags);
+    if (!saving<Archive>()) within<Archive>("/flags", {}, [&] { validate_flags(o.flags); });
+    text_field(ar, "text", o.text);
+    text_field(ar, "note", o.note);
+  });
+}
+
+template <class Archive>
+void serialize(Archive& ar, reference_value& r, const unsigned version) {
+  check_version<reference_value>(version, "reference");
+  text_field(ar, "indicator", r.indicator);
+  within<Archive>({}, r.indicator, [&] {
+    field(ar, "period", r.per);
+    number_field(ar, "value", r.value);
+    field(ar, "unit", r.u);
+    text_field(ar, "note", r.note);
+  });
+}
+
+template <class Archive>
+void serialize(Archive& ar, indicator& ind, const unsigned version) {
+  check_version<indicator>(version, "indicator");
+  text_field(ar, "id", ind.id);
+  within<Archive>({}, ind.id, [&] {
+    text_field(ar, "name_zh", ind.name_zh);
+    text_field(ar, "name_en", ind.name_en);
+    enum_field(ar, "kind", ind.kind);
+    field(ar, "unit", ind.u);
+    enum_field(ar, "polarity", ind.pol);
+    enum_field(ar, "attribute", ind.attr);
+    text_field(ar, "category", ind.category);
+    enum_field(ar, "accumulation", ind.acc);
+    bool has_baseline = ind.baseline.has_value();
+    bool_field(ar, "has_baseline", has_baseline);
+    if (!saving<Archive>()) {
+      if (has_baseline)
+        ind.baseline.emplace();
+      else
+        ind.baseline.reset();
+    }
+    if (has_baseline) field(ar, "baseline", *ind.baseline);
+    std::vector<target> loaded;
+    items_field(ar, "target_count", "target", "/targets", ind.targets,
+                [&](target t) { loaded.push_back(std::move(t)); });
+    if (!saving<Archive>()) ind.targets = std::move(loaded);
+    text_field(ar, "note", ind.note);
+  });
+}
+
+template <class Archive>
+void serialize(Archive& ar, tolerance_settings& t, const unsigned version) {
+  check_version<tolerance_settings>(version, "tolerance settings");
+  number_field(ar, "about_points", t.about_points);
+  number_field(ar, "about_relative", t.about_relative);
+  number_field(ar, "sync_points", t.sync_points);
+  number_field(ar, "sync_relative", t.sync_relative);
+  number_field(ar, "anticipatory_points", t.anticipatory_points);
+  number_field(ar, "anticipatory_relative", t.anticipatory_relative);
+}
+
+template <class Archive>
+void serialize(Archive& ar, plan_settings& s, const unsigned version) {
+  check_version<plan_settings>(version, "plan settings");
+  field(ar, "tolerance", s.tolerance);
+  enum_field(ar, "language", s.lang);
+}
+
+// Version 1. (A version 2 with tasks adds them after the references, read `if (version >= 2)`.)
+template <class Archive>
+void serialize(Archive& ar, plan& p, const unsigned version) {
+  check_version<plan>(version, "plan");
+  text_field(ar, "id", p.id);
+  text_field(ar, "title_zh", p.title_zh);
+  text_field(ar, "title_en", p.title_en);
+  text_field(ar, "issuer", p.issuer);
+  field(ar, "period", p.per);
+  date_field(ar, "published", p.published);
+  date_field(ar, "approved", p.approved);
+  field(ar, "settings", p.settings);
+  std::vector<indicator> indicators;
+  items_field(ar, "indicator_count", "indicator", "/indicators", p.indicators,
+              [&](indicator i) { indicators.push_back(std::move(i)); });
+  observation_set observations;
+  items_field(ar, "observation_count", "observation", "/observations", p.observations.items(),
+              [&](observation o) { observations.add(std::move(o)); });
+  reference_set references;
+  items_field(ar, "reference_count", "reference", "/references", p.references.items(),
+              [&](reference_value r) { references.add(std::move(r)); });
+  text_field(ar, "extensions", p.extensions);
+  if (!saving<Archive>()) {
+    p.indicators = std::move(indicators);
+    p.observations = std::move(observations);
+    p.references = std::move(references);
+  }
+}
+
+namespace detail {
+namespace {
+
+template <class Archive>
+void save_root(Archive& ar, const plan& p) {
+  std::string magic = archive_magic;
+  std::string trailer = archive_trailer;
+  ar << make_nvp("format", magic);
+  ar << make_nvp("plan", p);
+  ar << make_nvp("end", trailer);
+}
+
+template <class Archive>
+plan load_root(Archive& ar) {
+  const auto library_version = version_number(ar.get_library_version());
+  const unsigned newest = version_number(boost::archive::BOOST_ARCHIVE_VERSION());
+  if (library_version > newest)
+    throw format_error(errc::format_version,
+                       "the archive was written by a newer Boost.Serialization (library version " +
+                           std::to_string(library_version) + "; this Boost reads up to " +
+                           std::to_string(newest) + ")");
+  if (library_version < oldest_library_version)
+    corrupt("the archive's Boost library version " + std::to_string(library_version) +
+            " is older than any planeval archive");
+  std::string magic;
+  ar >> make_nvp("format", magic);
+  if (magic != archive_magic) corrupt("not a planeval plan archive");
+  plan p;
+  ar >> make_nvp("plan", p);
+  std::string trailer;
+  within<Archive>("/end", {}, [&] { ar >> make_nvp("end", trailer); });
+  if (trailer != archive_trailer) corrupt("the archive does not end with its end mark");
+  return p;
+}
+
+}  // namespace
+
+void write_archive(std::ostream& out, const plan& p, plan_format format) {
+  // saving needs no tracking of addresses: every class is track_never
+  auto run = [&](auto make) {
+    try {
+      {
+        auto ar = make();
+        save_root(*ar, p);
+      }  // the archive writes its end when destroyed
+    } catch (const boost::archive::archive_exception& e) {
+      throw io_error(errc::io_write, std::string("writing the archive failed: ") + e.what());
+    }
+    out.flush();
+    if (!out) throw io_error(errc::io_write, "writing the archive failed");
+  };
+  switch (format) {
+    case plan_format::text:
+      run([&] { return std::make_unique<boost::archive::text_oarchive>(out); });
+      return;
+    case plan_format::xml:
+      run([&] { return std::make_unique<boost::archive::xml_oarchive>(out); });
+      return;
+    case plan_format::binary:
+      run([&] { return std::make_unique<boost::archive::binary_oarchive>(out); });
+      return;
+    case plan_format::json: break;
+  }
+  throw error(errc::usage, "write_archive: JSON is not an archive kind");
+}
+
+plan read_archive(std::string_view content, plan_format format, const std::string& source) {
+  memory_buf buf(content);
+  std::istream in(&buf);
+  auto locate = [&](location loc) {
+    loc.file = source;
+    if (format != plan_format::binary && loc.line == 0) set_line_column(content, buf.offset(), loc);
+    return loc;
+  };
+  // binary archives have no lines: say where reading stopped in the message
+  auto at_byte = [&](const std::string& message) {
+    return format == plan_format::binary
+               ? message + " (reading stopped at byte " + std::to_string(buf.offset()) + ")"
+               : message;
+  };
+  auto relocate = [&](const auto& run) -> plan {
+    try {
+      return run();
+    } catch (const parse_error& e) {
+      throw parse_error(e.code(), at_byte(e.message()), locate(e.where()));
+    } catch (const model_error& e) {
+      throw model_error(e.code(), at_byte(e.message()), locate(e.where()));
+    } catch (const format_error& e) {
+      throw format_error(e.code(), at_byte(e.message()), locate(e.where()));
+    } catch (const io_error& e) {
+      throw io_error(e.code(), at_byte(e.message()), locate(e.where()));
+    } catch (const boost::archive::archive_exception& e) {
+      // thrown while reading the archive's header
+      if (e.code == boost::archive::archive_exception::unsupported_version)
+        throw format_error(
+            errc::format_version,
+            at_byte("the archive was written by a newer Boost.Serialization (library version "
+                    "above " +
+                    std::to_string(version_number(boost::archive::BOOST_ARCHIVE_VERSION())) + ")"),
+            locate({}));
+      throw format_error(
+          errc::archive_corrupt,
+          at_byte(std::string("not a readable ") + to_string(format) + " archive: " + e.what()),
+          locate({}));
+    } catch (const std::exception& e) {
+      throw format_error(errc::archive_corrupt,
+                         at_byte(std::string("the archive could not be read: ") + e.what()),
+                         locate({}));
+    }
+  };
+  switch (format) {
+    case plan_format::text:
+      return relocate([&] {
+        check_header(content, format);
+        bounded_text_iarchive ar(in);
+        return load_root(ar);
+      });
+    case plan_format::xml:
+      return relocate([&] {
+        check_header(content, format);
+        checked_xml_iarchive ar(in);
+        plan p = load_root(ar);
+        ar.finish();
+        return p;
+      });
+    case plan_format::binary:
+      return relocate([&] {
+        check_header(content, format);
+        bounded_binary_iarchive ar(buf);
+        return load_root(ar);
+      });
+    case plan_format::json: break;
+  }
+  throw error(errc::usage, "read_archive: JSON is not an archive kind");
+}
+
+}  // namespace detail
+}  // namespace planeval
