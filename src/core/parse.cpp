@@ -30,6 +30,8 @@ char32_t fold(char32_t c) noexcept {
     case '\t':
     case '\r':
     case '\n':
+    case '\v':
+    case '\f':
     case 0x2009:
     case 0x202F: return ' ';
     case 0x301C:
@@ -432,8 +434,10 @@ class parser {
     if (buf.size() > 40) fail_at(errc::target_number, p, "number has too many digits");
     double v = 0.0;
     const auto res = std::from_chars(buf.data(), buf.data() + buf.size(), v);
-    if (res.ec != std::errc() || !std::isfinite(v))
-      fail_at(errc::target_number, p, "number out of range");
+    // Numbers in texts are 0 or 1e-15 <= |x| < 1e15: their shortest plain form (what
+    // `canonical` prints) then has at most 35 characters and reads back equal.
+    if (res.ec != std::errc() || !std::isfinite(v) || v >= 1e15 || (v != 0 && v < 1e-15))
+      fail_at(errc::target_number, p, "number out of range (0, or 1e-15 to 1e15 in size)");
     pos_ = q;
     return negative ? -v : v;
   }
@@ -1364,7 +1368,17 @@ bool operator==(const rule& a, const rule& b) noexcept {
          a.qual == b.qual && a.remark == b.remark && a.description == b.description;
 }
 
+namespace {
+void check_text_length(std::string_view text, std::size_t max_bytes) {
+  if (text.size() > max_bytes)
+    throw parse_error(errc::limit_text_length, "a text of " + std::to_string(text.size()) +
+                                                   " bytes, more than the limit of " +
+                                                   std::to_string(max_bytes));
+}
+}  // namespace
+
 rule parse_target(std::string_view text, const parse_options& options) {
+  check_text_length(text, options.max_text_bytes);  // not kept as unparsed: a limit
   try {
     parser ps(text, errc::target_syntax);
     if (ps.blank()) {
@@ -1384,6 +1398,9 @@ rule parse_target(std::string_view text, const parse_options& options) {
       ps.fail_syntax();
     }
     r.remark = ps.remark();
+    // only separators and blanks (`,　`): nothing to print back
+    if (r.oper == op::qualitative && r.description.empty() && r.remark.empty())
+      throw parse_error(errc::target_empty, "the target text is empty");
     return r;
   } catch (const parse_error&) {
     if (!options.keep_unparsed) throw;
@@ -1395,6 +1412,11 @@ rule parse_target(std::string_view text, const parse_options& options) {
 }
 
 parsed_observation parse_observation(std::string_view text) {
+  return parse_observation(text, parse_options{});
+}
+
+parsed_observation parse_observation(std::string_view text, const parse_options& options) {
+  check_text_length(text, options.max_text_bytes);
   parser ps(text, errc::observation_syntax);
   parsed_observation o;
   o.remark = ps.remark();
