@@ -100,10 +100,9 @@ std::string read_stream(std::istream& in, const std::string& source, std::uint64
   if (out.size() > max_bytes) {
     location loc;
     loc.file = source;
-    throw format_error(errc::limit_input_size,
-                       "the input has more than " + std::to_string(max_bytes) +
-                           " bytes (the limit)",
-                       loc);
+    throw format_error(
+        errc::limit_input_size,
+        "the input has more than " + std::to_string(max_bytes) + " bytes (the limit)", loc);
   }
   return out;
 }

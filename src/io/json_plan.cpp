@@ -1100,10 +1100,9 @@ plan plan_from_json(std::string_view content, const std::string& source,
     location loc;
     loc.file = source;
     detail::set_line_column(content, bad, loc);
-    throw format_error(errc::json_encoding,
-                       "the file is not valid UTF-8: invalid byte at byte offset " +
-                           std::to_string(bad),
-                       loc);
+    throw format_error(
+        errc::json_encoding,
+        "the file is not valid UTF-8: invalid byte at byte offset " + std::to_string(bad), loc);
   }
   const json root = parse_json(content, source, lim);
   reader r(source, problems, lim);

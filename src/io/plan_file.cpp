@@ -153,8 +153,7 @@ std::optional<plan_format> sniff_format(std::string_view head) noexcept {
   return std::nullopt;
 }
 
-plan read_plan(std::istream& in, plan_format format, const std::string& source,
-               const limits& lim) {
+plan read_plan(std::istream& in, plan_format format, const std::string& source, const limits& lim) {
   const std::string content = detail::read_stream(in, source, lim.max_input_bytes);
   return from_content(content, format, source, nullptr, lim);
 }

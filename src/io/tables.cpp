@@ -411,8 +411,7 @@ reference_set read_references(std::istream& in, const std::string& source, const
   return out;
 }
 
-reference_set load_references(const std::string& path, const plan* known,
-                              const limits& lim) {
+reference_set load_references(const std::string& path, const plan* known, const limits& lim) {
   auto in = open_input(path);
   return read_references(in, path, known, lim);
 }

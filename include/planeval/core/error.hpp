@@ -58,7 +58,7 @@ enum class errc {
   limit_depth,        ///< JSON arrays and objects nest deeper than `limits::max_depth`
   limit_text_length,  ///< one text (cell, string, target) is longer than `limits::max_text_bytes`
   limit_items,        ///< a table or JSON collection has more items than `limits::max_items`
-  limit_period,       ///< a period or date outside `limits::min_year`–`max_year`, or too long a span
+  limit_period,  ///< a period or date outside `limits::min_year`–`max_year`, or too long a span
   // usage
   usage,  ///< a function or command was called with arguments that do not fit
 };

@@ -25,8 +25,7 @@ namespace planeval {
 /// @throws format_error (`csv_*`) for a malformed file, an unknown `#` row or a cell that is
 ///         not a number; model_error for a matrix `index_matrix::validate` refuses; each with
 ///         file, line and column; an error with a `limit_*` code when the input exceeds `lim`.
-index_matrix read_index_matrix(std::istream& in, const std::string& source,
-                               const limits& lim = {});
+index_matrix read_index_matrix(std::istream& in, const std::string& source, const limits& lim = {});
 
 /// @brief Opens and reads an index matrix file. @throws io_error when it cannot be read.
 index_matrix load_index_matrix(const std::string& path, const limits& lim = {});
