@@ -1043,6 +1043,9 @@ class parser {
       --to;
       if (from >= to) return false;
     }
+    // a quote inside would end the quotes the English text puts around the name
+    for (std::size_t i = from; i < to; ++i)
+      if (s_[i] == '"') return false;
     name = utf8(from, to);
     return true;
   }
