@@ -65,51 +65,64 @@ json text(const std::string& s, const std::string& ptr) {
   return s;
 }
 
-// Parse guard: rejects duplicate member names and nesting deeper than the limit, and tracks the
-// JSON pointer of the value being parsed so those errors can name it.
-class parse_guard {
+// Parse guard: a SAX pass that rejects duplicate member names and nesting deeper than the limit,
+// and tracks the JSON pointer of the value being parsed so those errors can name it. It runs
+// before the DOM parse instead of as nlohmann's parser callback, whose end_object/end_array
+// rescan the parent container and make long arrays of objects quadratic.
+class parse_guard : public nlohmann::json_sax<json> {
  public:
   explicit parse_guard(std::string source) : source_(std::move(source)) {}
 
-  bool operator()(int /*depth*/, json::parse_event_t event, json& parsed) {
-    switch (event) {
-      case json::parse_event_t::object_start:
-      case json::parse_event_t::array_start:
-        if (frames_.size() >= static_cast<std::size_t>(plan_json_max_depth)) {
-          location loc;
-          loc.file = source_;
-          loc.pointer = pointer();
-          throw format_error(errc::json_syntax,
-                             "arrays and objects nest deeper than " +
-                                 std::to_string(plan_json_max_depth) + " levels",
-                             loc);
-        }
-        frames_.push_back({event == json::parse_event_t::object_start, {}, {}, 0});
-        break;
-      case json::parse_event_t::key: {
-        auto& f = frames_.back();
-        f.key = parsed.get<std::string>();
-        if (!f.keys.insert(f.key).second) {
-          location loc;
-          loc.file = source_;
-          loc.pointer = pointer();
-          throw format_error(errc::json_duplicate, "member '" + f.key + "' is given twice", loc);
-        }
-        break;
-      }
-      case json::parse_event_t::object_end:
-      case json::parse_event_t::array_end:
-        frames_.pop_back();
-        if (!frames_.empty()) ++frames_.back().count;
-        break;
-      case json::parse_event_t::value:
-        if (!frames_.empty()) ++frames_.back().count;
-        break;
+  bool null() override { return value(); }
+  bool boolean(bool) override { return value(); }
+  bool number_integer(number_integer_t) override { return value(); }
+  bool number_unsigned(number_unsigned_t) override { return value(); }
+  bool number_float(number_float_t, const string_t&) override { return value(); }
+  bool string(string_t&) override { return value(); }
+  bool binary(binary_t&) override { return value(); }
+  bool start_object(std::size_t) override { return open(true); }
+  bool start_array(std::size_t) override { return open(false); }
+  bool end_object() override { return close(); }
+  bool end_array() override { return close(); }
+  bool key(string_t& name) override {
+    auto& f = frames_.back();
+    f.key = name;
+    if (!f.keys.insert(name).second) {
+      location loc;
+      loc.file = source_;
+      loc.pointer = pointer();
+      throw format_error(errc::json_duplicate, "member '" + name + "' is given twice", loc);
     }
     return true;
   }
+  // a syntax error: stop; the DOM parse then reports it with its position
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
+    return false;
+  }
 
  private:
+  bool value() {
+    if (!frames_.empty()) ++frames_.back().count;
+    return true;
+  }
+  bool open(bool object) {
+    if (frames_.size() >= static_cast<std::size_t>(plan_json_max_depth)) {
+      location loc;
+      loc.file = source_;
+      loc.pointer = pointer();
+      throw format_error(
+          errc::json_syntax,
+          "arrays and objects nest deeper than " + std::to_string(plan_json_max_depth) + " levels",
+          loc);
+    }
+    frames_.push_back({object, {}, {}, 0});
+    return true;
+  }
+  bool close() {
+    frames_.pop_back();
+    return value();
+  }
+
   struct frame {
     bool object;
     std::set<std::string> keys;
@@ -129,7 +142,8 @@ class parse_guard {
 json parse_json(std::string_view text, const std::string& source) {
   parse_guard guard(source);
   try {
-    return json::parse(text.begin(), text.end(), std::ref(guard), true, false);
+    json::sax_parse(text.begin(), text.end(), &guard, json::input_format_t::json, true, false);
+    return json::parse(text.begin(), text.end(), nullptr, true, false);
   } catch (const json::parse_error& e) {
     location loc;
     loc.file = source;
