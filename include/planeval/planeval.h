@@ -40,6 +40,13 @@
 #else
 #define PLANEVAL_API
 #endif
+/* In C++ the enumerations have the underlying type int, so that any value a C caller passes is a
+ * valid value (and is reported as a usage error), not undefined behaviour. */
+#ifdef __cplusplus
+#define PLANEVAL_ENUM_INT : int
+#else
+#define PLANEVAL_ENUM_INT
+#endif
 /** @endcond */
 
 #ifdef __cplusplus
@@ -47,7 +54,7 @@ extern "C" {
 #endif
 
 /** @brief What a call returned. The values are part of the ABI. */
-typedef enum planeval_status {
+typedef enum planeval_status PLANEVAL_ENUM_INT {
   PLANEVAL_OK = 0,             /**< success */
   PLANEVAL_ERROR_PARSE = 1,    /**< a target, observation, period, date or unit did not parse */
   PLANEVAL_ERROR_FORMAT = 2,   /**< a CSV, JSON or archive input is malformed */
@@ -60,7 +67,7 @@ typedef enum planeval_status {
 } planeval_status;
 
 /** @brief The outcome of assessing one target (docs/evaluation.md). Part of the ABI. */
-typedef enum planeval_attainment {
+typedef enum planeval_attainment PLANEVAL_ENUM_INT {
   PLANEVAL_MET = 0,             /**< the value meets the target */
   PLANEVAL_EXCEEDED = 1,        /**< beyond the better end of a target range */
   PLANEVAL_NOT_MET = 2,         /**< the value misses the target */
@@ -72,7 +79,7 @@ typedef enum planeval_attainment {
 } planeval_attainment;
 
 /** @brief Language of reasons, narratives and reports. Part of the ABI. */
-typedef enum planeval_language {
+typedef enum planeval_language PLANEVAL_ENUM_INT {
   PLANEVAL_LANG_ZH = 0, /**< Chinese */
   PLANEVAL_LANG_EN = 1  /**< English */
 } planeval_language;
