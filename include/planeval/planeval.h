@@ -148,7 +148,8 @@ PLANEVAL_API planeval_status planeval_context_error_status(const planeval_contex
 
 /**
  * @brief Stable code of the last error, e.g. `target.syntax`, `io.open`, `usage`
- * (docs/errors.md); the empty string when the last call succeeded.
+ * (the `errc` names of planeval/core/error.hpp, and `memory`, `internal`); the empty string when
+ * the last call succeeded.
  * @param context the context, or NULL (gives the empty string)
  * @return a string owned by the context, valid until its next call.
  */
