@@ -55,6 +55,7 @@ void register_errors(py::module_& m) {
       .def_readonly("pointer", &location::pointer,
                     "JSON pointer or field path (`/indicators/3/target`), or ''.")
       .def_readonly("indicator", &location::indicator, "Indicator id the error concerns, or ''.")
+      .def_readonly("task", &location::task, "Task id the error concerns, or ''.")
       .def_readonly("fragment", &location::fragment, "The offending piece of text, or ''.")
       .def("__bool__", [](const location& l) { return !l.empty(); })
       .def("__str__", &location::to_string)

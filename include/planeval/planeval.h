@@ -198,6 +198,13 @@ PLANEVAL_API const char* planeval_context_error_pointer(const planeval_context* 
 PLANEVAL_API const char* planeval_context_error_indicator(const planeval_context* context);
 
 /**
+ * @brief Task id the last error concerns; the empty string when none.
+ * @param context the context, or NULL
+ * @return a string owned by the context, valid until its next call.
+ */
+PLANEVAL_API const char* planeval_context_error_task(const planeval_context* context);
+
+/**
  * @brief The offending piece of text of the last error; the empty string when none.
  * @param context the context, or NULL
  * @return a string owned by the context, valid until its next call.

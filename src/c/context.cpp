@@ -127,6 +127,10 @@ const char* planeval_context_error_indicator(const planeval_context* context) {
   return context ? context->where.indicator.c_str() : "";
 }
 
+const char* planeval_context_error_task(const planeval_context* context) {
+  return context ? context->where.task.c_str() : "";
+}
+
 const char* planeval_context_error_fragment(const planeval_context* context) {
   return context ? context->where.fragment.c_str() : "";
 }

@@ -188,6 +188,7 @@ static void test_context(void) {
   CHECK(strcmp(planeval_context_error_pointer(NULL), "") == 0);
   CHECK(strcmp(planeval_context_error_indicator(NULL), "") == 0);
   CHECK(strcmp(planeval_context_error_fragment(NULL), "") == 0);
+  CHECK(strcmp(planeval_context_error_task(NULL), "") == 0);
 
   /* destroying twice, or NULL, is safe */
   planeval_context_destroy(&ctx);
@@ -346,12 +347,23 @@ static void test_plans(void) {
   path_in(path, sizeof path, tmp_dir, "cycle.csv");
   write_file(path, "id,parent,depends_on\na,,\na.1,a,a.2\na.2,a,a.1\n");
   FAILS(ctx, planeval_plan_load_tasks(ctx, plan, path), PLANEVAL_ERROR_MODEL, "task.cycle");
+  CHECK(strcmp(planeval_context_error_task(ctx), "") != 0);
+  CHECK(strcmp(planeval_context_error_file(ctx), path) == 0);
   OK(ctx, planeval_plan_task_count(ctx, plan, &n));
   CHECK(n == 89);
   FAILS(ctx, planeval_plan_load_tasks(ctx, plan, "/no/such/tasks.csv"), PLANEVAL_ERROR_IO,
         "io.open");
   FAILS(ctx, planeval_plan_load_tasks(ctx, NULL, path), PLANEVAL_ERROR_USAGE, "usage");
   FAILS(ctx, planeval_plan_load_tasks(ctx, plan, NULL), PLANEVAL_ERROR_USAGE, "usage");
+  /* tasks travel with the plan in every format */
+  for (k = 0; k < sizeof extensions / sizeof *extensions; ++k) {
+    path_in(path, sizeof path, tmp_dir, extensions[k]);
+    OK(ctx, planeval_plan_save(ctx, plan, path));
+    OK(ctx, planeval_plan_load(ctx, path, &again));
+    OK(ctx, planeval_plan_task_count(ctx, again, &n));
+    CHECK(n == 89);
+    planeval_plan_destroy(&again);
+  }
 
   planeval_free(json);
   planeval_plan_destroy(&plan);

@@ -132,4 +132,14 @@ def test_tasks_load_into_the_plan(table_plan, data, tmp_path):
     with pytest.raises(planeval.ModelError) as info:
         table_plan.load_tasks(str(cycle))
     assert info.value.code == "task.cycle"
+    assert info.value.location.task in {"a.1", "a.2"}
+    assert "(task a." in str(info.value.location)
     assert len(table_plan.tasks) == 89
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_tasks_travel_with_the_plan(json_plan, fmt):
+    assert len(json_plan.tasks) == 89
+    again = planeval.Plan.read(json_plan.write(fmt), fmt)
+    assert [t.id for t in again.tasks] == [t.id for t in json_plan.tasks]
+    assert again.evaluate_tasks("2021-09-30").to_json() == json_plan.evaluate_tasks("2021-09-30").to_json()
