@@ -18,6 +18,7 @@ packages=(
   googletest libgtest-dev libbenchmark-dev
   nlohmann-json3-dev libcli11-dev
   doxygen graphviz
+  pybind11-dev python3-dev python3-pytest python3-numpy python3-pandas
 )
 
 missing=()
