@@ -30,7 +30,7 @@ dl.meta{display:flex;flex-wrap:wrap;gap:4px 22px;margin:0;color:var(--muted);fon
 dl.meta div{display:flex;gap:6px}
 dl.meta dt{font-weight:600;color:var(--ink)}
 dl.meta dd{margin:0}
-.kpis{display:grid;grid-template-columns:repeat(auto-fit,minmax(130px,1fr));gap:8px;margin:10px 0}
+.kpis{display:grid;grid-template-columns:repeat(auto-fit,minmax(118px,1fr));gap:8px;margin:10px 0}
 .kpi{border:1px solid var(--line);border-left:5px solid var(--line);border-radius:4px;padding:6px 10px;background:var(--soft)}
 .kpi .value{display:block;font-size:22px;font-weight:700;line-height:1.2}
 .kpi .label{display:block;font-size:12px;color:var(--muted)}
