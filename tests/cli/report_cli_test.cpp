@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <stdlib.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
@@ -47,7 +48,12 @@ const std::string all_data = "--plan " + data + "/plan.json --tasks " + data +
 
 struct temp_dir {
   std::filesystem::path path;
-  temp_dir() : path(std::filesystem::temp_directory_path() / "planeval-report-cli") {
+  // one folder per test and process: CTest runs the tests in parallel
+  temp_dir()
+      : path(std::filesystem::temp_directory_path() /
+             ("planeval-report-cli-" +
+              std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) + "-" +
+              std::to_string(getpid()))) {
     std::filesystem::remove_all(path);
     std::filesystem::create_directories(path);
   }

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -237,7 +239,8 @@ TEST(write_report, a_row_shows_the_latest_target_started_by_the_as_of_date) {
 
 TEST(save_report, writes_atomically_and_leaves_the_old_file_on_failure) {
   namespace fs = std::filesystem;
-  const fs::path dir = fs::temp_directory_path() / "planeval-report-test";
+  const fs::path dir =
+      fs::temp_directory_path() / ("planeval-report-test-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
   const std::string path = (dir / "r.html").string();
