@@ -59,7 +59,7 @@ case "$mode" in
     echo "==> planeval report (self-contained HTML dashboards as of 2021-09-30, every example file)"
     mkdir -p build/report
     for lang in zh en; do
-      build/bin/planeval report --plan "$data/plan.json" --tasks "$data/tasks.csv" \
+      build/bin/planeval report --plan "$data/plan.json" \
         --actuals "$data/actuals-illustrative.csv" \
         --actuals "$data/actuals-2021-ytd-illustrative.csv" \
         --actuals "$data/series-2016-2020-illustrative.csv" \

@@ -81,7 +81,8 @@ inline plan mixed_plan(std::size_t indicators, int year) {
     ind.pol = static_cast<polarity>(i % 3);
     ind.attr = i % 4 == 0 ? attribute::binding : attribute::anticipatory;
     ind.targets.push_back(target{p.per, texts[i % 10], parse_target(texts[i % 10])});
-    p.add(ind);
+    p.indicators.push_back(
+        std::move(ind));  // ids are unique by construction (plan::add checks linearly)
   }
   return p;
 }

@@ -19,7 +19,7 @@ command -v chromium >/dev/null || { echo "install chromium: apt-get install chro
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 for lang in en zh; do
-  "$planeval" report --plan "$data/plan.json" --tasks "$data/tasks.csv" \
+  "$planeval" report --plan "$data/plan.json" \
     --actuals "$data/actuals-illustrative.csv" --actuals "$data/actuals-2021-ytd-illustrative.csv" \
     --actuals "$data/series-2016-2020-illustrative.csv" \
     --references "$data/references-illustrative.csv" --as-of 2021-09-30 --lang "$lang" \

@@ -64,11 +64,16 @@ std::string location::to_string() const {
     if (!out.empty()) out += ' ';
     out += "(indicator " + indicator + ")";
   }
+  if (!task.empty()) {
+    if (!out.empty()) out += ' ';
+    out += "(task " + task + ")";
+  }
   return out;
 }
 
 bool location::empty() const noexcept {
-  return file.empty() && line == 0 && column == 0 && pointer.empty() && indicator.empty();
+  return file.empty() && line == 0 && column == 0 && pointer.empty() && indicator.empty() &&
+         task.empty();
 }
 
 namespace {

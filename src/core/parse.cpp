@@ -218,7 +218,12 @@ struct quantity {
 
 class parser {
  public:
-  parser(std::string_view text, errc syntax_code) : text_(text), syntax_code_(syntax_code) {
+  // The decoded text lives in per-thread buffers reused across calls: parsing allocates nothing
+  // for the text itself (parse_target is called millions of times by batch importers).
+  parser(std::string_view text, errc syntax_code)
+      : text_(text), syntax_code_(syntax_code), s_(buffers().chars), byte_(buffers().bytes) {
+    s_.clear();
+    byte_.clear();
     const auto bad = detail::find_invalid_utf8(text);
     if (bad != std::string_view::npos) {
       location loc;
@@ -291,7 +296,8 @@ class parser {
     static constexpr std::u32string_view measures = U"成倍个%％万亿千百";
     for (std::size_t i = begin_; i < end_; ++i) {
       if (is_digit(s_[i])) return true;
-      if (numerals.find(s_[i]) != u32v::npos && i + 1 < end_ && measures.find(s_[i + 1]) != u32v::npos)
+      if (numerals.find(s_[i]) != u32v::npos && i + 1 < end_ &&
+          measures.find(s_[i + 1]) != u32v::npos)
         return true;
     }
     return false;
@@ -343,7 +349,10 @@ class parser {
   // Index of the first word of `words` that matches, or -1.
   int lit_any(const std::vector<u32v>& words) {
     skip_ws();
+    if (pos_ >= end_) return -1;
+    const char32_t first = lower(s_[pos_]);
     for (std::size_t k = 0; k < words.size(); ++k) {
+      if (words[k][0] != first) continue;  // cheap filter before the full match
       const auto n = match_at(pos_, words[k]);
       if (n != 0) {
         pos_ += n;
@@ -434,8 +443,10 @@ class parser {
     const auto& lex = lexicon();
     std::size_t best = 0;
     auto try_units = [&](std::size_t from, std::size_t prefix_len) {
+      if (from >= end_) return;
+      const char32_t c0 = s_[from];
       for (const auto& u : lex.units) {
-        if (from + u.size() > end_) continue;
+        if (u[0] != c0 || from + u.size() > end_) continue;
         if (!std::equal(u.begin(), u.end(), s_.begin() + static_cast<std::ptrdiff_t>(from)))
           continue;
         const std::size_t after = from + u.size();
@@ -446,7 +457,7 @@ class parser {
     };
     try_units(at, 0);
     for (const auto& p : lex.prefixes) {
-      if (at + p.size() > end_) continue;
+      if (at >= end_ || p[0] != s_[at] || at + p.size() > end_) continue;
       if (!std::equal(p.begin(), p.end(), s_.begin() + static_cast<std::ptrdiff_t>(at))) continue;
       best = std::max(best, p.size());
       try_units(at + p.size(), p.size());
@@ -525,7 +536,9 @@ class parser {
   bool level(phrase& p) {
     const std::size_t save = pos_;
     skip_ws();
+    const char32_t first = pos_ < end_ ? lower(s_[pos_]) : 0;
     for (const auto& c : prefix_comparators()) {
+      if (c.word[0] != first) continue;
       const auto n = match_at(pos_, c.word);
       if (n == 0) continue;
       pos_ += n;
@@ -578,8 +591,8 @@ class parser {
         longest_first({U"及以上", U"或以上", U"以上", U"or more", U"or above", U"and above",
                        U"or higher", U"or greater", U"and over"});
     static const auto at_most_words =
-        longest_first({U"及以下", U"或以下", U"以下", U"以内", U"之内", U"内", U"or lower", U"and under", U"or fewer", U"or less",
-                       U"or below", U"and below"});
+        longest_first({U"及以下", U"或以下", U"以下", U"以内", U"之内", U"内", U"or lower",
+                       U"and under", U"or fewer", U"or less", U"or below", U"and below"});
     p.value = q1->value;
     p.u = q1->u;
     if (q1->more) {  // 100多项: more than 100
@@ -623,8 +636,7 @@ class parser {
 
   void qualifier_words(phrase& p) {
     static const auto cumulative_zh = longest_first({U"累计"});
-    static const auto cumulative_en =
-        longest_first({U"five-year cumulative", U"cumulative"});
+    static const auto cumulative_en = longest_first({U"five-year cumulative", U"cumulative"});
     skip_ws();
     if (pos_ + 3 < end_ && small_numeral(s_[pos_]) > 0 && match_at(pos_ + 1, U"年累计") == 3) {
       p.qual.cumulative = true;
@@ -683,15 +695,17 @@ class parser {
 
   bool level_phrase(phrase& p) {
     const std::size_t save = pos_;
-    static const auto verbs =
-        longest_first({U"控制在", U"控制于", U"控制", U"保持在", U"保持", U"稳定在", U"维持在",
-                       U"达到", U"力争", U"确保", U"实现", U"全面完成", U"完成", U"争取", U"为", U"提高到", U"提高至", U"提升到", U"提升至",
-         U"增加到", U"增加至", U"增长到", U"增长至", U"上升到", U"上升至", U"增至", U"增到",
-         U"下降到", U"下降至", U"降低到", U"降低至", U"降到", U"降至", U"减少到", U"减少至",
-         U"减至", U"回落到", U"回落至", U"控制到", U"raise to", U"rise to", U"increase to",
-         U"grow to", U"reduce to", U"decrease to", U"fall to", U"drop to", U"lower to", U"cut to",
-         U"bring down to", U"reach",
-                       U"achieve", U"keep at", U"maintain at", U"hold at"});
+    static const auto verbs = longest_first(
+        {U"控制在",  U"控制于",        U"控制",        U"保持在",   U"保持",    U"稳定在",
+         U"维持在",  U"达到",          U"力争",        U"确保",     U"实现",    U"全面完成",
+         U"完成",    U"争取",          U"为",          U"提高到",   U"提高至",  U"提升到",
+         U"提升至",  U"增加到",        U"增加至",      U"增长到",   U"增长至",  U"上升到",
+         U"上升至",  U"增至",          U"增到",        U"下降到",   U"下降至",  U"降低到",
+         U"降低至",  U"降到",          U"降至",        U"减少到",   U"减少至",  U"减至",
+         U"回落到",  U"回落至",        U"控制到",      U"raise to", U"rise to", U"increase to",
+         U"grow to", U"reduce to",     U"decrease to", U"fall to",  U"drop to", U"lower to",
+         U"cut to",  U"bring down to", U"reach",       U"achieve",  U"keep at", U"maintain at",
+         U"hold at"});
     bool cap = false;
     for (int k = 0; k < 2; ++k) {
       const int v = lit_any(verbs);
@@ -838,7 +852,8 @@ class parser {
     int base_year = 0;
     static const auto since =
         longest_first({U"比", U"较", U"相比", U"相较", U"同比", U"与", U"和", U"同"});
-    static const auto last_year = longest_first({U"上年同期", U"上年", U"去年同期", U"去年", U"上一年"});
+    static const auto last_year =
+        longest_first({U"上年同期", U"上年", U"去年同期", U"去年", U"上一年"});
     if (const int k = lit_any(since);
         k >= 0 && since[static_cast<std::size_t>(k)] != U"同比" && lit_any(last_year) < 0) {
       base_year = year_number();
@@ -857,8 +872,8 @@ class parser {
     }
     static const auto up = longest_first({U"增长率", U"增长速度", U"增速", U"增幅", U"增长",
                                           U"增加", U"上升", U"提高", U"提升", U"上涨"});
-    static const auto down = longest_first(
-        {U"下降", U"降低", U"减少", U"回落", U"下滑", U"降幅", U"负增长", U"减"});
+    static const auto down =
+        longest_first({U"下降", U"降低", U"减少", U"回落", U"下滑", U"降幅", U"负增长", U"减"});
     int sign = 0;
     const std::size_t verb_at = (skip_ws(), pos_);
     if (lit_any(up) >= 0)
@@ -937,6 +952,7 @@ class parser {
     const std::size_t verb_at = pos_;
     int sign = 0;
     for (const auto& [w, s] : verbs) {
+      if (pos_ >= end_ || w[0] != lower(s_[pos_])) continue;
       const auto n = match_at(pos_, w);
       if (n != 0) {
         pos_ += n;
@@ -1110,6 +1126,7 @@ class parser {
       return v;
     }();
     for (const auto& c : ref_cmp) {
+      if (pos_ >= end_ || c.word[0] != lower(s_[pos_])) continue;
       const auto n = match_at(pos_, c.word);
       if (n == 0) continue;
       std::string name;
@@ -1207,6 +1224,7 @@ class parser {
     }();
     skip_ws();
     for (const auto& [w, j] : words) {
+      if (pos_ >= end_ || w[0] != lower(s_[pos_])) continue;
       const auto n = match_at(pos_, w);
       if (n != 0 && pos_ + n == end_) {
         pos_ += n;
@@ -1285,8 +1303,16 @@ class parser {
  private:
   std::string_view text_;
   errc syntax_code_;
-  std::vector<char32_t> s_;
-  std::vector<std::uint32_t> byte_;
+  struct scratch {
+    std::vector<char32_t> chars;
+    std::vector<std::uint32_t> bytes;
+  };
+  static scratch& buffers() {
+    thread_local scratch b;
+    return b;
+  }
+  std::vector<char32_t>& s_;
+  std::vector<std::uint32_t>& byte_;
   std::size_t begin_ = 0;
   std::size_t sep_ = 0;
   std::size_t end_ = 0;
@@ -1374,7 +1400,8 @@ parsed_observation parse_observation(std::string_view text) {
   o.remark = ps.remark();
   if (ps.is_missing_text()) return o;
   // 预计 (expected), 初步 (preliminary), 约 … : an estimate, recorded with the SDMX flag E
-  static const auto estimate_words = longest_first({U"预计", U"初步核算", U"初步", U"estimated", U"est."});
+  static const auto estimate_words =
+      longest_first({U"预计", U"初步核算", U"初步", U"estimated", U"est."});
   if (ps.lit_any(estimate_words) >= 0) o.approximate = true;
   phrase p;
   if (ps.attempt(p, [&](phrase& q) { return ps.judgment_words(q); })) {

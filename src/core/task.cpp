@@ -20,17 +20,22 @@ constexpr std::array<std::pair<task_status, const char*>, 5> task_status_names{
      {task_status::suspended, "suspended"},
      {task_status::cancelled, "cancelled"}}};
 
-std::string ptr(std::size_t k, const char* field) {
-  return "/tasks/" + std::to_string(k) + "/" + field;
+// Where a problem is: the pointer `/tasks/<k>/<field>[/<item>]` and the task's id.
+location where_in(const std::vector<task>& tasks, std::size_t k, const char* field) {
+  location loc;
+  loc.pointer = "/tasks/" + std::to_string(k) + "/" + field;
+  loc.task = tasks[k].id;
+  return loc;
 }
-std::string ptr(std::size_t k, const char* field, std::size_t item) {
-  return ptr(k, field) + "/" + std::to_string(item);
+location where_in(const std::vector<task>& tasks, std::size_t k, const char* field,
+                  std::size_t item) {
+  location loc = where_in(tasks, k, field);
+  loc.pointer += "/" + std::to_string(item);
+  return loc;
 }
 
-[[noreturn]] void fail(errc code, const std::string& pointer, const std::string& message) {
-  location loc;
-  loc.pointer = pointer;
-  throw model_error(code, message, loc);
+[[noreturn]] void fail(errc code, location loc, const std::string& message) {
+  throw model_error(code, message, std::move(loc));
 }
 
 using index_map = std::unordered_map<std::string_view, std::size_t>;
@@ -150,9 +155,10 @@ void validate_tasks(const std::vector<task>& tasks, const std::vector<indicator>
   index_map index;
   for (std::size_t k = 0; k < tasks.size(); ++k) {
     const auto& t = tasks[k];
-    if (t.id.empty()) fail(errc::model_invalid, ptr(k, "id"), "a task needs a non-empty id");
+    if (t.id.empty())
+      fail(errc::model_invalid, where_in(tasks, k, "id"), "a task needs a non-empty id");
     if (!index.emplace(t.id, k).second)
-      fail(errc::model_duplicate, ptr(k, "id"), "task id '" + t.id + "' is used twice");
+      fail(errc::model_duplicate, where_in(tasks, k, "id"), "task id '" + t.id + "' is used twice");
   }
   std::set<std::string_view> indicator_ids;
   if (indicators)
@@ -163,35 +169,35 @@ void validate_tasks(const std::vector<task>& tasks, const std::vector<indicator>
     const auto& t = tasks[k];
     const std::string who = "task '" + t.id + "'";
     if (!std::isfinite(t.weight) || t.weight <= 0)
-      fail(errc::model_invalid, ptr(k, "weight"),
+      fail(errc::model_invalid, where_in(tasks, k, "weight"),
            who + ": the weight must be a number above 0, not " + format_number(t.weight));
     if (t.progress) {
       const double s = t.progress->share;
       if (!std::isfinite(s) || s < 0 || s > 1)
-        fail(errc::model_invalid, ptr(k, "progress"),
+        fail(errc::model_invalid, where_in(tasks, k, "progress"),
              who + ": progress must be a share from 0 to 1 (0%–100%), not " + format_number(s));
       if (t.st == task_status::not_started && s > 0)
-        fail(errc::model_invalid, ptr(k, "progress"),
+        fail(errc::model_invalid, where_in(tasks, k, "progress"),
              who + " is not_started but records progress " + format_number(s));
       if (t.st == task_status::done && s < 1)
-        fail(errc::model_invalid, ptr(k, "progress"),
+        fail(errc::model_invalid, where_in(tasks, k, "progress"),
              who + " is done but records progress " + format_number(s) + " (below 1)");
     }
     if (t.start && t.due && *t.due < *t.start)
-      fail(errc::model_invalid, ptr(k, "due"),
+      fail(errc::model_invalid, where_in(tasks, k, "due"),
            who + ": the due day " + to_string(*t.due) + " is before the start day " +
                to_string(*t.start));
     if (t.completed && t.st != task_status::done)
-      fail(errc::model_invalid, ptr(k, "completed"),
+      fail(errc::model_invalid, where_in(tasks, k, "completed"),
            who + " has a completion day but its status is " + to_string(t.st) + ", not done");
     for (std::size_t j = 0; j < t.deliverables.size(); ++j)
       if (t.deliverables[j].text.empty())
-        fail(errc::model_invalid, ptr(k, "deliverables", j),
+        fail(errc::model_invalid, where_in(tasks, k, "deliverables", j),
              who + ": a deliverable needs its target text");
     if (!t.parent.empty()) {
       const auto it = index.find(t.parent);
       if (it == index.end())
-        fail(errc::model_unknown_id, ptr(k, "parent"),
+        fail(errc::model_unknown_id, where_in(tasks, k, "parent"),
              who + ": the parent '" + t.parent + "' is not a task");
       has_children[it->second] = true;
     }
@@ -199,23 +205,23 @@ void validate_tasks(const std::vector<task>& tasks, const std::vector<indicator>
     for (std::size_t j = 0; j < t.depends_on.size(); ++j) {
       const auto& d = t.depends_on[j];
       if (index.find(d) == index.end())
-        fail(errc::model_unknown_id, ptr(k, "depends_on", j),
+        fail(errc::model_unknown_id, where_in(tasks, k, "depends_on", j),
              who + " depends on '" + d + "', which is not a task");
       if (d == t.id)
-        fail(errc::task_cycle, ptr(k, "depends_on", j),
+        fail(errc::task_cycle, where_in(tasks, k, "depends_on", j),
              "dependency cycle: " + t.id + " → " + t.id + " (a task cannot depend on itself)");
       if (!seen.insert(d).second)
-        fail(errc::model_duplicate, ptr(k, "depends_on", j),
+        fail(errc::model_duplicate, where_in(tasks, k, "depends_on", j),
              who + " lists the dependency '" + d + "' twice");
     }
     seen.clear();
     for (std::size_t j = 0; j < t.indicators.size(); ++j) {
       const auto& i = t.indicators[j];
       if (indicators && indicator_ids.count(i) == 0)
-        fail(errc::model_unknown_id, ptr(k, "indicators", j),
+        fail(errc::model_unknown_id, where_in(tasks, k, "indicators", j),
              who + " links the indicator '" + i + "', which is not in the plan");
       if (!seen.insert(i).second)
-        fail(errc::model_duplicate, ptr(k, "indicators", j),
+        fail(errc::model_duplicate, where_in(tasks, k, "indicators", j),
              who + " links the indicator '" + i + "' twice");
     }
   }
@@ -231,7 +237,7 @@ void validate_tasks(const std::vector<task>& tasks, const std::vector<indicator>
         std::vector<std::string> cycle;
         for (std::size_t s = c; s < chain.size(); ++s) cycle.push_back(tasks[chain[s]].id);
         cycle.push_back(tasks[at].id);
-        fail(errc::task_cycle, ptr(chain[c], "parent"),
+        fail(errc::task_cycle, where_in(tasks, chain[c], "parent"),
              "parent cycle: " + cycle_text(cycle) + " (each task's parent is the next)");
       }
       chain.push_back(at);
@@ -244,7 +250,7 @@ void validate_tasks(const std::vector<task>& tasks, const std::vector<indicator>
     for (std::size_t j = 0; j < t.depends_on.size(); ++j) {
       for (std::string_view a = t.parent; !a.empty(); a = tasks[index.at(a)].parent) {
         if (a != t.depends_on[j]) continue;
-        fail(errc::task_cycle, ptr(k, "depends_on", j),
+        fail(errc::task_cycle, where_in(tasks, k, "depends_on", j),
              "dependency cycle: " + t.id + " → " + std::string(a) + " → " + t.id + " ('" +
                  std::string(a) + "' is an ancestor of '" + t.id + "' and is done only when '" +
                  t.id + "' is)");
@@ -254,7 +260,7 @@ void validate_tasks(const std::vector<task>& tasks, const std::vector<indicator>
 
   const auto cycle = find_dependency_cycle(tasks);
   if (!cycle.empty())
-    fail(errc::task_cycle, ptr(index.at(cycle.front()), "depends_on"),
+    fail(errc::task_cycle, where_in(tasks, index.at(cycle.front()), "depends_on"),
          "dependency cycle: " + cycle_text(cycle));
 
   // groups take progress and done-ness from their sub-tasks
@@ -265,7 +271,7 @@ void validate_tasks(const std::vector<task>& tasks, const std::vector<indicator>
     const auto& t = tasks[k];
     if (!has_children[k]) continue;
     if (t.progress)
-      fail(errc::model_invalid, ptr(k, "progress"),
+      fail(errc::model_invalid, where_in(tasks, k, "progress"),
            "task '" + t.id +
                "' has sub-tasks: its progress is rolled up from them and cannot be "
                "recorded");
@@ -281,7 +287,7 @@ void validate_tasks(const std::vector<task>& tasks, const std::vector<indicator>
         continue;
       }
       if (tasks[c].st != task_status::done)
-        fail(errc::model_invalid, ptr(k, "status"),
+        fail(errc::model_invalid, where_in(tasks, k, "status"),
              "task '" + t.id + "' is done but its sub-task '" + tasks[c].id + "' is " +
                  to_string(tasks[c].st));
     }

@@ -223,7 +223,7 @@ template class boost::archive::xml_iarchive_impl<planeval::detail::checked_xml_i
 #define PLANEVAL_ARCHIVE_CLASS(T, V) \
   BOOST_CLASS_VERSION(T, V)          \
   BOOST_CLASS_TRACKING(T, boost::serialization::track_never)
-PLANEVAL_ARCHIVE_CLASS(planeval::plan, 1)
+PLANEVAL_ARCHIVE_CLASS(planeval::plan, 2)  // 2: tasks
 PLANEVAL_ARCHIVE_CLASS(planeval::plan_settings, 1)
 PLANEVAL_ARCHIVE_CLASS(planeval::tolerance_settings, 1)
 PLANEVAL_ARCHIVE_CLASS(planeval::indicator, 1)
@@ -235,6 +235,9 @@ PLANEVAL_ARCHIVE_CLASS(planeval::observation, 1)
 PLANEVAL_ARCHIVE_CLASS(planeval::reference_value, 1)
 PLANEVAL_ARCHIVE_CLASS(planeval::unit, 1)
 PLANEVAL_ARCHIVE_CLASS(planeval::period, 1)
+PLANEVAL_ARCHIVE_CLASS(planeval::task, 1)
+PLANEVAL_ARCHIVE_CLASS(planeval::deliverable, 1)
+PLANEVAL_ARCHIVE_CLASS(planeval::progress_report, 1)
 #undef PLANEVAL_ARCHIVE_CLASS
 
 namespace planeval {
@@ -244,32 +247,38 @@ using boost::serialization::make_nvp;
 
 // --- locating errors ---------------------------------------------------------------------------
 
-location prefixed(const error& e, const std::string& prefix, const std::string& indicator) {
+location prefixed(const error& e, const std::string& prefix, const std::string& indicator,
+                  const std::string& task) {
   location loc = e.where();
   loc.pointer = prefix + loc.pointer;
   if (loc.indicator.empty()) loc.indicator = indicator;
+  if (loc.task.empty()) loc.task = task;
+  // a deliverable's actual holds the task id as its indicator: the error is about the task
+  if (!task.empty() && loc.indicator == task) loc.indicator.clear();
   return loc;
 }
 
-// Runs `f`; errors leave it with `prefix` in front of their pointer (and the indicator id when
-// they have none). Boost's exceptions become planeval errors: on loading `archive_corrupt`
-// (`format_version` for an archive of a newer Boost), on saving `io_write`.
+// Runs `f`; errors leave it with `prefix` in front of their pointer (and the indicator or task
+// id when they have none). Boost's exceptions become planeval errors: on loading
+// `archive_corrupt` (`format_version` for an archive of a newer Boost), on saving `io_write`.
 template <class Archive, class F>
-void within(const std::string& prefix, const std::string& indicator, F f) {
+void within(const std::string& prefix, const std::string& indicator, F f,
+            const std::string& task = {}) {
   try {
     f();
   } catch (const parse_error& e) {
-    throw parse_error(e.code(), e.message(), prefixed(e, prefix, indicator));
+    throw parse_error(e.code(), e.message(), prefixed(e, prefix, indicator, task));
   } catch (const model_error& e) {
-    throw model_error(e.code(), e.message(), prefixed(e, prefix, indicator));
+    throw model_error(e.code(), e.message(), prefixed(e, prefix, indicator, task));
   } catch (const format_error& e) {
-    throw format_error(e.code(), e.message(), prefixed(e, prefix, indicator));
+    throw format_error(e.code(), e.message(), prefixed(e, prefix, indicator, task));
   } catch (const io_error& e) {
-    throw io_error(e.code(), e.message(), prefixed(e, prefix, indicator));
+    throw io_error(e.code(), e.message(), prefixed(e, prefix, indicator, task));
   } catch (const boost::archive::archive_exception& e) {
     location loc;
     loc.pointer = prefix;
     loc.indicator = indicator;
+    loc.task = task;
     if constexpr (Archive::is_saving::value) {
       throw io_error(errc::io_write, std::string("writing the archive failed: ") + e.what(), loc);
     } else {
@@ -614,7 +623,90 @@ void serialize(Archive& ar, plan_settings& s, const unsigned version) {
   enum_field(ar, "language", s.lang);
 }
 
-// Version 1. (A version 2 with tasks adds them after the references, read `if (version >= 2)`.)
+template <class Archive>
+void serialize(Archive& ar, progress_report& r, const unsigned version) {
+  check_version<progress_report>(version, "progress report");
+  number_field(ar, "share", r.share);
+  std::optional<date> reported = r.reported;
+  date_field(ar, "reported", reported);
+  if (!saving<Archive>()) {
+    if (!reported) {
+      location loc;
+      loc.pointer = "/reported";
+      throw format_error(errc::archive_corrupt, "a progress report without its day", loc);
+    }
+    r.reported = *reported;
+  }
+}
+
+template <class Archive>
+void serialize(Archive& ar, deliverable& d, const unsigned version) {
+  check_version<deliverable>(version, "deliverable");
+  text_field(ar, "text", d.text);
+  field(ar, "target", d.target);
+  bool has_actual = d.actual.has_value();
+  bool_field(ar, "has_actual", has_actual);
+  if (!saving<Archive>()) {
+    if (has_actual)
+      d.actual.emplace();
+    else
+      d.actual.reset();
+  }
+  if (has_actual) field(ar, "actual", *d.actual);
+}
+
+namespace {
+// A list of ids or names, each a string.
+template <class Archive>
+void strings_field(Archive& ar, const char* count_name, const char* pointer,
+                   std::vector<std::string>& items) {
+  std::vector<std::string> loaded;
+  items_field(ar, count_name, "item", std::string("/") + pointer, items,
+              [&](std::string s) { loaded.push_back(std::move(s)); });
+  if (!saving<Archive>()) items = std::move(loaded);
+}
+}  // namespace
+
+template <class Archive>
+void serialize(Archive& ar, task& t, const unsigned version) {
+  check_version<task>(version, "task");
+  text_field(ar, "id", t.id);
+  within<Archive>(
+      {}, {},
+      [&] {
+        text_field(ar, "parent", t.parent);
+        text_field(ar, "title_zh", t.title_zh);
+        text_field(ar, "title_en", t.title_en);
+        text_field(ar, "description", t.description);
+        text_field(ar, "owner", t.owner);
+        strings_field(ar, "cooperating_count", "cooperating", t.cooperating);
+        date_field(ar, "start", t.start);
+        date_field(ar, "due", t.due);
+        enum_field(ar, "status", t.st);
+        bool has_progress = t.progress.has_value();
+        bool_field(ar, "has_progress", has_progress);
+        if (!saving<Archive>()) {
+          if (has_progress)
+            t.progress.emplace();
+          else
+            t.progress.reset();
+        }
+        if (has_progress) field(ar, "progress", *t.progress);
+        date_field(ar, "completed", t.completed);
+        std::vector<deliverable> deliverables;
+        items_field(ar, "deliverable_count", "deliverable", "/deliverables", t.deliverables,
+                    [&](deliverable d) { deliverables.push_back(std::move(d)); });
+        if (!saving<Archive>()) t.deliverables = std::move(deliverables);
+        strings_field(ar, "indicator_count", "indicators", t.indicators);
+        strings_field(ar, "depends_on_count", "depends_on", t.depends_on);
+        number_field(ar, "weight", t.weight);
+        text_field(ar, "note", t.note);
+      },
+      t.id);
+}
+
+// Version 1: metadata, settings, indicators, observations, references, extensions.
+// Version 2: the tasks after the references.
 template <class Archive>
 void serialize(Archive& ar, plan& p, const unsigned version) {
   check_version<plan>(version, "plan");
@@ -635,11 +727,16 @@ void serialize(Archive& ar, plan& p, const unsigned version) {
   reference_set references;
   items_field(ar, "reference_count", "reference", "/references", p.references.items(),
               [&](reference_value r) { references.add(std::move(r)); });
+  std::vector<task> tasks;
+  if (version >= 2)
+    items_field(ar, "task_count", "task", "/tasks", p.tasks,
+                [&](task t) { tasks.push_back(std::move(t)); });
   text_field(ar, "extensions", p.extensions);
   if (!saving<Archive>()) {
     p.indicators = std::move(indicators);
     p.observations = std::move(observations);
     p.references = std::move(references);
+    p.tasks = std::move(tasks);
   }
 }
 

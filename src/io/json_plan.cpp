@@ -65,51 +65,64 @@ json text(const std::string& s, const std::string& ptr) {
   return s;
 }
 
-// Parse guard: rejects duplicate member names and nesting deeper than the limit, and tracks the
-// JSON pointer of the value being parsed so those errors can name it.
-class parse_guard {
+// Parse guard: a SAX pass that rejects duplicate member names and nesting deeper than the limit,
+// and tracks the JSON pointer of the value being parsed so those errors can name it. It runs
+// before the DOM parse instead of as nlohmann's parser callback, whose end_object/end_array
+// rescan the parent container and make long arrays of objects quadratic.
+class parse_guard : public nlohmann::json_sax<json> {
  public:
   explicit parse_guard(std::string source) : source_(std::move(source)) {}
 
-  bool operator()(int /*depth*/, json::parse_event_t event, json& parsed) {
-    switch (event) {
-      case json::parse_event_t::object_start:
-      case json::parse_event_t::array_start:
-        if (frames_.size() >= static_cast<std::size_t>(plan_json_max_depth)) {
-          location loc;
-          loc.file = source_;
-          loc.pointer = pointer();
-          throw format_error(errc::json_syntax,
-                             "arrays and objects nest deeper than " +
-                                 std::to_string(plan_json_max_depth) + " levels",
-                             loc);
-        }
-        frames_.push_back({event == json::parse_event_t::object_start, {}, {}, 0});
-        break;
-      case json::parse_event_t::key: {
-        auto& f = frames_.back();
-        f.key = parsed.get<std::string>();
-        if (!f.keys.insert(f.key).second) {
-          location loc;
-          loc.file = source_;
-          loc.pointer = pointer();
-          throw format_error(errc::json_duplicate, "member '" + f.key + "' is given twice", loc);
-        }
-        break;
-      }
-      case json::parse_event_t::object_end:
-      case json::parse_event_t::array_end:
-        frames_.pop_back();
-        if (!frames_.empty()) ++frames_.back().count;
-        break;
-      case json::parse_event_t::value:
-        if (!frames_.empty()) ++frames_.back().count;
-        break;
+  bool null() override { return value(); }
+  bool boolean(bool) override { return value(); }
+  bool number_integer(number_integer_t) override { return value(); }
+  bool number_unsigned(number_unsigned_t) override { return value(); }
+  bool number_float(number_float_t, const string_t&) override { return value(); }
+  bool string(string_t&) override { return value(); }
+  bool binary(binary_t&) override { return value(); }
+  bool start_object(std::size_t) override { return open(true); }
+  bool start_array(std::size_t) override { return open(false); }
+  bool end_object() override { return close(); }
+  bool end_array() override { return close(); }
+  bool key(string_t& name) override {
+    auto& f = frames_.back();
+    f.key = name;
+    if (!f.keys.insert(name).second) {
+      location loc;
+      loc.file = source_;
+      loc.pointer = pointer();
+      throw format_error(errc::json_duplicate, "member '" + name + "' is given twice", loc);
     }
     return true;
   }
+  // a syntax error: stop; the DOM parse then reports it with its position
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
+    return false;
+  }
 
  private:
+  bool value() {
+    if (!frames_.empty()) ++frames_.back().count;
+    return true;
+  }
+  bool open(bool object) {
+    if (frames_.size() >= static_cast<std::size_t>(plan_json_max_depth)) {
+      location loc;
+      loc.file = source_;
+      loc.pointer = pointer();
+      throw format_error(
+          errc::json_syntax,
+          "arrays and objects nest deeper than " + std::to_string(plan_json_max_depth) + " levels",
+          loc);
+    }
+    frames_.push_back({object, {}, {}, 0});
+    return true;
+  }
+  bool close() {
+    frames_.pop_back();
+    return value();
+  }
+
   struct frame {
     bool object;
     std::set<std::string> keys;
@@ -129,7 +142,8 @@ class parse_guard {
 json parse_json(std::string_view text, const std::string& source) {
   parse_guard guard(source);
   try {
-    return json::parse(text.begin(), text.end(), std::ref(guard), true, false);
+    json::sax_parse(text.begin(), text.end(), &guard, json::input_format_t::json, true, false);
+    return json::parse(text.begin(), text.end(), nullptr, true, false);
   } catch (const json::parse_error& e) {
     location loc;
     loc.file = source;
@@ -260,6 +274,53 @@ json indicator_json(const indicator& ind, const std::string& ptr) {
   return j;
 }
 
+json strings_json(const std::vector<std::string>& items, const std::string& ptr) {
+  json j = json::array();
+  for (std::size_t k = 0; k < items.size(); ++k) j.push_back(text(items[k], child(ptr, k)));
+  return j;
+}
+
+// Members at their default are left out, except id, titles and status.
+json task_json(const task& t, const std::string& ptr) {
+  json j;
+  j["id"] = text(t.id, child(ptr, "id"));
+  if (!t.parent.empty()) j["parent"] = text(t.parent, child(ptr, "parent"));
+  j["title_zh"] = text(t.title_zh, child(ptr, "title_zh"));
+  j["title_en"] = text(t.title_en, child(ptr, "title_en"));
+  if (!t.description.empty()) j["description"] = text(t.description, child(ptr, "description"));
+  if (!t.owner.empty()) j["owner"] = text(t.owner, child(ptr, "owner"));
+  if (!t.cooperating.empty())
+    j["cooperating"] = strings_json(t.cooperating, child(ptr, "cooperating"));
+  if (t.start) j["start"] = to_string(*t.start);
+  if (t.due) j["due"] = to_string(*t.due);
+  j["status"] = to_string(t.st);
+  if (t.progress) {
+    json pr;
+    pr["share"] = number(t.progress->share, child(child(ptr, "progress"), "share"));
+    pr["reported"] = to_string(t.progress->reported);
+    j["progress"] = std::move(pr);
+  }
+  if (t.completed) j["completed"] = to_string(*t.completed);
+  if (!t.deliverables.empty()) {
+    json ds = json::array();
+    for (std::size_t k = 0; k < t.deliverables.size(); ++k) {
+      const auto& d = t.deliverables[k];
+      const auto dp = child(child(ptr, "deliverables"), k);
+      json dj;
+      dj["text"] = text(d.text, child(dp, "text"));
+      dj["rule"] = rule_json(d.target, child(dp, "rule"));
+      if (d.actual) dj["actual"] = observation_json(*d.actual, child(dp, "actual"), &t.id);
+      ds.push_back(std::move(dj));
+    }
+    j["deliverables"] = std::move(ds);
+  }
+  if (!t.indicators.empty()) j["indicators"] = strings_json(t.indicators, child(ptr, "indicators"));
+  if (!t.depends_on.empty()) j["depends_on"] = strings_json(t.depends_on, child(ptr, "depends_on"));
+  if (t.weight != 1.0) j["weight"] = number(t.weight, child(ptr, "weight"));
+  if (!t.note.empty()) j["note"] = text(t.note, child(ptr, "note"));
+  return j;
+}
+
 json extensions_json(const std::string& ext) {
   try {
     json j = parse_json(ext, {});
@@ -289,15 +350,16 @@ const char* type_name(const json& j) {
 }
 
 // Re-raises a planeval error from a helper (period, unit, enum, date, target text) with the
-// JSON pointer and indicator id, keeping its class, code, column and fragment.
+// JSON pointer and indicator or task id, keeping its class, code, column and fragment.
 template <class F>
-auto at_pointer(const std::string& source, const std::string& ptr, const std::string& ind, F f)
-    -> decltype(f()) {
+auto at_pointer(const std::string& source, const std::string& ptr, const std::string& ind,
+                const std::string& task, F f) -> decltype(f()) {
   auto relocate = [&](const error& e) {
     location loc = e.where();
     loc.file = source;
     if (loc.pointer.empty()) loc.pointer = ptr;
     if (loc.indicator.empty()) loc.indicator = ind;
+    if (loc.task.empty()) loc.task = task;
     return loc;
   };
   try {
@@ -317,7 +379,6 @@ class reader {
       : source_(std::move(source)), problems_(problems) {}
 
   plan read(const json& root);
-  const std::set<std::string>& failed_indicators() const { return failed_; }
 
   // A pointer into the plan read (`/indicators/3/…`) as a pointer into the file, whose
   // numbering differs when items before it could not be read.
@@ -325,7 +386,8 @@ class reader {
     for (const auto& [name, positions] :
          {std::pair{std::string("/indicators/"), &indicator_pos_},
           std::pair{std::string("/observations/"), &observation_pos_},
-          std::pair{std::string("/references/"), &reference_pos_}}) {
+          std::pair{std::string("/references/"), &reference_pos_},
+          std::pair{std::string("/tasks/"), &task_pos_}}) {
       if (model_pointer.compare(0, name.size(), name) != 0) continue;
       const auto end = model_pointer.find('/', name.size());
       const auto index = std::stoul(model_pointer.substr(name.size(), end - name.size()));
@@ -334,6 +396,34 @@ class reader {
              (end == std::string::npos ? "" : model_pointer.substr(end));
     }
     return model_pointer;
+  }
+
+  // True for a model error that only repeats a problem reported while reading: an observation
+  // or reference of an indicator, or a task's parent, dependency or linked indicator, that
+  // could not be read.
+  bool follows_from_failed_item(const plan& p, const error& e) const {
+    if (e.code() != errc::model_unknown_id) return false;
+    if (failed_.count(e.where().indicator)) return true;
+    const std::string& ptr = e.where().pointer;
+    const std::string prefix = "/tasks/";
+    if (ptr.compare(0, prefix.size(), prefix) != 0) return false;
+    const auto slash = ptr.find('/', prefix.size());
+    if (slash == std::string::npos) return false;
+    const auto k = std::stoul(ptr.substr(prefix.size(), slash - prefix.size()));
+    if (k >= p.tasks.size()) return false;
+    const task& t = p.tasks[k];
+    const std::string field = ptr.substr(slash + 1, ptr.find('/', slash + 1) - slash - 1);
+    const auto item = [&](const std::vector<std::string>& v) -> std::string {
+      const auto at = ptr.rfind('/');
+      const auto j = std::stoul(ptr.substr(at + 1));
+      return j < v.size() ? v[j] : std::string();
+    };
+    if (field == "parent") return failed_tasks_.count(t.parent) > 0;
+    if (field == "depends_on" && ptr.size() > slash + 1 + field.size())
+      return failed_tasks_.count(item(t.depends_on)) > 0;
+    if (field == "indicators" && ptr.size() > slash + 1 + field.size())
+      return failed_.count(item(t.indicators)) > 0;
+    return false;
   }
 
  private:
@@ -426,6 +516,28 @@ class reader {
       if (!v.is_object()) wrong_type(key, v, "an object");
       return {r, v, child(ptr, key), ind};
     }
+    // An array of strings (`cooperating`, `indicators`, `depends_on`); empty when absent.
+    std::vector<std::string> strings(const char* key) const {
+      std::vector<std::string> out;
+      const json* v = array(key);
+      if (!v) return out;
+      for (std::size_t k = 0; k < v->size(); ++k) {
+        const json& item = (*v)[k];
+        if (!item.is_string())
+          throw format_error(
+              errc::json_type,
+              "the items of '" + std::string(key) + "' must be strings, not " + type_name(item),
+              r.where(child(child(ptr, key), k), ind));
+        out.push_back(item.get<std::string>());
+      }
+      return out;
+    }
+    // A date `YYYY-MM-DD`, or none when the member is absent.
+    std::optional<date> day(const char* key, bool is_required = false) const {
+      if (!get(key) && !is_required) return std::nullopt;
+      const std::string s = str(key, true);
+      return r.at(child(ptr, key), ind, [&] { return parse_date(s); });
+    }
     template <class Enum>
     Enum enumeration(const char* key, Enum fallback) const {
       const json* v = get(key);
@@ -443,16 +555,18 @@ class reader {
     }
   };
 
+  // Locations inside a task name the task (`current_task_`), others the indicator.
   location where(const std::string& ptr, const std::string& ind) const {
     location loc;
     loc.file = source_;
     loc.pointer = ptr;
     loc.indicator = ind;
+    loc.task = current_task_;
     return loc;
   }
   template <class F>
   auto at(const std::string& ptr, const std::string& ind, F f) -> decltype(f()) {
-    return at_pointer(source_, ptr, ind, f);
+    return at_pointer(source_, ptr, ind, current_task_, f);
   }
   template <class E>
   void report(const E& e) {
@@ -504,14 +618,18 @@ class reader {
   observed read_value(const object_view& parent);
   observation read_observation(const json& j, const std::string& ptr, const std::string* owner);
   indicator read_indicator(const json& j, const std::string& ptr);
+  task read_task(const json& j, const std::string& ptr);
   reference_value read_reference(const json& j, const std::string& ptr);
   void read_settings(const object_view& o, plan_settings& s);
 
   std::string source_;
   std::vector<error>* problems_;
   std::set<std::string> failed_;
-  // the position in the file of each indicator, observation and reference read
-  std::vector<std::size_t> indicator_pos_, observation_pos_, reference_pos_;
+  std::set<std::string> failed_tasks_;
+  // the position in the file of each indicator, observation, reference and task read
+  std::vector<std::size_t> indicator_pos_, observation_pos_, reference_pos_, task_pos_;
+  // the id of the task being read, named by every location inside it
+  std::string current_task_;
 };
 
 rule reader::read_rule(const object_view& o) {
@@ -569,11 +687,16 @@ observed reader::read_value(const object_view& parent) {
 
 observation reader::read_observation(const json& j, const std::string& ptr,
                                      const std::string* owner) {
-  const std::string ind = owner ? *owner
+  const bool in_task = !current_task_.empty();
+  const std::string ind = in_task ? std::string()
+                          : owner ? *owner
                           : j.is_object() && j.contains("indicator") && j["indicator"].is_string()
                               ? j["indicator"].get<std::string>()
                               : std::string();
-  const auto o = as_object(j, ptr, ind, owner ? "a baseline" : "an observation");
+  const auto o = as_object(j, ptr, ind,
+                           in_task ? "an actual"
+                           : owner ? "a baseline"
+                                   : "an observation");
   o.allow({"indicator", "period", "text", "value", "measure", "base_year", "unit", "qualifier",
            "comparable", "flags", "note"});
   observation ob;
@@ -674,6 +797,62 @@ reference_value reader::read_reference(const json& j, const std::string& ptr) {
   return r;
 }
 
+task reader::read_task(const json& j, const std::string& ptr) {
+  current_task_ = j.is_object() && j.contains("id") && j["id"].is_string()
+                      ? j["id"].get<std::string>()
+                      : std::string();
+  struct reset {
+    std::string& s;
+    ~reset() { s.clear(); }
+  } const done{current_task_};
+  const auto o = as_object(j, ptr, "", "a task");
+  o.allow({"id", "parent", "title_zh", "title_en", "description", "owner", "cooperating", "start",
+           "due", "status", "progress", "completed", "deliverables", "indicators", "depends_on",
+           "weight", "note"});
+  task t;
+  t.id = o.str("id", true);
+  if (t.id.empty())
+    throw model_error(errc::model_invalid, "a task needs a non-empty id", o.at("id"));
+  t.parent = o.str("parent");
+  t.title_zh = o.str("title_zh");
+  t.title_en = o.str("title_en");
+  t.description = o.str("description");
+  t.owner = o.str("owner");
+  t.cooperating = o.strings("cooperating");
+  t.start = o.day("start");
+  t.due = o.day("due");
+  t.st = o.enumeration("status", task_status::not_started);
+  if (o.get("progress")) {
+    const auto pr = o.object("progress");
+    pr.allow({"share", "reported"});
+    if (!pr.required("share").is_number())
+      pr.wrong_type("share", *pr.get("share"), "a number (a share from 0 to 1)");
+    t.progress = progress_report{pr.num("share"), *pr.day("reported", true)};
+  }
+  t.completed = o.day("completed");
+  if (const json* ds = o.array("deliverables")) {
+    for (std::size_t k = 0; k < ds->size(); ++k) {
+      const auto dp = child(child(ptr, "deliverables"), k);
+      const auto d = as_object((*ds)[k], dp, "", "a deliverable");
+      d.allow({"text", "rule", "actual"});
+      deliverable dl;
+      dl.text = d.str("text", true);
+      if (d.get("rule"))
+        dl.target = read_rule(d.object("rule"));
+      else
+        dl.target = at(child(dp, "text"), "", [&] { return parse_target(dl.text); });
+      if (const json* a = d.get("actual"))
+        dl.actual = read_observation(*a, child(dp, "actual"), &t.id);
+      t.deliverables.push_back(std::move(dl));
+    }
+  }
+  t.indicators = o.strings("indicators");
+  t.depends_on = o.strings("depends_on");
+  t.weight = o.num("weight", 1.0);
+  t.note = o.str("note");
+  return t;
+}
+
 void reader::read_settings(const object_view& o, plan_settings& s) {
   o.allow({"language", "tolerance"});
   s.lang = o.enumeration("language", language::zh);
@@ -710,7 +889,8 @@ plan reader::read(const json& root) {
                            std::to_string(plan_json_version),
                        o.at("version"));
   o.allow({"format", "version", "id", "title_zh", "title_en", "issuer", "period", "published",
-           "approved", "settings", "indicators", "observations", "references", "extensions"});
+           "approved", "settings", "indicators", "observations", "references", "tasks",
+           "extensions"});
 
   plan p;
   guard([&] { p.id = o.str("id"); });
@@ -783,6 +963,28 @@ plan reader::read(const json& root) {
       });
     }
   }
+  const json* tasks = nullptr;
+  guard([&] {
+    tasks = o.array("tasks");
+    if (tasks && version < plan_json_tasks_version)
+      throw format_error(errc::json_unknown_field,
+                         "the member 'tasks' needs format version " +
+                             std::to_string(plan_json_tasks_version) + " (the file has version " +
+                             std::to_string(version) + ")",
+                         o.at("tasks"));
+  });
+  if (tasks && version >= plan_json_tasks_version) {
+    for (std::size_t k = 0; k < tasks->size(); ++k) {
+      const auto ptr = child("/tasks", k);
+      const bool ok = guard([&] {
+        p.tasks.push_back(read_task((*tasks)[k], ptr));
+        task_pos_.push_back(k);
+      });
+      const json& item = (*tasks)[k];
+      if (!ok && item.is_object() && item.contains("id") && item["id"].is_string())
+        failed_tasks_.insert(item["id"].get<std::string>());
+    }
+  }
   guard([&] {
     if (const json* ext = o.get("extensions")) {
       if (!ext->is_object()) o.wrong_type("extensions", *ext, "an object");
@@ -797,7 +999,8 @@ plan reader::read(const json& root) {
 std::string plan_to_json(const plan& p) {
   json j;
   j["format"] = plan_json_format;
-  j["version"] = plan_json_version;
+  // a plan without tasks is written as version 1, which older releases read
+  j["version"] = p.tasks.empty() ? 1 : plan_json_tasks_version;
   j["id"] = text(p.id, "/id");
   j["title_zh"] = text(p.title_zh, "/title_zh");
   j["title_en"] = text(p.title_en, "/title_en");
@@ -841,6 +1044,12 @@ std::string plan_to_json(const plan& p) {
     refs.push_back(std::move(rj));
   }
   j["references"] = std::move(refs);
+  if (!p.tasks.empty()) {
+    json tasks = json::array();
+    for (std::size_t n = 0; n < p.tasks.size(); ++n)
+      tasks.push_back(task_json(p.tasks[n], child("/tasks", n)));
+    j["tasks"] = std::move(tasks);
+  }
   if (!p.extensions.empty()) j["extensions"] = extensions_json(p.extensions);
   return j.dump(2, ' ', false, json::error_handler_t::strict) + "\n";
 }
@@ -871,8 +1080,7 @@ plan plan_from_json(std::string_view content, const std::string& source,
   }
   for (auto& e : check_plan(p)) {
     // an observation of an indicator that could not be read is not a second problem
-    if (e.code() == errc::model_unknown_id && r.failed_indicators().count(e.where().indicator))
-      continue;
+    if (r.follows_from_failed_item(p, e)) continue;
     location loc = e.where();
     loc.file = source;
     loc.pointer = r.file_pointer(loc.pointer);

@@ -308,6 +308,12 @@ std::vector<error> check_plan(const plan& p) {
                                 "reference of unknown indicator '" + r.indicator + "'",
                                 at(ptr + "/indicator", r.indicator)));
   }
+  // the tasks' invariants: the first problem (validate_tasks stops there)
+  try {
+    validate_tasks(p.tasks, &p.indicators);
+  } catch (const model_error& e) {
+    out.push_back(e);
+  }
   return out;
 }
 

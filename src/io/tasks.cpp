@@ -69,6 +69,7 @@ struct reader {
     location loc;
     loc.file = t.source;
     loc.pointer = name;
+    loc.task = text(row, "id");
     const auto* c = cell(row, name);
     loc.line = c && c->line != 0 ? c->line : (row.empty() ? 0 : row.front().line);
     if (c && c->column != 0) {
@@ -349,6 +350,7 @@ std::string join(const std::vector<std::string>& items, const std::string& task_
     if (items[k].find(';') != std::string::npos) {
       location loc;
       loc.pointer = std::string(column);
+      loc.task = task_id;
       throw model_error(errc::model_invalid,
                         "task '" + task_id + "': the " + column + " item '" + items[k] +
                             "' contains ';', which separates items in a task table",

@@ -230,21 +230,102 @@ TEST(cli, convert_json_through_every_archive_kind_and_back) {
 
 TEST(cli, convert_the_csv_plan_table_to_json_and_back) {
   const auto dir = temp_dir();
-  const auto r = run("convert " + data + "/indicators.csv " + dir + "/table.json");
+  const std::string tasks = " --tasks " + data + "/tasks.csv";
+  const auto r = run("convert " + data + "/indicators.csv " + dir + "/table.json" + tasks);
   ASSERT_EQ(r.code, 0) << r.out;
   const std::string json = slurp(dir + "/table.json");
-  // the indicators of plan.json are exactly those of the table
+  // the indicators and tasks of plan.json are exactly those of the two tables
   const std::string full = slurp(plan_json);
   const auto from = [](const std::string& s) { return s.substr(s.find("\"indicators\": [")); };
   EXPECT_EQ(from(json), from(full));
   EXPECT_NE(json.find("\"id\": \"indicators\""), std::string::npos);
+  EXPECT_NE(full.find("\"id\": \"t2021.5.6.2\""), std::string::npos);
   // to CSV: what the table cannot hold is named, not dropped silently
   const auto c = run("convert " + plan_json + " " + dir + "/table.csv");
   ASSERT_EQ(c.code, 0) << c.out;
-  EXPECT_NE(c.out.find("not written: the plan's metadata and settings"), std::string::npos)
+  EXPECT_NE(c.out.find("not written: the plan's metadata and settings, 89 tasks"),
+            std::string::npos)
       << c.out;
-  EXPECT_EQ(run("convert " + dir + "/table.csv " + dir + "/table2.json").code, 0);
+  EXPECT_EQ(run("convert " + dir + "/table.csv " + dir + "/table2.json" + tasks).code, 0);
   EXPECT_EQ(from(slurp(dir + "/table2.json")), from(full));
+  // without --tasks the table gives a plan without tasks: format version 1
+  EXPECT_EQ(run("convert " + dir + "/table.csv " + dir + "/table3.json").code, 0);
+  const std::string bare = slurp(dir + "/table3.json");
+  EXPECT_NE(bare.find("\"version\": 1,"), std::string::npos);
+  EXPECT_EQ(bare.find("\"tasks\""), std::string::npos);
+}
+
+TEST(cli, convert_attaches_tasks_to_any_plan) {
+  const auto dir = temp_dir();
+  // --tasks replaces the plan's own tasks; the task table's indicator ids are checked
+  const std::string other = dir + "/other-tasks.csv";
+  spit(other, "id,title_zh,indicators\nonly,唯一任务,gdp_growth\n");
+  ASSERT_EQ(run("convert " + plan_json + " " + dir + "/one.pvt --tasks " + other).code, 0);
+  ASSERT_EQ(run("convert " + dir + "/one.pvt " + dir + "/one.json").code, 0);
+  const std::string one = slurp(dir + "/one.json");
+  EXPECT_NE(one.find("\"id\": \"only\""), std::string::npos);
+  EXPECT_EQ(one.find("t2021.5.6.2"), std::string::npos);
+  spit(other, "id,indicators\nonly,gpd_growth\n");
+  const auto bad = run("convert " + plan_json + " " + dir + "/bad.json --tasks " + other);
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_NE(bad.out.find("[planeval.model.unknown_id] " + other + ":2:6 indicators (task only)"),
+            std::string::npos)
+      << bad.out;
+  EXPECT_EQ(slurp(dir + "/bad.json"), "");  // nothing written
+}
+
+TEST(cli, tasks_pace_and_trend_read_a_plan_file_of_any_format) {
+  const auto dir = temp_dir();
+  const std::string refs = " --references " + data + "/references-illustrative.csv";
+  const std::string tasks_opts =
+      " --actuals " + data + "/actuals-illustrative.csv" + refs + " --as-of 2021-09-30";
+  const auto tasks_from_tables = run(task_args);
+  ASSERT_EQ(tasks_from_tables.code, 0) << tasks_from_tables.out;
+  const std::string pace_opts =
+      " --actuals " + data + "/actuals-2021-ytd-illustrative.csv" + refs + " --lang en";
+  const auto pace_from_table = run("pace --indicators " + data + "/indicators.csv" + pace_opts);
+  ASSERT_EQ(pace_from_table.code, 0) << pace_from_table.out;
+  const std::string trend_opts =
+      " --actuals " + data + "/series-2016-2020-illustrative.csv" + refs + " --lang en";
+  const auto trend_from_table = run("trend --indicators " + data + "/indicators.csv" + trend_opts);
+  ASSERT_EQ(trend_from_table.code, 0) << trend_from_table.out;
+  for (const char* ext : {".json", ".pvt", ".pvx", ".pvb"}) {
+    const std::string file = dir + "/plan" + ext;
+    ASSERT_EQ(run("convert " + plan_json + " " + file).code, 0);
+    // the plan's own tasks
+    const auto t = run("tasks --plan " + file + tasks_opts);
+    ASSERT_EQ(t.code, 0) << t.out;
+    EXPECT_EQ(t.out, tasks_from_tables.out) << ext;
+    const auto p = run("pace --plan " + file + pace_opts);
+    ASSERT_EQ(p.code, 0) << p.out;
+    EXPECT_EQ(p.out, pace_from_table.out) << ext;
+    const auto r = run("trend --plan " + file + trend_opts);
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_EQ(r.out, trend_from_table.out) << ext;
+  }
+  const auto j = run("tasks --plan " + plan_json + " --as-of 2021-09-30 --format json");
+  ASSERT_EQ(j.code, 0) << j.out;
+  const auto report = nlohmann::json::parse(j.out);
+  EXPECT_EQ(report["plan"], "changning-2021");
+  EXPECT_EQ(report["tasks"].size(), 89u);
+  // --tasks wins over the plan's own tasks
+  const std::string other = dir + "/other-tasks.csv";
+  spit(other, "id,title_zh,due\nonly,唯一任务,2021-06-30\n");
+  const auto o =
+      run("tasks --plan " + plan_json + " --tasks " + other + " --as-of 2021-09-30 --format json");
+  ASSERT_EQ(o.code, 0) << o.out;
+  EXPECT_EQ(nlohmann::json::parse(o.out)["tasks"].size(), 1u);
+  // a plan without tasks, and no --tasks
+  ASSERT_EQ(run("convert " + data + "/indicators.csv " + dir + "/bare.json").code, 0);
+  const auto none = run("tasks --plan " + dir + "/bare.json");
+  EXPECT_EQ(none.code, 2);
+  EXPECT_NE(none.out.find("has no tasks"), std::string::npos) << none.out;
+  // --plan and --indicators exclude each other; one of them is needed
+  EXPECT_EQ(run("tasks --plan " + plan_json + " --indicators " + data + "/indicators.csv").code, 2);
+  EXPECT_EQ(run("tasks --tasks " + data + "/tasks.csv").code, 2);
+  EXPECT_EQ(run("pace --plan " + plan_json + " --indicators " + data + "/indicators.csv").code, 2);
+  EXPECT_EQ(run("pace --as-of 2021-06-30").code, 2);
+  EXPECT_EQ(run("trend").code, 2);
 }
 
 TEST(cli, convert_errors_exit_2) {

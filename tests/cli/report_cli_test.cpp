@@ -39,8 +39,7 @@ std::string slurp(const std::string& path) {
 }
 
 const std::string data = PLANEVAL_EXAMPLE_DATA "/changning-2021";
-const std::string all_data = "--plan " + data + "/plan.json --tasks " + data +
-                             "/tasks.csv --actuals " + data +
+const std::string all_data = "--plan " + data + "/plan.json --actuals " + data +
                              "/actuals-illustrative.csv --actuals " + data +
                              "/actuals-2021-ytd-illustrative.csv --actuals " + data +
                              "/series-2016-2020-illustrative.csv --references " + data +
@@ -94,6 +93,17 @@ TEST(cli_report, plan_table_without_extra_files) {
   const std::string html = slurp(dir / "r.html");
   EXPECT_EQ(html.find("id=\"pace\""), std::string::npos);
   EXPECT_EQ(html.find("id=\"tasks\""), std::string::npos);
+}
+
+TEST(cli_report, a_task_table_adds_the_task_section) {
+  temp_dir dir;
+  const auto r = run("report --indicators " + data + "/indicators.csv --tasks " + data +
+                     "/tasks.csv --as-of 2021-09-30 --format markdown --lang en -o " +
+                     (dir / "r.md"));
+  ASSERT_EQ(r.code, 0) << r.out;
+  const std::string md = slurp(dir / "r.md");
+  EXPECT_NE(md.find("## Tasks"), std::string::npos);
+  EXPECT_NE(md.find("| t2021.4.2.2 |"), std::string::npos);
 }
 
 TEST(cli_report, errors_are_usage_errors_and_write_nothing) {

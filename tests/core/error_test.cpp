@@ -21,6 +21,22 @@ TEST(error, message_starts_with_code_and_location) {
   EXPECT_EQ(e.where().line, 3u);
 }
 
+TEST(error, task_location_is_printed_like_the_indicator) {
+  location loc;
+  loc.file = "tasks.csv";
+  loc.line = 3;
+  loc.column = 4;
+  loc.pointer = "depends_on";
+  loc.task = "t3";
+  EXPECT_EQ(loc.to_string(), "tasks.csv:3:4 depends_on (task t3)");
+  EXPECT_FALSE(loc.empty());
+  location only;
+  only.task = "t2021.5.6";
+  EXPECT_FALSE(only.empty());
+  EXPECT_STREQ(model_error(errc::task_cycle, "dependency cycle: t3 → t5 → t3", only).what(),
+               "[planeval.task.cycle] (task t2021.5.6): dependency cycle: t3 → t5 → t3");
+}
+
 TEST(error, without_location_has_only_code_and_message) {
   const model_error e(errc::model_duplicate, "id used twice");
   EXPECT_STREQ(e.what(), "[planeval.model.duplicate] id used twice");

@@ -21,7 +21,8 @@ task make(const char* id, const char* parent = "", std::vector<std::string> deps
   return t;
 }
 
-// The error validate_tasks throws, with its code and pointer checked.
+// The error validate_tasks throws, with its code and pointer checked, and the id of the task
+// the pointer names.
 model_error expect_invalid(const std::vector<task>& ts, errc code, const std::string& pointer,
                            const std::vector<indicator>* inds = nullptr) {
   try {
@@ -29,6 +30,12 @@ model_error expect_invalid(const std::vector<task>& ts, errc code, const std::st
   } catch (const model_error& e) {
     EXPECT_EQ(e.code(), code) << e.what();
     EXPECT_EQ(e.where().pointer, pointer) << e.what();
+    const std::size_t index = std::stoul(pointer.substr(std::string("/tasks/").size()));
+    EXPECT_EQ(e.where().task, ts.at(index).id) << e.what();
+    if (!ts.at(index).id.empty()) {
+      EXPECT_NE(std::string(e.what()).find("(task " + ts.at(index).id + ")"), std::string::npos)
+          << e.what();
+    }
     return e;
   }
   ADD_FAILURE() << "no error";

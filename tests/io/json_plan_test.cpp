@@ -146,6 +146,128 @@ const char* const small_plan = R"({
 }
 )";
 
+// A plan with tasks (format version 2): an area, a done task with deliverables and actuals,
+// and a task that depends on it. Canonical form.
+const char* const tasks_plan = R"({
+  "format": "planeval.plan",
+  "version": 2,
+  "id": "demo-tasks",
+  "title_zh": "",
+  "title_en": "",
+  "issuer": "",
+  "period": "2021",
+  "settings": {
+    "language": "zh",
+    "tolerance": {
+      "about_points": 0.5,
+      "about_relative": 0.05,
+      "sync_points": 0.5,
+      "sync_relative": 0.05,
+      "anticipatory_points": 0,
+      "anticipatory_relative": 0
+    }
+  },
+  "indicators": [
+    {
+      "id": "estates_area",
+      "name_zh": "精品小区建设面积",
+      "name_en": "",
+      "kind": "area",
+      "unit": "万平方米",
+      "polarity": "higher",
+      "attribute": "binding",
+      "category": "",
+      "accumulation": "flow",
+      "targets": [],
+      "note": ""
+    }
+  ],
+  "observations": [],
+  "references": [],
+  "tasks": [
+    {
+      "id": "a5",
+      "title_zh": "持续推进城市更新",
+      "title_en": "Urban renewal",
+      "owner": "区建设管理委",
+      "start": "2021-01-01",
+      "due": "2021-12-31",
+      "status": "in_progress",
+      "weight": 2
+    },
+    {
+      "id": "a5.1",
+      "parent": "a5",
+      "title_zh": "架空线入地",
+      "title_en": "Overhead lines underground",
+      "description": "新开工39公里,竣工27公里",
+      "owner": "区建设管理委",
+      "cooperating": [
+        "区电力公司",
+        "区交通委"
+      ],
+      "start": "2021-01-01",
+      "due": "2021-06-30",
+      "status": "done",
+      "progress": {
+        "share": 1,
+        "reported": "2021-06-20"
+      },
+      "completed": "2021-07-10",
+      "deliverables": [
+        {
+          "text": "新开工39公里",
+          "rule": {
+            "op": "reach",
+            "value": 39,
+            "unit": "公里",
+            "qualifier": {
+              "flow": "新开工"
+            }
+          },
+          "actual": {
+            "period": "2021",
+            "text": "新开工40公里",
+            "value": 40,
+            "unit": "公里",
+            "qualifier": {
+              "flow": "新开工"
+            }
+          }
+        },
+        {
+          "text": "15项",
+          "rule": {
+            "op": "reach",
+            "value": 15,
+            "unit": "项"
+          }
+        }
+      ],
+      "indicators": [
+        "estates_area"
+      ],
+      "note": "owner and dates are illustrative"
+    },
+    {
+      "id": "a5.2",
+      "parent": "a5",
+      "title_zh": "精品小区",
+      "title_en": "",
+      "status": "in_progress",
+      "progress": {
+        "share": 0.35,
+        "reported": "2021-09-30"
+      },
+      "depends_on": [
+        "a5.1"
+      ],
+      "weight": 0.5
+    }
+  ]
+}
+)";
+
 plan read(const std::string& text) { return plan_from_json(text, "plan.json"); }
 
 }  // namespace
@@ -175,6 +297,94 @@ TEST(json_plan, reads_every_member_and_writes_it_back_byte_for_byte) {
   EXPECT_EQ(p.references.find("retail_growth", period::year(2021))->value, 4);
   EXPECT_EQ(p.extensions, R"({"dashboard":{"colour":"#c00","order":[2,1]}})");
   EXPECT_EQ(plan_to_json(p), small_plan);
+}
+
+TEST(json_plan, reads_every_task_member_and_writes_it_back_byte_for_byte) {
+  const plan p = read(tasks_plan);
+  ASSERT_EQ(p.tasks.size(), 3u);
+  const task& area = p.tasks[0];
+  EXPECT_TRUE(area.is_area());
+  EXPECT_EQ(area.title_en, "Urban renewal");
+  EXPECT_EQ(*area.start, date(2021, 1, 1));
+  EXPECT_EQ(*area.due, date(2021, 12, 31));
+  EXPECT_EQ(area.st, task_status::in_progress);
+  EXPECT_EQ(area.weight, 2.0);
+  EXPECT_FALSE(area.progress);
+  const task& t = p.tasks[1];
+  EXPECT_EQ(t.parent, "a5");
+  EXPECT_EQ(t.description, "新开工39公里,竣工27公里");
+  EXPECT_EQ(t.owner, "区建设管理委");
+  EXPECT_EQ(t.cooperating, (std::vector<std::string>{"区电力公司", "区交通委"}));
+  EXPECT_EQ(t.st, task_status::done);
+  EXPECT_EQ(*t.progress, (progress_report{1.0, date(2021, 6, 20)}));
+  EXPECT_EQ(*t.completed, date(2021, 7, 10));
+  ASSERT_EQ(t.deliverables.size(), 2u);
+  EXPECT_EQ(t.deliverables[0].text, "新开工39公里");
+  EXPECT_EQ(t.deliverables[0].target, parse_target("新开工39公里"));
+  ASSERT_TRUE(t.deliverables[0].actual);
+  EXPECT_EQ(t.deliverables[0].actual->indicator, "a5.1");  // the task's own id
+  EXPECT_EQ(t.deliverables[0].actual->per, period::year(2021));
+  EXPECT_EQ(std::get<point_value>(t.deliverables[0].actual->value).value, 40.0);
+  EXPECT_EQ(t.deliverables[0].actual->qual.flow, "新开工");
+  EXPECT_EQ(t.deliverables[1].target, parse_target("15项"));
+  EXPECT_FALSE(t.deliverables[1].actual);
+  EXPECT_EQ(t.indicators, std::vector<std::string>{"estates_area"});
+  EXPECT_EQ(t.weight, 1.0);
+  EXPECT_EQ(t.note, "owner and dates are illustrative");
+  const task& next = p.tasks[2];
+  EXPECT_EQ(next.depends_on, std::vector<std::string>{"a5.1"});
+  EXPECT_EQ(next.progress->share, 0.35);
+  EXPECT_EQ(next.weight, 0.5);
+  EXPECT_EQ(plan_to_json(p), tasks_plan);
+}
+
+TEST(json_plan, version_1_without_tasks_version_2_with_them) {
+  // a plan without tasks is written as version 1, which releases before tasks read
+  plan p = read(tasks_plan);
+  p.tasks.clear();
+  const std::string v1 = plan_to_json(p);
+  EXPECT_NE(v1.find("\"version\": 1,"), std::string::npos);
+  EXPECT_EQ(v1.find("\"tasks\""), std::string::npos);
+  EXPECT_EQ(read(v1), p);
+  // tasks in a version-1 file are an error that says which version they need
+  json j = json::parse(tasks_plan);
+  j["version"] = 1;
+  try {
+    read(j.dump());
+    ADD_FAILURE() << "no error";
+  } catch (const format_error& e) {
+    EXPECT_EQ(e.code(), errc::json_unknown_field);
+    EXPECT_EQ(e.where().pointer, "/tasks");
+    EXPECT_NE(e.message().find("format version 2"), std::string::npos) << e.what();
+  }
+  j["version"] = plan_json_version + 1;
+  try {
+    read(j.dump());
+    ADD_FAILURE() << "no error";
+  } catch (const format_error& e) {
+    EXPECT_EQ(e.code(), errc::format_version);
+  }
+}
+
+TEST(json_plan, a_hand_written_task_may_leave_out_rules_values_and_defaults) {
+  const plan p = read(R"({"format": "planeval.plan", "version": 2,
+    "tasks": [
+      {"id": "w1", "deliverables": [{"text": "新开工39公里",
+                                     "actual": {"period": "2020", "text": "新开工39公里"}}]},
+      {"id": "w2", "parent": "", "status": "cancelled"}
+    ]})");
+  ASSERT_EQ(p.tasks.size(), 2u);
+  const task& t = p.tasks[0];
+  EXPECT_EQ(t.st, task_status::not_started);
+  EXPECT_EQ(t.weight, 1.0);
+  EXPECT_FALSE(t.start);
+  EXPECT_EQ(t.deliverables[0].target, parse_target("新开工39公里"));  // the rule from the text
+  const auto& actual = *t.deliverables[0].actual;                     // the value from the text
+  EXPECT_EQ(actual.indicator, "w1");
+  EXPECT_EQ(std::get<point_value>(actual.value).value, 39.0);
+  EXPECT_EQ(actual.qual.flow, "新开工");
+  EXPECT_TRUE(p.tasks[1].is_area());
+  EXPECT_EQ(p.tasks[1].st, task_status::cancelled);
 }
 
 TEST(json_plan, a_hand_written_file_may_leave_out_rules_values_and_defaults) {
@@ -261,10 +471,17 @@ struct bad_file {
   std::size_t line;       // expected line (0 when the error has a pointer instead)
   std::size_t column;     // expected column (0: not checked)
   const char* indicator;  // expected indicator id
+  const char* task = "";  // expected task id
 };
 
 std::string edited(const std::function<void(json&)>& edit) {
   json j = json::parse(small_plan);
+  edit(j);
+  return j.dump(2);
+}
+
+std::string edited_tasks(const std::function<void(json&)>& edit) {
+  json j = json::parse(tasks_plan);
   edit(j);
   return j.dump(2);
 }
@@ -305,8 +522,9 @@ std::vector<bad_file> bad_files() {
        ""},
       {"missing version", R"({"format": "planeval.plan"})", errc::json_missing, "/version", 0, 0,
        ""},
-      {"newer version", R"({"format": "planeval.plan", "version": 2})", errc::format_version,
-       "/version", 0, 0, ""},
+      {"newer version",
+       R"({"format": "planeval.plan", "version": )" + std::to_string(plan_json_version + 1) + "}",
+       errc::format_version, "/version", 0, 0, ""},
       {"version 0", R"({"format": "planeval.plan", "version": 0})", errc::json_type, "/version", 0,
        0, ""},
       // unknown members
@@ -400,6 +618,72 @@ std::vector<bad_file> bad_files() {
        }),
        errc::unit_incompatible, "/indicators/1/targets/0", 0, 0, "estates_area"},
   };
+  // tasks: every error names the task
+  const std::vector<bad_file> task_rows = {
+      {"unknown member of a task", edited_tasks([](json& j) { j["tasks"][2]["priority"] = 1; }),
+       errc::json_unknown_field, "/tasks/2/priority", 0, 0, "", "a5.2"},
+      {"a task is a string", edited_tasks([](json& j) { j["tasks"][1] = "a5.1"; }), errc::json_type,
+       "/tasks/1", 0, 0, "", ""},
+      {"tasks is an object", edited_tasks([](json& j) { j["tasks"] = json::object(); }),
+       errc::json_type, "/tasks", 0, 0, "", ""},
+      {"task without id", edited_tasks([](json& j) { j["tasks"][0].erase("id"); }),
+       errc::json_missing, "/tasks/0/id", 0, 0, "", ""},
+      {"empty task id", edited_tasks([](json& j) { j["tasks"][0]["id"] = ""; }),
+       errc::model_invalid, "/tasks/0/id", 0, 0, "", ""},
+      {"due is a number", edited_tasks([](json& j) { j["tasks"][1]["due"] = 20210630; }),
+       errc::json_type, "/tasks/1/due", 0, 0, "", "a5.1"},
+      {"bad due day", edited_tasks([](json& j) { j["tasks"][1]["due"] = "2021-02-30"; }),
+       errc::date_syntax, "/tasks/1/due", 0, 9, "", "a5.1"},
+      {"unknown status", edited_tasks([](json& j) { j["tasks"][2]["status"] = "started"; }),
+       errc::model_enum, "/tasks/2/status", 0, 0, "", "a5.2"},
+      {"weight is a string", edited_tasks([](json& j) { j["tasks"][2]["weight"] = "heavy"; }),
+       errc::json_type, "/tasks/2/weight", 0, 0, "", "a5.2"},
+      {"cooperating holds a number",
+       edited_tasks([](json& j) { j["tasks"][1]["cooperating"][1] = 3; }), errc::json_type,
+       "/tasks/1/cooperating/1", 0, 0, "", "a5.1"},
+      {"depends_on is a string",
+       edited_tasks([](json& j) { j["tasks"][2]["depends_on"] = "a5.1"; }), errc::json_type,
+       "/tasks/2/depends_on", 0, 0, "", "a5.2"},
+      {"progress share is a string",
+       edited_tasks([](json& j) { j["tasks"][2]["progress"]["share"] = "35%"; }), errc::json_type,
+       "/tasks/2/progress/share", 0, 0, "", "a5.2"},
+      {"progress without its day",
+       edited_tasks([](json& j) { j["tasks"][2]["progress"].erase("reported"); }),
+       errc::json_missing, "/tasks/2/progress/reported", 0, 0, "", "a5.2"},
+      {"progress is a number", edited_tasks([](json& j) { j["tasks"][2]["progress"] = 0.35; }),
+       errc::json_type, "/tasks/2/progress", 0, 0, "", "a5.2"},
+      {"deliverable without text",
+       edited_tasks([](json& j) { j["tasks"][1]["deliverables"][1].erase("text"); }),
+       errc::json_missing, "/tasks/1/deliverables/1/text", 0, 0, "", "a5.1"},
+      {"deliverable text that does not parse, no rule", edited_tasks([](json& j) {
+         j["tasks"][1]["deliverables"][1] = {{"text", "开工建造4个"}};
+       }),
+       errc::target_syntax, "/tasks/1/deliverables/1/text", 0, 3, "", "a5.1"},
+      {"unknown member of a deliverable rule",
+       edited_tasks([](json& j) { j["tasks"][1]["deliverables"][0]["rule"]["x"] = 1; }),
+       errc::json_unknown_field, "/tasks/1/deliverables/0/rule/x", 0, 0, "", "a5.1"},
+      {"actual without period",
+       edited_tasks([](json& j) { j["tasks"][1]["deliverables"][0]["actual"].erase("period"); }),
+       errc::json_missing, "/tasks/1/deliverables/0/actual/period", 0, 0, "", "a5.1"},
+      {"actual with bad flags",
+       edited_tasks([](json& j) { j["tasks"][1]["deliverables"][0]["actual"]["flags"] = "Z"; }),
+       errc::model_invalid, "/tasks/1/deliverables/0/actual/flags", 0, 0, "", "a5.1"},
+      // the task checks of plan::validate
+      {"unknown parent", edited_tasks([](json& j) { j["tasks"][2]["parent"] = "a9"; }),
+       errc::model_unknown_id, "/tasks/2/parent", 0, 0, "", "a5.2"},
+      {"duplicate task id", edited_tasks([](json& j) { j["tasks"][2]["id"] = "a5.1"; }),
+       errc::model_duplicate, "/tasks/2/id", 0, 0, "", "a5.1"},
+      {"dependency cycle", edited_tasks([](json& j) { j["tasks"][1]["depends_on"] = {"a5.2"}; }),
+       errc::task_cycle, "/tasks/1/depends_on", 0, 0, "", "a5.1"},
+      {"unknown indicator",
+       edited_tasks([](json& j) { j["tasks"][1]["indicators"][0] = "gdp_growth"; }),
+       errc::model_unknown_id, "/tasks/1/indicators/0", 0, 0, "", "a5.1"},
+      {"progress above 1", edited_tasks([](json& j) { j["tasks"][2]["progress"]["share"] = 35; }),
+       errc::model_invalid, "/tasks/2/progress", 0, 0, "", "a5.2"},
+      {"start after due", edited_tasks([](json& j) { j["tasks"][0]["start"] = "2022-01-01"; }),
+       errc::model_invalid, "/tasks/0/due", 0, 0, "", "a5"},
+  };
+  v.insert(v.end(), task_rows.begin(), task_rows.end());
   // a duplicate member deep inside: written by hand, JSON libraries keep only one
   std::string dup = small_plan;
   dup.replace(dup.find("\"value\": 100,"), 13, "\"value\": 100, \"value\": 90,");
@@ -412,7 +696,7 @@ std::vector<bad_file> bad_files() {
 
 TEST(json_plan, malformed_files_give_typed_errors_with_locations) {
   const auto rows = bad_files();
-  EXPECT_GE(rows.size(), 40u);
+  EXPECT_GE(rows.size(), 70u);
   for (const auto& r : rows) {
     try {
       read(r.text);
@@ -428,6 +712,7 @@ TEST(json_plan, malformed_files_give_typed_errors_with_locations) {
         EXPECT_EQ(e.where().column, r.column) << r.what << ": " << e.what();
       }
       EXPECT_EQ(e.where().indicator, r.indicator) << r.what << ": " << e.what();
+      EXPECT_EQ(e.where().task, r.task) << r.what << ": " << e.what();
       EXPECT_FALSE(e.where().empty()) << r.what;
       EXPECT_NE(std::string(e.what()).find("[planeval."), std::string::npos);
     } catch (const std::exception& e) {
@@ -464,6 +749,46 @@ TEST(json_plan, collecting_reports_every_problem_and_keeps_the_rest) {
   ASSERT_EQ(p.indicators.size(), 1u);
   EXPECT_EQ(p.indicators[0].id, "estates_area");
   EXPECT_EQ(p.observations.size(), 2u);
+}
+
+TEST(json_plan, a_dependency_cycle_is_named) {
+  json j = json::parse(tasks_plan);
+  j["tasks"][1]["depends_on"] = {"a5.2"};
+  try {
+    read(j.dump(2));
+    FAIL() << "no error";
+  } catch (const model_error& e) {
+    EXPECT_NE(std::string(e.what()).find("/tasks/1/depends_on (task a5.1): dependency cycle: "
+                                         "a5.1 → a5.2 → a5.1"),
+              std::string::npos)
+        << e.what();
+  }
+}
+
+TEST(json_plan, collecting_reports_every_task_problem_once) {
+  json j = json::parse(tasks_plan);
+  j["tasks"][0]["due"] = "2021-12-32";  // 1 the area cannot be read …
+  j["tasks"][1]["owner"] = 7;           // 2 … nor this task
+  j["tasks"].push_back({{"id", "a5.3"}, {"parent", "a5"}, {"depends_on", {"a5.1"}}});
+  std::vector<error> problems;
+  plan p = plan_from_json(j.dump(2), "plan.json", &problems);
+  // a5.2 and a5.3 name the tasks left out (parent a5, dependency a5.1): not reported again
+  ASSERT_EQ(problems.size(), 2u) << problems.back().what();
+  EXPECT_EQ(problems[0].where().pointer, "/tasks/0/due");
+  EXPECT_EQ(problems[0].where().task, "a5");
+  EXPECT_EQ(problems[1].where().pointer, "/tasks/1/owner");
+  EXPECT_EQ(problems[1].where().task, "a5.1");
+  ASSERT_EQ(p.tasks.size(), 2u);
+  EXPECT_EQ(p.tasks[0].id, "a5.2");
+  // a model problem of a task read is named at its position in the file
+  j["tasks"].insert(j["tasks"].begin() + 2, json{{"id", "x"}, {"weight", -1}});
+  problems.clear();
+  p = plan_from_json(j.dump(2), "plan.json", &problems);
+  ASSERT_EQ(problems.size(), 3u);
+  EXPECT_EQ(problems[2].code(), errc::model_invalid);
+  EXPECT_EQ(problems[2].where().pointer, "/tasks/2/weight");
+  EXPECT_EQ(problems[2].where().task, "x");
+  EXPECT_EQ(problems[2].where().file, "plan.json");
 }
 
 // --- the JSON Schema ---------------------------------------------------------------------------
@@ -599,6 +924,7 @@ TEST(plan_schema, every_example_plan_file_conforms) {
   }
   EXPECT_GE(files, 1);
   EXPECT_EQ(joined(plan_schema().check(json::parse(small_plan))), "");
+  EXPECT_EQ(joined(plan_schema().check(json::parse(tasks_plan))), "");
 }
 
 TEST(plan_schema, the_writer_output_conforms_for_random_plans) {
@@ -625,4 +951,19 @@ TEST(plan_schema, rejects_what_the_reader_rejects) {
   EXPECT_FALSE(check([](json& j) { j["published"] = "4 Feb 2021"; }).empty());
   EXPECT_FALSE(check([](json& j) { j["references"][0].erase("period"); }).empty());
   EXPECT_TRUE(check([](json& j) { j["extensions"]["anything"] = {1, {{"x", nullptr}}}; }).empty());
+  const auto check_tasks = [](const std::function<void(json&)>& edit) {
+    json j = json::parse(tasks_plan);
+    edit(j);
+    return plan_schema().check(j);
+  };
+  EXPECT_FALSE(check_tasks([](json& j) { j["tasks"][0]["priority"] = 1; }).empty());
+  EXPECT_FALSE(check_tasks([](json& j) { j["tasks"][0]["status"] = "started"; }).empty());
+  EXPECT_FALSE(check_tasks([](json& j) { j["tasks"][0].erase("id"); }).empty());
+  EXPECT_FALSE(check_tasks([](json& j) { j["tasks"][2]["progress"]["share"] = 35; }).empty());
+  EXPECT_FALSE(check_tasks([](json& j) { j["tasks"][2]["depends_on"][0] = 1; }).empty());
+  EXPECT_FALSE(
+      check_tasks([](json& j) { j["tasks"][1]["deliverables"][0].erase("text"); }).empty());
+  EXPECT_FALSE(check_tasks([](json& j) { j["tasks"][1]["due"] = "30 June"; }).empty());
+  EXPECT_FALSE(
+      check_tasks([](json& j) { j["tasks"][1]["deliverables"][0]["actual"]["x"] = 1; }).empty());
 }

@@ -9,14 +9,17 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <random>
 #include <regex>
+#include <set>
 #include <sstream>
 
 #include "io/file_util.hpp"
 #include "io/plan_generator.hpp"
 #include "planeval/io/json_plan.hpp"
 #include "planeval/io/tables.hpp"
+#include "planeval/io/tasks.hpp"
 
 using namespace planeval;
 namespace fs = std::filesystem;
@@ -201,12 +204,35 @@ TEST(plan_round_trip, json_to_every_archive_and_back_is_byte_identical) {
   }
 }
 
+TEST(plan_round_trip, the_example_plan_holds_the_csv_tables) {
+  const plan table = load_plan_table(example_dir + "/changning-2021/indicators.csv");
+  EXPECT_EQ(example_plan().indicators, table.indicators);
+  const auto tasks = load_tasks(example_dir + "/changning-2021/tasks.csv", &table);
+  ASSERT_EQ(tasks.size(), 89u);
+  EXPECT_EQ(example_plan().tasks, tasks);
+  EXPECT_EQ(example_plan().title_zh.rfind("关于长宁区2020年", 0), 0u);
+  EXPECT_EQ(to_string(*example_plan().approved), "2021-01-12");
+  EXPECT_EQ(to_string(*example_plan().published), "2021-02-04");
+}
+
 TEST(plan_round_trip, one_thousand_random_plans_through_every_format) {
   test::plan_generator gen(20210112);
   int checked = 0;
+  int with_tasks = 0;
+  std::size_t tasks = 0;
+  std::size_t deliverables = 0;
+  std::size_t actuals = 0;
+  std::set<task_status> statuses;
   for (int k = 0; k < 1000; ++k) {
     const plan p = gen.next();
     ASSERT_NO_THROW(p.validate()) << "plan " << k;
+    with_tasks += p.tasks.empty() ? 0 : 1;
+    tasks += p.tasks.size();
+    for (const auto& t : p.tasks) {
+      statuses.insert(t.st);
+      deliverables += t.deliverables.size();
+      for (const auto& d : t.deliverables) actuals += d.actual ? 1 : 0;
+    }
     const std::string canonical_json = plan_to_json(p);
     for (const auto f : all_formats) {
       plan back;
@@ -222,24 +248,53 @@ TEST(plan_round_trip, one_thousand_random_plans_through_every_format) {
     }
   }
   EXPECT_EQ(checked, 4000);
+  // the plans hold tasks of every status, with deliverables and actuals
+  EXPECT_GT(with_tasks, 400);
+  EXPECT_EQ(statuses.size(), 5u);
+  EXPECT_GT(actuals, 100u);
+  std::cout << "random plans: 1000, with tasks: " << with_tasks << ", tasks: " << tasks
+            << ", deliverables: " << deliverables << " (" << actuals << " with an actual)\n";
 }
 
 // --- golden archives -------------------------------------------------------------------------
 
+// changning-2021.pv? were written by the release before tasks (plan class version 1);
+// changning-2021-v2.pv? by the release that added them (plan class version 2).
 TEST(golden_archives, load_and_equal_the_example_plan) {
+  plan without_tasks = example_plan();
+  without_tasks.tasks.clear();
   for (const auto f : archive_formats) {
     if (f == plan_format::binary && (sizeof(std::size_t) != 8 || sizeof(int) != 4)) continue;
     const std::string path = golden_dir + "/changning-2021" + extension(f);
     ASSERT_TRUE(fs::exists(path)) << path;
+    EXPECT_EQ(load_plan(path), without_tasks) << path;
+  }
+  // they are what they claim to be: plan version 1, without tasks
+  const std::string xml = slurp(golden_dir + "/changning-2021.pvx");
+  EXPECT_NE(xml.find("<plan class_id=\"0\" tracking_level=\"0\" version=\"1\">"),
+            std::string::npos);
+  EXPECT_EQ(xml.find("<task_count>"), std::string::npos);
+}
+
+TEST(golden_archives, version_2_with_tasks_load_and_equal_the_example_plan) {
+  ASSERT_EQ(example_plan().tasks.size(), 89u);
+  for (const auto f : archive_formats) {
+    if (f == plan_format::binary && (sizeof(std::size_t) != 8 || sizeof(int) != 4)) continue;
+    const std::string path = golden_dir + "/changning-2021-v2" + extension(f);
+    ASSERT_TRUE(fs::exists(path)) << path;
     EXPECT_EQ(load_plan(path), example_plan()) << path;
   }
+  const std::string xml = slurp(golden_dir + "/changning-2021-v2.pvx");
+  EXPECT_NE(xml.find("<plan class_id=\"0\" tracking_level=\"0\" version=\"2\">"),
+            std::string::npos);
+  EXPECT_NE(xml.find("<task_count>89</task_count>"), std::string::npos);
 }
 
 TEST(golden_archives, this_release_writes_them_byte_for_byte) {
-  // Holds while the class versions are those of the golden files; after a version bump, add
-  // new golden files next to the old ones (which must keep loading) instead.
+  // Holds while the class versions are those of the newest golden files; after a version
+  // bump, add new golden files next to the old ones (which must keep loading) instead.
   for (const auto f : {plan_format::text, plan_format::xml}) {
-    const std::string path = golden_dir + "/changning-2021" + extension(f);
+    const std::string path = golden_dir + "/changning-2021-v2" + extension(f);
     EXPECT_EQ(to_bytes(example_plan(), f), slurp(path)) << path;
   }
 }
@@ -329,7 +384,7 @@ E read_error(const std::string& bytes, plan_format f) {
 TEST(damaged_archives, class_version_newer_than_this_release) {
   const std::string xml = to_bytes(example_plan(), plan_format::xml);
   auto e = read_error<format_error>(
-      replace_once(xml, "<plan class_id=\"0\" tracking_level=\"0\" version=\"1\">",
+      replace_once(xml, "<plan class_id=\"0\" tracking_level=\"0\" version=\"2\">",
                    "<plan class_id=\"0\" tracking_level=\"0\" version=\"7\">"),
       plan_format::xml);
   EXPECT_EQ(e.code(), errc::format_version);
@@ -353,12 +408,64 @@ TEST(damaged_archives, class_version_newer_than_this_release) {
   EXPECT_EQ(e.where().indicator, "gdp_growth");
 
   const std::string text = to_bytes(example_plan(), plan_format::text);
-  e = read_error<format_error>(replace_once(text, "13 planeval.plan 0 1 ", "13 planeval.plan 0 9 "),
+  e = read_error<format_error>(replace_once(text, "13 planeval.plan 0 2 ", "13 planeval.plan 0 9 "),
                                plan_format::text);
   EXPECT_EQ(e.code(), errc::format_version);
-  e = read_error<format_error>(replace_once(text, "13 planeval.plan 0 1 ", "13 planeval.plan 0 0 "),
+  e = read_error<format_error>(replace_once(text, "13 planeval.plan 0 2 ", "13 planeval.plan 0 0 "),
                                plan_format::text);
   EXPECT_EQ(e.code(), errc::archive_corrupt);
+
+  // the task class, in the first task
+  const std::smatch task_tag = [&] {
+    std::smatch m;
+    std::regex_search(xml, m,
+                      std::regex("<task class_id=\"[0-9]+\" tracking_level=\"0\" version=\"1\">"));
+    return m;
+  }();
+  ASSERT_FALSE(task_tag.empty());
+  e = read_error<format_error>(
+      replace_once(xml, task_tag.str(),
+                   replace_once(task_tag.str(), "version=\"1\"", "version=\"2\"")),
+      plan_format::xml);
+  EXPECT_EQ(e.code(), errc::format_version);
+  EXPECT_NE(e.message().find("task version 2"), std::string::npos) << e.what();
+  EXPECT_EQ(e.where().pointer, "/tasks/0") << e.what();
+}
+
+TEST(damaged_archives, task_fields_are_checked_and_name_the_task) {
+  const std::string xml = to_bytes(example_plan(), plan_format::xml);
+  const std::string first = example_plan().tasks[0].id;
+  auto e = read_error<format_error>(
+      replace_once(xml, "<status>done</status>", "<status>finished</status>"), plan_format::xml);
+  EXPECT_EQ(e.code(), errc::archive_corrupt);
+  EXPECT_EQ(e.where().pointer, "/tasks/0/status") << e.what();
+  EXPECT_EQ(e.where().task, first);
+  EXPECT_NE(std::string(e.what()).find("(task " + first + ")"), std::string::npos) << e.what();
+  const auto d = read_error<parse_error>(
+      replace_once(xml, "<start>2020-01-01</start>", "<start>2020-02-30</start>"),
+      plan_format::xml);
+  EXPECT_EQ(d.code(), errc::date_syntax);
+  EXPECT_EQ(d.where().pointer, "/tasks/0/start") << d.what();
+  EXPECT_EQ(d.where().task, first);
+  // a deliverable's actual: the task is named, not an indicator
+  const std::size_t actual_at = xml.find("<actual>");
+  ASSERT_NE(actual_at, std::string::npos);
+  std::string damaged = xml;
+  const std::size_t flags_at = damaged.find("<flags>", actual_at);
+  damaged.insert(flags_at + 7, "Z");
+  const auto f = read_error<model_error>(damaged, plan_format::xml);
+  EXPECT_EQ(f.code(), errc::model_invalid);
+  EXPECT_NE(f.where().pointer.find("/deliverables/0/actual/flags"), std::string::npos) << f.what();
+  EXPECT_FALSE(f.where().task.empty());
+  EXPECT_TRUE(f.where().indicator.empty()) << f.what();
+  // a model invariant broken in the archive: checked on loading like any plan
+  const auto w =
+      read_error<model_error>(replace_once(xml, "<weight>1.00000000000000000e+00</weight>",
+                                           "<weight>-1.00000000000000000e+00</weight>"),
+                              plan_format::xml);
+  EXPECT_EQ(w.code(), errc::model_invalid);
+  EXPECT_EQ(w.where().pointer, "/tasks/0/weight");
+  EXPECT_EQ(w.where().task, first);
 }
 
 TEST(damaged_archives, boost_library_version_too_new_or_too_old) {
@@ -402,6 +509,23 @@ TEST(damaged_archives, sizes_beyond_the_limits) {
                                             "<indicator_count>10000001</indicator_count>"),
                                plan_format::xml);
   EXPECT_EQ(e.code(), errc::archive_limit);
+  // tasks, their deliverables and their lists of ids are bounded too
+  e = read_error<format_error>(
+      replace_once(xml, "<task_count>89</task_count>", "<task_count>10000001</task_count>"),
+      plan_format::xml);
+  EXPECT_EQ(e.code(), errc::archive_limit);
+  EXPECT_EQ(e.where().pointer, "/tasks");
+  e = read_error<format_error>(replace_once(xml, "<deliverable_count>0</deliverable_count>",
+                                            "<deliverable_count>10000001</deliverable_count>"),
+                               plan_format::xml);
+  EXPECT_EQ(e.code(), errc::archive_limit);
+  EXPECT_EQ(e.where().pointer, "/tasks/0/deliverables");
+  EXPECT_EQ(e.where().task, example_plan().tasks[0].id);
+  e = read_error<format_error>(replace_once(xml, "<depends_on_count>0</depends_on_count>",
+                                            "<depends_on_count>99999999999</depends_on_count>"),
+                               plan_format::xml);
+  EXPECT_EQ(e.code(), errc::archive_limit);
+  EXPECT_EQ(e.where().pointer, "/tasks/0/depends_on");
   // binary: the first string length (the archive signature) is bounded too
   std::string bin = to_bytes(example_plan(), plan_format::binary);
   const auto at = bin.find("planeval.plan");
@@ -571,6 +695,7 @@ TEST(atomic_save, keeps_permissions_and_reports_missing_folders) {
 TEST(check_plan, reports_every_problem_with_its_location) {
   plan p = example_plan();
   EXPECT_TRUE(check_plan(p).empty());
+  p.tasks.clear();  // (their links to the indicator renamed here would be a sixth problem)
   p.indicators[2].id = p.indicators[0].id;                        // a repeated id
   p.indicators[5].targets.push_back(p.indicators[5].targets[0]);  // two targets for 2021
   p.indicators[7].targets[0].r.value = 999;     // the text no longer reads as the rule
@@ -593,6 +718,17 @@ TEST(check_plan, reports_every_problem_with_its_location) {
   EXPECT_EQ(problems[3].where().pointer, "/indicators/9/targets/0");
   EXPECT_EQ(problems[4].code(), errc::model_unknown_id);
   EXPECT_EQ(problems[4].where().pointer, "/observations/0/indicator");
+}
+
+TEST(check_plan, reports_a_task_problem_with_the_task) {
+  plan p = example_plan();
+  p.tasks[3].depends_on.push_back("ghost");
+  const auto problems = check_plan(p);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].code(), errc::model_unknown_id);
+  EXPECT_EQ(problems[0].where().pointer,
+            "/tasks/3/depends_on/" + std::to_string(p.tasks[3].depends_on.size() - 1));
+  EXPECT_EQ(problems[0].where().task, p.tasks[3].id);
 }
 
 TEST(check_plan_file, sound_files_of_every_format_have_no_problem) {

@@ -1,7 +1,9 @@
 #pragma once
 // Random plans for round-trip tests: every field of the model set to awkward but valid values
 // (texts with markup characters, CJK and emoji, blank edges; numbers of every magnitude; every
-// op, measure, value kind and enumeration). Deterministic for a given seed.
+// op, measure, value kind and enumeration; task trees with every status, progress, deliverables
+// and dependencies). Deterministic for a given seed.
+#include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <random>
@@ -57,6 +59,7 @@ class plan_generator {
         if (!p.references.find(ref.indicator, ref.per)) p.references.add(ref);
       }
     }
+    if (chance(0.6)) p.tasks = some_tasks(p.indicators);
     if (chance(0.3)) p.extensions = extensions();
     return p;
   }
@@ -230,6 +233,83 @@ class plan_generator {
     }
     ind.note = text();
     return ind;
+  }
+
+  // A valid task list: parents and dependencies point to earlier tasks (no cycle), never to an
+  // ancestor; groups record no progress and are never done; statuses and progress agree.
+  std::vector<task> some_tasks(const std::vector<indicator>& indicators) {
+    std::vector<task> ts;
+    const int n = pick(1, 8);
+    for (int k = 0; k < n; ++k) {
+      task t;
+      t.id = "t" + std::to_string(k) + (chance(0.2) ? "/任务~" + text() : "");
+      if (k > 0 && chance(0.6)) t.parent = ts[static_cast<std::size_t>(pick(0, k - 1))].id;
+      t.title_zh = text();
+      t.title_en = text();
+      if (chance(0.5)) t.description = text();
+      if (chance(0.5)) t.owner = text();
+      const int c = chance(0.6) ? 0 : pick(1, 3);
+      for (int j = 0; j < c; ++j) t.cooperating.push_back(text());
+      if (chance(0.7)) t.start = some_date();
+      if (chance(0.7)) t.due = some_date();
+      if (t.start && t.due && *t.due < *t.start) std::swap(t.start, t.due);
+      if (chance(0.3)) t.weight = chance(0.5) ? pick(1, 9) / 4.0 : std::ldexp(1.0, pick(-40, 40));
+      const int d = chance(0.5) ? 0 : pick(1, 3);
+      for (int j = 0; j < d; ++j) {
+        deliverable dl;
+        dl.text = "d" + text();
+        dl.target = some_rule(unit());
+        if (chance(0.5)) {
+          indicator owner;
+          owner.id = t.id;
+          dl.actual = some_observation(owner);
+          if (chance(0.1)) dl.actual->indicator = chance(0.5) ? "" : "other";
+        }
+        t.deliverables.push_back(dl);
+      }
+      if (!indicators.empty()) {
+        std::set<std::string> linked;
+        const int m = chance(0.5) ? 0 : pick(1, 3);
+        for (int j = 0; j < m; ++j) {
+          const auto& id =
+              indicators[static_cast<std::size_t>(pick(0, static_cast<int>(indicators.size()) - 1))]
+                  .id;
+          if (linked.insert(id).second) t.indicators.push_back(id);
+        }
+      }
+      // dependencies on earlier tasks that are not ancestors
+      std::set<std::string> ancestors;
+      for (std::string a = t.parent; !a.empty();) {
+        ancestors.insert(a);
+        for (const auto& other : ts)
+          if (other.id == a) a = other.parent;
+      }
+      const int deps = k == 0 || chance(0.6) ? 0 : pick(1, 2);
+      for (int j = 0; j < deps; ++j) {
+        const auto& dep = ts[static_cast<std::size_t>(pick(0, k - 1))].id;
+        if (!ancestors.count(dep) &&
+            std::find(t.depends_on.begin(), t.depends_on.end(), dep) == t.depends_on.end())
+          t.depends_on.push_back(dep);
+      }
+      if (chance(0.3)) t.note = text();
+      ts.push_back(t);
+    }
+    // statuses and progress, now that groups are known
+    for (auto& t : ts) {
+      const bool group = std::any_of(ts.begin(), ts.end(),
+                                     [&](const task& other) { return other.parent == t.id; });
+      t.st = static_cast<task_status>(pick(0, 4));
+      if (group && t.st == task_status::done) t.st = task_status::in_progress;
+      if (!group && chance(0.6)) {
+        double share = t.st == task_status::not_started ? 0.0
+                       : t.st == task_status::done      ? 1.0
+                       : chance(0.5)                    ? pick(0, 100) / 100.0
+                                     : std::uniform_real_distribution<double>(0, 1)(rng_);
+        t.progress = progress_report{share, some_date()};
+      }
+      if (t.st == task_status::done && chance(0.6)) t.completed = some_date();
+    }
+    return ts;
   }
 
   std::string extensions() {

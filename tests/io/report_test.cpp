@@ -24,8 +24,7 @@ const std::string data = PLANEVAL_EXAMPLE_DATA "/changning-2021/";
 // The example plan with every example file, as `./build.sh demo` reports it.
 report_input example(language lang, std::optional<date> as_of = parse_date("2021-09-30")) {
   report_input in;
-  in.plan = load_plan(data + "plan.json");
-  in.plan.tasks = load_tasks(data + "tasks.csv", &in.plan);
+  in.plan = load_plan(data + "plan.json");  // with its tasks
   for (const char* f : {"actuals-illustrative.csv", "actuals-2021-ytd-illustrative.csv",
                         "series-2016-2020-illustrative.csv"})
     for (const auto& o : load_actuals(data + f, &in.plan)) in.actuals.add(o);

@@ -154,9 +154,10 @@ TEST(task_table, cell_errors_name_line_and_column) {
   expect_error<parse_error>("id,start\nt1,2020-02-29\nt2,2021-02-29\n", errc::date_syntax, 3, 12);
   const auto e = expect_error<parse_error>("id,deliverable\nt1,新开工39公里;开工建造4个\n",
                                            errc::target_syntax, 2, 14);
-  EXPECT_NE(std::string(e.what()).find("tasks.csv:2:14 deliverable: task 't1': expected"),
+  EXPECT_NE(std::string(e.what()).find("tasks.csv:2:14 deliverable (task t1): task 't1': expected"),
             std::string::npos)
       << e.what();
+  EXPECT_EQ(e.where().task, "t1");
   expect_error<model_error>("id,status\nt1,started\n", errc::model_enum, 2, 4);
   expect_error<model_error>("id,weight\nt1,heavy\n", errc::model_invalid, 2, 4);
   expect_error<model_error>("id,progress\nt1,50%\n", errc::model_invalid, 2, 0);
@@ -180,6 +181,10 @@ TEST(task_table, model_errors_point_at_the_cell) {
       expect_error<model_error>("id,depends_on\nt1,\nt3,t5\nt5,t1; t3\n", errc::task_cycle, 3, 4);
   EXPECT_NE(std::string(cycle.what()).find("dependency cycle: t3 → t5 → t3"), std::string::npos)
       << cycle.what();
+  EXPECT_EQ(cycle.where().task, "t3");  // the row's task
+  EXPECT_EQ(
+      expect_error<parse_error>("id,start\nt1,2021-02-30\n", errc::date_syntax, 2, 12).where().task,
+      "t1");
   expect_error<model_error>("id,depends_on\nt1,\nt2,t1;ghost\n", errc::model_unknown_id, 3, 7);
   const plan known = indicators_plan();
   const auto unknown = expect_error<model_error>("id,indicators\nt1,gdp_growth; gpd_growth\n",

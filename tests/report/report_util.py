@@ -13,7 +13,6 @@ def example_args(data):
     """The report of the example plan with all its example data (as ./build.sh demo makes it)."""
     return [
         "--plan", os.path.join(data, "plan.json"),
-        "--tasks", os.path.join(data, "tasks.csv"),
         "--actuals", os.path.join(data, "actuals-illustrative.csv"),
         "--actuals", os.path.join(data, "actuals-2021-ytd-illustrative.csv"),
         "--actuals", os.path.join(data, "series-2016-2020-illustrative.csv"),

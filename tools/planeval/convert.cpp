@@ -5,6 +5,7 @@
 
 #include "commands.hpp"
 #include "planeval/io/plan_file.hpp"
+#include "planeval/io/tasks.hpp"
 
 namespace planeval::cli {
 namespace {
@@ -14,6 +15,7 @@ struct convert_options {
   std::string out;
   std::string from;
   std::string format;
+  std::string tasks;
 };
 
 bool is_csv_name(const std::string& path) {
@@ -32,6 +34,7 @@ void warn_table_losses(const plan& p) {
       "the plan's metadata and settings");
   add(!p.observations.empty(), std::to_string(p.observations.size()) + " observations");
   add(!p.references.empty(), std::to_string(p.references.size()) + " references");
+  add(!p.tasks.empty(), std::to_string(p.tasks.size()) + " tasks");
   add(!p.extensions.empty(), "the extensions");
   if (!lost.empty())
     std::cerr << "planeval convert: note: a CSV plan table holds indicators and targets only; "
@@ -40,9 +43,10 @@ void warn_table_losses(const plan& p) {
 }
 
 int run_convert(const convert_options& o) {
-  const plan p = o.from.empty() || o.from == "csv"
-                     ? load_plan(o.in)
-                     : load_plan(o.in, from_string<plan_format>(o.from));
+  plan p = o.from.empty() || o.from == "csv" ? load_plan(o.in)
+                                             : load_plan(o.in, from_string<plan_format>(o.from));
+  // --tasks: the task table replaces the plan's own tasks; its indicator ids are checked
+  if (!o.tasks.empty()) p.tasks = load_tasks(o.tasks, &p);
   if (o.format == "csv" || (o.format.empty() && is_csv_name(o.out))) {
     warn_table_losses(p);
     save_plan_table(p, o.out);
@@ -72,6 +76,10 @@ void add_convert(CLI::App& app, context& ctx) {
       ->check(CLI::IsMember({"json", "text", "xml", "binary", "csv"}));
   cmd->add_option("--format", opts->format, "Format of OUT when its extension does not say")
       ->check(CLI::IsMember({"json", "text", "xml", "binary", "csv"}));
+  cmd->add_option("--tasks", opts->tasks,
+                  "Task table (CSV) to attach to the plan, replacing the tasks it has (see "
+                  "docs/tasks.md)")
+      ->check(CLI::ExistingFile);
   cmd->callback([opts, &ctx] { ctx.exit_code = run_convert(*opts); });
 }
 

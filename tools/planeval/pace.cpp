@@ -7,6 +7,7 @@
 #include "commands.hpp"
 #include "planeval/analytics/pace.hpp"
 #include "planeval/io/analytics_output.hpp"
+#include "planeval/io/plan_file.hpp"
 #include "planeval/io/tables.hpp"
 
 namespace planeval::cli {
@@ -14,6 +15,7 @@ namespace {
 
 struct pace_cli_options {
   std::string indicators;
+  std::string plan_file;
   std::string actuals;
   std::string references;
   std::string as_of;
@@ -28,7 +30,8 @@ struct pace_cli_options {
 };
 
 int run_pace(const pace_cli_options& o) {
-  const plan p = load_plan_table(o.indicators);
+  // --plan: any plan format, with its own observations and references
+  const plan p = o.plan_file.empty() ? load_plan_table(o.indicators) : load_plan(o.plan_file);
   observation_set actuals;
   if (!o.actuals.empty()) actuals = load_actuals(o.actuals, &p);
   reference_set refs;
@@ -59,9 +62,13 @@ void add_pace(CLI::App& app, context& ctx) {
       "pace",
       "Pace within the year (时序进度): share of each annual target done so far against "
       "the share of the year elapsed");
-  cmd->add_option("--indicators", o->indicators, "Plan table (CSV)")
-      ->required()
-      ->check(CLI::ExistingFile);
+  auto* indicators =
+      cmd->add_option("--indicators", o->indicators, "Plan table (CSV)")->check(CLI::ExistingFile);
+  cmd->add_option("--plan", o->plan_file,
+                  "Plan file in any format (.json, .pvt, .pvx, .pvb, .csv) instead of "
+                  "--indicators; its own observations and references are used too")
+      ->check(CLI::ExistingFile)
+      ->excludes(indicators);
   cmd->add_option("--actuals", o->actuals,
                   "Year-to-date values (CSV): monthly 2021-05 or quarterly 2021-Q2 periods; "
                   "累计 marks a cumulative value")
@@ -87,7 +94,11 @@ void add_pace(CLI::App& app, context& ctx) {
   add_series_options(*cmd, o->growth_rate, o->level);
   add_format_option(*cmd, o->format);
   add_lang_option(*cmd, o->lang);
-  cmd->callback([o, &ctx] { ctx.exit_code = run_pace(*o); });
+  cmd->callback([o, &ctx] {
+    if (o->indicators.empty() && o->plan_file.empty())
+      throw CLI::RequiredError("--indicators or --plan");
+    ctx.exit_code = run_pace(*o);
+  });
 }
 
 }  // namespace planeval::cli

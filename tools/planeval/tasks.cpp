@@ -4,8 +4,10 @@
 #include <memory>
 
 #include "commands.hpp"
+#include "planeval/core/error.hpp"
 #include "planeval/core/evaluate.hpp"
 #include "planeval/core/task_eval.hpp"
+#include "planeval/io/plan_file.hpp"
 #include "planeval/io/tables.hpp"
 #include "planeval/io/tasks.hpp"
 
@@ -14,6 +16,7 @@ namespace {
 
 struct tasks_options {
   std::string indicators;
+  std::string plan_file;
   std::string tasks;
   std::string actuals;
   std::string references;
@@ -26,8 +29,14 @@ struct tasks_options {
 };
 
 int run_tasks(const tasks_options& o) {
-  plan p = load_plan_table(o.indicators);
-  p.tasks = load_tasks(o.tasks, &p);
+  // --plan: any plan format, with its own tasks (unless --tasks is given), observations and
+  // references
+  plan p = o.plan_file.empty() ? load_plan_table(o.indicators) : load_plan(o.plan_file);
+  if (!o.tasks.empty())
+    p.tasks = load_tasks(o.tasks, &p);
+  else if (p.tasks.empty())
+    throw error(errc::usage,
+                "the plan " + o.plan_file + " has no tasks: give a task table with --tasks");
   observation_set actuals;
   if (!o.actuals.empty()) actuals = load_actuals(o.actuals, &p);
   reference_set refs;
@@ -63,14 +72,19 @@ void add_tasks(CLI::App& app, context& ctx) {
   auto opts = std::make_shared<tasks_options>();
   auto* cmd = app.add_subcommand(
       "tasks", "Track the plan's tasks as of a date: progress, overdue, behind and blocked tasks");
-  cmd->add_option("--indicators", opts->indicators,
-                  "Plan table (CSV): id,name_zh,…,target_period,target,note")
-      ->required()
-      ->check(CLI::ExistingFile);
+  auto* indicators = cmd->add_option("--indicators", opts->indicators,
+                                     "Plan table (CSV): id,name_zh,…,target_period,target,note")
+                         ->check(CLI::ExistingFile);
+  cmd->add_option("--plan", opts->plan_file,
+                  "Plan file in any format (.json, .pvt, .pvx, .pvb, .csv) instead of "
+                  "--indicators; its own tasks (unless --tasks is given), observations and "
+                  "references are used too")
+      ->check(CLI::ExistingFile)
+      ->excludes(indicators);
   cmd->add_option("--tasks", opts->tasks,
                   "Task table (CSV): id,parent,title_zh,title_en,owner,start,due,status,progress,"
-                  "progress_date,deliverable,indicators,depends_on,weight")
-      ->required()
+                  "progress_date,deliverable,indicators,depends_on,weight; required with "
+                  "--indicators")
       ->check(CLI::ExistingFile);
   cmd->add_option("--actuals", opts->actuals,
                   "Actual values of the indicators (CSV): indicator,period,value[,flags][,note]")
@@ -94,7 +108,13 @@ void add_tasks(CLI::App& app, context& ctx) {
       ->check(CLI::IsMember({"table", "json", "markdown"}))
       ->capture_default_str();
   add_lang_option(*cmd, opts->lang);
-  cmd->callback([opts, &ctx] { ctx.exit_code = run_tasks(*opts); });
+  cmd->callback([opts, &ctx] {
+    if (opts->indicators.empty() && opts->plan_file.empty())
+      throw CLI::RequiredError("--indicators or --plan");
+    if (!opts->indicators.empty() && opts->tasks.empty())
+      throw CLI::RequiredError("--tasks (with --indicators)");
+    ctx.exit_code = run_tasks(*opts);
+  });
 }
 
 }  // namespace planeval::cli

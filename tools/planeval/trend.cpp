@@ -8,6 +8,7 @@
 #include "planeval/analytics/trend.hpp"
 #include "planeval/core/error.hpp"
 #include "planeval/io/analytics_output.hpp"
+#include "planeval/io/plan_file.hpp"
 #include "planeval/io/tables.hpp"
 
 namespace planeval::cli {
@@ -15,6 +16,7 @@ namespace {
 
 struct trend_cli_options {
   std::string indicators;
+  std::string plan_file;
   std::string actuals;
   std::string references;
   int base_year = 0;
@@ -30,7 +32,8 @@ struct trend_cli_options {
 };
 
 int run_trend(const trend_cli_options& o) {
-  const plan p = load_plan_table(o.indicators);
+  // --plan: any plan format, with its own observations and references
+  const plan p = o.plan_file.empty() ? load_plan_table(o.indicators) : load_plan(o.plan_file);
   observation_set actuals;
   if (!o.actuals.empty()) actuals = load_actuals(o.actuals, &p);
   reference_set refs;
@@ -71,9 +74,13 @@ void add_trend(CLI::App& app, context& ctx) {
   auto o = std::make_shared<trend_cli_options>();
   auto* cmd = app.add_subcommand(
       "trend", "Trend toward each target (SDG progress method) and a projection to its year");
-  cmd->add_option("--indicators", o->indicators, "Plan table (CSV)")
-      ->required()
-      ->check(CLI::ExistingFile);
+  auto* indicators =
+      cmd->add_option("--indicators", o->indicators, "Plan table (CSV)")->check(CLI::ExistingFile);
+  cmd->add_option("--plan", o->plan_file,
+                  "Plan file in any format (.json, .pvt, .pvx, .pvb, .csv) instead of "
+                  "--indicators; its own observations and references are used too")
+      ->check(CLI::ExistingFile)
+      ->excludes(indicators);
   cmd->add_option("--actuals", o->actuals, "Annual values (CSV): indicator,period,value")
       ->check(CLI::ExistingFile);
   cmd->add_option("--references", o->references, "Reference values and quotas (CSV)")
@@ -96,7 +103,11 @@ void add_trend(CLI::App& app, context& ctx) {
   add_series_options(*cmd, o->growth_rate, o->level);
   add_format_option(*cmd, o->format);
   add_lang_option(*cmd, o->lang);
-  cmd->callback([o, &ctx] { ctx.exit_code = run_trend(*o); });
+  cmd->callback([o, &ctx] {
+    if (o->indicators.empty() && o->plan_file.empty())
+      throw CLI::RequiredError("--indicators or --plan");
+    ctx.exit_code = run_trend(*o);
+  });
 }
 
 }  // namespace planeval::cli

@@ -70,9 +70,10 @@ struct location {
   std::size_t column = 0;  ///< 1-based column in characters (not bytes), 0 when unknown
   std::string pointer;     ///< JSON pointer or field path, e.g. `/indicators/3/target`
   std::string indicator;   ///< indicator id the error concerns
+  std::string task;        ///< task id the error concerns
   std::string fragment;    ///< the offending piece of text
 
-  /// @brief `file:line:column` followed by the pointer and indicator when set.
+  /// @brief `file:line:column` followed by the pointer, indicator and task when set.
   std::string to_string() const;
   /// @brief True when no field is set.
   bool empty() const noexcept;

@@ -121,7 +121,8 @@ std::vector<std::string> find_dependency_cycle(const std::vector<task>& tasks);
 /// @param tasks the tasks
 /// @param indicators when given, linked indicator ids must exist among them.
 /// @throws model_error (`model_invalid`, `model_duplicate`, `model_unknown_id`, `task_cycle`)
-///         whose location pointer is `/tasks/<index>/<field>` (`/<item>` for list fields).
+///         whose location pointer is `/tasks/<index>/<field>` (`/<item>` for list fields)
+///         and whose location task is the id of the task at that index.
 void validate_tasks(const std::vector<task>& tasks,
                     const std::vector<indicator>* indicators = nullptr);
 

@@ -54,7 +54,8 @@ std::optional<plan_format> format_from_path(std::string_view path) noexcept;
 std::optional<plan_format> sniff_format(std::string_view head) noexcept;
 
 /// @brief Largest number of elements an archive may hold in one collection (indicators,
-/// targets, observations, references). A larger count is an `archive_limit` error.
+/// targets, observations, references, tasks, deliverables, lists of ids). A larger count is
+/// an `archive_limit` error.
 inline constexpr std::uint64_t archive_max_elements = 10'000'000;
 
 /// @brief Largest string an archive may hold, in bytes (16 MiB). A longer string, or one
@@ -101,21 +102,22 @@ void save_plan(const plan& p, const std::string& path);
 void save_plan(const plan& p, const std::string& path, plan_format format);
 
 /// @brief Saves a plan's indicators and targets as a CSV plan table (`write_plan_table`),
-/// atomically. The table cannot hold the plan's metadata, settings, observations, references
-/// and extensions, nor a rule that differs from what its target text reads as.
+/// atomically. The table cannot hold the plan's metadata, settings, observations, references,
+/// tasks and extensions, nor a rule that differs from what its target text reads as.
 /// @throws io_error (`io_open`, `io_write`) when writing fails.
 void save_plan_table(const plan& p, const std::string& path);
 
 /// @brief Every model problem of a plan, not just the first: empty or repeated indicator ids,
 /// repeated target periods, units that do not convert, observations and references of
-/// unknown indicators, and targets whose text reads as a different rule than the stored one.
+/// unknown indicators, targets whose text reads as a different rule than the stored one, and
+/// the first problem among the tasks (`validate_tasks`).
 /// @return the problems as errors with their locations; empty when the plan is sound.
 std::vector<error> check_plan(const plan& p);
 
 /// @brief Checks a plan file and returns every problem found, with locations.
 ///
-/// JSON files are read member by member, so each indicator, observation and reference with a
-/// problem is reported; a syntax error stops reading. Archives and CSV tables stop at their
+/// JSON files are read member by member, so each indicator, observation, reference and task
+/// with a problem is reported; a syntax error stops reading. Archives and CSV tables stop at their
 /// first problem. The model checks of `check_plan` follow when the file could be read.
 /// @param path the file (any format `load_plan` reads)
 /// @return the problems; empty when the file is a sound plan. Never throws for bad content.
