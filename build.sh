@@ -21,6 +21,8 @@ packages=(
   nlohmann-json3-dev libcli11-dev
   doxygen graphviz
   clang clang-14 libclang-rt-14-dev
+  pybind11-dev python3-dev python3-pytest python3-numpy python3-pandas
+  chromium fonts-wqy-microhei
 )
 
 missing=()
@@ -66,6 +68,18 @@ case "$mode" in
     echo
     echo "==> the same in English, through the C++ API (examples/evaluate_plan.cpp)"
     build/bin/evaluate_plan "$data" en
+    echo
+    echo "==> planeval report (self-contained HTML dashboards as of 2021-09-30, every example file)"
+    mkdir -p build/report
+    for lang in zh en; do
+      build/bin/planeval report --plan "$data/plan.json" \
+        --actuals "$data/actuals-illustrative.csv" \
+        --actuals "$data/actuals-2021-ytd-illustrative.csv" \
+        --actuals "$data/series-2016-2020-illustrative.csv" \
+        --references "$data/references-illustrative.csv" --as-of 2021-09-30 --lang "$lang" \
+        -o "build/report/changning-2021.$lang.html"
+      echo "    wrote $(pwd)/build/report/changning-2021.$lang.html"
+    done
     ;;
   test|asan)
     ctest --preset "$preset"

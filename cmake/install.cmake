@@ -6,10 +6,25 @@ install(TARGETS planeval_core planeval_analytics planeval
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
   RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
   INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+if(TARGET planeval_c)
+  # the C API: a shared library with a stable ABI (its static dependencies are linked in), in
+  # its own export set so C programs find it without the C++ dependencies
+  install(TARGETS planeval_c
+    EXPORT planevalCTargets
+    LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
+    RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
+    ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+    INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+endif()
 install(DIRECTORY include/planeval DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 install(EXPORT planevalTargets
   NAMESPACE planeval::
   DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/planeval)
+if(TARGET planeval_c)
+  install(EXPORT planevalCTargets
+    NAMESPACE planeval::
+    DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/planeval)
+endif()
 
 configure_package_config_file(cmake/planevalConfig.cmake.in
   ${PROJECT_BINARY_DIR}/planevalConfig.cmake

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <set>
 #include <thread>
@@ -30,7 +31,8 @@ batch_store::batch_store(std::vector<std::string> units, std::vector<std::string
                          std::vector<period> periods)
     : units_(std::move(units)), indicators_(std::move(indicators)), periods_(std::move(periods)) {
   if (units_.empty() || indicators_.empty() || periods_.empty())
-    throw model_error(errc::model_invalid, "a batch store needs at least one unit, indicator and period");
+    throw model_error(errc::model_invalid,
+                      "a batch store needs at least one unit, indicator and period");
   for (std::size_t k = 0; k < units_.size(); ++k)
     if (!unit_index_.emplace(units_[k], k).second)
       throw model_error(errc::model_duplicate, "unit '" + units_[k] + "' appears twice");
@@ -80,7 +82,8 @@ batch_targets::batch_targets(const plan& p, const batch_store& store,
     if (!ind) {
       location loc;
       loc.indicator = id;
-      throw model_error(errc::model_unknown_id, "indicator '" + id + "' of the batch store is not in the plan", loc);
+      throw model_error(errc::model_unknown_id,
+                        "indicator '" + id + "' of the batch store is not in the plan", loc);
     }
     auto& out = rules_[i];
     out.value.assign(units_, nan);
@@ -103,23 +106,32 @@ batch_targets::batch_targets(const plan& p, const batch_store& store,
         usage("direction targets ('" + t->text + "') are not supported in batch evaluation", id);
       case op::qualitative:
       case op::unparsed: continue;
-      case op::reach: case op::about: case op::at_least: case op::at_most: case op::between: break;
+      case op::reach:
+      case op::about:
+      case op::at_least:
+      case op::at_most:
+      case op::between: break;
     }
     // the measure, as the per-indicator evaluator reads it
     out.meas = r.meas.kind;
-    if (out.meas == measure_kind::level && r.u.is_percent() && !ind->u.empty() && !ind->u.is_percent())
+    if (out.meas == measure_kind::level && r.u.is_percent() && !ind->u.empty() &&
+        !ind->u.is_percent())
       out.meas = measure_kind::growth;
     if (out.meas != measure_kind::level && out.meas != measure_kind::growth)
-      usage(std::string("the measure '") + to_string(out.meas) + "' is not supported in batch evaluation", id);
-    out.cmp_unit = out.meas == measure_kind::growth ? unit::percent() : (ind->u.empty() ? r.u : ind->u);
+      usage(std::string("the measure '") + to_string(out.meas) +
+                "' is not supported in batch evaluation",
+            id);
+    out.cmp_unit =
+        out.meas == measure_kind::growth ? unit::percent() : (ind->u.empty() ? r.u : ind->u);
     const unit& cmp = out.cmp_unit;
     out.percent_like = cmp.dim() == dimension::percent || cmp.dim() == dimension::percentage_point;
     if (out.meas == measure_kind::level && !r.has_reference() && !r.u.empty() && !cmp.empty() &&
         !convertible(r.u, cmp)) {
       location loc;
       loc.indicator = id;
-      throw model_error(errc::unit_incompatible,
-                        "target unit '" + r.u.symbol() + "' cannot be expressed in '" + cmp.symbol() + "'", loc);
+      throw model_error(
+          errc::unit_incompatible,
+          "target unit '" + r.u.symbol() + "' cannot be expressed in '" + cmp.symbol() + "'", loc);
     }
   }
 }
@@ -133,7 +145,8 @@ void batch_targets::set_value(std::size_t unit, std::size_t indicator, double va
 
 void batch_targets::set_range(std::size_t unit, std::size_t indicator, double low, double high) {
   auto& r = rules_.at(indicator);
-  if (!r.present || r.r.oper != op::between || r.r.has_reference()) usage("set_range needs a between target");
+  if (!r.present || r.r.oper != op::between || r.r.has_reference())
+    usage("set_range needs a between target");
   if (low > high) usage("set_range: low > high");
   r.low.at(unit) = low;
   r.high.at(unit) = high;
@@ -141,7 +154,8 @@ void batch_targets::set_range(std::size_t unit, std::size_t indicator, double lo
 
 void batch_targets::set_reference(std::size_t unit, std::size_t indicator, double value) {
   auto& r = rules_.at(indicator);
-  if (!r.present || !r.r.has_reference()) usage("set_reference needs a target that names a reference");
+  if (!r.present || !r.r.has_reference())
+    usage("set_reference needs a target that names a reference");
   r.reference.at(unit) = value;
 }
 
@@ -178,31 +192,92 @@ double convert_threshold(double x, const unit& from, const unit& to) {
   return convert(x, from, to);
 }
 
-// Judges the values v[0..n) against c; writes status, tolerance flag and gap. Branch-free:
-// bitwise tests and selects, so random data costs no mispredictions.
-void judge_series(const compiled& c, const double* v, std::size_t n, std::uint8_t* st,
-                  std::uint8_t* tol, double* gap) {
-  constexpr unsigned met = static_cast<unsigned>(status::met);
-  constexpr unsigned exceeded = static_cast<unsigned>(status::exceeded);
-  constexpr unsigned not_met = static_cast<unsigned>(status::not_met);
-  constexpr unsigned no_data = static_cast<unsigned>(status::no_data);
+// x86-64 builds get an AVX2 clone of the kernels next to the baseline (SSE2) one, chosen once
+// at load time (GNU ifunc): SSE2 lacks the blends the vectoriser needs for the selects below.
+// Off under sanitizers, whose runtimes may not be ready when ifunc resolvers run.
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || \
+    __has_feature(memory_sanitizer)
+#define PLANEVAL_NO_CLONES 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define PLANEVAL_NO_CLONES 1
+#endif
+#if defined(__x86_64__) && defined(__ELF__) && defined(__GNUC__) && !defined(PLANEVAL_NO_CLONES)
+#define PLANEVAL_KERNEL __attribute__((target_clones("avx2", "default")))
+#else
+#define PLANEVAL_KERNEL
+#endif
 
+// Status counts of one series: met, exceeded, not_met and no_data (the only statuses a
+// comparison gives per observation).
+struct series_counts {
+  std::size_t met = 0;
+  std::size_t exceeded = 0;
+  std::size_t not_met = 0;
+  std::size_t no_data = 0;
+};
+
+// Judges the values v[0..n) against c; writes status, tolerance flag and gap, and counts the
+// statuses. Branch-free (bitwise tests and selects) so that the compiler vectorises it and
+// random data costs no mispredictions.
+PLANEVAL_KERNEL
+series_counts judge_series(const compiled& c, const double* __restrict v, std::size_t n,
+                           std::uint8_t* __restrict st, std::uint8_t* __restrict tol,
+                           double* __restrict gap) {
+  constexpr std::uint8_t met = static_cast<std::uint8_t>(status::met);
+  constexpr std::uint8_t exceeded = static_cast<std::uint8_t>(status::exceeded);
+  constexpr std::uint8_t not_met = static_cast<std::uint8_t>(status::not_met);
+  constexpr std::uint8_t no_data = static_cast<std::uint8_t>(status::no_data);
+  const double ex_lo = c.exceeded.lo, ex_hi = c.exceeded.hi;
+  const double met_lo = c.met.lo, met_hi = c.met.hi;
+  const double gr_lo = c.grace.lo, gr_hi = c.grace.hi;
+  const double xa_lo = c.exact.lo, xa_hi = c.exact.hi;
+  const double required = c.required;
+  // outside a range the gap is measured from the nearer end; other targets use `required`
+  const double low = c.between ? c.low : -detail::inf;
+  const double high = c.between ? c.high : detail::inf;
+  const std::uint8_t about_tol = c.about_tol ? 1 : 0;
+  std::size_t n_miss = 0, n_ex = 0, n_met = 0;
   for (std::size_t k = 0; k < n; ++k) {
     const double x = v[k];
-    const bool miss = x != x;
-    const bool in_ex = (x >= c.exceeded.lo) & (x <= c.exceeded.hi);
-    const bool in_met = (x >= c.met.lo) & (x <= c.met.hi);
-    const bool in_grace = (x >= c.grace.lo) & (x <= c.grace.hi);
-    const bool in_exact = (x >= c.exact.lo) & (x <= c.exact.hi);
-    unsigned code = (in_met | in_grace) ? met : not_met;
+    const std::uint8_t miss = x != x;
+    const std::uint8_t in_ex = (x >= ex_lo) & (x <= ex_hi);
+    const std::uint8_t in_met = (x >= met_lo) & (x <= met_hi);
+    const std::uint8_t in_grace = (x >= gr_lo) & (x <= gr_hi);
+    const std::uint8_t in_exact = (x >= xa_lo) & (x <= xa_hi);
+    const std::uint8_t ok = in_met | in_grace;
+    std::uint8_t code = ok ? met : not_met;
     code = in_ex ? exceeded : code;
     code = miss ? no_data : code;
-    st[k] = static_cast<std::uint8_t>(code);
-    tol[k] = static_cast<std::uint8_t>((!in_ex) & ((in_met & c.about_tol & !in_exact) | (!in_met & in_grace)));
-    double compared = c.required;
-    compared = (c.between & (x < c.low)) ? c.low : compared;
-    compared = (c.between & (x > c.high)) ? c.high : compared;
-    gap[k] = miss ? nan : x - compared;
+    st[k] = code;
+    tol[k] = static_cast<std::uint8_t>(
+        (in_ex ^ 1) & ((in_met & about_tol & (in_exact ^ 1)) | ((in_met ^ 1) & in_grace)));
+    double compared = x < low ? low : required;
+    compared = x > high ? high : compared;
+    gap[k] = x - compared;  // NaN when x is
+    n_miss += miss;
+    n_ex += in_ex;
+    n_met += ok & (in_ex ^ 1);
+  }
+  series_counts out;
+  out.no_data = n_miss;
+  out.exceeded = n_ex;
+  out.met = n_met;
+  out.not_met = n - n_miss - n_ex - n_met;
+  return out;
+}
+
+// growth[k] = percent change from the previous period (NaN without both values or from 0).
+PLANEVAL_KERNEL
+void growth_series(const double* __restrict values, const std::ptrdiff_t* __restrict prev,
+                   std::size_t n, double* __restrict growth) {
+  for (std::size_t k = 0; k < n; ++k) {
+    const double cur = values[k];
+    const double before = prev[k] < 0 ? nan : values[static_cast<std::size_t>(prev[k])];
+    const bool bad = (cur != cur) | (before != before) | (before == 0.0);
+    growth[k] = bad ? nan : (cur / before - 1.0) * 100.0;
   }
 }
 
@@ -237,12 +312,19 @@ void evaluate_batch(const batch_store& store, const batch_targets& targets, batc
   // previous period of each period, for growth
   std::vector<std::ptrdiff_t> prev(store.periods(), -1);
   for (std::size_t k = 0; k < store.periods(); ++k)
-    if (auto j = store.period_index(store.period_list()[k].previous())) prev[k] = static_cast<std::ptrdiff_t>(*j);
+    if (auto j = store.period_index(store.period_list()[k].previous()))
+      prev[k] = static_cast<std::ptrdiff_t>(*j);
 
   const std::size_t P = store.periods();
   const std::size_t pairs = store.indicators() * store.units();
-  auto work = [&](std::size_t first, std::size_t last) {
+  // Each worker counts statuses per unit and per indicator into its own tables.
+  using count_table = std::vector<status_counts>;
+  auto work = [&](std::size_t first, std::size_t last, count_table& by_unit, count_table& by_ind) {
     std::vector<double> growth(P);
+    const auto add = [&](std::size_t u, std::size_t i, status s, std::size_t count) {
+      by_unit[u].n[static_cast<std::size_t>(s)] += count;
+      by_ind[i].n[static_cast<std::size_t>(s)] += count;
+    };
     for (std::size_t pair = first; pair < last; ++pair) {
       const std::size_t i = pair / store.units();
       const std::size_t u = pair % store.units();
@@ -253,11 +335,13 @@ void evaluate_batch(const batch_store& store, const batch_targets& targets, batc
       const auto& rr = targets.rules()[i];
       if (!rr.present) {
         fill(st, tol, gap, P, status::no_target);
+        add(u, i, status::no_target, P);
         continue;
       }
       const rule& r = rr.r;
       if (!r.is_comparison()) {
         fill(st, tol, gap, P, status::needs_judgment);
+        add(u, i, status::needs_judgment, P);
         continue;
       }
       const unit& cmp = rr.cmp_unit;
@@ -268,6 +352,7 @@ void evaluate_batch(const batch_store& store, const batch_targets& targets, batc
         x = rr.reference[u];
         if (std::isnan(x)) {
           fill(st, tol, gap, P, status::needs_reference);
+          add(u, i, status::needs_reference, P);
           continue;
         }
       } else {
@@ -281,8 +366,9 @@ void evaluate_batch(const batch_store& store, const batch_targets& targets, batc
         }
       }
       const bool sync = r.has_reference() && r.oper == op::about;
-      const auto acc = detail::make_acceptance(r.oper, r.strict, rr.pol, rr.attr, targets.tolerances(),
-                                               rr.percent_like, sync, x, lo, hi);
+      const auto acc =
+          detail::make_acceptance(r.oper, r.strict, rr.pol, rr.attr, targets.tolerances(),
+                                  rr.percent_like, sync, x, lo, hi);
       compiled c;
       c.met = closed(acc.met);
       c.exceeded = acc.exceeded ? closed(*acc.exceeded) : bounds{detail::inf, -detail::inf};
@@ -295,48 +381,43 @@ void evaluate_batch(const batch_store& store, const batch_targets& targets, batc
       c.about_tol = acc.about && acc.tol_abs > 0;
       const double* values = store.series(u, i);
       if (rr.meas == measure_kind::growth) {
-        for (std::size_t k = 0; k < P; ++k) {
-          const double cur = values[k];
-          const double before = prev[k] < 0 ? std::numeric_limits<double>::quiet_NaN()
-                                            : values[static_cast<std::size_t>(prev[k])];
-          growth[k] = (std::isnan(cur) || std::isnan(before) || before == 0.0)
-                          ? std::numeric_limits<double>::quiet_NaN()
-                          : (cur / before - 1.0) * 100.0;
-        }
+        growth_series(values, prev.data(), P, growth.data());
         values = growth.data();
       }
-      judge_series(c, values, P, st, tol, gap);
+      const series_counts sc = judge_series(c, values, P, st, tol, gap);
+      add(u, i, status::met, sc.met);
+      add(u, i, status::exceeded, sc.exceeded);
+      add(u, i, status::not_met, sc.not_met);
+      add(u, i, status::no_data, sc.no_data);
     }
   };
 
-  unsigned threads = options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  unsigned threads =
+      options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, pairs)));
-  if (threads <= 1) {
-    work(0, pairs);
-  } else {
-    std::vector<std::thread> pool;
-    const std::size_t chunk = (pairs + threads - 1) / threads;
-    for (unsigned t = 0; t < threads; ++t) {
-      const std::size_t first = t * chunk;
-      const std::size_t last = std::min(pairs, first + chunk);
-      if (first >= last) break;
-      pool.emplace_back(work, first, last);
-    }
-    for (auto& th : pool) th.join();
-  }
-
   res.by_unit.assign(store.units(), status_counts{});
   res.by_indicator.assign(store.indicators(), status_counts{});
-  for (std::size_t i = 0; i < store.indicators(); ++i) {
-    for (std::size_t u = 0; u < store.units(); ++u) {
-      const std::uint8_t* st = res.codes.data() + store.offset(u, i, 0);
-      status_counts c;
-      for (std::size_t k = 0; k < P; ++k) ++c.n[st[k]];
-      for (std::size_t s = 0; s < c.n.size(); ++s) {
-        res.by_unit[u].n[s] += c.n[s];
-        res.by_indicator[i].n[s] += c.n[s];
-      }
-    }
+  if (threads <= 1) {
+    work(0, pairs, res.by_unit, res.by_indicator);
+    return;
+  }
+  std::vector<count_table> unit_tables(threads, count_table(store.units()));
+  std::vector<count_table> ind_tables(threads, count_table(store.indicators()));
+  std::vector<std::thread> pool;
+  const std::size_t chunk = (pairs + threads - 1) / threads;
+  for (unsigned t = 0; t < threads; ++t) {
+    const std::size_t first = t * chunk;
+    const std::size_t last = std::min(pairs, first + chunk);
+    if (first >= last) break;
+    pool.emplace_back(work, first, last, std::ref(unit_tables[t]), std::ref(ind_tables[t]));
+  }
+  for (auto& th : pool) th.join();
+  for (unsigned t = 0; t < threads; ++t) {
+    for (std::size_t u = 0; u < store.units(); ++u)
+      for (std::size_t s = 0; s < status_count; ++s) res.by_unit[u].n[s] += unit_tables[t][u].n[s];
+    for (std::size_t i = 0; i < store.indicators(); ++i)
+      for (std::size_t s = 0; s < status_count; ++s)
+        res.by_indicator[i].n[s] += ind_tables[t][i].n[s];
   }
 }
 

@@ -416,6 +416,39 @@ reference_set load_references(const std::string& path, const plan* known, const 
   return read_references(in, path, known, lim);
 }
 
+observation observation_from_text(const std::string& indicator, const period& per,
+                                  std::string_view text, std::string_view flags) {
+  if (indicator.empty()) throw model_error(errc::model_invalid, "the indicator id is empty");
+  validate_flags(flags);
+  const std::string value(detail::trim(text));
+  observation o = observation_from(indicator, per, value, parse_observation(value));
+  for (const char c : flags)
+    if (o.flags.find(c) == std::string::npos) o.flags += c;
+  return o;
+}
+
+reference_value reference_from_text(const std::string& indicator, const period& per,
+                                    std::string_view text) {
+  if (indicator.empty()) throw model_error(errc::model_invalid, "the indicator id is empty");
+  const std::string value(detail::trim(text));
+  const auto parsed = parse_observation(value);
+  const auto* pt = std::get_if<point_value>(&parsed.value);
+  if (!pt || parsed.approximate) {
+    location loc;
+    loc.indicator = indicator;
+    loc.fragment = value;
+    throw model_error(
+        errc::model_invalid,
+        "a reference value must be a number (with an optional unit), not '" + value + "'", loc);
+  }
+  reference_value ref;
+  ref.indicator = indicator;
+  ref.per = per;
+  ref.value = pt->value;
+  ref.u = parsed.u;
+  return ref;
+}
+
 void write_plan_table(std::ostream& out, const plan& p) {
   out << "id,name_zh,name_en,kind,unit,polarity,attribute,category,accumulation,baseline_period,"
          "baseline,"

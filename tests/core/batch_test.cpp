@@ -27,19 +27,47 @@ rule random_rule(std::mt19937& rng, const unit& u, bool& growth) {
   growth = !u.is_percent() && rng() % 4 == 0;
   const double x = std::round(num(rng) * 4) / 4;
   switch (kind) {
-    case 0: r.oper = op::reach; r.value = x; break;
-    case 1: r.oper = op::about; r.value = x; break;
-    case 2: r.oper = op::at_least; r.value = x; r.strict = rng() % 2; break;
-    case 3: r.oper = op::at_most; r.value = x; r.strict = rng() % 2; break;
-    case 4: case 5:
+    case 0:
+      r.oper = op::reach;
+      r.value = x;
+      break;
+    case 1:
+      r.oper = op::about;
+      r.value = x;
+      break;
+    case 2:
+      r.oper = op::at_least;
+      r.value = x;
+      r.strict = rng() % 2;
+      break;
+    case 3:
+      r.oper = op::at_most;
+      r.value = x;
+      r.strict = rng() % 2;
+      break;
+    case 4:
+    case 5:
       r.oper = op::between;
       r.low = x;
       r.high = x + std::round(num(rng)) / 4;
       break;
-    case 6: r.oper = op::about; r.reference = "全市目标"; break;
-    case 7: r.oper = rng() % 2 ? op::reach : op::at_most; r.reference = "市下达指标"; break;
-    case 8: r.oper = op::qualitative; r.description = "达到先进水平"; growth = false; break;
-    default: r.oper = op::reach; r.value = x; break;
+    case 6:
+      r.oper = op::about;
+      r.reference = "全市目标";
+      break;
+    case 7:
+      r.oper = rng() % 2 ? op::reach : op::at_most;
+      r.reference = "市下达指标";
+      break;
+    case 8:
+      r.oper = op::qualitative;
+      r.description = "达到先进水平";
+      growth = false;
+      break;
+    default:
+      r.oper = op::reach;
+      r.value = x;
+      break;
   }
   if (growth) {
     r.meas.kind = measure_kind::growth;
@@ -58,7 +86,8 @@ rule random_rule(std::mt19937& rng, const unit& u, bool& growth) {
   return r;
 }
 
-random_case make_case(std::mt19937& rng, std::size_t n_units, std::size_t n_indicators, int first_year, int n_periods) {
+random_case make_case(std::mt19937& rng, std::size_t n_units, std::size_t n_indicators,
+                      int first_year, int n_periods) {
   random_case c;
   c.base.id = "random";
   c.base.per = period::year(first_year + n_periods - 1);
@@ -113,7 +142,8 @@ TEST(batch, identical_to_the_per_indicator_evaluator_on_random_plans) {
           else
             targets.set_value(u, i, r.value + 1);
         }
-        if (r.has_reference() && rng() % 4 != 0) targets.set_reference(u, i, std::round(jitter(rng) + 50));
+        if (r.has_reference() && rng() % 4 != 0)
+          targets.set_reference(u, i, std::round(jitter(rng) + 50));
         double level = 50 + jitter(rng);
         for (std::size_t p = 0; p < c.periods.size(); ++p) {
           double v = std::round((r.value != 0 ? r.value : 50) + jitter(rng));
@@ -133,6 +163,19 @@ TEST(batch, identical_to_the_per_indicator_evaluator_on_random_plans) {
     const auto res4 = evaluate_batch(store, targets, batch_options{4});
     ASSERT_EQ(res.codes, res4.codes);  // threads do not change anything
     ASSERT_EQ(res.within_tolerance, res4.within_tolerance);
+    // the summaries count the codes, whatever the number of threads
+    std::vector<status_counts> by_unit(store.units()), by_indicator(store.indicators());
+    for (std::size_t u = 0; u < store.units(); ++u)
+      for (std::size_t i = 0; i < store.indicators(); ++i)
+        for (std::size_t p = 0; p < store.periods(); ++p) {
+          by_unit[u].add(res.at(u, i, p));
+          by_indicator[i].add(res.at(u, i, p));
+        }
+    for (const auto* r : {&res, &res4}) {
+      for (std::size_t u = 0; u < store.units(); ++u) ASSERT_EQ(r->by_unit[u].n, by_unit[u].n);
+      for (std::size_t i = 0; i < store.indicators(); ++i)
+        ASSERT_EQ(r->by_indicator[i].n, by_indicator[i].n);
+    }
 
     // the same data through the per-indicator evaluator, one plan per unit
     for (std::size_t u = 0; u < c.units.size(); ++u) {

@@ -153,3 +153,41 @@ TEST(plan_table, written_table_reads_back_equal) {
   const plan back = read_plan_table(in, "plan.csv");
   EXPECT_EQ(back.indicators, p.indicators) << out.str();
 }
+
+TEST(observation_from_text, reads_a_value_as_an_actuals_row_does) {
+  const period y2021 = period::year(2021);
+  // the same value through the CSV reader and through the function: equal observations
+  std::istringstream in("indicator,period,value,flags\nretail,2021,3%左右,P\ngdp,2021,增长8.1%,\n");
+  const observation_set csv = read_actuals(in, "a.csv");
+  EXPECT_EQ(observation_from_text("retail", y2021, " 3%左右 ", "P"), csv.items()[0]);
+  EXPECT_EQ(observation_from_text("gdp", y2021, "增长8.1%"), csv.items()[1]);
+  EXPECT_EQ(observation_from_text("retail", y2021, "3%左右", "PE").flags, "EP");
+  EXPECT_TRUE(std::holds_alternative<missing_value>(observation_from_text("x", y2021, "").value));
+  EXPECT_THROW(observation_from_text("", y2021, "5"), model_error);
+  EXPECT_THROW(observation_from_text("x", y2021, "5", "Z"), model_error);
+  try {
+    observation_from_text("x", y2021, "5x%");
+    ADD_FAILURE() << "no error";
+  } catch (const parse_error& e) {
+    EXPECT_EQ(e.code(), errc::observation_syntax);
+    EXPECT_GT(e.where().column, 0u);
+  }
+}
+
+TEST(reference_from_text, reads_a_number_with_its_unit) {
+  const period y2021 = period::year(2021);
+  std::istringstream in("indicator,period,value\nenergy,2021,3.5%\n");
+  const reference_set csv = read_references(in, "r.csv");
+  EXPECT_EQ(reference_from_text("energy", y2021, "3.5%"), csv.items()[0]);
+  EXPECT_EQ(reference_from_text("jobs", y2021, "6000人").u.symbol(), "人");
+  for (const char* bad : {"84以上", "3左右", "达标", ""}) {
+    try {
+      reference_from_text("x", y2021, bad);
+      ADD_FAILURE() << "no error for " << bad;
+    } catch (const model_error& e) {
+      EXPECT_EQ(e.code(), errc::model_invalid) << bad;
+      EXPECT_EQ(e.where().indicator, "x");
+    }
+  }
+  EXPECT_THROW(reference_from_text("x", y2021, "seven"), parse_error);
+}

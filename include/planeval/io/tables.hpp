@@ -4,6 +4,7 @@
 
 #include <iosfwd>
 #include <string>
+#include <string_view>
 
 #include "planeval/core/limits.hpp"
 #include "planeval/core/observation.hpp"
@@ -55,6 +56,24 @@ reference_set read_references(std::istream& in, const std::string& source,
 /// @brief Opens and reads a references file.
 reference_set load_references(const std::string& path, const plan* known = nullptr,
                               const limits& lim = {});
+
+/// @brief An actual value written in the target language, read as `read_actuals` reads a row:
+/// the value's measure, unit and qualifier from its words, the flag `E` for `左右`, then `flags`.
+/// @param indicator indicator id (not empty)
+/// @param per the period observed
+/// @param text the value (`7.05%`, `增长8.1%`, `84以上`, `达标`); blank is missing
+/// @param flags SDMX observation-status codes (`E`, `P`, `EP`), may be empty
+/// @throws parse_error (the codes of `parse_observation`), model_error (`model_invalid`: an empty
+///         id or a bad flag).
+observation observation_from_text(const std::string& indicator, const period& per,
+                                  std::string_view text, std::string_view flags = {});
+
+/// @brief A reference value written as a number with an optional unit (`3.5%`, `6000人`), read
+/// as `read_references` reads a row.
+/// @throws parse_error when the text does not parse, model_error (`model_invalid`) when it is
+///         not a plain number (a bound, a judgment, `左右`) or the id is empty.
+reference_value reference_from_text(const std::string& indicator, const period& per,
+                                    std::string_view text);
 
 /// @brief Writes the plan's indicators as a plan table (one row per target).
 void write_plan_table(std::ostream& out, const plan& p);

@@ -1,0 +1,229 @@
+// Conversions between Python values and planeval's: languages, dates, JSON, and the shapes
+// actual values may come in (tuples, dicts, pandas DataFrames).
+#include <pybind11/stl.h>
+
+#include <cmath>
+
+#include "bindings.hpp"
+#include "planeval/core/period.hpp"
+#include "planeval/io/tables.hpp"
+
+namespace planeval::python {
+namespace {
+
+bool is_missing(const py::handle& v) {
+  if (v.is_none()) return true;
+  if (PyFloat_Check(v.ptr())) return std::isnan(PyFloat_AsDouble(v.ptr()));
+  // pandas.NA and NaT
+  const std::string type = py::str(py::type::handle_of(v).attr("__name__"));
+  return type == "NAType" || type == "NaTType";
+}
+
+bool is_number(const py::handle& v) {
+  if (PyBool_Check(v.ptr())) return false;
+  return PyFloat_Check(v.ptr()) || PyLong_Check(v.ptr()) || PyIndex_Check(v.ptr()) ||
+         py::hasattr(v, "__float__");
+}
+
+// The text of a value: a string as given, a number in its shortest form, '' when missing.
+std::string value_text(const py::handle& v, const char* what) {
+  if (is_missing(v)) return {};
+  if (py::isinstance<py::str>(v)) return v.cast<std::string>();
+  if (is_number(v)) {
+    const double d = py::float_(py::reinterpret_borrow<py::object>(v));
+    return std::isnan(d) ? std::string() : format_number(d);
+  }
+  throw py::type_error(std::string(what) + " must be a str or a number, not " +
+                       std::string(py::str(py::type::handle_of(v).attr("__name__"))));
+}
+
+std::string text_of(const py::handle& v, const char* what) {
+  if (py::isinstance<py::str>(v)) return v.cast<std::string>();
+  if (PyLong_Check(v.ptr()) || PyIndex_Check(v.ptr()))
+    return std::to_string(py::int_(py::reinterpret_borrow<py::object>(v)).cast<long long>());
+  throw py::type_error(std::string(what) + " must be a str, not " +
+                       std::string(py::str(py::type::handle_of(v).attr("__name__"))));
+}
+
+// One row: (indicator, period, value[, flags]).
+struct row {
+  std::string indicator;
+  std::string per;
+  py::object value;
+  py::object flags;
+};
+
+bool is_dataframe(const py::handle& v) {
+  return py::hasattr(v, "columns") && py::hasattr(v, "itertuples") && !py::isinstance<py::dict>(v);
+}
+
+std::vector<row> rows_of(const py::handle& data, bool references) {
+  const char* what = references ? "references" : "actuals";
+  std::vector<row> out;
+  if (data.is_none()) return out;
+  if (is_dataframe(data)) {
+    py::list columns(data.attr("columns"));
+    auto has = [&](const char* c) { return columns.contains(py::str(c)); };
+    for (const char* c : {"indicator", "period", "value"})
+      if (!has(c))
+        throw error(errc::usage, std::string("the ") + what + " DataFrame has no column '" + c +
+                                     "' (it needs indicator, period, value" +
+                                     (references ? ")" : " and optionally flags)"));
+    py::list ind = data[py::str("indicator")].attr("tolist")();
+    py::list per = data[py::str("period")].attr("tolist")();
+    py::list val = data[py::str("value")].attr("tolist")();
+    py::object flags = !references && has("flags")
+                           ? py::object(data[py::str("flags")].attr("tolist")())
+                           : py::object(py::none());
+    for (std::size_t i = 0; i < ind.size(); ++i)
+      out.push_back({text_of(ind[i], "indicator"), text_of(per[i], "period"), val[i],
+                     flags.is_none() ? py::object(py::none()) : py::object(flags[py::int_(i)])});
+    return out;
+  }
+  if (py::isinstance<py::dict>(data)) {
+    for (auto item : py::reinterpret_borrow<py::dict>(data)) {
+      if (!py::isinstance<py::tuple>(item.first) || py::len(item.first) != 2)
+        throw py::type_error(std::string("the keys of an ") + what +
+                             " dict are (indicator, period) tuples");
+      py::tuple key = py::reinterpret_borrow<py::tuple>(item.first);
+      row r{text_of(key[0], "indicator"), text_of(key[1], "period"),
+            py::reinterpret_borrow<py::object>(item.second), py::none()};
+      if (!references && py::isinstance<py::tuple>(item.second)) {
+        py::tuple v = py::reinterpret_borrow<py::tuple>(item.second);
+        if (v.size() != 2)
+          throw py::type_error("a value of an actuals dict is a value or a (value, flags) tuple");
+        r.value = v[0];
+        r.flags = v[1];
+      }
+      out.push_back(std::move(r));
+    }
+    return out;
+  }
+  if (py::isinstance<py::str>(data) || !py::hasattr(data, "__iter__"))
+    throw py::type_error(std::string(what) +
+                         " must be an Observations, a list of tuples, a dict or a DataFrame");
+  for (auto item : data) {
+    if (!py::isinstance<py::sequence>(item) || py::isinstance<py::str>(item))
+      throw py::type_error(std::string("each row of ") + what + " is a tuple (indicator, period, " +
+                           (references ? "value)" : "value[, flags])"));
+    py::sequence s = py::reinterpret_borrow<py::sequence>(item);
+    const std::size_t n = py::len(s);
+    if (n != 3 && (references || n != 4))
+      throw py::type_error(std::string("each row of ") + what + " is a tuple (indicator, period, " +
+                           (references ? "value)" : "value[, flags])") + ", not one of " +
+                           std::to_string(n) + " items");
+    out.push_back({text_of(s[0], "indicator"), text_of(s[1], "period"), s[2],
+                   n == 4 ? py::object(s[3]) : py::object(py::none())});
+  }
+  return out;
+}
+
+// Runs `f` for row `i`, naming the row and indicator in the planeval errors it throws.
+template <class F>
+void at_row(const char* what, std::size_t i, const std::string& indicator, F f) {
+  try {
+    f();
+  } catch (const error& e) {
+    location loc = e.where();
+    if (loc.pointer.empty()) loc.pointer = std::string(what) + "[" + std::to_string(i) + "]";
+    if (loc.indicator.empty()) loc.indicator = indicator;
+    if (dynamic_cast<const parse_error*>(&e)) throw parse_error(e.code(), e.message(), loc);
+    if (dynamic_cast<const model_error*>(&e)) throw model_error(e.code(), e.message(), loc);
+    throw error(e.code(), e.message(), loc);
+  }
+}
+
+void add_actuals(py_observations& obs, const py::handle& actuals) {
+  if (py::isinstance<py_observations>(actuals)) {
+    const auto& other = actuals.cast<const py_observations&>();
+    for (const auto& o : other.actuals) obs.actuals.add(o);
+    for (const auto& r : other.references) obs.references.add(r);
+    return;
+  }
+  const auto rows = rows_of(actuals, false);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto& r = rows[i];
+    const std::string value = value_text(r.value, "a value");
+    const std::string flags = is_missing(r.flags) ? std::string() : text_of(r.flags, "flags");
+    at_row("actuals", i, r.indicator, [&] {
+      obs.actuals.add(observation_from_text(r.indicator, period::parse(r.per), value, flags));
+    });
+  }
+}
+
+void add_references(py_observations& obs, const py::handle& references) {
+  if (py::isinstance<py_observations>(references)) {
+    for (const auto& r : references.cast<const py_observations&>().references)
+      obs.references.add(r);
+    return;
+  }
+  const auto rows = rows_of(references, true);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto& r = rows[i];
+    const std::string value = value_text(r.value, "a reference value");
+    at_row("references", i, r.indicator, [&] {
+      obs.references.add(reference_from_text(r.indicator, period::parse(r.per), value));
+    });
+  }
+}
+
+}  // namespace
+
+language language_of(const std::string& name) {
+  if (name == "zh") return language::zh;
+  if (name == "en") return language::en;
+  throw error(errc::usage, "language '" + name + "' is not 'zh' or 'en'");
+}
+
+std::optional<date> date_of(const py::handle& value) {
+  if (value.is_none()) return std::nullopt;
+  if (py::isinstance<py::str>(value)) return parse_date(value.cast<std::string>());
+  if (py::hasattr(value, "isoformat") && py::hasattr(value, "year")) {
+    // datetime.date, datetime.datetime, pandas.Timestamp: the calendar day
+    const auto y = value.attr("year").cast<int>();
+    const auto mo = value.attr("month").cast<int>();
+    const auto d = value.attr("day").cast<int>();
+    try {
+      return date(static_cast<unsigned short>(y), static_cast<unsigned short>(mo),
+                  static_cast<unsigned short>(d));
+    } catch (const std::exception&) {
+      throw parse_error(errc::date_syntax, "the date " + std::string(py::str(value)) +
+                                               " is outside the years 1400-9999");
+    }
+  }
+  throw py::type_error("a date is a 'YYYY-MM-DD' str or a datetime.date, not " +
+                       std::string(py::str(py::type::handle_of(value).attr("__name__"))));
+}
+
+py::object to_python(const std::optional<date>& d) {
+  if (!d) return py::none();
+  return py::module_::import("datetime")
+      .attr("date")(static_cast<int>(d->year()), static_cast<int>(d->month()),
+                    static_cast<int>(d->day()));
+}
+
+py::object dataframe_of(const py::list& records, const char* what) {
+  py::module_ pandas;
+  try {
+    pandas = py::module_::import("pandas");
+  } catch (py::error_already_set& e) {
+    if (!e.matches(PyExc_ImportError)) throw;
+    throw py::import_error(std::string(what) +
+                           ".to_dataframe() needs pandas (pip install pandas, or apt install "
+                           "python3-pandas)");
+  }
+  return pandas.attr("DataFrame").attr("from_records")(records);
+}
+
+py::object from_json(const std::string& text) {
+  return py::module_::import("json").attr("loads")(text);
+}
+
+py_observations observations_of(const py::handle& actuals, const py::handle& references) {
+  py_observations obs;
+  add_actuals(obs, actuals);
+  add_references(obs, references);
+  return obs;
+}
+
+}  // namespace planeval::python

@@ -1,0 +1,364 @@
+// Analytics: annual series as numpy arrays, trends toward targets, projections, pace.
+#include <pybind11/numpy.h>
+#include <pybind11/stl.h>
+
+#include <cmath>
+#include <limits>
+
+#include "bindings.hpp"
+#include "planeval/analytics/pace.hpp"
+#include "planeval/analytics/projection.hpp"
+#include "planeval/analytics/series.hpp"
+#include "planeval/analytics/trend.hpp"
+
+namespace planeval::python {
+namespace {
+
+using float_array = py::array_t<double, py::array::c_style | py::array::forcecast>;
+using int_array = py::array_t<long long, py::array::c_style | py::array::forcecast>;
+
+// Annual points from two array-likes of the same length.
+std::vector<annual_point> points_of(const float_array& years, const float_array& values) {
+  if (years.ndim() != 1 || values.ndim() != 1 || years.size() != values.size())
+    throw error(errc::usage, "years and values must be one-dimensional and of the same length (" +
+                                 std::to_string(years.size()) + " and " +
+                                 std::to_string(values.size()) + ")");
+  std::vector<annual_point> out;
+  const auto y = years.unchecked<1>();
+  const auto v = values.unchecked<1>();
+  for (py::ssize_t i = 0; i < years.size(); ++i) {
+    if (!std::isfinite(y(i)) || y(i) != std::floor(y(i)))
+      throw error(errc::usage, "year " + format_number(y(i)) + " is not a whole number");
+    out.push_back({static_cast<int>(y(i)), v(i)});
+  }
+  return out;
+}
+
+// The years and values of points as numpy arrays.
+py::tuple arrays_of(const std::vector<annual_point>& points) {
+  int_array years(static_cast<py::ssize_t>(points.size()));
+  float_array values(static_cast<py::ssize_t>(points.size()));
+  auto y = years.mutable_unchecked<1>();
+  auto v = values.mutable_unchecked<1>();
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    y(static_cast<py::ssize_t>(i)) = points[i].year;
+    v(static_cast<py::ssize_t>(i)) = points[i].value;
+  }
+  return py::make_tuple(years, values);
+}
+
+// One value per item, NaN where there is none.
+template <class T, class F>
+float_array column(const std::vector<T>& items, F get) {
+  float_array out(static_cast<py::ssize_t>(items.size()));
+  auto o = out.mutable_unchecked<1>();
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const std::optional<double> v = get(items[i]);
+    o(static_cast<py::ssize_t>(i)) = v ? *v : std::numeric_limits<double>::quiet_NaN();
+  }
+  return out;
+}
+
+py::object opt(const std::optional<double>& v) { return v ? py::cast(*v) : py::none(); }
+
+py::dict trend_dict(const trend_result& t) {
+  py::dict d;
+  d["status"] = to_string(t.st);
+  d["kind"] = to_string(t.kind);
+  d["base_year"] = t.base_year;
+  d["current_year"] = t.current_year;
+  d["base_value"] = t.base_value;
+  d["current_value"] = t.current_value;
+  d["observed_cagr"] = opt(t.observed_cagr);
+  d["required_cagr"] = opt(t.required_cagr);
+  d["slope"] = opt(t.slope);
+  d["required_slope"] = opt(t.required_slope);
+  d["ratio"] = opt(t.ratio);
+  d["progress"] = opt(t.progress);
+  d["reason_zh"] = t.reason_zh;
+  d["reason_en"] = t.reason_en;
+  return d;
+}
+
+py::dict projection_dict(const projection_result& p) {
+  py::dict d;
+  d["verdict"] = to_string(p.verdict);
+  d["model"] = to_string(p.model);
+  d["year"] = p.year;
+  d["points"] = p.points;
+  d["projected"] = opt(p.projected);
+  d["lower"] = opt(p.lower);
+  d["upper"] = opt(p.upper);
+  d["confidence"] = p.confidence;
+  d["target"] = opt(p.target);
+  d["probability"] = opt(p.probability);
+  d["slope"] = p.fit ? py::cast(p.fit->slope) : py::none();
+  d["reason_zh"] = p.reason_zh;
+  d["reason_en"] = p.reason_en;
+  return d;
+}
+
+py::dict pace_dict(const pace_assessment& a) {
+  py::dict d;
+  d["indicator"] = a.indicator;
+  d["period"] = a.per.to_string();
+  d["as_of"] = to_python(a.as_of);
+  d["status"] = to_string(a.st);
+  d["method"] = to_string(a.method);
+  d["target"] = a.target_text;
+  d["target_value"] = opt(a.target_value);
+  d["baseline"] = opt(a.baseline);
+  d["actual"] = opt(a.actual);
+  d["latest"] = a.latest ? py::cast(a.latest->to_string()) : py::none();
+  d["unit"] = a.value_unit.symbol();
+  d["expected_share"] = a.expected_share;
+  d["done_share"] = opt(a.done_share);
+  d["gap_points"] = opt(a.gap_points);
+  d["reason_zh"] = a.reason_zh;
+  d["reason_en"] = a.reason_en;
+  return d;
+}
+
+struct pace_report {
+  std::vector<pace_assessment> items;
+};
+
+elapsed_basis basis_of(const std::string& name) {
+  if (name == "months") return elapsed_basis::months;
+  if (name == "days") return elapsed_basis::days;
+  throw error(errc::usage, "basis '" + name + "' is not 'months' or 'days'");
+}
+
+}  // namespace
+
+void register_analytics(py::module_& m) {
+  py::class_<trend_result>(m, "Trend",
+                           "The trend of an annual series toward a target (SDG progress method).")
+      .def_property_readonly(
+          "status", [](const trend_result& t) { return to_string(t.st); },
+          "achieved, on_track, acceleration_needed, limited_progress, "
+          "deterioration, substantial_progress, moderate_progress, "
+          "insufficient_data, duplicate_periods, sign_change, zero_value or "
+          "not_applicable.")
+      .def_property_readonly("kind", [](const trend_result& t) { return to_string(t.kind); })
+      .def_readonly("base_year", &trend_result::base_year)
+      .def_readonly("current_year", &trend_result::current_year)
+      .def_readonly("base_value", &trend_result::base_value)
+      .def_readonly("current_value", &trend_result::current_value)
+      .def_readonly("observed_cagr", &trend_result::observed_cagr)
+      .def_readonly("required_cagr", &trend_result::required_cagr)
+      .def_readonly("slope", &trend_result::slope)
+      .def_readonly("required_slope", &trend_result::required_slope)
+      .def_readonly("ratio", &trend_result::ratio)
+      .def_readonly("progress", &trend_result::progress)
+      .def_readonly("reason_zh", &trend_result::reason_zh)
+      .def_readonly("reason_en", &trend_result::reason_en)
+      .def(
+          "reason",
+          [](const trend_result& t, const std::string& l) { return t.reason(language_of(l)); },
+          py::arg("lang") = "zh")
+      .def("to_dict", &trend_dict)
+      .def("__repr__",
+           [](const trend_result& t) { return "<Trend " + std::string(to_string(t.st)) + ">"; });
+
+  py::class_<projection_result>(m, "Projection",
+                                "A least-squares projection of an annual series to a year.")
+      .def_property_readonly(
+          "verdict", [](const projection_result& p) { return to_string(p.verdict); },
+          "maintain, accelerate, reverse_trend, insufficient_data or "
+          "no_target.")
+      .def_property_readonly("model", [](const projection_result& p) { return to_string(p.model); })
+      .def_readonly("year", &projection_result::year)
+      .def_readonly("points", &projection_result::points)
+      .def_readonly("projected", &projection_result::projected)
+      .def_readonly("lower", &projection_result::lower)
+      .def_readonly("upper", &projection_result::upper)
+      .def_readonly("confidence", &projection_result::confidence)
+      .def_readonly("target", &projection_result::target)
+      .def_readonly("probability", &projection_result::probability)
+      .def_property_readonly(
+          "slope",
+          [](const projection_result& p) { return p.fit ? py::cast(p.fit->slope) : py::none(); })
+      .def_readonly("reason_zh", &projection_result::reason_zh)
+      .def_readonly("reason_en", &projection_result::reason_en)
+      .def(
+          "reason",
+          [](const projection_result& p, const std::string& l) { return p.reason(language_of(l)); },
+          py::arg("lang") = "zh")
+      .def("to_dict", &projection_dict)
+      .def("__repr__", [](const projection_result& p) {
+        return "<Projection " + std::string(to_string(p.verdict)) + ">";
+      });
+
+  m.def(
+      "trend",
+      [](const float_array& years, const float_array& values, std::optional<double> target,
+         std::optional<int> target_year, const std::string& polarity_name, const std::string& kind,
+         const std::string& target_kind, std::optional<int> base_year,
+         std::optional<double> limit) {
+        const auto points = points_of(years, values);
+        std::optional<trend_target> t;
+        if (target) {
+          if (!target_year) throw error(errc::usage, "a target needs its target_year");
+          t = trend_target{*target, *target_year, from_string<measure_kind>(target_kind)};
+        }
+        trend_options o;
+        o.base_year = base_year;
+        o.limit = limit;
+        o.kind = from_string<series_kind>(kind);
+        return assess_trend(points, t, from_string<polarity>(polarity_name), o);
+      },
+      py::arg("years"), py::arg("values"), py::arg("target") = py::none(),
+      py::arg("target_year") = py::none(), py::arg("polarity") = "higher",
+      py::arg("kind") = "level", py::arg("target_kind") = "level",
+      py::arg("base_year") = py::none(), py::arg("limit") = py::none(),
+      "The trend of an annual series (array-likes of years and values) toward a target: a level "
+      "to reach by target_year, or with target_kind='growth' a required annual growth in %. "
+      "kind='growth_rate' judges change-rate series on level and slope.");
+
+  m.def(
+      "project",
+      [](const float_array& years, const float_array& values, int year,
+         std::optional<double> target, const std::string& polarity_name, const std::string& model,
+         double discount, double confidence) {
+        projection_options o;
+        o.model = from_string<fit_model>(model);
+        o.discount = discount;
+        o.confidence = confidence;
+        return project(points_of(years, values), year, target, from_string<polarity>(polarity_name),
+                       o);
+      },
+      py::arg("years"), py::arg("values"), py::arg("year"), py::arg("target") = py::none(),
+      py::arg("polarity") = "higher", py::arg("model") = "linear", py::arg("discount") = 1.0,
+      py::arg("confidence") = 0.95,
+      "Projects an annual series to `year` by weighted least squares (model 'linear' or "
+      "'log_linear'; discount < 1 weights recent years more) and judges the target.");
+
+  py::class_<pace_report>(m, "PaceReport",
+                          "The pace (时序进度) of every indicator's annual target as of a date.")
+      .def("__len__", [](const pace_report& r) { return r.items.size(); })
+      .def("__getitem__",
+           [](const pace_report& r, long i) {
+             const long n = static_cast<long>(r.items.size());
+             if (i < 0) i += n;
+             if (i < 0 || i >= n) throw py::index_error("pace index out of range");
+             return pace_dict(r.items[static_cast<std::size_t>(i)]);
+           })
+      .def_property_readonly("indicators",
+                             [](const pace_report& r) {
+                               std::vector<std::string> out;
+                               for (const auto& a : r.items) out.push_back(a.indicator);
+                               return out;
+                             })
+      .def_property_readonly("statuses",
+                             [](const pace_report& r) {
+                               std::vector<std::string> out;
+                               for (const auto& a : r.items) out.push_back(to_string(a.st));
+                               return out;
+                             })
+      .def_property_readonly(
+          "expected_share",
+          [](const pace_report& r) {
+            return column(r.items, [](const pace_assessment& a) {
+              return std::optional<double>(a.expected_share);
+            });
+          },
+          "Share of the year elapsed per indicator (numpy array).")
+      .def_property_readonly(
+          "done_share",
+          [](const pace_report& r) {
+            return column(r.items, [](const pace_assessment& a) { return a.done_share; });
+          },
+          "Share of the target done per indicator (numpy array, NaN where unknown).")
+      .def_property_readonly(
+          "gap_points",
+          [](const pace_report& r) {
+            return column(r.items, [](const pace_assessment& a) { return a.gap_points; });
+          },
+          "Done − expected in percentage points (numpy array, NaN where unknown).")
+      .def(
+          "to_dicts",
+          [](const pace_report& r) {
+            py::list out;
+            for (const auto& a : r.items) out.append(pace_dict(a));
+            return out;
+          },
+          "One dict per indicator.")
+      .def(
+          "to_dataframe",
+          [](const pace_report& r) {
+            py::list out;
+            for (const auto& a : r.items) out.append(pace_dict(a));
+            return dataframe_of(out, "PaceReport");
+          },
+          "One row per indicator (pandas.DataFrame).");
+
+  py::object plan_cls = m.attr("Plan");
+  add_method(
+      plan_cls, "annual_series",
+      [](const py_plan& p, const std::string& id, const py::object& actuals,
+         const std::string& kind) {
+        const indicator* ind = p.p->find(id);
+        if (!ind) throw py::key_error("no indicator '" + id + "' in plan '" + p.p->id + "'");
+        const py_observations obs = observations_of(actuals, py::none());
+        return arrays_of(annual_series(*p.p, *ind, obs.actuals, from_string<series_kind>(kind)));
+      },
+      py::arg("indicator"), py::arg("actuals") = py::none(), py::arg("kind") = "automatic",
+      "The annual series of an indicator as (years, values) numpy arrays: actuals first, then "
+      "the plan's observations and baseline.");
+  add_method(
+      plan_cls, "trends",
+      [](const py_plan& p, const py::object& actuals, const py::object& references) {
+        const py_observations obs = observations_of(actuals, references);
+        std::vector<indicator_trend> trends;
+        {
+          py::gil_scoped_release release;
+          trends = assess_trends(*p.p, obs.actuals, obs.references);
+        }
+        py::list out;
+        for (const auto& t : trends) {
+          py::dict d;
+          d["indicator"] = t.indicator;
+          d["target"] = t.target_text;
+          d["target_period"] =
+              t.target_period ? py::cast(t.target_period->to_string()) : py::none();
+          const py::tuple arrays = arrays_of(t.series);
+          d["years"] = arrays[0];
+          d["values"] = arrays[1];
+          d["trend"] = py::cast(t.trend);
+          d["status"] = to_string(t.trend.st);
+          d["projection"] = t.projection ? py::cast(*t.projection) : py::none();
+          out.append(d);
+        }
+        return out;
+      },
+      py::arg("actuals") = py::none(), py::arg("references") = py::none(),
+      "The trend of every indicator toward its latest target, with its projection: a list of "
+      "dicts {indicator, target, target_period, years, values (numpy arrays), trend (Trend), "
+      "status, projection (Projection or None)}.");
+  add_method(
+      plan_cls, "pace",
+      [](const py_plan& p, const py::object& actuals, const py::object& references,
+         const py::object& as_of, std::optional<int> year, double tolerance_points,
+         const std::string& basis, const std::string& values) {
+        const py_observations obs = observations_of(actuals, references);
+        pace_options o;
+        o.as_of = date_of(as_of);
+        o.year = year;
+        o.tolerance_points = tolerance_points;
+        o.basis = basis_of(basis);
+        o.values = from_string<ytd_values>(values);
+        pace_report r;
+        py::gil_scoped_release release;
+        r.items = assess_pace(*p.p, obs.actuals, obs.references, o);
+        return r;
+      },
+      py::arg("actuals") = py::none(), py::arg("references") = py::none(),
+      py::arg("as_of") = py::none(), py::arg("year") = py::none(),
+      py::arg("tolerance_points") = 2.0, py::arg("basis") = "months",
+      py::arg("values") = "automatic",
+      "The pace (时序进度) of every indicator's annual target: year-to-date actuals (months or "
+      "quarters) against the share of the year elapsed as of a date.");
+}
+
+}  // namespace planeval::python

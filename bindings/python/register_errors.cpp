@@ -1,0 +1,93 @@
+// planeval errors as Python exceptions: planeval.Error (a ValueError) and one subclass per
+// category, each carrying the stable code, the message and the location.
+#include <pybind11/stl.h>
+
+#include "bindings.hpp"
+
+namespace planeval::python {
+namespace {
+
+// The exception classes, created once and kept for the life of the process.
+struct exception_classes {
+  PyObject* error = nullptr;
+  PyObject* parse = nullptr;
+  PyObject* format = nullptr;
+  PyObject* model = nullptr;
+  PyObject* file = nullptr;
+  PyObject* usage = nullptr;
+};
+exception_classes classes;
+
+PyObject* new_class(py::module_& m, const char* name, PyObject* bases, const char* doc) {
+  const std::string qualified = std::string("planeval.") + name;
+  PyObject* cls = PyErr_NewExceptionWithDoc(qualified.c_str(), doc, bases, nullptr);
+  if (!cls) throw py::error_already_set();
+  m.add_object(name, py::handle(cls));  // add_object takes a new reference; `cls` stays ours
+  return cls;
+}
+
+PyObject* class_of(const error& e) {
+  if (dynamic_cast<const parse_error*>(&e)) return classes.parse;
+  if (dynamic_cast<const format_error*>(&e)) return classes.format;
+  if (dynamic_cast<const model_error*>(&e)) return classes.model;
+  if (dynamic_cast<const io_error*>(&e)) return classes.file;
+  if (e.code() == errc::usage) return classes.usage;
+  return classes.error;
+}
+
+}  // namespace
+
+py::object exception_of(const error& e) {
+  py::handle cls = class_of(e);
+  py::object inst = cls(e.what());
+  inst.attr("code") = to_string(e.code());
+  inst.attr("message") = e.message();
+  inst.attr("location") = py::cast(e.where());
+  return inst;
+}
+
+void register_errors(py::module_& m) {
+  py::class_<location>(m, "Location", "Where an error happened; every field is optional.")
+      .def_readonly("file", &location::file, "File name as given, or ''.")
+      .def_readonly("line", &location::line, "1-based line, 0 when unknown.")
+      .def_readonly("column", &location::column,
+                    "1-based column in characters (not bytes), 0 when unknown.")
+      .def_readonly("pointer", &location::pointer,
+                    "JSON pointer or field path (`/indicators/3/target`), or ''.")
+      .def_readonly("indicator", &location::indicator, "Indicator id the error concerns, or ''.")
+      .def_readonly("task", &location::task, "Task id the error concerns, or ''.")
+      .def_readonly("fragment", &location::fragment, "The offending piece of text, or ''.")
+      .def("__bool__", [](const location& l) { return !l.empty(); })
+      .def("__str__", &location::to_string)
+      .def("__repr__", [](const location& l) { return "<Location " + l.to_string() + ">"; });
+
+  py::tuple value_error = py::make_tuple(py::handle(PyExc_ValueError));
+  classes.error = new_class(
+      m, "Error", value_error.ptr(),
+      "Base of every planeval error: a ValueError with `code` (stable, e.g. 'target.syntax'), "
+      "`message` and `location` (planeval.Location).");
+  py::tuple base = py::make_tuple(py::handle(classes.error));
+  classes.parse = new_class(m, "ParseError", base.ptr(),
+                            "A target, observation, unit, period or date did not parse.");
+  classes.format =
+      new_class(m, "FormatError", base.ptr(), "A CSV, JSON or archive input is malformed.");
+  classes.model = new_class(m, "ModelError", base.ptr(),
+                            "The model is inconsistent (duplicate or unknown ids, units that do "
+                            "not convert, a bad name).");
+  py::tuple file_bases = py::make_tuple(py::handle(classes.error), py::handle(PyExc_OSError));
+  classes.file = new_class(m, "FileError", file_bases.ptr(),
+                           "A file could not be opened, read or written (also an OSError).");
+  classes.usage = new_class(m, "UsageError", base.ptr(),
+                            "A function was called with arguments that do not fit.");
+
+  py::register_exception_translator([](std::exception_ptr p) {
+    try {
+      if (p) std::rethrow_exception(p);
+    } catch (const error& e) {
+      py::object inst = exception_of(e);
+      PyErr_SetObject(reinterpret_cast<PyObject*>(Py_TYPE(inst.ptr())), inst.ptr());
+    }
+  });
+}
+
+}  // namespace planeval::python

@@ -1,0 +1,109 @@
+// The C API: observations (actual values) and references.
+#include "handles.hpp"
+#include "planeval/io/tables.hpp"
+
+using namespace planeval;
+using namespace planeval::c_api;
+
+namespace {
+
+const plan* known_plan(const planeval_plan* h) { return h ? h->p.get() : nullptr; }
+
+// Runs `f`, naming the file in the model errors it throws (a value the set already has).
+template <class F>
+void in_file(const char* path, F f) {
+  try {
+    f();
+  } catch (const model_error& e) {
+    location loc = e.where();
+    if (loc.file.empty()) loc.file = path;
+    throw model_error(e.code(), e.message(), loc);
+  }
+}
+
+}  // namespace
+
+extern "C" {
+
+planeval_status planeval_observations_new(planeval_context* context,
+                                          planeval_observations** out_observations) {
+  return guarded(context, [&] {
+    reset_out(out_observations, "out_observations");
+    *out_observations = new planeval_observations();
+  });
+}
+
+void planeval_observations_destroy(planeval_observations** observations) {
+  if (!observations) return;
+  delete *observations;
+  *observations = nullptr;
+}
+
+planeval_status planeval_observations_add(planeval_context* context,
+                                          planeval_observations* observations,
+                                          const char* indicator, const char* per, const char* value,
+                                          const char* flags) {
+  return guarded(context, [&] {
+    require(observations, "observations");
+    require(indicator, "indicator");
+    require(per, "period");
+    require(value, "value");
+    observations->actuals.add(
+        observation_from_text(indicator, period::parse(per), value, flags ? flags : ""));
+  });
+}
+
+planeval_status planeval_observations_add_reference(planeval_context* context,
+                                                    planeval_observations* observations,
+                                                    const char* indicator, const char* per,
+                                                    const char* value) {
+  return guarded(context, [&] {
+    require(observations, "observations");
+    require(indicator, "indicator");
+    require(per, "period");
+    require(value, "value");
+    observations->references.add(reference_from_text(indicator, period::parse(per), value));
+  });
+}
+
+planeval_status planeval_observations_load_actuals(planeval_context* context,
+                                                   planeval_observations* observations,
+                                                   const char* path, const planeval_plan* plan) {
+  return guarded(context, [&] {
+    require(observations, "observations");
+    require(path, "path");
+    const observation_set loaded = load_actuals(path, known_plan(plan));
+    observation_set merged = observations->actuals;  // all or nothing
+    in_file(path, [&] {
+      for (const auto& o : loaded) merged.add(o);
+    });
+    observations->actuals = std::move(merged);
+  });
+}
+
+planeval_status planeval_observations_load_references(planeval_context* context,
+                                                      planeval_observations* observations,
+                                                      const char* path, const planeval_plan* plan) {
+  return guarded(context, [&] {
+    require(observations, "observations");
+    require(path, "path");
+    const reference_set loaded = load_references(path, known_plan(plan));
+    reference_set merged = observations->references;
+    in_file(path, [&] {
+      for (const auto& r : loaded) merged.add(r);
+    });
+    observations->references = std::move(merged);
+  });
+}
+
+planeval_status planeval_observations_count(planeval_context* context,
+                                            const planeval_observations* observations,
+                                            size_t* out_actuals, size_t* out_references) {
+  return guarded(context, [&] {
+    require(observations, "observations");
+    if (out_actuals) *out_actuals = observations->actuals.size();
+    if (out_references) *out_references = observations->references.size();
+  });
+}
+
+}  // extern "C"

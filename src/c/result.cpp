@@ -1,0 +1,227 @@
+// The C API: evaluations (indicators and tasks).
+#include <optional>
+#include <string>
+
+#include "handles.hpp"
+#include "planeval/core/task_eval.hpp"
+#include "planeval/io/json.hpp"
+#include "planeval/io/tasks.hpp"
+
+using namespace planeval;
+using namespace planeval::c_api;
+
+namespace {
+
+// The C enumeration mirrors planeval::status value for value.
+static_assert(PLANEVAL_MET == static_cast<int>(status::met) &&
+                  PLANEVAL_EXCEEDED == static_cast<int>(status::exceeded) &&
+                  PLANEVAL_NOT_MET == static_cast<int>(status::not_met) &&
+                  PLANEVAL_UNDETERMINED == static_cast<int>(status::undetermined) &&
+                  PLANEVAL_NO_DATA == static_cast<int>(status::no_data) &&
+                  PLANEVAL_NEEDS_REFERENCE == static_cast<int>(status::needs_reference) &&
+                  PLANEVAL_NEEDS_JUDGMENT == static_cast<int>(status::needs_judgment) &&
+                  PLANEVAL_NO_TARGET == static_cast<int>(status::no_target) && status_count == 8,
+              "planeval_attainment must match planeval::status");
+
+const planeval_result& result_of(const planeval_result* r) {
+  require(r, "result");
+  return *r;
+}
+
+const assessment& assessment_at(const planeval_result* r, std::size_t index) {
+  const auto& res = result_of(r);
+  check_index(index, res.assessments.size(), "assessments");
+  return res.assessments[index];
+}
+
+void optional_number(const std::optional<double>& v, double* out_value, int* out_present,
+                     const char* value_name, const char* present_name) {
+  require(out_value, value_name);
+  require(out_present, present_name);
+  *out_present = v ? 1 : 0;
+  if (v) *out_value = *v;
+}
+
+std::optional<date> date_of(const char* text) {
+  if (!text) return std::nullopt;
+  return parse_date(text);
+}
+
+}  // namespace
+
+extern "C" {
+
+const char* planeval_attainment_name(planeval_attainment attainment) {
+  const int v = static_cast<int>(attainment);
+  if (v < 0 || v >= status_count) return "unknown";
+  return to_string(static_cast<status>(v));
+}
+
+planeval_status planeval_plan_evaluate(planeval_context* context, const planeval_plan* plan,
+                                       const planeval_observations* observations, const char* as_of,
+                                       const char* per, planeval_result** out_result) {
+  return guarded(context, [&] {
+    reset_out(out_result, "out_result");
+    require(plan, "plan");
+    evaluation_options options;
+    options.as_of = date_of(as_of);
+    if (per) options.only = period::parse(per);
+    auto r = std::make_unique<planeval_result>();
+    r->p = plan->p;
+    static const observation_set no_actuals;
+    static const reference_set no_references;
+    r->assessments = evaluate(*r->p, observations ? observations->actuals : no_actuals,
+                              observations ? observations->references : no_references, options);
+    r->summary = summarize(*r->p, r->assessments);
+    *out_result = r.release();
+  });
+}
+
+void planeval_result_destroy(planeval_result** result) {
+  if (!result) return;
+  delete *result;
+  *result = nullptr;
+}
+
+planeval_status planeval_result_count(planeval_context* context, const planeval_result* result,
+                                      size_t* out_count) {
+  return guarded(context, [&] {
+    require(out_count, "out_count");
+    *out_count = result_of(result).assessments.size();
+  });
+}
+
+planeval_status planeval_result_indicator(planeval_context* context, const planeval_result* result,
+                                          size_t index, char** out_indicator) {
+  return guarded(context, [&] {
+    reset_out(out_indicator, "out_indicator");
+    *out_indicator = duplicate(assessment_at(result, index).indicator);
+  });
+}
+
+planeval_status planeval_result_period(planeval_context* context, const planeval_result* result,
+                                       size_t index, char** out_period) {
+  return guarded(context, [&] {
+    reset_out(out_period, "out_period");
+    *out_period = duplicate(assessment_at(result, index).per.to_string());
+  });
+}
+
+planeval_status planeval_result_status(planeval_context* context, const planeval_result* result,
+                                       size_t index, planeval_attainment* out_status) {
+  return guarded(context, [&] {
+    require(out_status, "out_status");
+    *out_status = static_cast<planeval_attainment>(assessment_at(result, index).st);
+  });
+}
+
+planeval_status planeval_result_target(planeval_context* context, const planeval_result* result,
+                                       size_t index, char** out_target) {
+  return guarded(context, [&] {
+    reset_out(out_target, "out_target");
+    *out_target = duplicate(assessment_at(result, index).target_text);
+  });
+}
+
+planeval_status planeval_result_actual(planeval_context* context, const planeval_result* result,
+                                       size_t index, char** out_actual) {
+  return guarded(context, [&] {
+    reset_out(out_actual, "out_actual");
+    *out_actual = duplicate(assessment_at(result, index).actual_text);
+  });
+}
+
+planeval_status planeval_result_gap(planeval_context* context, const planeval_result* result,
+                                    size_t index, double* out_gap, int* out_has_gap) {
+  return guarded(context, [&] {
+    const auto& a = assessment_at(result, index);
+    optional_number(a.gap, out_gap, out_has_gap, "out_gap", "out_has_gap");
+  });
+}
+
+planeval_status planeval_result_gap_unit(planeval_context* context, const planeval_result* result,
+                                         size_t index, char** out_unit) {
+  return guarded(context, [&] {
+    reset_out(out_unit, "out_unit");
+    const auto& a = assessment_at(result, index);
+    *out_unit = duplicate(a.gap ? a.gap_unit.symbol() : std::string());
+  });
+}
+
+planeval_status planeval_result_achievement(planeval_context* context,
+                                            const planeval_result* result, size_t index,
+                                            double* out_achievement, int* out_has_achievement) {
+  return guarded(context, [&] {
+    const auto& a = assessment_at(result, index);
+    optional_number(a.achievement, out_achievement, out_has_achievement, "out_achievement",
+                    "out_has_achievement");
+  });
+}
+
+planeval_status planeval_result_reason(planeval_context* context, const planeval_result* result,
+                                       size_t index, planeval_language language,
+                                       char** out_reason) {
+  return guarded(context, [&] {
+    reset_out(out_reason, "out_reason");
+    const auto lang = language_of(language);
+    *out_reason = duplicate(assessment_at(result, index).reason(lang));
+  });
+}
+
+planeval_status planeval_result_count_status(planeval_context* context,
+                                             const planeval_result* result, planeval_attainment st,
+                                             size_t* out_count) {
+  return guarded(context, [&] {
+    require(out_count, "out_count");
+    const auto& r = result_of(result);
+    const int v = static_cast<int>(st);
+    if (v < 0 || v >= status_count)
+      throw error(errc::usage, "status " + std::to_string(v) + " is not a planeval_attainment");
+    *out_count = r.summary.by_status[static_cast<status>(v)];
+  });
+}
+
+planeval_status planeval_result_narrative(planeval_context* context, const planeval_result* result,
+                                          planeval_language language, char** out_narrative) {
+  return guarded(context, [&] {
+    reset_out(out_narrative, "out_narrative");
+    const auto& r = result_of(result);
+    *out_narrative = duplicate(narrative(*r.p, r.summary, language_of(language)));
+  });
+}
+
+planeval_status planeval_result_to_json(planeval_context* context, const planeval_result* result,
+                                        planeval_language language, char** out_json) {
+  return guarded(context, [&] {
+    reset_out(out_json, "out_json");
+    const auto& r = result_of(result);
+    *out_json =
+        duplicate(evaluation_to_json(*r.p, r.assessments, r.summary, language_of(language)));
+  });
+}
+
+planeval_status planeval_plan_evaluate_tasks(planeval_context* context, const planeval_plan* plan,
+                                             const planeval_observations* observations,
+                                             const char* as_of, planeval_language language,
+                                             char** out_json) {
+  return guarded(context, [&] {
+    reset_out(out_json, "out_json");
+    require(plan, "plan");
+    require(as_of, "as_of");
+    const auto lang = language_of(language);
+    const planeval::plan& p = *plan->p;
+    const date day = parse_date(as_of);
+    const task_evaluation e = evaluate_tasks(p, day);
+    evaluation_options options;
+    options.as_of = day;
+    static const observation_set no_actuals;
+    static const reference_set no_references;
+    const auto assessments =
+        evaluate(p, observations ? observations->actuals : no_actuals,
+                 observations ? observations->references : no_references, options);
+    const indicator_task_view view = link_indicators(p, e, assessments);
+    *out_json = duplicate(task_evaluation_to_json(p, e, &view, lang));
+  });
+}
+
+}  // extern "C"

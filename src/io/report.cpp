@@ -1,0 +1,128 @@
+// Reports: the public entry points, and texts shared by the HTML and Markdown writers.
+#include "planeval/io/report.hpp"
+
+#include <array>
+#include <ostream>
+#include <sstream>
+
+#include "analytics/text.hpp"
+#include "io/file_util.hpp"
+#include "io/report_parts.hpp"
+#include "io/report_text.hpp"
+#include "planeval/core/error.hpp"
+
+namespace planeval {
+namespace {
+
+struct format_entry {
+  report_format format;
+  const char* name;
+};
+constexpr std::array<format_entry, 2> formats{
+    {{report_format::html, "html"}, {report_format::markdown, "markdown"}}};
+
+}  // namespace
+
+const char* to_string(report_format f) noexcept {
+  for (const auto& e : formats)
+    if (e.format == f) return e.name;
+  return "html";
+}
+
+template <>
+std::optional<report_format> try_from_string<report_format>(std::string_view name) noexcept {
+  for (const auto& e : formats)
+    if (name == e.name) return e.format;
+  return std::nullopt;
+}
+
+template <>
+report_format from_string<report_format>(std::string_view name) {
+  if (const auto f = try_from_string<report_format>(name)) return *f;
+  location loc;
+  loc.fragment = std::string(name);
+  throw model_error(
+      errc::model_enum,
+      "'" + std::string(name) + "' is not a report format (expected html or markdown)", loc);
+}
+
+void write_report(std::ostream& out, const report_input& in, report_format format) {
+  const detail::report_data d = detail::build_report_data(in);
+  if (format == report_format::markdown)
+    detail::write_report_markdown(out, d);
+  else
+    detail::write_report_html(out, d);
+  out.flush();
+  if (!out) throw io_error(errc::io_write, "writing the report failed");
+}
+
+std::string report_to_string(const report_input& in, report_format format) {
+  std::ostringstream out;
+  write_report(out, in, format);
+  return out.str();
+}
+
+void save_report(const std::string& path, const report_input& in, report_format format) {
+  // compute first, so an error in the data never touches the file
+  const std::string text = report_to_string(in, format);
+  detail::write_file_atomically(path, [&](std::ostream& out) { out << text; });
+}
+
+namespace detail {
+
+std::string plan_title(const plan& p, language lang) {
+  const std::string& first = lang == language::zh ? p.title_zh : p.title_en;
+  if (!first.empty()) return first;
+  const std::string& other = lang == language::zh ? p.title_en : p.title_zh;
+  return other.empty() ? p.id : other;
+}
+
+std::string period_text(const period& per, language lang) {
+  if (lang == language::zh) return period_zh(per);
+  if (per.kind() == period_kind::span)
+    return std::to_string(per.first_year()) + "–" + std::to_string(per.last_year());
+  return per.to_string();
+}
+
+std::string date_text(const date& d, language lang) {
+  if (lang == language::en) return to_string(d);
+  return std::to_string(static_cast<int>(d.year())) + "年" +
+         std::to_string(static_cast<int>(d.month())) + "月" +
+         std::to_string(static_cast<int>(d.day())) + "日";
+}
+
+std::string target_text(const indicator_row& row, language lang) {
+  if (!row.tgt) return "-";
+  std::string t = row.tgt->text.empty() ? canonical(row.tgt->r, lang) : row.tgt->text;
+  if (lang == language::en && row.tgt->r.oper != op::unparsed) {
+    const std::string en = canonical(row.tgt->r, language::en);
+    if (!en.empty() && en != t) t += " (" + en + ")";
+  }
+  return t;
+}
+
+std::string baseline_text(const indicator& ind, language lang) {
+  if (!ind.baseline) return "-";
+  const observation& b = *ind.baseline;
+  if (!b.text.empty()) return b.text;
+  if (const auto* v = std::get_if<point_value>(&b.value))
+    return format_quantity(v->value, b.u.empty() ? ind.u : b.u, lang);
+  return "-";
+}
+
+const char* status_symbol(status s) noexcept {
+  switch (s) {
+    case status::met: return "●";
+    case status::exceeded: return "▲";
+    case status::not_met: return "✖";
+    case status::undetermined: return "◆";
+    case status::no_data: return "○";
+    case status::needs_reference: return "◇";
+    case status::needs_judgment: return "□";
+    case status::no_target: return "–";
+  }
+  return "○";
+}
+
+}  // namespace detail
+}  // namespace planeval

@@ -1,0 +1,397 @@
+// The report's building blocks (private to the io layer): escaping and the HTML/SVG writer,
+// numbers per language, and the geometry of the charts.
+#include <gtest/gtest.h>
+
+#include <regex>
+#include <stdexcept>
+
+#include "io/html_writer.hpp"
+#include "io/report_charts.hpp"
+#include "io/report_model.hpp"
+#include "io/report_text.hpp"
+#include "planeval/core/parse.hpp"
+#include "planeval/io/plan_file.hpp"
+#include "planeval/io/tables.hpp"
+
+using namespace planeval;
+using namespace planeval::detail;
+
+// --- escaping and the writer ---------------------------------------------------------------
+
+TEST(escape_html, escapes_markup_and_quotes) {
+  EXPECT_EQ(escape_html("<a href=\"x\">&'</a>"),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;");
+  EXPECT_EQ(escape_html("&amp;"), "&amp;amp;");  // never trusted as an entity
+  EXPECT_EQ(escape_html("完成值 12.6%"), "完成值 12.6%");
+  EXPECT_EQ(escape_html("a\tb\nc\r"), "a\tb\nc\r");
+}
+
+TEST(escape_html, replaces_invalid_utf8_and_control_characters) {
+  EXPECT_EQ(escape_html(std::string("a\xff"
+                                    "b")),
+            "a\xEF\xBF\xBD"
+            "b");
+  EXPECT_EQ(escape_html(std::string("\xE5\xAE")), "\xEF\xBF\xBD\xEF\xBF\xBD");  // truncated 完
+  EXPECT_EQ(escape_html(std::string("x\0y", 3)), "x\xEF\xBF\xBDy");
+  EXPECT_EQ(escape_html("\x1b[31m"), "\xEF\xBF\xBD[31m");
+  EXPECT_EQ(escape_html("\xC2\x85"), "\xEF\xBF\xBD");                              // C1 control NEL
+  EXPECT_EQ(escape_html("\xED\xA0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // surrogate
+}
+
+TEST(markup, escapes_attributes_and_text_and_nests) {
+  markup m;
+  m.open("div", {{"class", "a\"b<c>"}, {"data-x", "1&2"}});
+  m.text("<b>");
+  m.element("span", {}, "x'y");
+  m.leaf("rect", {{"x", svg_number(1.005)}});
+  m.close();
+  EXPECT_EQ(m.finish(),
+            "<div class=\"a&quot;b&lt;c&gt;\" data-x=\"1&amp;2\">&lt;b&gt;<span>x&#39;y</span>"
+            "<rect x=\"1\"/></div>\n");
+}
+
+TEST(markup, refuses_what_would_break_the_document) {
+  markup m;
+  EXPECT_THROW(m.close(), std::logic_error);
+  EXPECT_THROW(m.open("di v"), std::logic_error);
+  EXPECT_THROW(m.open("div", {{"on\"click", "x"}}), std::logic_error);
+  EXPECT_THROW(m.leaf("span"), std::logic_error);  // <span/> would stay open in HTML
+  EXPECT_THROW(m.leaf("div"), std::logic_error);
+  m.open("p");
+  EXPECT_THROW(m.finish(), std::logic_error);
+  m.close();
+  EXPECT_NO_THROW(m.finish());
+}
+
+TEST(svg_number, two_decimals_shortest_no_negative_zero) {
+  EXPECT_EQ(svg_number(1.234), "1.23");
+  EXPECT_EQ(svg_number(2.5), "2.5");
+  EXPECT_EQ(svg_number(3), "3");
+  EXPECT_EQ(svg_number(-0.001), "0");
+  EXPECT_EQ(svg_number(-12.345678), "-12.35");
+  EXPECT_EQ(svg_number(1e7), "10000000");
+  EXPECT_EQ(svg_number(std::numeric_limits<double>::quiet_NaN()), "0");
+  EXPECT_EQ(svg_number(std::numeric_limits<double>::infinity()), "0");
+}
+
+// --- numbers per language ------------------------------------------------------------------
+
+TEST(report_text, groups_thousands) {
+  EXPECT_EQ(group_thousands("1234567.891"), "1,234,567.891");
+  EXPECT_EQ(group_thousands("-1234"), "-1,234");
+  EXPECT_EQ(group_thousands("123"), "123");
+  EXPECT_EQ(group_thousands("0.5"), "0.5");
+  EXPECT_EQ(group_thousands("inf"), "inf");
+}
+
+TEST(report_text, chinese_keeps_wan_and_yi_english_writes_numbers_out) {
+  const unit wan_m2 = unit::parse("万平方米");
+  EXPECT_EQ(format_quantity(38.16, wan_m2, language::zh), "38.16万平方米");
+  EXPECT_EQ(format_quantity(38.16, wan_m2, language::en), "381,600 m²");
+  EXPECT_EQ(format_quantity(213000, unit::parse("平方米"), language::zh), "21.3万平方米");
+  EXPECT_EQ(format_quantity(213000, unit::parse("平方米"), language::en), "213,000 m²");
+  EXPECT_EQ(format_quantity(1.5e9, unit::parse("元"), language::zh), "15亿元");
+  EXPECT_EQ(format_quantity(1.5e9, unit::parse("元"), language::en), "1.5 billion yuan");
+  EXPECT_EQ(format_quantity(150, unit::parse("亿元"), language::zh), "150亿元");
+  EXPECT_EQ(format_quantity(150, unit::parse("亿元"), language::en), "15 billion yuan");
+  EXPECT_EQ(format_quantity(2.5, unit::parse("万人"), language::en), "25,000 persons");
+  EXPECT_EQ(format_quantity(5565, unit::parse("人"), language::zh), "5565人");
+  EXPECT_EQ(format_quantity(5565, unit::parse("人"), language::en), "5,565 persons");
+  EXPECT_EQ(format_quantity(381, unit::parse("家"), language::zh), "381家");
+  EXPECT_EQ(format_quantity(381, unit::parse("家"), language::en), "381");
+  EXPECT_EQ(format_quantity(39, unit::parse("公里"), language::en), "39 km");
+}
+
+TEST(report_text, compound_units_percent_and_points) {
+  EXPECT_EQ(format_quantity(0.012, unit::parse("人/亿元"), language::zh), "0.012人/亿元");
+  EXPECT_EQ(format_quantity(0.012, unit::parse("人/亿元"), language::en),
+            "0.012 persons per 100 million yuan");
+  EXPECT_EQ(format_quantity(78.5, unit::parse("件/万人"), language::en), "78.5 per 10,000 persons");
+  EXPECT_EQ(format_quantity(5907, unit::parse("元/平方米"), language::en), "5,907 yuan per m²");
+  EXPECT_EQ(format_quantity(12.6, unit::percent(), language::en), "12.6%");
+  EXPECT_EQ(format_quantity(0.8, unit::percentage_point(), language::zh), "0.8个百分点");
+  EXPECT_EQ(format_quantity(0.8, unit::percentage_point(), language::en), "0.8 pp");
+  EXPECT_EQ(format_quantity(1234.5, unit(), language::en), "1,234.5");
+  EXPECT_EQ(format_quantity(1234.5, unit(), language::zh), "1234.5");
+  EXPECT_EQ(unit_label(unit::parse("万平方米"), language::en), "10,000 m²");
+  EXPECT_EQ(unit_label(unit::parse("万平方米"), language::zh), "万平方米");
+}
+
+TEST(report_text, gaps_and_shares_carry_a_sign) {
+  EXPECT_EQ(format_gap(-0.3, unit::percentage_point(), language::zh), "-0.3个百分点");
+  EXPECT_EQ(format_gap(0.8, unit::percent(), language::en), "+0.8 pp");
+  EXPECT_EQ(format_gap(0, unit::percentage_point(), language::en), "0 pp");
+  EXPECT_EQ(format_gap(120, unit::parse("元/平方米"), language::en), "+120 yuan per m²");
+  EXPECT_EQ(format_gap(-900, unit::parse("人"), language::zh), "-900人");
+  EXPECT_EQ(format_gap(2.04, unit::parse("万平方米"), language::en), "+20,400 m²");
+  EXPECT_EQ(format_share(0.1285), "12.85%");
+  EXPECT_EQ(format_points(-3.8249, language::zh), "-3.82个百分点");
+}
+
+// --- bullet-chart geometry -----------------------------------------------------------------
+
+namespace {
+
+acceptance accept(op o, polarity pol, double x, double lo = 0, double hi = 0,
+                  attribute attr = attribute::binding, tolerance_settings tol = {}) {
+  return make_acceptance(o, false, pol, attr, tol, true, false, x, lo, hi);
+}
+
+bullet_spec spec_of(status st, std::optional<double> actual, const acceptance& a,
+                    std::optional<double> baseline = std::nullopt) {
+  bullet_spec s;
+  s.st = st;
+  s.actual = actual;
+  s.accepted = a;
+  s.baseline = baseline;
+  return s;
+}
+
+const bullet_zone* zone(const bullet_geometry& g, std::string_view kind, std::size_t k = 0) {
+  for (const auto& z : g.zones)
+    if (z.kind == kind && k-- == 0) return &z;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST(layout_bullet, higher_is_better_met_lies_right_of_the_target) {
+  const auto g =
+      layout_bullet(spec_of(status::met, 5.8, accept(op::reach, polarity::higher, 5), -1.96));
+  ASSERT_EQ(g.target_x.size(), 1u);
+  ASSERT_TRUE(g.actual_x && g.baseline_x);
+  EXPECT_GT(*g.actual_x, g.target_x[0]);
+  EXPECT_LT(*g.baseline_x, g.target_x[0]);
+  const auto* meets = zone(g, "meets");
+  ASSERT_NE(meets, nullptr);
+  EXPECT_DOUBLE_EQ(meets->x0, g.target_x[0]);
+  EXPECT_DOUBLE_EQ(meets->x1, g.x(g.hi)) << "an open-ended zone runs to the end of the axis";
+  EXPECT_EQ(zone(g, "tolerance"), nullptr);
+  ASSERT_TRUE(g.zero_x) << "baseline −1.96 and target 5: zero is on the axis";
+  EXPECT_DOUBLE_EQ(g.bar_x0, *g.zero_x);
+  EXPECT_GE(*g.actual_x, 0.0);
+  EXPECT_LE(*g.actual_x, g.width);
+}
+
+TEST(layout_bullet, higher_is_better_not_met_lies_left_of_the_target) {
+  const auto g =
+      layout_bullet(spec_of(status::not_met, 2.1, accept(op::reach, polarity::higher, 3)));
+  EXPECT_LT(*g.actual_x, g.target_x[0]);
+  ASSERT_NE(zone(g, "meets"), nullptr);
+  EXPECT_LT(*g.actual_x, zone(g, "meets")->x0);
+  EXPECT_GT(g.lo, 0.0) << "2.1 and 3 are close: the axis does not start at zero";
+  const auto far =
+      layout_bullet(spec_of(status::not_met, 1.2, accept(op::reach, polarity::higher, 3)));
+  EXPECT_DOUBLE_EQ(far.lo, 0.0) << "1.2 and 3: the axis starts at zero";
+  EXPECT_DOUBLE_EQ(far.bar_x0, far.x(0));
+}
+
+TEST(layout_bullet, lower_is_better_met_lies_left_of_the_target) {
+  const auto g =
+      layout_bullet(spec_of(status::met, 5100, accept(op::reach, polarity::lower, 6000), 5565));
+  EXPECT_LT(*g.actual_x, g.target_x[0]);
+  const auto* meets = zone(g, "meets");
+  ASSERT_NE(meets, nullptr);
+  EXPECT_DOUBLE_EQ(meets->x0, g.x(g.lo)) << "lower is better: the zone runs to the left end";
+  EXPECT_DOUBLE_EQ(meets->x1, g.target_x[0]);
+  EXPECT_GT(g.lo, 0.0) << "values far from zero: the axis does not start at zero";
+  EXPECT_FALSE(g.zero_x);
+  EXPECT_DOUBLE_EQ(g.bar_x0, g.x(g.lo));
+}
+
+TEST(layout_bullet, lower_is_better_not_met_lies_right) {
+  const auto g =
+      layout_bullet(spec_of(status::not_met, 0.02, accept(op::at_most, polarity::lower, 0.015)));
+  EXPECT_GT(*g.actual_x, g.target_x[0]);
+  EXPECT_GT(*g.actual_x, zone(g, "meets")->x1);
+}
+
+TEST(layout_bullet, range_exceeded_beyond_the_better_end) {
+  const auto g = layout_bullet(
+      spec_of(status::exceeded, 12.6, accept(op::between, polarity::higher, 5, 5, 10)));
+  // `between` is drawn with its two ends
+  bullet_spec s = spec_of(status::exceeded, 12.6, accept(op::between, polarity::higher, 5, 5, 10));
+  s.range_lo = 5;
+  s.range_hi = 10;
+  const auto r = layout_bullet(s);
+  ASSERT_EQ(r.target_x.size(), 2u);
+  EXPECT_LT(r.target_x[0], r.target_x[1]);
+  const auto* meets = zone(r, "meets");
+  const auto* exceeded = zone(r, "exceeded");
+  ASSERT_TRUE(meets && exceeded);
+  EXPECT_DOUBLE_EQ(meets->x0, r.target_x[0]);
+  EXPECT_DOUBLE_EQ(meets->x1, r.target_x[1]);
+  EXPECT_DOUBLE_EQ(exceeded->x0, r.target_x[1]);
+  EXPECT_GT(*r.actual_x, exceeded->x0);
+  EXPECT_EQ(g.target_x.size(), 1u) << "without the range ends only the required end";
+}
+
+TEST(layout_bullet, range_with_lower_polarity_exceeds_to_the_left) {
+  bullet_spec s = spec_of(status::exceeded, 2, accept(op::between, polarity::lower, 0, 3, 5));
+  s.range_lo = 3;
+  s.range_hi = 5;
+  const auto g = layout_bullet(s);
+  const auto* exceeded = zone(g, "exceeded");
+  ASSERT_NE(exceeded, nullptr);
+  EXPECT_DOUBLE_EQ(exceeded->x1, g.target_x[0]);
+  EXPECT_LT(*g.actual_x, g.target_x[0]);
+}
+
+TEST(layout_bullet, about_shows_the_tolerance_band_below_a_higher_target) {
+  const auto g = layout_bullet(spec_of(status::met, 2.7, accept(op::about, polarity::higher, 3)));
+  const auto* tol = zone(g, "tolerance");
+  ASSERT_NE(tol, nullptr);
+  EXPECT_DOUBLE_EQ(tol->v0, 2.5);
+  EXPECT_DOUBLE_EQ(tol->v1, 3);
+  EXPECT_GT(*g.actual_x, tol->x0);
+  EXPECT_LT(*g.actual_x, tol->x1);
+}
+
+TEST(layout_bullet, about_a_ceiling_when_lower_is_better_and_both_sides_for_a_band) {
+  const auto lower =
+      layout_bullet(spec_of(status::met, 3.2, accept(op::about, polarity::lower, 3)));
+  const auto* tol = zone(lower, "tolerance");
+  ASSERT_NE(tol, nullptr);
+  EXPECT_DOUBLE_EQ(tol->v0, 3);
+  EXPECT_DOUBLE_EQ(tol->v1, 3.5);
+  const auto band =
+      layout_bullet(spec_of(status::not_met, 4, accept(op::about, polarity::band, 3)));
+  ASSERT_NE(zone(band, "tolerance", 0), nullptr);
+  ASSERT_NE(zone(band, "tolerance", 1), nullptr);
+  EXPECT_EQ(zone(band, "meets"), nullptr) << "the exact target is a point: its tick";
+  EXPECT_LT(zone(band, "tolerance", 0)->x1, zone(band, "tolerance", 1)->x1);
+  EXPECT_GT(*band.actual_x, zone(band, "tolerance", 1)->x1);
+}
+
+TEST(layout_bullet, anticipatory_grace_is_a_tolerance_band) {
+  tolerance_settings tol;
+  tol.anticipatory_points = 0.5;
+  const auto g = layout_bullet(
+      spec_of(status::met, 4.6,
+              accept(op::reach, polarity::higher, 5, 0, 0, attribute::anticipatory, tol)));
+  const auto* grace = zone(g, "tolerance");
+  ASSERT_NE(grace, nullptr);
+  EXPECT_DOUBLE_EQ(grace->v0, 4.5);
+  EXPECT_DOUBLE_EQ(grace->v1, 5);
+}
+
+TEST(layout_bullet, an_open_bound_gets_room_for_its_arrow) {
+  bullet_spec s = spec_of(status::undetermined, 98.5, accept(op::reach, polarity::higher, 99));
+  s.actual_open = 1;
+  const auto g = layout_bullet(s);
+  EXPECT_EQ(g.actual_open, 1);
+  EXPECT_GT(g.hi, 98.5 + (g.hi - g.lo) * 0.1);
+  EXPECT_LT(*g.actual_x, g.target_x[0]);
+}
+
+TEST(layout_bullet, no_value_and_nothing_at_all) {
+  const auto g = layout_bullet(
+      spec_of(status::no_data, std::nullopt, accept(op::between, polarity::higher, 2, 2, 3)));
+  EXPECT_FALSE(g.actual_x);
+  EXPECT_EQ(g.target_x.size(), 1u);
+  EXPECT_FALSE(g.empty());
+  bullet_spec none;
+  none.st = status::needs_judgment;
+  EXPECT_TRUE(layout_bullet(none).empty());
+}
+
+TEST(layout_bullet, negative_values_and_all_inside_the_chart) {
+  const auto g =
+      layout_bullet(spec_of(status::not_met, -9, accept(op::reach, polarity::higher, 5), -9.5));
+  ASSERT_TRUE(g.zero_x);
+  EXPECT_LT(*g.actual_x, *g.zero_x);
+  EXPECT_DOUBLE_EQ(g.bar_x0, *g.zero_x);
+  for (const double x : {*g.actual_x, *g.baseline_x, g.target_x[0]}) {
+    EXPECT_GE(x, 0.0);
+    EXPECT_LE(x, g.width);
+  }
+}
+
+// Every row of the example: the actual lies where its status says.
+TEST(layout_bullet, every_row_of_the_example_agrees_with_its_status) {
+  const std::string d = PLANEVAL_EXAMPLE_DATA "/changning-2021/";
+  report_input in;
+  in.plan = load_plan(d + "plan.json");
+  in.actuals = load_actuals(d + "actuals-illustrative.csv", &in.plan);
+  in.references = load_references(d + "references-illustrative.csv", &in.plan);
+  const report_data data = build_report_data(in);
+  ASSERT_EQ(data.rows.size(), 25u);
+  std::size_t checked = 0;
+  for (const auto& row : data.rows) {
+    const bullet_spec s = bullet_of(in.plan, row);
+    const bullet_geometry g = layout_bullet(s);
+    if (!s.accepted || !s.actual || s.actual_open != 0) continue;
+    const double v = *s.actual;
+    auto in_zone = [&](std::string_view kind) {
+      for (const auto& z : g.zones)
+        if (z.kind == kind && v >= z.v0 - 1e-9 && v <= z.v1 + 1e-9) return true;
+      return false;
+    };
+    const auto& a = *row.a;
+    SCOPED_TRACE(row.ind->id + " " + to_string(a.st));
+    switch (a.st) {
+      case status::met:
+        if (a.within_tolerance)
+          EXPECT_TRUE(in_zone("tolerance"));
+        else
+          EXPECT_TRUE(in_zone("meets"));
+        break;
+      case status::exceeded: EXPECT_TRUE(in_zone("exceeded")); break;
+      case status::not_met:
+        EXPECT_FALSE(in_zone("meets") || in_zone("tolerance") || in_zone("exceeded"));
+        break;
+      default: break;
+    }
+    ++checked;
+  }
+  EXPECT_GE(checked, 15u);
+}
+
+// --- drawing -------------------------------------------------------------------------------
+
+namespace {
+// Each opening of `<tag class="cls…"` is followed by its <title>.
+void expect_titled(const std::string& svg, const std::string& opening) {
+  std::size_t n = 0;
+  for (auto pos = svg.find(opening); pos != std::string::npos; pos = svg.find(opening, pos + 1)) {
+    const auto end = svg.find('>', pos);
+    ASSERT_NE(end, std::string::npos);
+    EXPECT_NE(svg[end - 1], '/') << opening << " has no title";
+    EXPECT_EQ(svg.compare(end + 1, 7, "<title>"), 0) << opening << " at " << pos;
+    ++n;
+  }
+  EXPECT_GT(n, 0u) << opening;
+}
+}  // namespace
+
+TEST(draw, every_mark_has_a_title) {
+  const std::string d = PLANEVAL_EXAMPLE_DATA "/changning-2021/";
+  report_input in;
+  in.plan = load_plan(d + "plan.json");
+  in.actuals = load_actuals(d + "actuals-illustrative.csv", &in.plan);
+  in.references = load_references(d + "references-illustrative.csv", &in.plan);
+  in.lang = language::en;
+  const report_data data = build_report_data(in);
+  markup m;
+  for (const auto& row : data.rows) draw_bullet(m, in.plan, row, language::en);
+  draw_status_chart(m, data.summary, language::en);
+  const std::string svg = m.finish();
+  for (const char* opening :
+       {"<rect class=\"zone", "<rect class=\"target-tick\"", "<rect class=\"actual-bar\"",
+        "class=\"marker\"", "<rect class=\"bar\"", "<svg class=\"bullet"})
+    expect_titled(svg, opening);
+  // the status is shown by shape, not only colour: met circles, not-met crosses
+  EXPECT_NE(svg.find("<circle class=\"marker\""), std::string::npos);
+  EXPECT_NE(svg.find("<path class=\"marker\""), std::string::npos);
+}
+
+TEST(style_of, statuses_differ_in_shape_as_well_as_colour) {
+  for (int a = 0; a < status_count; ++a)
+    for (int b = a + 1; b < status_count; ++b) {
+      const auto sa = style_of(static_cast<status>(a));
+      const auto sb = style_of(static_cast<status>(b));
+      EXPECT_FALSE(sa.form == sb.form) << a << " " << b;
+    }
+  EXPECT_EQ(style_of(status::met).colour, "#009E73");
+  EXPECT_EQ(style_of(status::not_met).colour, "#D55E00");
+}
