@@ -508,8 +508,24 @@ void write_actuals(std::ostream& out, const observation_set& actuals) {
       po.approximate = o.approximate();
       text = canonical(po);
     }
+    // reading appends the value's remark (`8;力争更好`) to the note: leave it out here, as the
+    // text written keeps it, so that the table reads back to the same note
+    std::string note = o.note;
+    if (!o.text.empty()) {
+      std::string remark;
+      try {
+        remark = parse_observation(o.text).remark;
+      } catch (const error&) {
+      }
+      const std::string suffix = "; " + remark;
+      if (!remark.empty() && note == remark)
+        note.clear();
+      else if (!remark.empty() && note.size() > suffix.size() &&
+               note.compare(note.size() - suffix.size(), suffix.size(), suffix) == 0)
+        note.resize(note.size() - suffix.size());
+    }
     out << csv_quote(o.indicator) << ',' << o.per.to_string() << ',' << csv_quote(text) << ','
-        << o.flags << ',' << csv_quote(o.note) << '\n';
+        << o.flags << ',' << csv_quote(note) << '\n';
   }
 }
 
