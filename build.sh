@@ -44,7 +44,7 @@ if ((${#missing[@]})); then
 fi
 
 # The tests that run threads, for ThreadSanitizer (ctest names are suite.test).
-tsan_tests='^(concurrency\.|task_eval\.pure_deterministic_and_thread_safe|sensitivity\.deterministic_for_a_seed_and_any_thread_count|batch\.identical_to_the_per_indicator|nothing_lost\.batch_)'
+tsan_tests='^(concurrency\.|task_eval\.pure_deterministic_and_thread_safe|sensitivity\.deterministic_for_a_seed_and_any_thread_count|batch\.identical_to_the_per_indicator|nothing_lost\.batch_|cli_index\.districts_with_sensitivity)'
 
 preset=dev
 [ "$mode" = asan ] && preset=asan-ubsan
