@@ -144,7 +144,15 @@ index_matrix load_index_matrix(const std::string& path, const limits& lim) {
 }
 
 void write_index_matrix(std::ostream& out, const index_matrix& m) {
-  out << "unit";
+  // the unit column's name: `unit`, unless an indicator has that id (found by fuzzing)
+  std::string unit_column = "unit";
+  for (int k = 1;; ++k) {
+    bool taken = false;
+    for (const auto& ind : m.indicators) taken = taken || ind.id == unit_column;
+    if (!taken) break;
+    unit_column = "unit_" + std::to_string(k);
+  }
+  out << unit_column;
   for (const auto& ind : m.indicators) out << ',' << csv_quote(ind.id);
   out << '\n';
   auto meta = [&](const char* name, auto has, auto text) {
