@@ -1031,18 +1031,22 @@ class parser {
   // --- references and quotas ------------------------------------------------------------
 
   // A reference name: the rest of the head, no digits, not starting with a sign.
-  bool rest_as_name(std::size_t from, std::size_t to, std::string& name) {
+  // `quoted` tells whether the name was written in quotes (then taken verbatim, never mapped
+  // from English: `within "gdp growth"` is the reference named `gdp growth`).
+  bool rest_as_name(std::size_t from, std::size_t to, std::string& name, bool* quoted = nullptr) {
     while (from < to && s_[from] == ' ') ++from;
     while (to > from && s_[to - 1] == ' ') --to;
     if (from >= to) return false;
     for (std::size_t i = from; i < to; ++i)
       if (is_digit(s_[i])) return false;
     if (s_[from] == '-' || s_[from] == '+' || s_[from] == '.') return false;
-    if (s_[from] == '"' && to - from >= 2 && s_[to - 1] == '"') {
+    const bool in_quotes = s_[from] == '"' && to - from >= 2 && s_[to - 1] == '"';
+    if (in_quotes) {
       ++from;
       --to;
       if (from >= to) return false;
     }
+    if (quoted) *quoted = in_quotes;
     // a quote inside would end the quotes the English text puts around the name
     for (std::size_t i = from; i < to; ++i)
       if (s_[i] == '"') return false;
@@ -1137,10 +1141,11 @@ class parser {
       const auto n = match_at(pos_, c.word);
       if (n == 0) continue;
       std::string name;
-      if (rest_as_name(pos_ + n, end_, name)) {
+      bool quoted = false;
+      if (rest_as_name(pos_ + n, end_, name, &quoted)) {
         p.oper = c.oper;
         p.strict = c.strict;
-        p.reference = is_alpha(c.word[0]) ? name_from_en(name) : name;
+        p.reference = is_alpha(c.word[0]) && !quoted ? name_from_en(name) : name;
         pos_ = end_;
         return true;
       }
@@ -1169,9 +1174,10 @@ class parser {
     const bool roughly = lit_any(roughly_en) >= 0;
     if (lit_any(fulfil_en) >= 0) {
       std::string name;
-      if (rest_as_name(pos_, end_, name)) {
+      bool quoted = false;
+      if (rest_as_name(pos_, end_, name, &quoted)) {
         p.oper = roughly ? op::about : op::reach;
-        p.reference = name_from_en(name);
+        p.reference = quoted ? name : name_from_en(name);
         pos_ = end_;
         return true;
       }

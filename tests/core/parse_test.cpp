@@ -245,3 +245,13 @@ TEST(parse_target, fuzz_findings_round_trip_or_fail_cleanly) {
   const rule q = parse_target("不低于\"a\"b,c\"");
   EXPECT_EQ(parse_target(canonical(q, language::en)), q) << canonical(q, language::en);
 }
+
+// Found by fuzzing: a reference whose name is the English name of a known one (`gdp growth`)
+// keeps its name when printed in English (in quotes) and read back.
+TEST(parse_target, quoted_english_reference_names_are_verbatim) {
+  const rule r = parse_target("控制 gdp growth  内");
+  EXPECT_EQ(r.reference, "gdp growth");
+  EXPECT_EQ(parse_target(canonical(r, language::en)), r) << canonical(r, language::en);
+  EXPECT_EQ(parse_target("within \"GDP growth\"").reference, "GDP growth");
+  EXPECT_EQ(parse_target("within GDP growth").reference, "国内生产总值增长");
+}
