@@ -4,6 +4,8 @@
 #include <limits>
 #include <set>
 #include <string>
+#include <string_view>
+#include <unordered_set>
 
 #include "planeval/core/error.hpp"
 #include "planeval/core/indicator.hpp"
@@ -190,7 +192,8 @@ void plan::add(indicator ind) {
 }
 
 void plan::validate() const {
-  std::set<std::string> ids;
+  std::unordered_set<std::string_view> ids;  // views of the indicators' ids
+  ids.reserve(indicators.size());
   for (std::size_t k = 0; k < indicators.size(); ++k) {
     const auto& ind = indicators[k];
     location loc;
@@ -255,8 +258,8 @@ bool operator==(const plan& a, const plan& b) noexcept {
   return a.id == b.id && a.title_zh == b.title_zh && a.title_en == b.title_en &&
          a.issuer == b.issuer && a.per == b.per && a.published == b.published &&
          a.approved == b.approved && a.settings == b.settings && a.indicators == b.indicators &&
-         a.observations == b.observations && a.references == b.references &&
-         a.tasks == b.tasks && a.extensions == b.extensions;
+         a.observations == b.observations && a.references == b.references && a.tasks == b.tasks &&
+         a.extensions == b.extensions;
 }
 
 }  // namespace planeval
