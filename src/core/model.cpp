@@ -67,13 +67,17 @@ namespace {
 }  // namespace
 
 void observation_set::add(observation o) {
-  if (find(o.indicator, o.per, o.meas.kind) != nullptr) {
-    duplicate("a " + std::string(to_string(o.meas.kind)) + " observation of '" + o.indicator +
-                  "' for " + o.per.to_string() + " is already present",
-              o.indicator);
+  auto& indices = by_indicator_[o.indicator];  // one lookup (an empty entry is harmless)
+  for (const auto idx : indices) {
+    const auto& e = items_[idx];
+    if (e.per == o.per && e.meas.kind == o.meas.kind)
+      duplicate("a " + std::string(to_string(o.meas.kind)) + " observation of '" + o.indicator +
+                    "' for " + o.per.to_string() + " is already present",
+                o.indicator);
   }
-  by_indicator_[o.indicator].push_back(items_.size());
+  indices.reserve(indices.size() + 1);  // so that the push_back after the item cannot throw
   items_.push_back(std::move(o));
+  indices.push_back(items_.size() - 1);
 }
 
 void observation_set::put(observation o) {

@@ -35,6 +35,7 @@
 #include <boost/archive/impl/xml_iarchive_impl.ipp>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <istream>
 #include <ostream>
 #include <streambuf>
@@ -85,6 +86,17 @@ class memory_buf : public std::streambuf {
     setg(p, p, p + data.size());
   }
   std::size_t offset() const noexcept { return static_cast<std::size_t>(gptr() - eback()); }
+
+ protected:
+  // one copy per read (binary archives read every primitive through here)
+  std::streamsize xsgetn(char* out, std::streamsize n) override {
+    const std::streamsize k = std::min<std::streamsize>(n, egptr() - gptr());
+    if (k > 0) {
+      std::memcpy(out, gptr(), static_cast<std::size_t>(k));
+      setg(eback(), gptr() + k, egptr());  // (gbump takes an int)
+    }
+    return k;
+  }
 };
 
 // Text input archive with bounded strings. Same format as boost::archive::text_iarchive.
