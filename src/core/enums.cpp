@@ -3,6 +3,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <string>
 #include <utility>
 
@@ -106,7 +107,9 @@ Enum lookup_or_throw(const table<Enum, N>& t, std::string_view name, const char*
   loc.fragment = std::string(name);
   throw model_error(
       errc::model_enum,
-      "'" + std::string(name) + "' is not a " + what + " (expected one of: " + accepted + ")", loc);
+      "'" + std::string(name) + "' is not " + (std::strchr("aeiou", what[0]) ? "an " : "a ") +
+          what + " (expected one of: " + accepted + ")",
+      loc);
 }
 
 }  // namespace

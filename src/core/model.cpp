@@ -4,6 +4,8 @@
 #include <limits>
 #include <set>
 #include <string>
+#include <string_view>
+#include <unordered_set>
 
 #include "planeval/core/error.hpp"
 #include "planeval/core/indicator.hpp"
@@ -65,13 +67,17 @@ namespace {
 }  // namespace
 
 void observation_set::add(observation o) {
-  if (find(o.indicator, o.per, o.meas.kind) != nullptr) {
-    duplicate("a " + std::string(to_string(o.meas.kind)) + " observation of '" + o.indicator +
-                  "' for " + o.per.to_string() + " is already present",
-              o.indicator);
+  auto& indices = by_indicator_[o.indicator];  // one lookup (an empty entry is harmless)
+  for (const auto idx : indices) {
+    const auto& e = items_[idx];
+    if (e.per == o.per && e.meas.kind == o.meas.kind)
+      duplicate("a " + std::string(to_string(o.meas.kind)) + " observation of '" + o.indicator +
+                    "' for " + o.per.to_string() + " is already present",
+                o.indicator);
   }
-  by_indicator_[o.indicator].push_back(items_.size());
+  indices.reserve(indices.size() + 1);  // so that the push_back after the item cannot throw
   items_.push_back(std::move(o));
+  indices.push_back(items_.size() - 1);
 }
 
 void observation_set::put(observation o) {
@@ -190,7 +196,8 @@ void plan::add(indicator ind) {
 }
 
 void plan::validate() const {
-  std::set<std::string> ids;
+  std::unordered_set<std::string_view> ids;  // views of the indicators' ids
+  ids.reserve(indicators.size());
   for (std::size_t k = 0; k < indicators.size(); ++k) {
     const auto& ind = indicators[k];
     location loc;
@@ -255,8 +262,8 @@ bool operator==(const plan& a, const plan& b) noexcept {
   return a.id == b.id && a.title_zh == b.title_zh && a.title_en == b.title_en &&
          a.issuer == b.issuer && a.per == b.per && a.published == b.published &&
          a.approved == b.approved && a.settings == b.settings && a.indicators == b.indicators &&
-         a.observations == b.observations && a.references == b.references &&
-         a.tasks == b.tasks && a.extensions == b.extensions;
+         a.observations == b.observations && a.references == b.references && a.tasks == b.tasks &&
+         a.extensions == b.extensions;
 }
 
 }  // namespace planeval

@@ -1,8 +1,9 @@
 // Plans as Boost.Serialization archives (text, XML, binary).
 //
 // Every class is serialized non-intrusively and versioned with BOOST_CLASS_VERSION. Loading is
-// written for damaged input: collections are read element by element (never reserved from a
-// count in the file) and bounded by archive_max_elements; strings are bounded by
+// written for damaged input: collections are read element by element (room reserved for at most
+// archive_reserve_cap elements, whatever the count in the file says) and bounded by
+// archive_max_elements; strings are bounded by
 // archive_max_string_bytes and by the bytes left in the archive (the text and binary input
 // archives below override Boost's string loading for that); booleans and enumerations are
 // stored as checked bytes and names, so a corrupted archive cannot produce an invalid value.
@@ -24,6 +25,7 @@
 #include <boost/serialization/tracking.hpp>
 #include <boost/serialization/version.hpp>
 // Template definitions for the two bounded input archives defined here.
+#include <algorithm>
 #include <boost/archive/impl/archive_serializer_map.ipp>
 #include <boost/archive/impl/basic_binary_iarchive.ipp>
 #include <boost/archive/impl/basic_binary_iprimitive.ipp>
@@ -33,6 +35,7 @@
 #include <boost/archive/impl/xml_iarchive_impl.ipp>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <istream>
 #include <ostream>
 #include <streambuf>
@@ -83,6 +86,17 @@ class memory_buf : public std::streambuf {
     setg(p, p, p + data.size());
   }
   std::size_t offset() const noexcept { return static_cast<std::size_t>(gptr() - eback()); }
+
+ protected:
+  // one copy per read (binary archives read every primitive through here)
+  std::streamsize xsgetn(char* out, std::streamsize n) override {
+    const std::streamsize k = std::min<std::streamsize>(n, egptr() - gptr());
+    if (k > 0) {
+      std::memcpy(out, gptr(), static_cast<std::size_t>(k));
+      setg(eback(), gptr() + k, egptr());  // (gbump takes an int)
+    }
+    return k;
+  }
 };
 
 // Text input archive with bounded strings. Same format as boost::archive::text_iarchive.
@@ -304,9 +318,14 @@ constexpr bool saving() {
 }
 
 // A field of a primitive or class type, located by its name.
+// (The pointer is only built when an error needs it: this runs for every field of every element.)
 template <class Archive, class T>
 void field(Archive& ar, const char* name, T& v) {
-  within<Archive>(std::string("/") + name, {}, [&] { ar& make_nvp(name, v); });
+  try {
+    ar& make_nvp(name, v);
+  } catch (...) {
+    within<Archive>(std::string("/") + name, {}, [] { throw; });
+  }
 }
 
 template <class Archive>
@@ -381,17 +400,33 @@ void date_field(Archive& ar, const char* name, std::optional<date>& d) {
   }
 }
 
-// A collection: its size, then each element, read one by one (never reserved from the size).
-template <class Archive, class T, class Add>
+// Room reserved up front for a collection read from an archive: the stated count, but never
+// more than this many elements, so a corrupted count cannot make a large allocation (beyond it
+// the vector grows as elements actually arrive).
+constexpr std::uint64_t archive_reserve_cap = 1u << 17;
+
+// Runs `f` for element `k` of the collection at `pointer`; the element's pointer is only built
+// when an error needs it.
+template <class Archive, class F>
+void within_element(const std::string& pointer, std::uint64_t k, F f) {
+  try {
+    f();
+  } catch (...) {
+    within<Archive>(pointer + "/" + std::to_string(k), {}, [] { throw; });
+  }
+}
+
+// A collection: its size, then each element, read one by one. `reserve(n)` is called with the
+// count, capped by `archive_reserve_cap`.
+template <class Archive, class T, class Add, class Reserve>
 void items_field(Archive& ar, const char* count_name, const char* item_name,
-                 const std::string& pointer, const std::vector<T>& items, Add add) {
+                 const std::string& pointer, const std::vector<T>& items, Add add,
+                 Reserve reserve) {
   std::uint64_t n = items.size();
   field(ar, count_name, n);
   if constexpr (saving<Archive>()) {
-    for (std::size_t k = 0; k < items.size(); ++k) {
-      within<Archive>(pointer + "/" + std::to_string(k), {},
-                      [&] { ar << make_nvp(item_name, items[k]); });
-    }
+    for (std::size_t k = 0; k < items.size(); ++k)
+      within_element<Archive>(pointer, k, [&] { ar << make_nvp(item_name, items[k]); });
   } else {
     if (n > archive_max_elements) {
       location loc;
@@ -401,14 +436,21 @@ void items_field(Archive& ar, const char* count_name, const char* item_name,
                              std::to_string(archive_max_elements) + ")",
                          loc);
     }
+    reserve(static_cast<std::size_t>(std::min(n, archive_reserve_cap)));
     for (std::uint64_t k = 0; k < n; ++k) {
-      within<Archive>(pointer + "/" + std::to_string(k), {}, [&] {
+      within_element<Archive>(pointer, k, [&] {
         T item;
         ar >> make_nvp(item_name, item);
         add(std::move(item));
       });
     }
   }
+}
+
+template <class Archive, class T, class Add>
+void items_field(Archive& ar, const char* count_name, const char* item_name,
+                 const std::string& pointer, const std::vector<T>& items, Add add) {
+  items_field(ar, count_name, item_name, pointer, items, add, [](std::size_t) {});
 }
 
 // Checks the version of a class in the archive against what this release reads.
@@ -429,14 +471,37 @@ void check_version(unsigned version, const char* name) {
 
 // --- the model, one function per class --------------------------------------------------------
 
+namespace {
+// The last text a period or unit was read from and what it gave (valid and canonical), so runs
+// of the same text are parsed once. One per thread and archive kind.
+template <class T>
+struct last_parsed {
+  std::string text;
+  T value{};
+  bool set = false;
+  bool matches(const std::string& s) const noexcept { return set && s == text; }
+  void remember(const std::string& s, const T& v) {
+    text = s;
+    value = v;
+    set = true;
+  }
+};
+}  // namespace
+
 template <class Archive>
 void serialize(Archive& ar, period& p, const unsigned version) {
   check_version<period>(version, "period");
   std::string s = saving<Archive>() ? p.to_string() : "";
   field(ar, "text", s);
   if (!saving<Archive>()) {
+    thread_local last_parsed<period> last;  // observations come in runs of one period or unit
+    if (last.matches(s)) {
+      p = last.value;
+      return;
+    }
     within<Archive>("/text", {}, [&] { p = period::parse(s); });
     if (p.to_string() != s) detail::corrupt("the period '" + s + "' is not in canonical form");
+    last.remember(s, p);
   }
 }
 
@@ -446,8 +511,14 @@ void serialize(Archive& ar, unit& u, const unsigned version) {
   std::string s = saving<Archive>() ? u.symbol() : "";
   field(ar, "symbol", s);
   if (!saving<Archive>()) {
+    thread_local last_parsed<unit> last;
+    if (last.matches(s)) {
+      u = last.value;
+      return;
+    }
     within<Archive>("/symbol", {}, [&] { u = unit::parse(s); });
     if (u.symbol() != s) detail::corrupt("the unit symbol '" + s + "' has surrounding blanks");
+    last.remember(s, u);
   }
 }
 
@@ -727,14 +798,20 @@ void serialize(Archive& ar, plan& p, const unsigned version) {
   date_field(ar, "approved", p.approved);
   field(ar, "settings", p.settings);
   std::vector<indicator> indicators;
-  items_field(ar, "indicator_count", "indicator", "/indicators", p.indicators,
-              [&](indicator i) { indicators.push_back(std::move(i)); });
+  items_field(
+      ar, "indicator_count", "indicator", "/indicators", p.indicators,
+      [&](indicator i) { indicators.push_back(std::move(i)); },
+      [&](std::size_t n) { indicators.reserve(n); });
   observation_set observations;
-  items_field(ar, "observation_count", "observation", "/observations", p.observations.items(),
-              [&](observation o) { observations.add(std::move(o)); });
+  items_field(
+      ar, "observation_count", "observation", "/observations", p.observations.items(),
+      [&](observation o) { observations.add(std::move(o)); },
+      [&](std::size_t n) { observations.reserve(n); });
   reference_set references;
-  items_field(ar, "reference_count", "reference", "/references", p.references.items(),
-              [&](reference_value r) { references.add(std::move(r)); });
+  items_field(
+      ar, "reference_count", "reference", "/references", p.references.items(),
+      [&](reference_value r) { references.add(std::move(r)); },
+      [&](std::size_t n) { references.reserve(n); });
   std::vector<task> tasks;
   if (version >= 2)
     items_field(ar, "task_count", "task", "/tasks", p.tasks,

@@ -177,8 +177,9 @@ struct batch_result {
 batch_result evaluate_batch(const batch_store& store, const batch_targets& targets,
                             const batch_options& options = {});
 
-/// @brief Evaluates into an existing result, reusing its buffers (no allocation when the store's
-/// shape is unchanged: the form for repeated evaluation, e.g. every month).
+/// @brief Evaluates into an existing result, reusing its buffers (the result arrays are not
+/// reallocated when the store's shape is unchanged: the form for repeated evaluation, e.g.
+/// every month).
 /// @throws error (`usage`) when the targets were compiled for another store shape.
 void evaluate_batch(const batch_store& store, const batch_targets& targets, batch_result& out,
                     const batch_options& options = {});

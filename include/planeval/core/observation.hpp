@@ -112,6 +112,8 @@ class observation_set {
   void add(observation o);
   /// @brief Adds or replaces the observation with the same key.
   void put(observation o);
+  /// @brief Reserves room for `n` observations (readers call it with a bounded count).
+  void reserve(std::size_t n) { items_.reserve(n); }
 
   /// @brief The observation of `indicator` for `p` with measure kind `m`, or null.
   const observation* find(std::string_view indicator, const period& p,
@@ -165,6 +167,8 @@ class reference_set {
   /// @brief Adds a reference value.
   /// @throws model_error (`model_duplicate`) when one for the same indicator and period exists.
   void add(reference_value r);
+  /// @brief Reserves room for `n` references.
+  void reserve(std::size_t n) { items_.reserve(n); }
   /// @brief Adds or replaces.
   void put(reference_value r);
   /// @brief The reference of `indicator` for `p`, or null.
