@@ -1050,6 +1050,9 @@ class parser {
     // a quote inside would end the quotes the English text puts around the name
     for (std::size_t i = from; i < to; ++i)
       if (s_[i] == '"') return false;
+    // nor 同步: `与<name>同步` would end the name there (found by fuzzing)
+    for (std::size_t i = from; i + 2 <= to; ++i)
+      if (match_at(i, U"同步") == 2) return false;
     name = utf8(from, to);
     return true;
   }

@@ -267,3 +267,17 @@ TEST(parse_target, blanks_before_tong_bu_do_not_change_the_rule) {
   for (const auto lang : {language::zh, language::en})
     EXPECT_EQ(parse_target(canonical(odd, lang)), odd) << canonical(odd, lang);
 }
+
+// Found by fuzzing: a reference name cannot contain 同步, which ends the name in `与<name>同步`.
+TEST(parse_target, reference_names_do_not_contain_tong_bu) {
+  const std::string text = "完成市\t十\t达ff与同步十万人ff目标";
+  try {
+    const rule r = parse_target(text);
+    EXPECT_EQ(r.reference.find("同步"), std::string::npos);
+    for (const auto lang : {language::zh, language::en})
+      EXPECT_EQ(parse_target(canonical(r, lang)), r) << canonical(r, lang);
+  } catch (const parse_error&) {
+    // refusing the text is as good as reading it back the same
+  }
+  EXPECT_EQ(parse_target("完成区级目标").reference, "区级目标");
+}
