@@ -1048,8 +1048,10 @@ class parser {
     }
     if (quoted) *quoted = in_quotes;
     // a quote inside would end the quotes the English text puts around the name
+    // a separator would end the head of the printed text, where the name is not quoted
     for (std::size_t i = from; i < to; ++i)
-      if (s_[i] == '"') return false;
+      if (s_[i] == '"' || s_[i] == ',' || s_[i] == ';' || s_[i] == 0x3001 || s_[i] == 0x3002)
+        return false;
     // nor 同步: `与<name>同步` would end the name there (found by fuzzing)
     for (std::size_t i = from; i + 2 <= to; ++i)
       if (match_at(i, U"同步") == 2) return false;

@@ -281,3 +281,17 @@ TEST(parse_target, reference_names_do_not_contain_tong_bu) {
   }
   EXPECT_EQ(parse_target("完成区级目标").reference, "区级目标");
 }
+
+// Found by fuzzing: a quoted reference name with a separator inside (`低于「a;b」`) would read back
+// as a name and a remark once printed without quotes, so it is not a reference name.
+TEST(parse_target, reference_names_do_not_contain_separators) {
+  for (const char* text : {"低于「a;b」", "低于\"a,b\"", "不低于「甲、乙」"}) {
+    try {
+      const rule r = parse_target(text);
+      for (const auto lang : {language::zh, language::en})
+        EXPECT_EQ(parse_target(canonical(r, lang)), r) << text << " → " << canonical(r, lang);
+    } catch (const parse_error&) {
+    }
+  }
+  EXPECT_EQ(parse_target("低于「区级目标」").reference, "区级目标");
+}
