@@ -295,3 +295,18 @@ TEST(parse_target, reference_names_do_not_contain_separators) {
   }
   EXPECT_EQ(parse_target("低于「区级目标」").reference, "区级目标");
 }
+
+// Found by fuzzing: blanks inside quotes are not part of a reference name, and a name with an
+// unclosed bracket is not one (printed without quotes, the bracket would swallow a remark).
+TEST(parse_target, quoted_reference_names_are_trimmed_and_balanced) {
+  EXPECT_EQ(parse_target("低于「I\u00a0「\u3000").reference, "I");
+  EXPECT_EQ(parse_target("低于「区级(调整后)目标」").reference, "区级(调整后)目标");
+  for (const char* text : {"低于「a(」,力争", "低于「I\u00a0「\u3000"}) {
+    try {
+      const rule r = parse_target(text);
+      for (const auto lang : {language::zh, language::en})
+        EXPECT_EQ(parse_target(canonical(r, lang)), r) << text << " → " << canonical(r, lang);
+    } catch (const parse_error&) {
+    }
+  }
+}
