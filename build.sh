@@ -3,13 +3,15 @@
 #   ./build.sh demo   install missing Debian packages, build, run the main example
 #   ./build.sh test   install missing Debian packages, build, run every test (ctest)
 #   ./build.sh asan   the same tests under AddressSanitizer + UndefinedBehaviorSanitizer
+#   ./build.sh tsan   the concurrency tests under ThreadSanitizer (docs/hardening.md)
+#   ./build.sh fuzz [SECONDS]   build the libFuzzer targets (clang) and run each for SECONDS (60)
 set -euo pipefail
 cd "$(dirname "$0")"
 
 mode="${1:-}"
 case "$mode" in
-  demo|test|asan) ;;
-  *) echo "usage: ./build.sh demo|test|asan" >&2; exit 2 ;;
+  demo|test|asan|tsan|fuzz) ;;
+  *) echo "usage: ./build.sh demo|test|asan|tsan|fuzz [SECONDS]" >&2; exit 2 ;;
 esac
 
 packages=(
@@ -18,6 +20,7 @@ packages=(
   googletest libgtest-dev libbenchmark-dev
   nlohmann-json3-dev libcli11-dev
   doxygen graphviz
+  clang clang-14 libclang-rt-14-dev
   pybind11-dev python3-dev python3-pytest python3-numpy python3-pandas
   chromium fonts-wqy-microhei
 )
@@ -40,11 +43,20 @@ if ((${#missing[@]})); then
   fi
 fi
 
+# The tests that run threads, for ThreadSanitizer (ctest names are suite.test).
+tsan_tests='^(concurrency\.|task_eval\.pure_deterministic_and_thread_safe|sensitivity\.deterministic_for_a_seed_and_any_thread_count|batch\.identical_to_the_per_indicator|nothing_lost\.batch_|cli_index\.districts_with_sensitivity)'
+
 preset=dev
 [ "$mode" = asan ] && preset=asan-ubsan
+[ "$mode" = tsan ] && preset=tsan
+[ "$mode" = fuzz ] && preset=fuzz
 
 cmake --preset "$preset"
-cmake --build --preset "$preset"
+if [ "$mode" = tsan ]; then
+  cmake --build --preset tsan --target planeval_tests  # only what the concurrency tests need
+else
+  cmake --build --preset "$preset"
+fi
 
 case "$mode" in
   demo)
@@ -71,5 +83,11 @@ case "$mode" in
     ;;
   test|asan)
     ctest --preset "$preset"
+    ;;
+  tsan)
+    ctest --preset tsan -R "$tsan_tests"
+    ;;
+  fuzz)
+    tests/fuzz/run.sh "${2:-60}"
     ;;
 esac

@@ -174,8 +174,9 @@ std::string format_number(double v) {
   auto res = std::to_chars(buf.data(), buf.data() + buf.size(), v);
   std::string s(buf.data(), res.ptr);
   // to_chars may choose scientific notation for very small/large values; prefer plain
-  // notation up to 1e15 / down to 1e-6 so texts read like the tables they came from.
-  if (s.find('e') != std::string::npos && std::fabs(v) < 1e15 && std::fabs(v) >= 1e-6) {
+  // notation up to 1e15 / down to 1e-15 (the numbers the target language reads) so texts
+  // read like the tables they came from and parse back.
+  if (s.find('e') != std::string::npos && std::fabs(v) < 1e15 && std::fabs(v) >= 1e-15) {
     res = std::to_chars(buf.data(), buf.data() + buf.size(), v, std::chars_format::fixed);
     s.assign(buf.data(), res.ptr);
   }

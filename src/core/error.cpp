@@ -38,6 +38,11 @@ const char* to_string(errc code) noexcept {
     case errc::archive_corrupt: return "archive.corrupt";
     case errc::archive_limit: return "archive.limit";
     case errc::format_version: return "format.version";
+    case errc::limit_input_size: return "limit.input_size";
+    case errc::limit_depth: return "limit.depth";
+    case errc::limit_text_length: return "limit.text_length";
+    case errc::limit_items: return "limit.items";
+    case errc::limit_period: return "limit.period";
     case errc::usage: return "usage";
   }
   return "unknown";

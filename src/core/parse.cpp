@@ -30,6 +30,8 @@ char32_t fold(char32_t c) noexcept {
     case '\t':
     case '\r':
     case '\n':
+    case '\v':
+    case '\f':
     case 0x2009:
     case 0x202F: return ' ';
     case 0x301C:
@@ -432,8 +434,10 @@ class parser {
     if (buf.size() > 40) fail_at(errc::target_number, p, "number has too many digits");
     double v = 0.0;
     const auto res = std::from_chars(buf.data(), buf.data() + buf.size(), v);
-    if (res.ec != std::errc() || !std::isfinite(v))
-      fail_at(errc::target_number, p, "number out of range");
+    // Numbers in texts are 0 or 1e-15 <= |x| < 1e15: their shortest plain form (what
+    // `canonical` prints) then has at most 35 characters and reads back equal.
+    if (res.ec != std::errc() || !std::isfinite(v) || v >= 1e15 || (v != 0 && v < 1e-15))
+      fail_at(errc::target_number, p, "number out of range (0, or 1e-15 to 1e15 in size)");
     pos_ = q;
     return negative ? -v : v;
   }
@@ -1027,18 +1031,25 @@ class parser {
   // --- references and quotas ------------------------------------------------------------
 
   // A reference name: the rest of the head, no digits, not starting with a sign.
-  bool rest_as_name(std::size_t from, std::size_t to, std::string& name) {
+  // `quoted` tells whether the name was written in quotes (then taken verbatim, never mapped
+  // from English: `within "gdp growth"` is the reference named `gdp growth`).
+  bool rest_as_name(std::size_t from, std::size_t to, std::string& name, bool* quoted = nullptr) {
     while (from < to && s_[from] == ' ') ++from;
     while (to > from && s_[to - 1] == ' ') --to;
     if (from >= to) return false;
     for (std::size_t i = from; i < to; ++i)
       if (is_digit(s_[i])) return false;
     if (s_[from] == '-' || s_[from] == '+' || s_[from] == '.') return false;
-    if (s_[from] == '"' && to - from >= 2 && s_[to - 1] == '"') {
+    const bool in_quotes = s_[from] == '"' && to - from >= 2 && s_[to - 1] == '"';
+    if (in_quotes) {
       ++from;
       --to;
       if (from >= to) return false;
     }
+    if (quoted) *quoted = in_quotes;
+    // a quote inside would end the quotes the English text puts around the name
+    for (std::size_t i = from; i < to; ++i)
+      if (s_[i] == '"') return false;
     name = utf8(from, to);
     return true;
   }
@@ -1130,10 +1141,11 @@ class parser {
       const auto n = match_at(pos_, c.word);
       if (n == 0) continue;
       std::string name;
-      if (rest_as_name(pos_ + n, end_, name)) {
+      bool quoted = false;
+      if (rest_as_name(pos_ + n, end_, name, &quoted)) {
         p.oper = c.oper;
         p.strict = c.strict;
-        p.reference = is_alpha(c.word[0]) ? name_from_en(name) : name;
+        p.reference = is_alpha(c.word[0]) && !quoted ? name_from_en(name) : name;
         pos_ = end_;
         return true;
       }
@@ -1162,9 +1174,10 @@ class parser {
     const bool roughly = lit_any(roughly_en) >= 0;
     if (lit_any(fulfil_en) >= 0) {
       std::string name;
-      if (rest_as_name(pos_, end_, name)) {
+      bool quoted = false;
+      if (rest_as_name(pos_, end_, name, &quoted)) {
         p.oper = roughly ? op::about : op::reach;
-        p.reference = name_from_en(name);
+        p.reference = quoted ? name : name_from_en(name);
         pos_ = end_;
         return true;
       }
@@ -1364,7 +1377,17 @@ bool operator==(const rule& a, const rule& b) noexcept {
          a.qual == b.qual && a.remark == b.remark && a.description == b.description;
 }
 
+namespace {
+void check_text_length(std::string_view text, std::size_t max_bytes) {
+  if (text.size() > max_bytes)
+    throw parse_error(errc::limit_text_length, "a text of " + std::to_string(text.size()) +
+                                                   " bytes, more than the limit of " +
+                                                   std::to_string(max_bytes));
+}
+}  // namespace
+
 rule parse_target(std::string_view text, const parse_options& options) {
+  check_text_length(text, options.max_text_bytes);  // not kept as unparsed: a limit
   try {
     parser ps(text, errc::target_syntax);
     if (ps.blank()) {
@@ -1384,6 +1407,9 @@ rule parse_target(std::string_view text, const parse_options& options) {
       ps.fail_syntax();
     }
     r.remark = ps.remark();
+    // only separators and blanks (`,　`): nothing to print back
+    if (r.oper == op::qualitative && r.description.empty() && r.remark.empty())
+      throw parse_error(errc::target_empty, "the target text is empty");
     return r;
   } catch (const parse_error&) {
     if (!options.keep_unparsed) throw;
@@ -1395,6 +1421,11 @@ rule parse_target(std::string_view text, const parse_options& options) {
 }
 
 parsed_observation parse_observation(std::string_view text) {
+  return parse_observation(text, parse_options{});
+}
+
+parsed_observation parse_observation(std::string_view text, const parse_options& options) {
+  check_text_length(text, options.max_text_bytes);
   parser ps(text, errc::observation_syntax);
   parsed_observation o;
   o.remark = ps.remark();

@@ -10,6 +10,13 @@
 namespace planeval {
 namespace {
 
+// `,` before a remark; `, ` when the remark starts with a digit, so that `5, 300项` does not
+// read back as the number 5,300.
+std::string remark_separator(const std::string& remark, bool zh) {
+  const bool digit = !remark.empty() && remark.front() >= '0' && remark.front() <= '9';
+  return zh && !digit ? "," : ", ";
+}
+
 std::string unit_text(const unit& u, language lang) {
   if (u.empty()) return {};
   if (lang == language::zh) return u.symbol();
@@ -203,7 +210,7 @@ std::string canonical(const rule& r, language lang) {
       }
       break;
   }
-  if (!r.remark.empty() && r.oper != op::unparsed) out += (zh ? "," : ", ") + r.remark;
+  if (!r.remark.empty() && r.oper != op::unparsed) out += remark_separator(r.remark, zh) + r.remark;
   return out;
 }
 
@@ -239,7 +246,7 @@ std::string canonical(const parsed_observation& o, language lang) {
     out = canonical(r, lang);
     if (o.comparable) out += (zh ? "(可比" : " (comparable ") + format_number(*o.comparable) + ")";
   }
-  if (!o.remark.empty()) out += (zh ? "," : ", ") + o.remark;
+  if (!o.remark.empty()) out += remark_separator(o.remark, zh) + o.remark;
   return out;
 }
 

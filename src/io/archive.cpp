@@ -527,6 +527,9 @@ void serialize(Archive& ar, measure& m, const unsigned version) {
   check_version<measure>(version, "measure");
   enum_field(ar, "kind", m.kind);
   int_field(ar, "base_year", m.base_year);
+  // the bounds the JSON plan file checks, so that every loaded plan converts to JSON and back
+  if (!saving<Archive>() && (m.base_year < 0 || m.base_year > 9999))
+    detail::corrupt("a base year of " + std::to_string(m.base_year) + " (expected 0 to 9999)");
 }
 
 template <class Archive>
@@ -535,6 +538,9 @@ void serialize(Archive& ar, qualifier& q, const unsigned version) {
   text_field(ar, "flow", q.flow);
   bool_field(ar, "cumulative", q.cumulative);
   int_field(ar, "years", q.cumulative_years);
+  if (!saving<Archive>() && (q.cumulative_years < 0 || q.cumulative_years > 1000))
+    detail::corrupt("a cumulation of " + std::to_string(q.cumulative_years) +
+                    " years (expected 0 to 1000)");
 }
 
 template <class Archive>
@@ -551,6 +557,8 @@ void serialize(Archive& ar, rule& r, const unsigned version) {
   field(ar, "qualifier", r.qual);
   text_field(ar, "remark", r.remark);
   text_field(ar, "description", r.description);
+  if (!saving<Archive>() && r.oper == op::between && !r.has_reference() && r.low > r.high)
+    detail::corrupt("a 'between' rule with low > high");
 }
 
 template <class Archive>

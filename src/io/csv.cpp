@@ -30,7 +30,11 @@ int csv_table::column(std::string_view name) const noexcept {
   return -1;
 }
 
-csv_table parse_csv(std::string_view text, const std::string& source) {
+csv_table parse_csv(std::string_view text, const std::string& source, const limits& lim) {
+  if (text.size() > lim.max_input_bytes)
+    fail(errc::limit_input_size, source, 0, 0,
+         "the input has " + std::to_string(text.size()) + " bytes, more than the limit of " +
+             std::to_string(lim.max_input_bytes));
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   if (const auto bad = detail::find_invalid_utf8(text); bad != std::string_view::npos) {
     std::size_t line = 1;
@@ -118,6 +122,13 @@ csv_table parse_csv(std::string_view text, const std::string& source) {
       }
       cell.text = std::string(text.substr(start, i - start));
     }
+    if (cell.text.size() > lim.max_text_bytes)
+      fail(errc::limit_text_length, source, cell.line, cell.column,
+           "a cell of " + std::to_string(cell.text.size()) + " bytes, more than the limit of " +
+               std::to_string(lim.max_text_bytes));
+    if (record.size() >= lim.max_items)
+      fail(errc::limit_items, source, cell.line, cell.column,
+           "a row with more than " + std::to_string(lim.max_items) + " cells (the limit)");
     record.push_back(std::move(cell));
     if (i < n && text[i] == ',') {
       advance(1);
@@ -134,7 +145,12 @@ csv_table parse_csv(std::string_view text, const std::string& source) {
     bool blank_line = true;
     for (const auto& c : record)
       if (!detail::trim(c.text).empty()) blank_line = false;
-    if (!blank_line) records.push_back(std::move(record));
+    if (!blank_line) {
+      if (records.size() > lim.max_items)  // the header and max_items rows
+        fail(errc::limit_items, source, record.front().line, 1,
+             "more than " + std::to_string(lim.max_items) + " rows (the limit)");
+      records.push_back(std::move(record));
+    }
     record.clear();
     if (i < n) newline();
   }
@@ -169,15 +185,20 @@ csv_table parse_csv(std::string_view text, const std::string& source) {
   return table;
 }
 
-csv_table read_csv(std::istream& in, const std::string& source) {
-  std::ostringstream buf;
-  buf << in.rdbuf();
+csv_table read_csv(std::istream& in, const std::string& source, const limits& lim) {
+  // read at most one byte more than the limit, so that a huge stream is never held whole
+  std::string text;
+  char chunk[1 << 16];
+  while (in && text.size() <= lim.max_input_bytes) {
+    in.read(chunk, sizeof chunk);
+    text.append(chunk, static_cast<std::size_t>(in.gcount()));
+  }
   if (in.bad()) {
     location loc;
     loc.file = source;
     throw io_error(errc::io_read, "reading failed", loc);
   }
-  return parse_csv(buf.str(), source);
+  return parse_csv(text, source, lim);
 }
 
 std::string csv_quote(std::string_view cell) {

@@ -83,17 +83,28 @@ std::pair<std::string, std::string> split_path(const std::string& path) {
 
 }  // namespace
 
-std::string read_file(const std::string& path) {
+std::string read_file(const std::string& path, std::uint64_t max_bytes) {
   std::ifstream in(path, std::ios::binary);
   if (!in) fail_io(errc::io_open, path, "cannot open file for reading");
-  return read_stream(in, path);
+  return read_stream(in, path, max_bytes);
 }
 
-std::string read_stream(std::istream& in, const std::string& source) {
-  std::ostringstream out;
-  out << in.rdbuf();
+std::string read_stream(std::istream& in, const std::string& source, std::uint64_t max_bytes) {
+  std::string out;
+  std::array<char, 1 << 16> chunk{};
+  while (in && out.size() <= max_bytes) {
+    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    out.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
+  }
   if (in.bad()) fail_io(errc::io_read, source, "reading failed");
-  return std::move(out).str();
+  if (out.size() > max_bytes) {
+    location loc;
+    loc.file = source;
+    throw format_error(
+        errc::limit_input_size,
+        "the input has more than " + std::to_string(max_bytes) + " bytes (the limit)", loc);
+  }
+  return out;
 }
 
 void set_line_column(std::string_view text, std::size_t offset, location& loc) {

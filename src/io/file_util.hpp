@@ -3,6 +3,7 @@
 // save (temporary file in the same folder, flush, fsync, rename).
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <iosfwd>
 #include <memory>
@@ -14,11 +15,14 @@
 
 namespace planeval::detail {
 
-/// Reads a whole file. Throws io_error (`io_open`, `io_read`) naming the file.
-std::string read_file(const std::string& path);
+/// Reads a whole file. Throws io_error (`io_open`, `io_read`) naming the file, format_error
+/// (`limit_input_size`) when it has more than `max_bytes`.
+std::string read_file(const std::string& path, std::uint64_t max_bytes = UINT64_MAX);
 
-/// Reads a stream to its end. Throws io_error (`io_read`) naming `source`.
-std::string read_stream(std::istream& in, const std::string& source);
+/// Reads a stream to its end. Throws io_error (`io_read`) naming `source`, format_error
+/// (`limit_input_size`) when it has more than `max_bytes` (never holding more than that).
+std::string read_stream(std::istream& in, const std::string& source,
+                        std::uint64_t max_bytes = UINT64_MAX);
 
 /// Sets `loc.line` and `loc.column` (1-based, columns in characters) of byte `offset` of `text`.
 void set_line_column(std::string_view text, std::size_t offset, location& loc);

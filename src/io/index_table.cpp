@@ -45,8 +45,8 @@ double number(const csv_table& t, const csv_cell& c, const std::string& indicato
 
 }  // namespace
 
-index_matrix read_index_matrix(std::istream& in, const std::string& source) {
-  const csv_table t = read_csv(in, source);
+index_matrix read_index_matrix(std::istream& in, const std::string& source, const limits& lim) {
+  const csv_table t = read_csv(in, source, lim);
   index_matrix m;
   if (t.header.size() < 2) {
     location loc;
@@ -133,18 +133,26 @@ index_matrix read_index_matrix(std::istream& in, const std::string& source) {
   return m;
 }
 
-index_matrix load_index_matrix(const std::string& path) {
+index_matrix load_index_matrix(const std::string& path, const limits& lim) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     location loc;
     loc.file = path;
     throw io_error(errc::io_open, "cannot open file for reading", loc);
   }
-  return read_index_matrix(in, path);
+  return read_index_matrix(in, path, lim);
 }
 
 void write_index_matrix(std::ostream& out, const index_matrix& m) {
-  out << "unit";
+  // the unit column's name: `unit`, unless an indicator has that id (found by fuzzing)
+  std::string unit_column = "unit";
+  for (int k = 1;; ++k) {
+    bool taken = false;
+    for (const auto& ind : m.indicators) taken = taken || ind.id == unit_column;
+    if (!taken) break;
+    unit_column = "unit_" + std::to_string(k);
+  }
+  out << unit_column;
   for (const auto& ind : m.indicators) out << ',' << csv_quote(ind.id);
   out << '\n';
   auto meta = [&](const char* name, auto has, auto text) {

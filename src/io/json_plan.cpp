@@ -11,6 +11,7 @@
 
 #include "detail/utf8.hpp"
 #include "io/file_util.hpp"
+#include "planeval/core/limits.hpp"
 #include "planeval/core/parse.hpp"
 #include "planeval/io/plan_file.hpp"
 
@@ -71,14 +72,17 @@ json text(const std::string& s, const std::string& ptr) {
 // rescan the parent container and make long arrays of objects quadratic.
 class parse_guard : public nlohmann::json_sax<json> {
  public:
-  explicit parse_guard(std::string source) : source_(std::move(source)) {}
+  parse_guard(std::string source, const limits& lim) : source_(std::move(source)), lim_(lim) {}
 
   bool null() override { return value(); }
   bool boolean(bool) override { return value(); }
   bool number_integer(number_integer_t) override { return value(); }
   bool number_unsigned(number_unsigned_t) override { return value(); }
   bool number_float(number_float_t, const string_t&) override { return value(); }
-  bool string(string_t&) override { return value(); }
+  bool string(string_t& s) override {
+    check_length(s, "a string");
+    return value();
+  }
   bool binary(binary_t&) override { return value(); }
   bool start_object(std::size_t) override { return open(true); }
   bool start_array(std::size_t) override { return open(false); }
@@ -87,6 +91,7 @@ class parse_guard : public nlohmann::json_sax<json> {
   bool key(string_t& name) override {
     auto& f = frames_.back();
     f.key = name;
+    check_length(name, "a member name");
     if (!f.keys.insert(name).second) {
       location loc;
       loc.file = source_;
@@ -101,20 +106,29 @@ class parse_guard : public nlohmann::json_sax<json> {
   }
 
  private:
+  [[noreturn]] void fail(errc code, const std::string& message) const {
+    location loc;
+    loc.file = source_;
+    loc.pointer = pointer();
+    throw format_error(code, message, loc);
+  }
+  void check_length(const std::string& s, const char* what) const {
+    if (s.size() > lim_.max_text_bytes)
+      fail(errc::limit_text_length, std::string(what) + " of " + std::to_string(s.size()) +
+                                        " bytes, more than the limit of " +
+                                        std::to_string(lim_.max_text_bytes));
+  }
   bool value() {
-    if (!frames_.empty()) ++frames_.back().count;
+    if (!frames_.empty() && ++frames_.back().count > lim_.max_items)
+      fail(errc::limit_items, std::string(frames_.back().object ? "an object" : "an array") +
+                                  " with more than " + std::to_string(lim_.max_items) +
+                                  " items (the limit)");
     return true;
   }
   bool open(bool object) {
-    if (frames_.size() >= static_cast<std::size_t>(plan_json_max_depth)) {
-      location loc;
-      loc.file = source_;
-      loc.pointer = pointer();
-      throw format_error(
-          errc::json_syntax,
-          "arrays and objects nest deeper than " + std::to_string(plan_json_max_depth) + " levels",
-          loc);
-    }
+    if (frames_.size() >= lim_.max_depth)
+      fail(errc::limit_depth, "arrays and objects nest deeper than " +
+                                  std::to_string(lim_.max_depth) + " levels (the limit)");
     frames_.push_back({object, {}, {}, 0});
     return true;
   }
@@ -136,11 +150,12 @@ class parse_guard : public nlohmann::json_sax<json> {
   }
 
   std::string source_;
+  limits lim_;
   std::vector<frame> frames_;
 };
 
-json parse_json(std::string_view text, const std::string& source) {
-  parse_guard guard(source);
+json parse_json(std::string_view text, const std::string& source, const limits& lim = {}) {
+  parse_guard guard(source, lim);
   try {
     json::sax_parse(text.begin(), text.end(), &guard, json::input_format_t::json, true, false);
     return json::parse(text.begin(), text.end(), nullptr, true, false);
@@ -375,10 +390,12 @@ auto at_pointer(const std::string& source, const std::string& ptr, const std::st
 
 class reader {
  public:
-  reader(std::string source, std::vector<error>* problems)
-      : source_(std::move(source)), problems_(problems) {}
+  reader(std::string source, std::vector<error>* problems, const limits& lim)
+      : source_(std::move(source)), problems_(problems), lim_(lim) {}
 
   plan read(const json& root);
+
+  const limits& lim() const noexcept { return lim_; }
 
   // A pointer into the plan read (`/indicators/3/…`) as a pointer into the file, whose
   // numbering differs when items before it could not be read.
@@ -536,7 +553,11 @@ class reader {
     std::optional<date> day(const char* key, bool is_required = false) const {
       if (!get(key) && !is_required) return std::nullopt;
       const std::string s = str(key, true);
-      return r.at(child(ptr, key), ind, [&] { return parse_date(s); });
+      return r.at(child(ptr, key), ind, [&] {
+        const date d = parse_date(s);
+        check_year_limits(static_cast<int>(d.year()), r.lim());
+        return d;
+      });
     }
     template <class Enum>
     Enum enumeration(const char* key, Enum fallback) const {
@@ -547,7 +568,11 @@ class reader {
     }
     period per(const char* key) const {
       const std::string s = str(key, true);
-      return r.at(child(ptr, key), ind, [&] { return period::parse(s); });
+      return r.at(child(ptr, key), ind, [&] {
+        const period p = period::parse(s);
+        check_limits(p, r.lim());
+        return p;
+      });
     }
     unit u(const char* key) const {
       const std::string s = str(key);
@@ -624,6 +649,7 @@ class reader {
 
   std::string source_;
   std::vector<error>* problems_;
+  limits lim_;
   std::set<std::string> failed_;
   std::set<std::string> failed_tasks_;
   // the position in the file of each indicator, observation, reference and task read
@@ -904,7 +930,11 @@ plan reader::read(const json& root) {
     guard([&] {
       if (!o.get(key)) return;
       const std::string s = o.str(key);
-      const date d = at(child("", key), "", [&] { return parse_date(s); });
+      const date d = at(child("", key), "", [&] {
+        const date day = parse_date(s);
+        check_year_limits(static_cast<int>(day.year()), lim_);
+        return day;
+      });
       (std::string(key) == "published" ? p.published : p.approved) = d;
     });
   }
@@ -1055,18 +1085,27 @@ std::string plan_to_json(const plan& p) {
 }
 
 plan plan_from_json(std::string_view content, const std::string& source,
-                    std::vector<error>* problems) {
+                    std::vector<error>* problems, const limits& lim) {
+  if (content.size() > lim.max_input_bytes) {
+    location loc;
+    loc.file = source;
+    throw format_error(errc::limit_input_size,
+                       "the input has " + std::to_string(content.size()) +
+                           " bytes, more than the limit of " + std::to_string(lim.max_input_bytes),
+                       loc);
+  }
   if (content.substr(0, 3) == "\xEF\xBB\xBF") content.remove_prefix(3);
   const auto bad = detail::find_invalid_utf8(content);
   if (bad != std::string_view::npos) {
     location loc;
     loc.file = source;
     detail::set_line_column(content, bad, loc);
-    throw format_error(errc::json_encoding,
-                       "the file is not valid UTF-8 (byte " + std::to_string(bad + 1) + ")", loc);
+    throw format_error(
+        errc::json_encoding,
+        "the file is not valid UTF-8: invalid byte at byte offset " + std::to_string(bad), loc);
   }
-  const json root = parse_json(content, source);
-  reader r(source, problems);
+  const json root = parse_json(content, source, lim);
+  reader r(source, problems, lim);
   plan p = r.read(root);
   if (!problems) {
     try {

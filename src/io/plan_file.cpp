@@ -62,8 +62,8 @@ auto in_file(const std::string& path, F f) -> decltype(f()) {
 }
 
 plan from_content(std::string_view content, plan_format format, const std::string& source,
-                  std::vector<error>* problems = nullptr) {
-  if (format == plan_format::json) return plan_from_json(content, source, problems);
+                  std::vector<error>* problems = nullptr, const limits& lim = {}) {
+  if (format == plan_format::json) return plan_from_json(content, source, problems, lim);
   plan p = detail::read_archive(content, format, source);
   if (problems) {
     for (auto& e : check_plan(p)) {
@@ -153,9 +153,9 @@ std::optional<plan_format> sniff_format(std::string_view head) noexcept {
   return std::nullopt;
 }
 
-plan read_plan(std::istream& in, plan_format format, const std::string& source) {
-  const std::string content = detail::read_stream(in, source);
-  return from_content(content, format, source);
+plan read_plan(std::istream& in, plan_format format, const std::string& source, const limits& lim) {
+  const std::string content = detail::read_stream(in, source, lim.max_input_bytes);
+  return from_content(content, format, source, nullptr, lim);
 }
 
 void write_plan(std::ostream& out, const plan& p, plan_format format) {
@@ -169,23 +169,23 @@ void write_plan(std::ostream& out, const plan& p, plan_format format) {
   detail::write_archive(out, p, format);
 }
 
-plan load_plan(const std::string& path) {
+plan load_plan(const std::string& path, const limits& lim) {
   if (is_plan_table(path)) {
-    plan p = load_plan_table(path);
+    plan p = load_plan_table(path, lim);
     in_file(path, [&] {
       p.validate();
       return 0;
     });
     return p;
   }
-  if (const auto f = format_from_path(path)) return load_plan(path, *f);
-  const std::string content = detail::read_file(path);
-  return from_content(content, detect(content, path), path);
+  if (const auto f = format_from_path(path)) return load_plan(path, *f, lim);
+  const std::string content = detail::read_file(path, lim.max_input_bytes);
+  return from_content(content, detect(content, path), path, nullptr, lim);
 }
 
-plan load_plan(const std::string& path, plan_format format) {
-  const std::string content = detail::read_file(path);
-  return from_content(content, format, path);
+plan load_plan(const std::string& path, plan_format format, const limits& lim) {
+  const std::string content = detail::read_file(path, lim.max_input_bytes);
+  return from_content(content, format, path, nullptr, lim);
 }
 
 void save_plan(const plan& p, const std::string& path) {

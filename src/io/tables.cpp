@@ -1,6 +1,8 @@
 // Plan, actuals and reference tables in CSV.
 #include "planeval/io/tables.hpp"
 
+#include "planeval/core/limits.hpp"
+
 #include <algorithm>
 #include <fstream>
 #include <map>
@@ -152,6 +154,11 @@ std::string stem_of(const std::string& path) {
   return name;
 }
 
+period limited(period p, const limits& lim) {
+  check_limits(p, lim);
+  return p;
+}
+
 std::ifstream open_input(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
@@ -164,8 +171,8 @@ std::ifstream open_input(const std::string& path) {
 
 }  // namespace
 
-plan read_plan_table(std::istream& in, const std::string& source) {
-  const csv_table t = read_csv(in, source);
+plan read_plan_table(std::istream& in, const std::string& source, const limits& lim) {
+  const csv_table t = read_csv(in, source, lim);
   check_header(t, {"id", "target_period", "target"},
                {"name_zh", "name_en", "kind", "unit", "polarity", "attribute", "category",
                 "baseline_period", "baseline", "note", "accumulation"});
@@ -190,7 +197,7 @@ plan read_plan_table(std::istream& in, const std::string& source) {
                   "a target needs a target_period (YYYY, YYYY-Qn, YYYY-MM or YYYY/YYYY)");
       target tg;
       tg.per = at_cell(t, r.where("target_period"), id, "target_period",
-                       [&] { return period::parse(target_period_text); });
+                       [&] { return limited(period::parse(target_period_text), lim); });
       tg.text = target_text;
       const auto* tc = r.cell("target");
       tg.r = at_cell(t, *tc, id, "target", [&] { return parse_target(tc->text); });
@@ -270,7 +277,7 @@ plan read_plan_table(std::istream& in, const std::string& source) {
       period bp;
       if (!base_period_text.empty()) {
         bp = at_cell(t, r.where("baseline_period"), id, "baseline_period",
-                     [&] { return period::parse(base_period_text); });
+                     [&] { return limited(period::parse(base_period_text), lim); });
       } else if (tgt) {
         bp = tgt->per.kind() == period_kind::span ? period::year(tgt->per.first_year() - 1)
                                                   : tgt->per.previous();
@@ -320,13 +327,14 @@ plan read_plan_table(std::istream& in, const std::string& source) {
   return p;
 }
 
-plan load_plan_table(const std::string& path) {
+plan load_plan_table(const std::string& path, const limits& lim) {
   auto in = open_input(path);
-  return read_plan_table(in, path);
+  return read_plan_table(in, path, lim);
 }
 
-observation_set read_actuals(std::istream& in, const std::string& source, const plan* known) {
-  const csv_table t = read_csv(in, source);
+observation_set read_actuals(std::istream& in, const std::string& source, const plan* known,
+                             const limits& lim) {
+  const csv_table t = read_csv(in, source, lim);
   check_header(t, {"indicator", "period", "value"}, {"flags", "note"});
   observation_set out;
   for (const auto& row : t.rows) {
@@ -339,7 +347,7 @@ observation_set read_actuals(std::istream& in, const std::string& source, const 
       fail_cell(t, r.where("indicator"), id, "indicator", errc::model_unknown_id,
                 "no indicator '" + id + "' in plan '" + known->id + "'");
     const period per = at_cell(t, r.where("period"), id, "period",
-                               [&] { return period::parse(r.text("period")); });
+                               [&] { return limited(period::parse(r.text("period")), lim); });
     const auto* vc = r.cell("value");
     const auto parsed = at_cell(t, *vc, id, "value", [&] { return parse_observation(vc->text); });
     observation o = observation_from(id, per, trimmed(*vc), parsed);
@@ -361,13 +369,14 @@ observation_set read_actuals(std::istream& in, const std::string& source, const 
   return out;
 }
 
-observation_set load_actuals(const std::string& path, const plan* known) {
+observation_set load_actuals(const std::string& path, const plan* known, const limits& lim) {
   auto in = open_input(path);
-  return read_actuals(in, path, known);
+  return read_actuals(in, path, known, lim);
 }
 
-reference_set read_references(std::istream& in, const std::string& source, const plan* known) {
-  const csv_table t = read_csv(in, source);
+reference_set read_references(std::istream& in, const std::string& source, const plan* known,
+                              const limits& lim) {
+  const csv_table t = read_csv(in, source, lim);
   check_header(t, {"indicator", "period", "value"}, {"note"});
   reference_set out;
   for (const auto& row : t.rows) {
@@ -380,7 +389,7 @@ reference_set read_references(std::istream& in, const std::string& source, const
       fail_cell(t, r.where("indicator"), id, "indicator", errc::model_unknown_id,
                 "no indicator '" + id + "' in plan '" + known->id + "'");
     const period per = at_cell(t, r.where("period"), id, "period",
-                               [&] { return period::parse(r.text("period")); });
+                               [&] { return limited(period::parse(r.text("period")), lim); });
     const auto* vc = r.cell("value");
     const auto parsed = at_cell(t, *vc, id, "value", [&] { return parse_observation(vc->text); });
     const auto* pt = std::get_if<point_value>(&parsed.value);
@@ -402,9 +411,9 @@ reference_set read_references(std::istream& in, const std::string& source, const
   return out;
 }
 
-reference_set load_references(const std::string& path, const plan* known) {
+reference_set load_references(const std::string& path, const plan* known, const limits& lim) {
   auto in = open_input(path);
-  return read_references(in, path, known);
+  return read_references(in, path, known, lim);
 }
 
 observation observation_from_text(const std::string& indicator, const period& per,
@@ -488,7 +497,8 @@ void write_actuals(std::ostream& out, const observation_set& actuals) {
   out << "indicator,period,value,flags,note\n";
   for (const auto& o : actuals) {
     std::string text = o.text;
-    if (text.empty()) {
+    // a missing value without a text stays a blank cell (it reads back the same)
+    if (text.empty() && !std::holds_alternative<missing_value>(o.value)) {
       parsed_observation po;
       po.value = o.value;
       po.meas = o.meas;
@@ -498,8 +508,35 @@ void write_actuals(std::ostream& out, const observation_set& actuals) {
       po.approximate = o.approximate();
       text = canonical(po);
     }
+    // reading appends the value's remark (`8;力争更好`) to the note: leave it out here, as the
+    // text written keeps it, so that the table reads back to the same note
+    std::string note = o.note;
+    if (!o.text.empty()) {
+      std::string remark;
+      try {
+        remark = parse_observation(o.text).remark;
+      } catch (const error&) {
+      }
+      const std::string suffix = "; " + remark;
+      if (!remark.empty() && note == remark)
+        note.clear();
+      else if (!remark.empty() && note.size() > suffix.size() &&
+               note.compare(note.size() - suffix.size(), suffix.size(), suffix) == 0)
+        note.resize(note.size() - suffix.size());
+    }
     out << csv_quote(o.indicator) << ',' << o.per.to_string() << ',' << csv_quote(text) << ','
-        << o.flags << ',' << csv_quote(o.note) << '\n';
+        << o.flags << ',' << csv_quote(note) << '\n';
+  }
+}
+
+void write_references(std::ostream& out, const reference_set& references) {
+  out << "indicator,period,value,note\n";
+  for (const auto& r : references) {
+    parsed_observation po;
+    po.value = point_value{r.value};
+    po.u = r.u;
+    out << csv_quote(r.indicator) << ',' << r.per.to_string() << ',' << csv_quote(canonical(po))
+        << ',' << csv_quote(r.note) << '\n';
   }
 }
 

@@ -213,8 +213,9 @@ std::ifstream open_input(const std::string& path) {
 
 }  // namespace
 
-std::vector<task> read_tasks(std::istream& in, const std::string& source, const plan* known) {
-  const csv_table t = read_csv(in, source);
+std::vector<task> read_tasks(std::istream& in, const std::string& source, const plan* known,
+                             const limits& lim) {
+  const csv_table t = read_csv(in, source, lim);
   check_header(t);
   const reader r{t};
   std::vector<task> out;
@@ -233,7 +234,11 @@ std::vector<task> read_tasks(std::istream& in, const std::string& source, const 
     auto date_of = [&](const char* col) -> std::optional<date> {
       const std::string v = r.text(row, col);
       if (v.empty()) return std::nullopt;
-      return r.at(row, col, id, 0, [&] { return parse_date(v); });
+      return r.at(row, col, id, 0, [&] {
+        const date d = parse_date(v);
+        check_year_limits(static_cast<int>(d.year()), lim);
+        return d;
+      });
     };
     tk.start = date_of("start");
     tk.due = date_of("due");
@@ -336,9 +341,9 @@ std::vector<task> read_tasks(std::istream& in, const std::string& source, const 
   return out;
 }
 
-std::vector<task> load_tasks(const std::string& path, const plan* known) {
+std::vector<task> load_tasks(const std::string& path, const plan* known, const limits& lim) {
   auto in = open_input(path);
-  return read_tasks(in, path, known);
+  return read_tasks(in, path, known, lim);
 }
 
 namespace {

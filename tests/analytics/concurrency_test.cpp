@@ -10,6 +10,7 @@
 #include "planeval/analytics/pace.hpp"
 #include "planeval/analytics/trend.hpp"
 #include "planeval/core/evaluate.hpp"
+#include "planeval/core/parse.hpp"
 #include "planeval/core/summary.hpp"
 #include "planeval/io/analytics_output.hpp"
 #include "planeval/io/index_table.hpp"
@@ -76,4 +77,29 @@ TEST(concurrency, evaluation_and_analytics_from_several_threads) {
     });
   for (auto& th : pool) th.join();
   for (int t = 0; t < n; ++t) EXPECT_EQ(got[t], expected) << "thread " << t;
+}
+
+// The parser keeps its decoded text in thread-local buffers: threads parsing different texts at
+// the same time each get what one thread gets.
+TEST(concurrency, parsing_targets_and_observations_from_several_threads) {
+  const std::vector<std::string> targets = {"5-10",      "3左右",         "增长6%以上",
+                                            "95以上",    "提高2个百分点", "与全市目标基本同步",
+                                            "新开工100", "年均增长7%以上"};
+  const std::vector<std::string> observations = {"7.05%", "增长8.1%", "84以上", "8%左右", "达标"};
+  std::string expected;
+  for (const auto& t : targets) expected += canonical(parse_target(t)) + "\n";
+  for (const auto& o : observations) expected += canonical(parse_observation(o)) + "\n";
+  std::vector<std::string> got(4);
+  std::vector<std::thread> threads;
+  for (std::size_t k = 0; k < got.size(); ++k)
+    threads.emplace_back([&, k] {
+      for (int round = 0; round < 200; ++round) {
+        std::string out;
+        for (const auto& t : targets) out += canonical(parse_target(t)) + "\n";
+        for (const auto& o : observations) out += canonical(parse_observation(o)) + "\n";
+        if (round == 0 || out != expected) got[k] = out;
+      }
+    });
+  for (auto& t : threads) t.join();
+  for (const auto& g : got) EXPECT_EQ(g, expected);
 }

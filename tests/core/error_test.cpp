@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <set>
+#include <sstream>
 #include <string>
 
 using namespace planeval;
@@ -65,5 +67,16 @@ TEST(error, every_code_has_a_distinct_name) {
     const std::string n = to_string(static_cast<errc>(k));
     EXPECT_NE(n, "unknown") << k;
     EXPECT_TRUE(names.insert(n).second) << n;
+  }
+}
+
+TEST(error, every_code_is_documented_in_errors_md) {
+  std::ifstream in(std::string(PLANEVAL_DOCS_DIR) + "/errors.md");
+  ASSERT_TRUE(in.good()) << "docs/errors.md is missing";
+  std::stringstream text;
+  text << in.rdbuf();
+  for (int k = 0; k < errc_count; ++k) {
+    const std::string row = std::string("| `") + to_string(static_cast<errc>(k)) + "` |";
+    EXPECT_NE(text.str().find(row), std::string::npos) << row << " is not in docs/errors.md";
   }
 }

@@ -218,3 +218,40 @@ TEST(parse_target, reference_phrasings) {
   EXPECT_EQ(parse_target("完成国家下达目标"), ref(op::reach, "国家下达目标"));
   EXPECT_EQ(parse_target("控制在省政府下达的范围之内"), ref(op::at_most, "省政府下达的范围"));
 }
+
+// Inputs the fuzzers found (tests/fuzz/): each now parses and prints back to the same rule, or
+// fails with a typed error.
+TEST(parse_target, fuzz_findings_round_trip_or_fail_cleanly) {
+  // vertical tab and form feed are blanks
+  EXPECT_THROW(parse_target("\n\v\n\f"), parse_error);
+  // only a separator and blanks: empty
+  try {
+    parse_target(",\u3000");
+    ADD_FAILURE() << "no error";
+  } catch (const parse_error& e) {
+    EXPECT_EQ(e.code(), errc::target_empty);
+  }
+  // numbers are 0 or 1e-15..1e15 in size, printed in plain notation
+  EXPECT_THROW(parse_observation("11111222220022112222200"), parse_error);
+  EXPECT_EQ(canonical(parse_observation("0.000000001")), "0.000000001");
+  // a remark that starts with digits is not read back as a thousands group
+  for (const auto lang : {language::zh, language::en}) {
+    const rule r = parse_target("5;115;1111111110");
+    EXPECT_EQ(parse_target(canonical(r, lang)), r) << canonical(r, lang);
+    const parsed_observation o = parse_observation("11;111,91");
+    EXPECT_EQ(parse_observation(canonical(o, lang)).remark, o.remark) << canonical(o, lang);
+  }
+  // a quote inside a reference name would end the quotes of the English text
+  const rule q = parse_target("不低于\"a\"b,c\"");
+  EXPECT_EQ(parse_target(canonical(q, language::en)), q) << canonical(q, language::en);
+}
+
+// Found by fuzzing: a reference whose name is the English name of a known one (`gdp growth`)
+// keeps its name when printed in English (in quotes) and read back.
+TEST(parse_target, quoted_english_reference_names_are_verbatim) {
+  const rule r = parse_target("控制 gdp growth  内");
+  EXPECT_EQ(r.reference, "gdp growth");
+  EXPECT_EQ(parse_target(canonical(r, language::en)), r) << canonical(r, language::en);
+  EXPECT_EQ(parse_target("within \"GDP growth\"").reference, "GDP growth");
+  EXPECT_EQ(parse_target("within GDP growth").reference, "国内生产总值增长");
+}

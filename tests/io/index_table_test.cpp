@@ -80,3 +80,18 @@ TEST(write_index_matrix, round_trip) {
   EXPECT_DOUBLE_EQ(back.indicators[0].weight, 3);
   EXPECT_TRUE(std::isnan(back.at(0, 1)));
 }
+
+// Found by fuzzing: an indicator whose id is `unit` does not collide with the unit column.
+TEST(write_index_matrix, an_indicator_named_unit_round_trips) {
+  std::istringstream in("district,unit,unit_1\nX,1.5,2\nY,3,\n");
+  const index_matrix m = read_index_matrix(in, "m.csv");
+  std::ostringstream out;
+  write_index_matrix(out, m);
+  EXPECT_EQ(out.str().substr(0, out.str().find('\n')), "unit_2,unit,unit_1");
+  std::istringstream back(out.str());
+  const index_matrix again = read_index_matrix(back, "m2.csv");
+  EXPECT_EQ(again.units, m.units);
+  ASSERT_EQ(again.indicators.size(), 2u);
+  EXPECT_EQ(again.indicators[0].id, "unit");
+  EXPECT_EQ(again.values.size(), m.values.size());
+}

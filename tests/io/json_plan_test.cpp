@@ -512,7 +512,7 @@ std::vector<bad_file> bad_files() {
       {"nesting too deep",
        R"({"format": "planeval.plan", "version": 1, "extensions": {"a": )" + std::string(300, '[') +
            std::string(300, ']') + "}}",
-       errc::json_syntax, deep_pointer.c_str(), 0, 0, ""},
+       errc::limit_depth, deep_pointer.c_str(), 0, 0, ""},
       {"duplicate member", R"({"format": "planeval.plan", "version": 1, "id": "a", "id": "b"})",
        errc::json_duplicate, "/id", 0, 0, ""},
       // the header

@@ -53,6 +53,12 @@ enum class errc {
   archive_corrupt,     ///< an archive is truncated, corrupted, or not a planeval plan archive
   archive_limit,       ///< a collection or string in an archive exceeds the documented limits
   format_version,      ///< a file or archive written by a newer format version than this release
+  // limits for untrusted input (planeval::limits, docs/hardening.md)
+  limit_input_size,   ///< an input is larger than `limits::max_input_bytes`
+  limit_depth,        ///< JSON arrays and objects nest deeper than `limits::max_depth`
+  limit_text_length,  ///< one text (cell, string, target) is longer than `limits::max_text_bytes`
+  limit_items,        ///< a table or JSON collection has more items than `limits::max_items`
+  limit_period,  ///< a period or date outside `limits::min_year`–`max_year`, or too long a span
   // usage
   usage,  ///< a function or command was called with arguments that do not fit
 };

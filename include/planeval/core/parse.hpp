@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "planeval/core/limits.hpp"
 #include "planeval/core/observation.hpp"
 #include "planeval/core/rule.hpp"
 
@@ -19,6 +20,9 @@ namespace planeval {
 struct parse_options {
   /// Keep a text that does not parse as an `op::unparsed` rule instead of throwing.
   bool keep_unparsed = false;
+  /// Longest text accepted, in bytes (`limits::max_text_bytes`); a longer one is a
+  /// `limit_text_length` error, even with `keep_unparsed`.
+  std::size_t max_text_bytes = limits{}.max_text_bytes;
 };
 
 /// @brief Parses a target text into a rule.
@@ -27,7 +31,8 @@ struct parse_options {
 /// `qualitative` rule; a text with digits that does not parse is an error (never a guess).
 /// Complexity: linear in the text's length.
 /// @throws parse_error (`target_empty`, `target_syntax`, `target_number`, `target_range`,
-///         `target_unit`, `target_encoding`) with the column and fragment.
+///         `target_unit`, `target_encoding` naming the byte offset) with the column and fragment;
+///         (`limit_text_length`) for a text longer than `options.max_text_bytes`.
 rule parse_target(std::string_view text, const parse_options& options = {});
 
 /// @brief An observation text read by the target language.
@@ -45,6 +50,11 @@ struct parsed_observation {
 /// `新开工116`, `10.9(可比7.0)`; blank, `-`, `—`, `/`, `n/a` are missing.
 /// @throws parse_error (`observation_syntax` and the target_* codes) with the column.
 parsed_observation parse_observation(std::string_view text);
+
+/// @brief Parses an observation text with options (only `max_text_bytes` applies).
+/// @throws the errors of `parse_observation(std::string_view)`; parse_error
+///         (`limit_text_length`) for a text longer than `options.max_text_bytes`.
+parsed_observation parse_observation(std::string_view text, const parse_options& options);
 
 /// @brief Canonical text of a parsed observation (parses back to an equal one).
 std::string canonical(const parsed_observation& o, language lang = language::zh);

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "planeval/core/limits.hpp"
+
 namespace planeval {
 
 /// @brief One cell: its text (unquoted) and where its content starts.
@@ -30,13 +32,18 @@ struct csv_table {
 /// @brief Parses CSV text (UTF-8, optional BOM, LF or CRLF line ends, RFC 4180 quoting).
 ///
 /// The first non-blank line is the header. A row with more cells than the header is an error;
-/// a shorter row is padded with blank cells.
-/// @throws format_error (`csv_encoding`, `csv_syntax`, `csv_field_count`, `csv_header`) with
-///         file, line and column.
-csv_table parse_csv(std::string_view text, const std::string& source);
+/// a shorter row is padded with blank cells. Invalid UTF-8 is an error naming its byte offset.
+/// @param text the CSV text
+/// @param source file name used in error locations
+/// @param lim the input's size, each cell's length and the numbers of rows and of cells per row
+///        are checked against `lim.max_input_bytes`, `max_text_bytes` and `max_items`.
+/// @throws format_error (`csv_encoding`, `csv_syntax`, `csv_field_count`, `csv_header`,
+///         `limit_input_size`, `limit_text_length`, `limit_items`) with file, line and column.
+csv_table parse_csv(std::string_view text, const std::string& source, const limits& lim = {});
 
-/// @brief Reads a whole stream and parses it. @throws io_error when reading fails.
-csv_table read_csv(std::istream& in, const std::string& source);
+/// @brief Reads a whole stream (at most `lim.max_input_bytes`) and parses it.
+/// @throws io_error when reading fails; the errors of `parse_csv`.
+csv_table read_csv(std::istream& in, const std::string& source, const limits& lim = {});
 
 /// @brief Quotes a cell for writing when it contains `,`, `"`, a line break or edge blanks.
 std::string csv_quote(std::string_view cell);

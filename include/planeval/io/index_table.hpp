@@ -7,6 +7,7 @@
 #include <string>
 
 #include "planeval/analytics/composite.hpp"
+#include "planeval/core/limits.hpp"
 
 namespace planeval {
 
@@ -20,13 +21,14 @@ namespace planeval {
 /// or `n/a` is a missing value.
 /// @param in the CSV text (UTF-8, BOM tolerated, RFC 4180 quoting)
 /// @param source file name used in error locations
+/// @param lim limits for untrusted input (size, cell length, rows and columns)
 /// @throws format_error (`csv_*`) for a malformed file, an unknown `#` row or a cell that is
 ///         not a number; model_error for a matrix `index_matrix::validate` refuses; each with
-///         file, line and column.
-index_matrix read_index_matrix(std::istream& in, const std::string& source);
+///         file, line and column; an error with a `limit_*` code when the input exceeds `lim`.
+index_matrix read_index_matrix(std::istream& in, const std::string& source, const limits& lim = {});
 
 /// @brief Opens and reads an index matrix file. @throws io_error when it cannot be read.
-index_matrix load_index_matrix(const std::string& path);
+index_matrix load_index_matrix(const std::string& path, const limits& lim = {});
 
 /// @brief Writes an index matrix in the format `read_index_matrix` reads (metadata rows only
 /// where some indicator sets the field).

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "planeval/core/error.hpp"
+#include "planeval/core/limits.hpp"
 #include "planeval/core/plan.hpp"
 
 namespace planeval {
@@ -24,7 +25,8 @@ inline constexpr int plan_json_version = 2;
 /// @brief The first version of the JSON plan format with a `tasks` member (version 2).
 inline constexpr int plan_json_tasks_version = 2;
 
-/// @brief Deepest nesting of arrays and objects a plan file may have (inside `extensions`).
+/// @brief Deepest nesting of arrays and objects a plan file may have by default (inside
+/// `extensions`): `limits::max_depth`.
 inline constexpr int plan_json_max_depth = 256;
 
 /// @brief The canonical JSON text of a plan: members in a fixed order, two-space indentation,
@@ -50,11 +52,15 @@ std::string plan_to_json(const plan& p);
 ///        reference or a task is appended here and reading goes on with the next one (the faulty
 ///        item is left out); then the plan's model checks are collected too (`check_plan`). When
 ///        null, the first problem is thrown and the plan is checked with `plan::validate`.
-/// @throws format_error (`json_syntax` with line and column, `json_encoding`, `json_type`,
+/// @param lim limits for untrusted input: the file's size, nesting depth, length of each string,
+///        items in each array or object, years of periods and dates.
+/// @throws format_error (`json_syntax` with line and column, `json_encoding` naming the byte
+///         offset, `limit_input_size`, `limit_depth`, `limit_text_length`, `limit_items` with the
+///         JSON pointer, `json_type`,
 ///         `json_missing`, `json_unknown_field`, `json_duplicate` with the JSON pointer and the
 ///         indicator id, `format_version`, `io_format`), parse_error and model_error with the
 ///         JSON pointer. A syntax error is thrown even when `problems` is given.
 plan plan_from_json(std::string_view text, const std::string& source = {},
-                    std::vector<error>* problems = nullptr);
+                    std::vector<error>* problems = nullptr, const limits& lim = {});
 
 }  // namespace planeval

@@ -17,6 +17,7 @@
 
 #include "planeval/core/common.hpp"
 #include "planeval/core/error.hpp"
+#include "planeval/core/limits.hpp"
 #include "planeval/core/plan.hpp"
 
 namespace planeval {
@@ -66,10 +67,13 @@ inline constexpr std::uint64_t archive_max_string_bytes = 16u * 1024u * 1024u;
 /// @param in the stream (read to its end; opened in binary mode for binary archives)
 /// @param format the format of the content
 /// @param source file name used in error locations
-/// @throws format_error (`json_*`, `archive_*`, `format_version`), parse_error, model_error
-///         with the location (line and column, JSON pointer, indicator id), io_error when
-///         reading fails.
-plan read_plan(std::istream& in, plan_format format, const std::string& source = {});
+/// @param lim limits for untrusted input: `max_input_bytes` for every format, the others for
+///        JSON (archives are trusted input with their own bounds, see `archive_max_elements`)
+/// @throws format_error (`json_*`, `archive_*`, `format_version`, `limit_*`), parse_error,
+///         model_error with the location (line and column, JSON pointer, indicator id), io_error
+///         when reading fails.
+plan read_plan(std::istream& in, plan_format format, const std::string& source = {},
+               const limits& lim = {});
 
 /// @brief Writes a plan in the given format to a stream. JSON is canonical: the same plan
 /// always gives the same bytes.
@@ -81,12 +85,14 @@ void write_plan(std::ostream& out, const plan& p, plan_format format);
 /// @brief Loads a plan file: `.json`, `.pvt`, `.pvx`, `.pvb`, or a `.csv` plan table
 /// (`read_plan_table`); any other name is recognised by its content (`sniff_format`).
 /// The plan is checked with `plan::validate`.
+/// @param path the file
+/// @param lim limits for untrusted input, as for `read_plan` (and `read_plan_table` for CSV)
 /// @throws io_error (`io_open`, `io_read`, `io_format`) and the errors of `read_plan`.
-plan load_plan(const std::string& path);
+plan load_plan(const std::string& path, const limits& lim = {});
 
 /// @brief Loads a plan file in the given format, whatever its name.
 /// @throws the errors of `load_plan`.
-plan load_plan(const std::string& path, plan_format format);
+plan load_plan(const std::string& path, plan_format format, const limits& lim = {});
 
 /// @brief Saves a plan in the format its extension names (`.json`, `.pvt`, `.pvx`, `.pvb`).
 ///

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "planeval/core/limits.hpp"
 #include "planeval/core/observation.hpp"
 #include "planeval/core/plan.hpp"
 
@@ -22,31 +23,39 @@ namespace planeval {
 /// `anticipatory`; baseline period the year before the target period; a baseline written
 /// `五年累计…` covers the five years ending there. The plan's period is the latest target
 /// period; its id is the file's stem.
-/// @throws format_error, parse_error, model_error with file, line, column and indicator id.
-plan read_plan_table(std::istream& in, const std::string& source);
+/// @param in the CSV text
+/// @param source file name used in error locations
+/// @param lim limits for untrusted input (size, cell length, rows, periods)
+/// @throws format_error, parse_error, model_error with file, line, column and indicator id;
+///         an error with a `limit_*` code when the input exceeds `lim`.
+plan read_plan_table(std::istream& in, const std::string& source, const limits& lim = {});
 
 /// @brief Opens and reads a plan table. @throws io_error when the file cannot be read.
-plan load_plan_table(const std::string& path);
+plan load_plan_table(const std::string& path, const limits& lim = {});
 
 /// @brief Reads actuals: `indicator,period,value[,flags][,note]`. Values use the target
 /// language (`7.05%`, `增长8.1%`, `84以上`, `8%左右`, `达标`); `左右` adds the flag `E`.
 /// @param in the CSV text
 /// @param source file name used in error locations
 /// @param known when given, indicator ids must exist in this plan.
-/// @throws format_error, parse_error, model_error with file, line and column.
+/// @param lim limits for untrusted input (size, cell length, rows, periods)
+/// @throws format_error, parse_error, model_error with file, line and column; an error with a
+///         `limit_*` code when the input exceeds `lim`.
 observation_set read_actuals(std::istream& in, const std::string& source,
-                             const plan* known = nullptr);
+                             const plan* known = nullptr, const limits& lim = {});
 
 /// @brief Opens and reads an actuals file.
-observation_set load_actuals(const std::string& path, const plan* known = nullptr);
+observation_set load_actuals(const std::string& path, const plan* known = nullptr,
+                             const limits& lim = {});
 
 /// @brief Reads references: `indicator,period,value[,note]`; each value is a number with an
-/// optional unit.
+/// optional unit. Parameters and errors as `read_actuals`.
 reference_set read_references(std::istream& in, const std::string& source,
-                              const plan* known = nullptr);
+                              const plan* known = nullptr, const limits& lim = {});
 
 /// @brief Opens and reads a references file.
-reference_set load_references(const std::string& path, const plan* known = nullptr);
+reference_set load_references(const std::string& path, const plan* known = nullptr,
+                              const limits& lim = {});
 
 /// @brief An actual value written in the target language, read as `read_actuals` reads a row:
 /// the value's measure, unit and qualifier from its words, the flag `E` for `左右`, then `flags`.
@@ -71,5 +80,9 @@ void write_plan_table(std::ostream& out, const plan& p);
 
 /// @brief Writes observations as an actuals table.
 void write_actuals(std::ostream& out, const observation_set& actuals);
+
+/// @brief Writes references as a references table (`indicator,period,value,note`), each value
+/// a number with its unit; `read_references` reads it back to equal references.
+void write_references(std::ostream& out, const reference_set& references);
 
 }  // namespace planeval

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "planeval/core/limits.hpp"
 #include "planeval/core/plan.hpp"
 #include "planeval/core/task.hpp"
 #include "planeval/core/task_eval.hpp"
@@ -29,13 +30,15 @@ namespace planeval {
 /// @param in the CSV text
 /// @param source file name used in error locations
 /// @param known when given, linked indicator ids must exist in this plan.
+/// @param lim limits for untrusted input (size, cell length, rows, years of dates)
 /// @throws format_error, parse_error, model_error (including `task_cycle`) with file, line and
-///         column.
+///         column; an error with a `limit_*` code when the input exceeds `lim`.
 std::vector<task> read_tasks(std::istream& in, const std::string& source,
-                             const plan* known = nullptr);
+                             const plan* known = nullptr, const limits& lim = {});
 
 /// @brief Opens and reads a task table. @throws io_error when the file cannot be read.
-std::vector<task> load_tasks(const std::string& path, const plan* known = nullptr);
+std::vector<task> load_tasks(const std::string& path, const plan* known = nullptr,
+                             const limits& lim = {});
 
 /// @brief Writes tasks as a task table with every column; `read_tasks` reads it back to equal
 /// tasks when each actual's period is the one `read_tasks` derives.
