@@ -1085,6 +1085,8 @@ class parser {
         static const std::vector<u32v> adverbs{U"基本", U"大体", U"总体", U"保持", U"大致"};
         for (bool again = true; again;) {
           again = false;
+          // blanks between the adverbs and 同步 (`基本 同步`) do not keep an adverb in the name
+          while (name_end > name_start && s_[name_end - 1] == ' ') --name_end;
           for (const auto a : adverbs) {
             if (name_end >= name_start + a.size() && match_at(name_end - a.size(), a) == a.size()) {
               if (a != U"保持") roughly = true;

@@ -255,3 +255,15 @@ TEST(parse_target, quoted_english_reference_names_are_verbatim) {
   EXPECT_EQ(parse_target("within \"GDP growth\"").reference, "GDP growth");
   EXPECT_EQ(parse_target("within GDP growth").reference, "国内生产总值增长");
 }
+
+// Found by fuzzing: blanks between an adverb and 同步 leave the adverb out of the reference name,
+// as the canonical text (`与全市目标基本同步`) does.
+TEST(parse_target, blanks_before_tong_bu_do_not_change_the_rule) {
+  const rule r = parse_target("与全市目标基本 同步");
+  EXPECT_EQ(r, parse_target("与全市目标基本同步"));
+  EXPECT_EQ(r.reference, "全市目标");
+  EXPECT_EQ(r.oper, op::about);
+  const rule odd = parse_target("\r与[[N]]\r\r基本\r同步");
+  for (const auto lang : {language::zh, language::en})
+    EXPECT_EQ(parse_target(canonical(odd, lang)), odd) << canonical(odd, lang);
+}
