@@ -1047,9 +1047,24 @@ class parser {
       if (from >= to) return false;
     }
     if (quoted) *quoted = in_quotes;
+    while (from < to && s_[from] == ' ') ++from;  // blanks inside the quotes: not kept
+    while (to > from && s_[to - 1] == ' ') --to;
+    if (from >= to) return false;
+    // an unclosed bracket would swallow the separator before a remark in the printed text
+    int depth = 0;
+    for (std::size_t i = from; i < to; ++i) {
+      if (s_[i] == '(' || s_[i] == '[') ++depth;
+      if ((s_[i] == ')' || s_[i] == ']') && depth > 0) --depth;
+    }
+    if (depth != 0) return false;
     // a quote inside would end the quotes the English text puts around the name
+    // a separator would end the head of the printed text, where the name is not quoted
     for (std::size_t i = from; i < to; ++i)
-      if (s_[i] == '"') return false;
+      if (s_[i] == '"' || s_[i] == ',' || s_[i] == ';' || s_[i] == 0x3001 || s_[i] == 0x3002)
+        return false;
+    // nor 同步: `与<name>同步` would end the name there (found by fuzzing)
+    for (std::size_t i = from; i + 2 <= to; ++i)
+      if (match_at(i, U"同步") == 2) return false;
     name = utf8(from, to);
     return true;
   }

@@ -267,3 +267,46 @@ TEST(parse_target, blanks_before_tong_bu_do_not_change_the_rule) {
   for (const auto lang : {language::zh, language::en})
     EXPECT_EQ(parse_target(canonical(odd, lang)), odd) << canonical(odd, lang);
 }
+
+// Found by fuzzing: a reference name cannot contain 同步, which ends the name in `与<name>同步`.
+TEST(parse_target, reference_names_do_not_contain_tong_bu) {
+  const std::string text = "完成市\t十\t达ff与同步十万人ff目标";
+  try {
+    const rule r = parse_target(text);
+    EXPECT_EQ(r.reference.find("同步"), std::string::npos);
+    for (const auto lang : {language::zh, language::en})
+      EXPECT_EQ(parse_target(canonical(r, lang)), r) << canonical(r, lang);
+  } catch (const parse_error&) {
+    // refusing the text is as good as reading it back the same
+  }
+  EXPECT_EQ(parse_target("完成区级目标").reference, "区级目标");
+}
+
+// Found by fuzzing: a quoted reference name with a separator inside (`低于「a;b」`) would read back
+// as a name and a remark once printed without quotes, so it is not a reference name.
+TEST(parse_target, reference_names_do_not_contain_separators) {
+  for (const char* text : {"低于「a;b」", "低于\"a,b\"", "不低于「甲、乙」"}) {
+    try {
+      const rule r = parse_target(text);
+      for (const auto lang : {language::zh, language::en})
+        EXPECT_EQ(parse_target(canonical(r, lang)), r) << text << " → " << canonical(r, lang);
+    } catch (const parse_error&) {
+    }
+  }
+  EXPECT_EQ(parse_target("低于「区级目标」").reference, "区级目标");
+}
+
+// Found by fuzzing: blanks inside quotes are not part of a reference name, and a name with an
+// unclosed bracket is not one (printed without quotes, the bracket would swallow a remark).
+TEST(parse_target, quoted_reference_names_are_trimmed_and_balanced) {
+  EXPECT_EQ(parse_target("低于「I\u00a0「\u3000").reference, "I");
+  EXPECT_EQ(parse_target("低于「区级(调整后)目标」").reference, "区级(调整后)目标");
+  for (const char* text : {"低于「a(」,力争", "低于「I\u00a0「\u3000"}) {
+    try {
+      const rule r = parse_target(text);
+      for (const auto lang : {language::zh, language::en})
+        EXPECT_EQ(parse_target(canonical(r, lang)), r) << text << " → " << canonical(r, lang);
+    } catch (const parse_error&) {
+    }
+  }
+}
