@@ -310,6 +310,17 @@ void within(const std::string& prefix, const std::string& indicator, F f,
   }
 }
 
+// `within` for the hot paths (every field of every element): runs `f`, and builds the pointer
+// prefix with `prefix()` only when an error needs it.
+template <class Archive, class Prefix, class F>
+void within_lazy(Prefix prefix, F f) {
+  try {
+    f();
+  } catch (...) {
+    within<Archive>(prefix(), {}, [] { throw; });
+  }
+}
+
 // --- fields ---------------------------------------------------------------------------------
 
 template <class Archive>
@@ -318,14 +329,9 @@ constexpr bool saving() {
 }
 
 // A field of a primitive or class type, located by its name.
-// (The pointer is only built when an error needs it: this runs for every field of every element.)
 template <class Archive, class T>
 void field(Archive& ar, const char* name, T& v) {
-  try {
-    ar& make_nvp(name, v);
-  } catch (...) {
-    within<Archive>(std::string("/") + name, {}, [] { throw; });
-  }
+  within_lazy<Archive>([name] { return std::string("/") + name; }, [&] { ar& make_nvp(name, v); });
 }
 
 template <class Archive>
@@ -405,17 +411,6 @@ void date_field(Archive& ar, const char* name, std::optional<date>& d) {
 // the vector grows as elements actually arrive).
 constexpr std::uint64_t archive_reserve_cap = 1u << 17;
 
-// Runs `f` for element `k` of the collection at `pointer`; the element's pointer is only built
-// when an error needs it.
-template <class Archive, class F>
-void within_element(const std::string& pointer, std::uint64_t k, F f) {
-  try {
-    f();
-  } catch (...) {
-    within<Archive>(pointer + "/" + std::to_string(k), {}, [] { throw; });
-  }
-}
-
 // A collection: its size, then each element, read one by one. `reserve(n)` is called with the
 // count, capped by `archive_reserve_cap`.
 template <class Archive, class T, class Add, class Reserve>
@@ -426,7 +421,8 @@ void items_field(Archive& ar, const char* count_name, const char* item_name,
   field(ar, count_name, n);
   if constexpr (saving<Archive>()) {
     for (std::size_t k = 0; k < items.size(); ++k)
-      within_element<Archive>(pointer, k, [&] { ar << make_nvp(item_name, items[k]); });
+      within_lazy<Archive>([&] { return pointer + "/" + std::to_string(k); },
+                           [&] { ar << make_nvp(item_name, items[k]); });
   } else {
     if (n > archive_max_elements) {
       location loc;
@@ -438,11 +434,12 @@ void items_field(Archive& ar, const char* count_name, const char* item_name,
     }
     reserve(static_cast<std::size_t>(std::min(n, archive_reserve_cap)));
     for (std::uint64_t k = 0; k < n; ++k) {
-      within_element<Archive>(pointer, k, [&] {
-        T item;
-        ar >> make_nvp(item_name, item);
-        add(std::move(item));
-      });
+      within_lazy<Archive>([&] { return pointer + "/" + std::to_string(k); },
+                           [&] {
+                             T item;
+                             ar >> make_nvp(item_name, item);
+                             add(std::move(item));
+                           });
     }
   }
 }

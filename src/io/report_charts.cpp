@@ -20,7 +20,6 @@ constexpr std::string_view purple = "#CC79A7";
 constexpr std::string_view grey = "#999999";
 constexpr std::string_view light = "#BBBBBB";
 constexpr std::string_view dark = "#555555";
-constexpr std::string_view ink = "#222222";
 
 const char* tr(language l, const char* zh, const char* en) { return l == language::zh ? zh : en; }
 

@@ -5,25 +5,13 @@
 #include <cstdio>
 #include <string>
 
+#include "run_cli.hpp"
+
 namespace {
 
-struct result {
-  int code;
-  std::string out;
-};
+using result = planeval::test::cli_result;
 
-result run(const std::string& args) {
-  const std::string cmd = std::string(PLANEVAL_CLI) + " " + args + " 2>&1";
-  result r{0, {}};
-  FILE* pipe = popen(cmd.c_str(), "r");
-  if (!pipe) return {-1, "popen failed"};
-  std::array<char, 4096> buf{};
-  std::size_t n = 0;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
-  const int status = pclose(pipe);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+result run(const std::string& args) { return planeval::test::run_cli(args); }
 
 bool has(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;

@@ -8,26 +8,13 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "run_cli.hpp"
+
 namespace {
 
-struct result {
-  int code;
-  std::string out;
-};
+using result = planeval::test::cli_result;
 
-// Runs the CLI through the shell; stderr is merged into the output.
-result run(const std::string& args) {
-  const std::string cmd = std::string(PLANEVAL_CLI) + " " + args + " 2>&1";
-  result r{0, {}};
-  FILE* pipe = popen(cmd.c_str(), "r");
-  if (!pipe) return {-1, "popen failed"};
-  std::array<char, 4096> buf{};
-  std::size_t n = 0;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
-  const int status = pclose(pipe);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+result run(const std::string& args) { return planeval::test::run_cli(args); }
 
 const std::string data = PLANEVAL_EXAMPLE_DATA "/changning-2021";
 const std::string seed_args = "--indicators " + data + "/indicators.csv --actuals " + data +

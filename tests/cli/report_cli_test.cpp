@@ -11,25 +11,13 @@
 #include <sstream>
 #include <string>
 
+#include "run_cli.hpp"
+
 namespace {
 
-struct result {
-  int code;
-  std::string out;
-};
+using result = planeval::test::cli_result;
 
-result run(const std::string& args) {
-  const std::string cmd = std::string(PLANEVAL_CLI) + " " + args + " 2>&1";
-  result r{0, {}};
-  FILE* pipe = popen(cmd.c_str(), "r");
-  if (!pipe) return {-1, "popen failed"};
-  std::array<char, 4096> buf{};
-  std::size_t n = 0;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
-  const int status = pclose(pipe);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+result run(const std::string& args) { return planeval::test::run_cli(args); }
 
 std::string slurp(const std::string& path) {
   std::ifstream f(path);
@@ -97,9 +85,9 @@ TEST(cli_report, plan_table_without_extra_files) {
 
 TEST(cli_report, a_task_table_adds_the_task_section) {
   temp_dir dir;
-  const auto r = run("report --indicators " + data + "/indicators.csv --tasks " + data +
-                     "/tasks.csv --as-of 2021-09-30 --format markdown --lang en -o " +
-                     (dir / "r.md"));
+  const auto r =
+      run("report --indicators " + data + "/indicators.csv --tasks " + data +
+          "/tasks.csv --as-of 2021-09-30 --format markdown --lang en -o " + (dir / "r.md"));
   ASSERT_EQ(r.code, 0) << r.out;
   const std::string md = slurp(dir / "r.md");
   EXPECT_NE(md.find("## Tasks"), std::string::npos);

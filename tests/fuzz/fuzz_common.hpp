@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <exception>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <string_view>
 
@@ -85,6 +86,34 @@ auto must(const char* step, const std::string& context, F f) -> decltype(f()) {
 /// Stops when a property does not hold.
 inline void require(bool ok, const char* property, const std::string& context) {
   if (!ok) fail(std::string("property: ") + property + "\n--- context ---\n" + context);
+}
+
+/// The round trip of a table reader and writer: the fuzzed input is read with `read(istream&)`;
+/// what reads is written with `write(ostream&, const T&)`, must read back, pass
+/// `check(first, back, context)` (which calls `require`), and write again to the same text.
+template <class Read, class Write, class Check>
+int table_round_trip(const std::uint8_t* data, std::size_t size, const char* writer, Read read,
+                     Write write, Check check) {
+  const std::string input(as_text(data, size));
+  const auto first = attempt([&] {
+    std::istringstream in(input);
+    return read(in);
+  });
+  if (!first) return 0;
+  const auto text = [&](const auto& value) {
+    std::ostringstream out;
+    write(out, value);
+    return out.str();
+  };
+  const std::string written = must(writer, input, [&] { return text(*first); });
+  const std::string context = "input:\n" + input + "\nwritten:\n" + written;
+  const auto back = must("reading what was written", context, [&] {
+    std::istringstream in(written);
+    return read(in);
+  });
+  check(*first, back, context);
+  require(text(back) == written, "writing is stable", context);
+  return 0;
 }
 
 }  // namespace planeval::fuzz

@@ -1,7 +1,6 @@
 // Fuzz target: an index-matrix CSV. A matrix that reads writes (write_index_matrix) and reads
 // back equal (missing values stay missing).
 #include <cmath>
-#include <sstream>
 
 #include "fuzz_common.hpp"
 #include "planeval/io/index_table.hpp"
@@ -30,25 +29,11 @@ bool same(const index_matrix& a, const index_matrix& b) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const std::string input(fuzz::as_text(data, size));
-  const auto m = fuzz::attempt([&] {
-    std::istringstream in(input);
-    return read_index_matrix(in, "fuzz.csv");
-  });
-  if (!m) return 0;
-  const std::string written = fuzz::must("write_index_matrix", input, [&] {
-    std::ostringstream out;
-    write_index_matrix(out, *m);
-    return out.str();
-  });
-  const std::string context = "input:\n" + input + "\nwritten:\n" + written;
-  const index_matrix back = fuzz::must("reading the written matrix", context, [&] {
-    std::istringstream in(written);
-    return read_index_matrix(in, "fuzz.csv");
-  });
-  fuzz::require(same(back, *m), "the written matrix reads back equal", context);
-  std::ostringstream again;
-  write_index_matrix(again, back);
-  fuzz::require(again.str() == written, "writing is stable", context);
-  return 0;
+  return fuzz::table_round_trip(
+      data, size, "write_index_matrix",
+      [](std::istream& in) { return read_index_matrix(in, "fuzz.csv"); },
+      [](std::ostream& out, const index_matrix& m) { write_index_matrix(out, m); },
+      [](const index_matrix& first, const index_matrix& back, const std::string& context) {
+        fuzz::require(same(back, first), "the written matrix reads back equal", context);
+      });
 }
