@@ -1039,7 +1039,6 @@ class parser {
     if (from >= to) return false;
     for (std::size_t i = from; i < to; ++i)
       if (is_digit(s_[i])) return false;
-    if (s_[from] == '-' || s_[from] == '+' || s_[from] == '.') return false;
     const bool in_quotes = s_[from] == '"' && to - from >= 2 && s_[to - 1] == '"';
     if (in_quotes) {
       ++from;
@@ -1050,6 +1049,8 @@ class parser {
     while (from < to && s_[from] == ' ') ++from;  // blanks inside the quotes: not kept
     while (to > from && s_[to - 1] == ' ') --to;
     if (from >= to) return false;
+    // a sign or point first would print as a number (`高于"\r+"` printed `高于+`; found by fuzzing)
+    if (s_[from] == '-' || s_[from] == '+' || s_[from] == '.') return false;
     // an unclosed bracket would swallow the separator before a remark in the printed text
     int depth = 0;
     for (std::size_t i = from; i < to; ++i) {

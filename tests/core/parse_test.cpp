@@ -310,3 +310,20 @@ TEST(parse_target, quoted_reference_names_are_trimmed_and_balanced) {
     }
   }
 }
+
+// Found by fuzzing (CI): blanks dropped from inside quotes left `+` first in the name, and
+// `高于"\r+"` printed as `高于+` read back as something else. A name cannot start with a sign.
+TEST(parse_target, quoted_reference_names_do_not_start_with_a_sign) {
+  for (const char* text : {"高于\"\r+\";\r\r\r", "高于\" +\"", "低于「 -甲」", "高于\" .a\""}) {
+    try {
+      const rule r = parse_target(text);
+      EXPECT_TRUE(r.reference.empty() || (r.reference[0] != '+' && r.reference[0] != '-' &&
+                                          r.reference[0] != '.'))
+          << text;
+      for (const auto lang : {language::zh, language::en})
+        EXPECT_EQ(parse_target(canonical(r, lang)), r) << text << " → " << canonical(r, lang);
+    } catch (const parse_error&) {
+    }
+  }
+  EXPECT_EQ(parse_target("高于\" 区级目标 \"").reference, "区级目标");
+}

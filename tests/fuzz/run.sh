@@ -9,6 +9,8 @@
 # the committed seeds); a finding is written to build-fuzz/fuzz-work/artifacts/ and makes the
 # script fail. Logs: build-fuzz/fuzz-work/<target>.log; the last lines of each are printed.
 # Extra libFuzzer flags can be passed in PLANEVAL_FUZZ_FLAGS (e.g. "-max_len=65536").
+# The random seed is PLANEVAL_FUZZ_SEED; under CI (CI=true) it defaults to a fixed value, so two
+# CI runs of the same commit explore the same inputs first; elsewhere libFuzzer picks one per run.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 seconds="${1:-}"
@@ -20,6 +22,10 @@ shift
 bin="$root/build-fuzz/fuzz"
 work="${PLANEVAL_FUZZ_WORK:-$root/build-fuzz/fuzz-work}"
 jobs="${PLANEVAL_FUZZ_JOBS:-2}"
+seed="${PLANEVAL_FUZZ_SEED:-}"
+if [ -z "$seed" ] && [ "${CI:-}" = true ]; then seed=20261127; fi
+seed_flag=""
+[ -n "$seed" ] && seed_flag="-seed=$seed"
 targets=("$@")
 if ((${#targets[@]} == 0)); then
   for dir in "$root"/tests/fuzz/corpus/*/; do targets+=("$(basename "$dir")"); done
@@ -38,7 +44,7 @@ run_one() {
   local status=0
   "$bin/fuzz_$t" "$work/$t" "$root/tests/fuzz/corpus/$t" -max_total_time="$seconds" \
     -timeout=30 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$work/artifacts/$t-" \
-    ${PLANEVAL_FUZZ_FLAGS:-} >"$work/$t.log" 2>&1 || status=$?
+    $seed_flag ${PLANEVAL_FUZZ_FLAGS:-} >"$work/$t.log" 2>&1 || status=$?
   local execs corpus
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$work/$t.log" | tail -1)
   corpus=$(find "$work/$t" -type f | wc -l)
@@ -52,6 +58,6 @@ run_one() {
   return "$status"
 }
 export -f run_one
-export bin work seconds root
+export bin work seconds root seed_flag
 
 printf '%s\n' "${targets[@]}" | xargs -P "$jobs" -I{} bash -c 'run_one "$@"' _ {}
