@@ -104,6 +104,10 @@ TEST(bad_input, every_file_fails_with_its_code_and_location) {
       }
       const auto& w = err.where();
       const std::string id = !w.indicator.empty() ? w.indicator : w.task;
+      // the location names the task; the message does not name it again
+      if (!w.task.empty()) {
+        EXPECT_EQ(err.message().find("task '" + w.task + "'"), std::string::npos) << err.what();
+      }
       if (update) {
         e.code = to_string(err.code());
         e.line = std::to_string(w.line);

@@ -90,12 +90,7 @@ std::string compose(errc code, const std::string& message, const location& where
     out += where.to_string();
     out += ": ";
   }
-  // the location already names the task: `(task a): task 'a': …` says it once
-  const std::string task_prefix = "task '" + where.task + "': ";
-  if (!where.task.empty() && message.compare(0, task_prefix.size(), task_prefix) == 0)
-    out.append(message, task_prefix.size(), std::string::npos);
-  else
-    out += message;
+  out += message;
   return out;
 }
 }  // namespace

@@ -1037,8 +1037,6 @@ class parser {
     while (from < to && s_[from] == ' ') ++from;
     while (to > from && s_[to - 1] == ' ') --to;
     if (from >= to) return false;
-    for (std::size_t i = from; i < to; ++i)
-      if (is_digit(s_[i])) return false;
     const bool in_quotes = s_[from] == '"' && to - from >= 2 && s_[to - 1] == '"';
     if (in_quotes) {
       ++from;
@@ -1058,10 +1056,11 @@ class parser {
       if ((s_[i] == ')' || s_[i] == ']') && depth > 0) --depth;
     }
     if (depth != 0) return false;
-    // a quote inside would end the quotes the English text puts around the name
-    // a separator would end the head of the printed text, where the name is not quoted
+    // no digits (a number is not a name); a quote inside would end the quotes the English text
+    // puts around the name; a separator would end the head of the printed text (name unquoted)
     for (std::size_t i = from; i < to; ++i)
-      if (s_[i] == '"' || s_[i] == ',' || s_[i] == ';' || s_[i] == 0x3001 || s_[i] == 0x3002)
+      if (is_digit(s_[i]) || s_[i] == '"' || s_[i] == ',' || s_[i] == ';' || s_[i] == 0x3001 ||
+          s_[i] == 0x3002)
         return false;
     // nor 同步: `与<name>同步` would end the name there (found by fuzzing)
     for (std::size_t i = from; i + 2 <= to; ++i)

@@ -167,38 +167,37 @@ void validate_tasks(const std::vector<task>& tasks, const std::vector<indicator>
   std::vector<bool> has_children(tasks.size(), false);
   for (std::size_t k = 0; k < tasks.size(); ++k) {
     const auto& t = tasks[k];
-    const std::string who = "task '" + t.id + "'";
     if (!std::isfinite(t.weight) || t.weight <= 0)
       fail(errc::model_invalid, where_in(tasks, k, "weight"),
-           who + ": the weight must be a number above 0, not " + format_number(t.weight));
+           "the weight must be a number above 0, not " + format_number(t.weight));
     if (t.progress) {
       const double s = t.progress->share;
       if (!std::isfinite(s) || s < 0 || s > 1)
         fail(errc::model_invalid, where_in(tasks, k, "progress"),
-             who + ": progress must be a share from 0 to 1 (0%–100%), not " + format_number(s));
+             "progress must be a share from 0 to 1 (0%–100%), not " + format_number(s));
       if (t.st == task_status::not_started && s > 0)
         fail(errc::model_invalid, where_in(tasks, k, "progress"),
-             who + " is not_started but records progress " + format_number(s));
+             "the status is not_started but progress " + format_number(s) + " is recorded");
       if (t.st == task_status::done && s < 1)
         fail(errc::model_invalid, where_in(tasks, k, "progress"),
-             who + " is done but records progress " + format_number(s) + " (below 1)");
+             "the status is done but progress " + format_number(s) + " (below 1) is recorded");
     }
     if (t.start && t.due && *t.due < *t.start)
       fail(errc::model_invalid, where_in(tasks, k, "due"),
-           who + ": the due day " + to_string(*t.due) + " is before the start day " +
+           "the due day " + to_string(*t.due) + " is before the start day " +
                to_string(*t.start));
     if (t.completed && t.st != task_status::done)
       fail(errc::model_invalid, where_in(tasks, k, "completed"),
-           who + " has a completion day but its status is " + to_string(t.st) + ", not done");
+           std::string("a completion day is given but the status is ") + to_string(t.st) + ", not done");
     for (std::size_t j = 0; j < t.deliverables.size(); ++j)
       if (t.deliverables[j].text.empty())
         fail(errc::model_invalid, where_in(tasks, k, "deliverables", j),
-             who + ": a deliverable needs its target text");
+             "a deliverable needs its target text");
     if (!t.parent.empty()) {
       const auto it = index.find(t.parent);
       if (it == index.end())
         fail(errc::model_unknown_id, where_in(tasks, k, "parent"),
-             who + ": the parent '" + t.parent + "' is not a task");
+             "the parent '" + t.parent + "' is not a task");
       has_children[it->second] = true;
     }
     std::set<std::string_view> seen;
@@ -206,23 +205,23 @@ void validate_tasks(const std::vector<task>& tasks, const std::vector<indicator>
       const auto& d = t.depends_on[j];
       if (index.find(d) == index.end())
         fail(errc::model_unknown_id, where_in(tasks, k, "depends_on", j),
-             who + " depends on '" + d + "', which is not a task");
+             "the dependency '" + d + "' is not a task");
       if (d == t.id)
         fail(errc::task_cycle, where_in(tasks, k, "depends_on", j),
              "dependency cycle: " + t.id + " → " + t.id + " (a task cannot depend on itself)");
       if (!seen.insert(d).second)
         fail(errc::model_duplicate, where_in(tasks, k, "depends_on", j),
-             who + " lists the dependency '" + d + "' twice");
+             "the dependency '" + d + "' is listed twice");
     }
     seen.clear();
     for (std::size_t j = 0; j < t.indicators.size(); ++j) {
       const auto& i = t.indicators[j];
       if (indicators && indicator_ids.count(i) == 0)
         fail(errc::model_unknown_id, where_in(tasks, k, "indicators", j),
-             who + " links the indicator '" + i + "', which is not in the plan");
+             "the indicator '" + i + "' is not in the plan");
       if (!seen.insert(i).second)
         fail(errc::model_duplicate, where_in(tasks, k, "indicators", j),
-             who + " links the indicator '" + i + "' twice");
+             "the indicator '" + i + "' is linked twice");
     }
   }
 
@@ -272,9 +271,8 @@ void validate_tasks(const std::vector<task>& tasks, const std::vector<indicator>
     if (!has_children[k]) continue;
     if (t.progress)
       fail(errc::model_invalid, where_in(tasks, k, "progress"),
-           "task '" + t.id +
-               "' has sub-tasks: its progress is rolled up from them and cannot be "
-               "recorded");
+           "the task has sub-tasks: its progress is rolled up from them and cannot be "
+           "recorded");
     if (t.st != task_status::done) continue;
     // every leaf below, outside cancelled branches, must be done
     std::vector<std::size_t> todo = children[k];
@@ -288,7 +286,7 @@ void validate_tasks(const std::vector<task>& tasks, const std::vector<indicator>
       }
       if (tasks[c].st != task_status::done)
         fail(errc::model_invalid, where_in(tasks, k, "status"),
-             "task '" + t.id + "' is done but its sub-task '" + tasks[c].id + "' is " +
+             "the status is done but the sub-task '" + tasks[c].id + "' is " +
                  to_string(tasks[c].st));
     }
   }

@@ -83,22 +83,21 @@ struct reader {
     return loc;
   }
 
-  // Runs `f` and re-raises a planeval error with the location of a cell (or an item of it).
+  // Runs `f` and re-raises a planeval error with the location of a cell (or an item of it); the
+  // location names the task, so the message does not.
   template <class F>
-  auto at(const std::vector<csv_cell>& row, const char* name, const std::string& task_id,
-          std::size_t byte_offset, F f) const -> decltype(f()) {
-    // the location names the column; the message names the task
-    const std::string prefix = task_id.empty() ? std::string() : "task '" + task_id + "': ";
+  auto at(const std::vector<csv_cell>& row, const char* name, std::size_t byte_offset, F f) const
+      -> decltype(f()) {
     try {
       return f();
     } catch (const parse_error& e) {
       auto loc = where(row, name, byte_offset, e.where().column);
       loc.fragment = e.where().fragment;
-      throw parse_error(e.code(), prefix + e.message(), loc);
+      throw parse_error(e.code(), e.message(), loc);
     } catch (const model_error& e) {
-      throw model_error(e.code(), prefix + e.message(), where(row, name, byte_offset));
+      throw model_error(e.code(), e.message(), where(row, name, byte_offset));
     } catch (const format_error& e) {
-      throw format_error(e.code(), prefix + e.message(), where(row, name, byte_offset));
+      throw format_error(e.code(), e.message(), where(row, name, byte_offset));
     }
   }
 
@@ -234,7 +233,7 @@ std::vector<task> read_tasks(std::istream& in, const std::string& source, const 
     auto date_of = [&](const char* col) -> std::optional<date> {
       const std::string v = r.text(row, col);
       if (v.empty()) return std::nullopt;
-      return r.at(row, col, id, 0, [&] {
+      return r.at(row, col, 0, [&] {
         const date d = parse_date(v);
         check_year_limits(static_cast<int>(d.year()), lim);
         return d;
@@ -248,19 +247,19 @@ std::vector<task> read_tasks(std::istream& in, const std::string& source, const 
     const std::string progress_text = r.text(row, "progress");
     std::optional<double> share;
     if (!progress_text.empty()) {
-      share = r.at(row, "progress", id, 0, [&] { return read_share(progress_text); });
+      share = r.at(row, "progress", 0, [&] { return read_share(progress_text); });
       if (!progress_date)
         r.fail(row, "progress_date", errc::model_invalid,
-               "task '" + id + "': a progress needs the day it was reported (progress_date)");
+               "a progress needs the day it was reported (progress_date)");
       tk.progress = progress_report{*share, *progress_date};
     } else if (progress_date) {
       r.fail(row, "progress", errc::model_invalid,
-             "task '" + id + "': progress_date is given but the progress is blank");
+             "progress_date is given but the progress is blank");
     }
 
     const std::string status_text = r.text(row, "status");
     if (!status_text.empty()) {
-      tk.st = r.at(row, "status", id, 0, [&] { return read_status(status_text); });
+      tk.st = r.at(row, "status", 0, [&] { return read_status(status_text); });
     } else if (tk.completed || (share && *share >= 1.0)) {
       tk.st = task_status::done;
     } else if (share && *share > 0.0) {
@@ -269,7 +268,7 @@ std::vector<task> read_tasks(std::istream& in, const std::string& source, const 
 
     const std::string weight_text = r.text(row, "weight");
     if (!weight_text.empty())
-      tk.weight = r.at(row, "weight", id, 0, [&] { return read_number(weight_text, "weight"); });
+      tk.weight = r.at(row, "weight", 0, [&] { return read_number(weight_text, "weight"); });
 
     if (const auto* c = r.cell(row, "cooperating"))
       tk.cooperating = texts(split_items(c->text, false));
@@ -282,7 +281,7 @@ std::vector<task> read_tasks(std::istream& in, const std::string& source, const 
       for (const auto& i : split_items(c->text, false)) {
         deliverable d;
         d.text = i.text;
-        d.target = r.at(row, "deliverable", id, i.offset, [&] { return parse_target(i.text); });
+        d.target = r.at(row, "deliverable", i.offset, [&] { return parse_target(i.text); });
         tk.deliverables.push_back(std::move(d));
       }
     }
@@ -290,7 +289,7 @@ std::vector<task> read_tasks(std::istream& in, const std::string& source, const 
       const auto items = split_items(c->text, true);
       if (items.size() > tk.deliverables.size())
         r.fail(row, "actual", errc::model_invalid,
-               "task '" + id + "' lists " + std::to_string(items.size()) + " actual values for " +
+               std::to_string(items.size()) + " actual values for " +
                    std::to_string(tk.deliverables.size()) + " deliverables",
                items[tk.deliverables.size()].offset);
       for (std::size_t k = 0; k < items.size(); ++k) {
@@ -300,11 +299,10 @@ std::vector<task> read_tasks(std::istream& in, const std::string& source, const 
                          : (progress_date ? progress_date : (tk.due ? tk.due : tk.start));
         if (!when)
           r.fail(row, "actual", errc::model_invalid,
-                 "task '" + id +
-                     "': an actual value needs a day to date it by (completed, progress_date, "
-                     "due or start)",
+                 "an actual value needs a day to date it by (completed, progress_date, due or "
+                 "start)",
                  items[k].offset);
-        const auto parsed = r.at(row, "actual", id, items[k].offset,
+        const auto parsed = r.at(row, "actual", items[k].offset,
                                  [&] { return parse_observation(items[k].text); });
         observation o;
         o.indicator = id;
@@ -357,7 +355,7 @@ std::string join(const std::vector<std::string>& items, const std::string& task_
       loc.pointer = std::string(column);
       loc.task = task_id;
       throw model_error(errc::model_invalid,
-                        "task '" + task_id + "': the " + column + " item '" + items[k] +
+                        std::string("the ") + column + " item '" + items[k] +
                             "' contains ';', which separates items in a task table",
                         loc);
     }

@@ -9,9 +9,7 @@
 
 namespace {
 
-using result = planeval::test::cli_result;
-
-result run(const std::string& args) { return planeval::test::run_cli(args); }
+using planeval::test::run;
 
 bool has(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;

@@ -12,9 +12,7 @@
 
 namespace {
 
-using result = planeval::test::cli_result;
-
-result run(const std::string& args) { return planeval::test::run_cli(args); }
+using planeval::test::run;
 
 const std::string data = PLANEVAL_EXAMPLE_DATA "/changning-2021";
 const std::string seed_args = "--indicators " + data + "/indicators.csv --actuals " + data +
@@ -63,16 +61,10 @@ TEST(cli, parse_target_prints_one_json_object_per_text) {
 TEST(cli, parse_target_reads_stdin_and_fails_with_1) {
   const auto r = run("parse-target < /dev/null");
   EXPECT_EQ(r.code, 0);
-  const std::string cmd =
-      "printf '95以上\\n5-\\n' | " + std::string(PLANEVAL_CLI) + " parse-target";
-  FILE* pipe = popen(cmd.c_str(), "r");
-  ASSERT_NE(pipe, nullptr);
-  std::string out;
-  std::array<char, 4096> buf{};
-  std::size_t n = 0;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) out.append(buf.data(), n);
-  const int status = pclose(pipe);
-  EXPECT_EQ(WEXITSTATUS(status), 1);
+  const auto piped = planeval::test::run_shell("printf '95以上\\n5-\\n' | " +
+                                               std::string(PLANEVAL_CLI) + " parse-target");
+  EXPECT_EQ(piped.code, 1);
+  const std::string& out = piped.out;
   EXPECT_NE(out.find(R"("op":"at_least")"), std::string::npos) << out;
   EXPECT_NE(out.find(R"("error":{"code":"target.syntax")"), std::string::npos) << out;
 }

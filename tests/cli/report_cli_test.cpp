@@ -15,9 +15,7 @@
 
 namespace {
 
-using result = planeval::test::cli_result;
-
-result run(const std::string& args) { return planeval::test::run_cli(args); }
+using planeval::test::run;
 
 std::string slurp(const std::string& path) {
   std::ifstream f(path);

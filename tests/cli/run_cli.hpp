@@ -8,15 +8,15 @@
 
 namespace planeval::test {
 
-/// Exit code and output (stderr merged into stdout) of one CLI run.
+/// Exit code and output of one command run.
 struct cli_result {
   int code;
   std::string out;
 };
 
-/// Runs `planeval ARGS` through the shell; `code` is -1 when the process did not exit normally.
-inline cli_result run_cli(const std::string& args) {
-  const std::string cmd = std::string(PLANEVAL_CLI) + " " + args + " 2>&1";
+/// Runs a shell command; `out` is its standard output, `code` its exit code (-1 when the process
+/// did not exit normally).
+inline cli_result run_shell(const std::string& cmd) {
   cli_result r{0, {}};
   FILE* pipe = popen(cmd.c_str(), "r");
   if (!pipe) return {-1, "popen failed"};
@@ -26,6 +26,11 @@ inline cli_result run_cli(const std::string& args) {
   const int status = pclose(pipe);
   r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return r;
+}
+
+/// Runs `planeval ARGS` through the shell, stderr merged into the output.
+inline cli_result run(const std::string& args) {
+  return run_shell(std::string(PLANEVAL_CLI) + " " + args + " 2>&1");
 }
 
 }  // namespace planeval::test

@@ -39,21 +39,6 @@ TEST(error, task_location_is_printed_like_the_indicator) {
                "[planeval.task.cycle] (task t2021.5.6): dependency cycle: t3 → t5 → t3");
 }
 
-TEST(error, task_named_by_location_and_message_is_printed_once) {
-  location loc;
-  loc.file = "tasks.csv";
-  loc.line = 2;
-  loc.pointer = "weight";
-  loc.task = "a";
-  const model_error e(errc::model_invalid, "task 'a': the weight must be above 0", loc);
-  EXPECT_STREQ(e.what(), "[planeval.model.invalid] tasks.csv:2 weight (task a): the weight must be above 0");
-  EXPECT_EQ(e.message(), "task 'a': the weight must be above 0");
-  // another task's name in the message is kept
-  const model_error other(errc::model_invalid, "task 'b': its parent is cancelled", loc);
-  EXPECT_STREQ(other.what(),
-               "[planeval.model.invalid] tasks.csv:2 weight (task a): task 'b': its parent is cancelled");
-}
-
 TEST(error, without_location_has_only_code_and_message) {
   const model_error e(errc::model_duplicate, "id used twice");
   EXPECT_STREQ(e.what(), "[planeval.model.duplicate] id used twice");
