@@ -11,6 +11,10 @@ const char* to_string(errc code) noexcept {
     case errc::target_unit: return "target.unit";
     case errc::target_encoding: return "target.encoding";
     case errc::observation_syntax: return "observation.syntax";
+    case errc::observation_number: return "observation.number";
+    case errc::observation_range: return "observation.range";
+    case errc::observation_unit: return "observation.unit";
+    case errc::observation_encoding: return "observation.encoding";
     case errc::unit_unknown: return "unit.unknown";
     case errc::unit_incompatible: return "unit.incompatible";
     case errc::period_syntax: return "period.syntax";

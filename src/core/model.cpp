@@ -7,6 +7,7 @@
 #include <string_view>
 #include <unordered_set>
 
+#include "core/lexicon.hpp"
 #include "planeval/core/error.hpp"
 #include "planeval/core/indicator.hpp"
 #include "planeval/core/observation.hpp"
@@ -165,13 +166,7 @@ bool operator==(const indicator& a, const indicator& b) noexcept {
 accumulation default_accumulation(indicator_kind kind, const qualifier& q,
                                   const std::string& name_zh) noexcept {
   if (kind == indicator_kind::rate) return accumulation::rate;
-  for (const char* w : {"新开工", "开工", "竣工", "新增", "新建"})
-    if (q.flow == w) return accumulation::flow;
-  const std::string_view n(name_zh);
-  for (const char* w : {"新增", "新开工", "新竣工", "新建"}) {
-    const std::string_view word(w);
-    if (n.substr(0, word.size()) == word) return accumulation::flow;
-  }
+  if (detail::is_flow(q.flow) || detail::names_a_flow(name_zh)) return accumulation::flow;
   return accumulation::stock;
 }
 

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "core/lexicon.hpp"
+#include "core/parse/grammar.hpp"
 #include "planeval/core/common.hpp"
 #include "planeval/core/parse.hpp"
 #include "planeval/core/rule.hpp"
@@ -25,41 +26,110 @@ std::string unit_text(const unit& u, language lang) {
   return " " + u.symbol();
 }
 
-std::string qualifier_text(const qualifier& q, language lang) {
-  std::string out;
-  if (lang == language::zh) {
-    if (q.cumulative) {
-      if (q.cumulative_years == 5)
-        out += "五年累计";
-      else if (q.cumulative_years > 0 && q.cumulative_years < 10)
-        out += std::to_string(q.cumulative_years) + "年累计";
-      else
-        out += "累计";
+// The printed words, looked up in the lexicon once.
+struct printed_words {
+  struct per_language {
+    std::string_view range, signed_range, cumulative, years_cumulative, compared_with, year,
+        annual, up, points_up, down, annual_up, annual_down, sync_with, sync_adverb, sync_word,
+        fulfil, meet, in_line_with, roughly, cap, cap_closing, comparable;
+    // comparisons by op (reach … about) and strictness
+    const detail::phrase* comparison[5][2] = {};
+    const detail::phrase* reference_comparison[5][2] = {};
+  } zh, en;
+  const per_language& operator[](language lang) const { return lang == language::zh ? zh : en; }
+};
+
+const printed_words& words() {
+  static const printed_words w = [] {
+    using detail::phrase_role;
+    using detail::printed;
+    const auto word = [](phrase_role role, language lang, printed use = printed::yes) {
+      return detail::printed_word(role, lang, use);
+    };
+    printed_words out;
+    for (const auto lang : {language::zh, language::en}) {
+      auto& x = lang == language::zh ? out.zh : out.en;
+      x.range = word(phrase_role::range_separator, lang);
+      x.signed_range = word(phrase_role::range_separator, lang, printed::for_signed_ends);
+      if (x.signed_range.empty()) x.signed_range = x.range;
+      x.cumulative = detail::printed_phrase(
+                         phrase_role::cumulation, lang,
+                         [](const detail::phrase& p) { return p.number == 0; })
+                         ->text;
+      x.years_cumulative = word(phrase_role::cumulation_after_years, lang);
+      x.compared_with = word(phrase_role::compared_with, lang);
+      x.year = word(phrase_role::base_year_after, lang);
+      x.annual = word(phrase_role::annual, lang);
+      auto change = [&](int number) {
+        const auto* p = detail::printed_phrase(
+            phrase_role::change_word, lang, [&](const detail::phrase& c) { return c.number == number; });
+        return p ? p->text : std::string_view();
+      };
+      x.up = change(1);
+      x.down = change(-1);
+      x.annual_up = change(2);
+      x.annual_down = change(-2);
+      x.points_up = word(phrase_role::change_word, lang, printed::for_points);
+      if (x.points_up.empty()) x.points_up = x.up;
+      x.sync_with = word(phrase_role::sync_with, lang);
+      x.sync_adverb = word(phrase_role::sync_adverb, lang);
+      x.sync_word = word(phrase_role::sync_word, lang);
+      x.fulfil = word(phrase_role::fulfil_verb, lang);
+      x.meet = word(phrase_role::in_line_with, lang, printed::for_quotas);
+      x.in_line_with = word(phrase_role::in_line_with, lang);
+      x.roughly = word(phrase_role::roughly, lang);
+      x.cap = word(phrase_role::cap_verb, lang);
+      x.cap_closing = word(phrase_role::cap_closing, lang);
+      x.comparable = word(phrase_role::comparable_word, lang);
+      for (const op o : {op::reach, op::at_least, op::at_most, op::between, op::about}) {
+        for (const bool strict : {false, true}) {
+          auto fits = [&](const detail::phrase& p) { return p.oper == o && p.strict == strict; };
+          const auto k = static_cast<std::size_t>(o);
+          x.comparison[k][strict] = detail::printed_phrase(phrase_role::comparison_before, lang, fits);
+          if (!x.comparison[k][strict])
+            x.comparison[k][strict] =
+                detail::printed_phrase(phrase_role::comparison_after, lang, fits);
+          x.reference_comparison[k][strict] =
+              detail::printed_phrase(phrase_role::reference_comparison, lang, fits);
+        }
+      }
     }
-    out += q.flow;
     return out;
-  }
-  if (q.cumulative) {
-    if (q.cumulative_years > 0 && q.cumulative_years < 10)
-      out += std::to_string(q.cumulative_years) + "-year cumulative ";
-    else
-      out += "cumulative ";
-  }
-  if (q.flow == "新开工")
-    out += "newly started ";
-  else if (q.flow == "新竣工")
-    out += "newly completed ";
-  else if (q.flow == "新建")
-    out += "newly built ";
-  else if (q.flow == "开工")
-    out += "started ";
-  else if (q.flow == "竣工")
-    out += "completed ";
-  else if (q.flow == "新增")
-    out += "new ";
-  else if (!q.flow.empty())
-    out += q.flow + " ";
+  }();
+  return w;
+}
+
+// Joins words: English words with a blank, Chinese ones directly.
+std::string joined(std::string_view a, std::string_view b, language lang) {
+  std::string out(a);
+  if (lang == language::en && !a.empty() && !b.empty()) out += ' ';
+  out += b;
   return out;
+}
+
+std::string qualifier_text(const qualifier& q, language lang) {
+  const auto& w = words()[lang];
+  std::string out;
+  if (q.cumulative) {
+    const auto* years = q.cumulative_years > 0
+                            ? detail::printed_phrase(detail::phrase_role::cumulation, lang,
+                                                     [&](const detail::phrase& p) {
+                                                       return p.number == q.cumulative_years;
+                                                     })
+                            : nullptr;
+    if (years)
+      out += years->text;
+    else if (q.cumulative_years > 0 && q.cumulative_years < 10)
+      out += std::to_string(q.cumulative_years) + std::string(w.years_cumulative);
+    else
+      out += w.cumulative;
+  }
+  if (lang == language::zh) return out + q.flow;
+  if (!out.empty()) out += ' ';
+  if (q.flow.empty()) return out;
+  const auto flow = detail::flow_in_english(q.flow);
+  out += flow.empty() ? std::string_view(q.flow) : flow;
+  return out + " ";
 }
 
 std::string amount(double v, const unit& u, language lang) {
@@ -70,20 +140,21 @@ std::string amount(double v, const unit& u, language lang) {
 
 // The comparison part of a numeric rule, without qualifier, verb or remark.
 std::string level_text(const rule& r, language lang) {
-  const bool zh = lang == language::zh;
+  const auto& w = words()[lang];
   switch (r.oper) {
     case op::reach: return amount(r.value, r.u, lang);
     case op::about:
-      return zh ? amount(r.value, r.u, lang) + "左右" : "about " + amount(r.value, r.u, lang);
     case op::at_least:
-      if (r.strict) return (zh ? "高于" : "more than ") + amount(r.value, r.u, lang);
-      return zh ? amount(r.value, r.u, lang) + "以上" : "at least " + amount(r.value, r.u, lang);
-    case op::at_most:
-      if (r.strict) return (zh ? "低于" : "less than ") + amount(r.value, r.u, lang);
-      return zh ? amount(r.value, r.u, lang) + "以内" : "at most " + amount(r.value, r.u, lang);
+    case op::at_most: {
+      const bool strict = r.strict && r.oper != op::about;
+      const auto* c = w.comparison[static_cast<std::size_t>(r.oper)][strict];
+      const std::string a = amount(r.value, r.u, lang);
+      return c->role == detail::phrase_role::comparison_after ? joined(a, c->text, lang)
+                                                              : joined(c->text, a, lang);
+    }
     case op::between: {
-      const std::string sep = zh ? ((r.low < 0 || r.high < 0) ? "至" : "-") : " to ";
-      return amount(r.low, r.u, lang) + sep + amount(r.high, r.u, lang);
+      const auto sep = (r.low < 0 || r.high < 0) ? w.signed_range : w.range;
+      return joined(joined(amount(r.low, r.u, lang), sep, lang), amount(r.high, r.u, lang), lang);
     }
     case op::increase:
     case op::decrease:
@@ -95,86 +166,51 @@ std::string level_text(const rule& r, language lang) {
 }
 
 bool is_down(const rule& r) {
-  switch (r.oper) {
-    case op::reach:
-    case op::about:
-    case op::at_least:
-    case op::at_most: return r.value < 0;
-    case op::between: return r.high <= 0 && r.low < 0;
-    case op::increase:
-    case op::decrease:
-    case op::improve:
-    case op::qualitative:
-    case op::unparsed: return false;
-  }
-  return false;
-}
-
-rule negated(rule r) {
-  switch (r.oper) {
-    case op::reach:
-    case op::about: r.value = -r.value; break;
-    case op::at_least:
-      r.oper = op::at_most;
-      r.value = -r.value;
-      break;
-    case op::at_most:
-      r.oper = op::at_least;
-      r.value = -r.value;
-      break;
-    case op::between: {
-      const double lo = -r.high;
-      r.high = -r.low;
-      r.low = lo;
-      break;
-    }
-    case op::increase:
-    case op::decrease:
-    case op::improve:
-    case op::qualitative:
-    case op::unparsed: break;
-  }
-  return r;
+  if (r.oper == op::between) return r.high <= 0 && r.low < 0;
+  return r.is_comparison() && r.value < 0;
 }
 
 std::string change_text(const rule& r, language lang) {
-  const bool zh = lang == language::zh;
+  const auto& w = words()[lang];
   const bool down = is_down(r);
-  const rule body = down ? negated(r) : r;
+  rule body = r;
+  if (down) detail::negate(body);
   const bool points = r.meas.kind == measure_kind::change_points;
+  const bool annual = r.meas.kind == measure_kind::cagr;
+  const std::string year = r.meas.base_year != 0 ? std::to_string(r.meas.base_year) : "";
   std::string out;
-  if (zh) {
-    if (r.meas.base_year != 0) out += "比" + std::to_string(r.meas.base_year) + "年";
-    if (r.meas.kind == measure_kind::cagr) out += "年均";
-    out += down ? "下降" : (points ? "提高" : "增长");
+  if (lang == language::zh) {
+    if (!year.empty()) out += std::string(w.compared_with) + year + std::string(w.year);
+    if (annual) out += w.annual;
+    out += down ? w.down : (points ? w.points_up : w.up);
     out += level_text(body, lang);
     return out;
   }
-  if (r.meas.kind == measure_kind::cagr) {
-    out += down ? "average annual decline of " : "average annual growth of ";
-  } else {
-    out += down ? "down " : "up ";
-  }
-  out += level_text(body, lang);
-  if (r.meas.base_year != 0) out += " since " + std::to_string(r.meas.base_year);
+  out = joined(annual ? (down ? w.annual_down : w.annual_up) : (down ? w.down : w.up),
+               level_text(body, lang), lang);
+  if (!year.empty()) out = joined(joined(out, w.compared_with, lang), year, lang);
   return out;
 }
 
 std::string reference_text(const rule& r, language lang) {
+  const auto& w = words()[lang];
   const bool zh = lang == language::zh;
   const std::string& n = r.reference;
-  const std::string en = reference_name_en(n);
+  const std::string name = zh ? n : reference_name_en(n);
   switch (r.oper) {
-    case op::about: return zh ? "与" + n + "基本同步" : "roughly in line with " + en;
+    case op::about:
+      if (zh) return std::string(w.sync_with) + n + std::string(w.sync_adverb) + std::string(w.sync_word);
+      return joined(joined(w.roughly, w.in_line_with, lang), name, lang);
     case op::reach:
-      if (detail::is_quota_name(n)) return zh ? "完成" + n : "meet " + en;
-      return zh ? "与" + n + "同步" : "in line with " + en;
+      if (detail::is_quota_name(n)) return joined(zh ? w.fulfil : w.meet, name, lang);
+      if (zh) return std::string(w.sync_with) + n + std::string(w.sync_word);
+      return joined(w.in_line_with, name, lang);
     case op::at_least:
-      if (r.strict) return zh ? "高于" + n : "above " + en;
-      return zh ? "不低于" + n : "not below " + en;
-    case op::at_most:
-      if (r.strict) return zh ? "低于" + n : "below " + en;
-      return zh ? "控制在" + n + "之内" : "within " + en;
+    case op::at_most: {
+      const auto* c = w.reference_comparison[static_cast<std::size_t>(r.oper)][r.strict];
+      if (c) return joined(c->text, name, lang);
+      return std::string(w.cap) + n + std::string(w.cap_closing);  // zh: 控制在X之内
+    }
     case op::between:
     case op::increase:
     case op::decrease:
@@ -193,9 +229,13 @@ std::string canonical(const rule& r, language lang) {
   switch (r.oper) {
     case op::qualitative:
     case op::unparsed: out = r.description; break;
-    case op::increase: out = zh ? "进一步提高" : "further increase"; break;
-    case op::decrease: out = zh ? "继续下降" : "continued decrease"; break;
-    case op::improve: out = zh ? "持续改善" : "continued improvement"; break;
+    case op::increase:
+    case op::decrease:
+    case op::improve:
+      out = detail::printed_phrase(detail::phrase_role::direction_phrase, lang,
+                                   [&](const detail::phrase& p) { return p.oper == r.oper; })
+                ->text;
+      break;
     case op::reach:
     case op::about:
     case op::at_least:
@@ -218,14 +258,13 @@ std::string canonical(const parsed_observation& o, language lang) {
   const bool zh = lang == language::zh;
   std::string out;
   if (const auto* j = std::get_if<judgment_value>(&o.value)) {
-    switch (j->verdict) {
-      case judgment::met: out = zh ? "完成" : "met"; break;
-      case judgment::basically_met: out = zh ? "基本完成" : "basically met"; break;
-      case judgment::exceeded: out = zh ? "超额完成" : "exceeded"; break;
-      case judgment::not_met: out = zh ? "未完成" : "not met"; break;
-    }
+    out = detail::printed_phrase(detail::phrase_role::judgment_word, lang,
+                                 [&](const detail::phrase& p) {
+                                   return p.number == static_cast<int>(j->verdict);
+                                 })
+              ->text;
   } else if (std::holds_alternative<missing_value>(o.value)) {
-    out = "-";
+    out = detail::printed_word(detail::phrase_role::missing_word, lang);
   } else {
     rule r;
     r.meas = o.meas;
@@ -244,7 +283,9 @@ std::string canonical(const parsed_observation& o, language lang) {
       r.high = i->high;
     }
     out = canonical(r, lang);
-    if (o.comparable) out += (zh ? "(可比" : " (comparable ") + format_number(*o.comparable) + ")";
+    if (o.comparable)
+      out += (zh ? "(" : " (") + joined(words()[lang].comparable, format_number(*o.comparable), lang) +
+             ")";
   }
   if (!o.remark.empty()) out += remark_separator(o.remark, zh) + o.remark;
   return out;

@@ -151,3 +151,30 @@ TEST(reference_set, keys_are_indicator_period) {
   EXPECT_EQ(s.find("energy", period::year(2021))->value, 3.6);
   EXPECT_EQ(s.find("energy", period::year(2022)), nullptr);
 }
+
+TEST(parse_observation, errors_carry_observation_codes) {
+  const std::pair<const char*, errc> rows[] = {
+      {"abc5", errc::observation_syntax},
+      {"10000000000000000", errc::observation_number},
+      {"0.0000000000000000001", errc::observation_number},
+      {"10-5", errc::observation_range},
+      {"5%-6万人", errc::observation_range},
+      {"增长5万平方米", errc::observation_unit},
+      {"5\xff%", errc::observation_encoding},
+  };
+  for (const auto& [text, code] : rows) {
+    try {
+      parse_observation(text);
+      ADD_FAILURE() << text;
+    } catch (const parse_error& e) {
+      EXPECT_EQ(e.code(), code) << e.what();
+    }
+  }
+  // the same texts as targets keep the target codes
+  EXPECT_THROW(
+      try { parse_target("10-5"); } catch (const parse_error& e) {
+        EXPECT_EQ(e.code(), errc::target_range);
+        throw;
+      },
+      parse_error);
+}

@@ -4,8 +4,14 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+#include <string_view>
+#include <tuple>
+
+#include "core/lexicon.hpp"
 #include "core/rule_builders.hpp"
 #include "planeval/core/error.hpp"
+#include "planeval/core/indicator.hpp"
 
 using namespace planeval;
 using namespace planeval::test;
@@ -326,4 +332,67 @@ TEST(parse_target, quoted_reference_names_do_not_start_with_a_sign) {
     }
   }
   EXPECT_EQ(parse_target("高于\" 区级目标 \"").reference, "区级目标");
+}
+
+// --- the lexicon: one table of phrases for the parser, the printer and the model --------------
+
+TEST(lexicon, every_flow_the_parser_records_is_a_flow_for_the_model) {
+  // 新竣工 was missing from default_accumulation's own list while the parser and printer knew it
+  for (const char* text : {"新开工100", "开工建设4个", "开工3.2", "新竣工38.16", "竣工27公里",
+                           "新增5家", "新建3所", "newly completed 38.16", "new 5"}) {
+    const rule r = parse_target(text);
+    ASSERT_FALSE(r.qual.flow.empty()) << text;
+    EXPECT_TRUE(detail::is_flow(r.qual.flow)) << text;
+    EXPECT_EQ(default_accumulation(indicator_kind::area, r.qual, "经济楼宇面积"),
+              accumulation::flow)
+        << text;
+  }
+  qualifier q;
+  q.flow = "新竣工";
+  EXPECT_EQ(default_accumulation(indicator_kind::area, q, "经济楼宇面积"), accumulation::flow);
+  EXPECT_FALSE(detail::is_flow(""));
+  EXPECT_FALSE(detail::is_flow("开工建设"));  // read as 开工, never recorded itself
+  EXPECT_TRUE(detail::names_a_flow("新竣工面积"));
+  EXPECT_FALSE(detail::names_a_flow("竣工面积"));  // only the 新… flow words name a flow
+}
+
+TEST(lexicon, phrases_are_well_formed) {
+  std::set<std::tuple<int, std::string_view>> seen;
+  for (const auto& p : detail::phrases()) {
+    EXPECT_FALSE(p.text.empty());
+    EXPECT_TRUE(seen.insert({static_cast<int>(p.role), p.text}).second)
+        << "'" << p.text << "' twice in one role";
+    if (p.lang == detail::phrase_language::en && p.role != detail::phrase_role::missing_word) {
+      for (const char c : p.text) EXPECT_FALSE(c >= 'A' && c <= 'Z') << p.text << " (lower case)";
+    }
+  }
+  // every role the printer writes has its word in both languages
+  using detail::phrase_role;
+  for (const auto role : {phrase_role::range_separator, phrase_role::cumulation_after_years,
+                          phrase_role::compared_with, phrase_role::judgment_word,
+                          phrase_role::comparable_word, phrase_role::direction_phrase,
+                          phrase_role::missing_word})
+    for (const auto lang : {language::zh, language::en})
+      EXPECT_FALSE(detail::printed_word(role, lang).empty()) << static_cast<int>(role);
+}
+
+TEST(lexicon, a_printed_phrase_reads_back) {
+  // every canonical word, in a text of its form, parses to what it prints
+  for (const char* text : {"3左右", "95以上", "4.5以内", "高于95", "低于5", "about 3", "at least 95",
+                           "at most 4.5", "more than 95", "less than 5", "-3至-1", "5 to 10",
+                           "比2005年下降36%以上", "年均增长7%以上", "提高2个百分点",
+                           "average annual decline of 2%", "down 3% since 2005", "与全市目标基本同步",
+                           "完成市下达指标", "控制在市下达指标之内", "不低于经济增长", "meet the city quota",
+                           "roughly in line with the city target", "within the city quota",
+                           "进一步提高", "继续下降", "持续改善", "further increase",
+                           "continued decrease", "continued improvement", "五年累计竣工208.9",
+                           "3年累计新增120", "5-year cumulative newly started 100"}) {
+    const rule r = parse_target(text);
+    for (const auto lang : {language::zh, language::en})
+      EXPECT_EQ(parse_target(canonical(r, lang)), r) << text << " printed " << canonical(r, lang);
+  }
+  EXPECT_EQ(canonical(parse_target("比2005年下降36%以上")), "比2005年下降36%以上");
+  EXPECT_EQ(canonical(parse_target("-3至-1")), "-3至-1");
+  EXPECT_EQ(canonical(parse_target("与全市目标基本同步"), language::en),
+            "roughly in line with the city target");
 }

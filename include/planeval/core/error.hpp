@@ -12,7 +12,7 @@ namespace planeval {
 /// @brief Stable error codes. The text form (`to_string`) is part of the API: it starts every
 /// message as `[planeval.<code>]` and is listed in docs/errors.md.
 enum class errc {
-  // text in the target language (targets, observations)
+  // text in the target language: targets, then observations (results)
   target_empty,        ///< the text is empty or blank
   target_syntax,       ///< the text does not match any form of the target language
   target_number,       ///< a number is malformed or out of range
@@ -20,6 +20,10 @@ enum class errc {
   target_unit,         ///< a unit that is unknown or does not fit the form
   target_encoding,     ///< the text is not valid UTF-8
   observation_syntax,  ///< an observation text is not a value, bound or judgment
+  observation_number,    ///< a number in an observation text is malformed or out of range
+  observation_range,     ///< an observation's range whose ends disagree (low > high, units differ)
+  observation_unit,      ///< an observation's unit that is unknown or does not fit the form
+  observation_encoding,  ///< an observation text is not valid UTF-8
   // units and periods
   unit_unknown,       ///< a unit symbol that is not in the unit table
   unit_incompatible,  ///< two units of different dimensions were compared

@@ -48,7 +48,9 @@ struct parsed_observation {
 
 /// @brief Parses an observation text: `7.05%`, `增长8.1%`, `84以上`, `8%左右`, `达标`,
 /// `新开工116`, `10.9(可比7.0)`; blank, `-`, `—`, `/`, `n/a` are missing.
-/// @throws parse_error (`observation_syntax` and the target_* codes) with the column.
+/// @throws parse_error (`observation_syntax`, `observation_number`, `observation_range`,
+///         `observation_unit`, `observation_encoding` naming the byte offset) with the column;
+///         (`unit_unknown`) for a unit the unit table does not know.
 parsed_observation parse_observation(std::string_view text);
 
 /// @brief Parses an observation text with options (only `max_text_bytes` applies).

@@ -1,0 +1,336 @@
+// The scanner: decoding and folding, the head and the remark, numbers, units and quantities.
+#include "core/parse/scanner.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include "detail/utf8.hpp"
+
+namespace planeval::detail {
+namespace {
+
+char32_t fold(char32_t c) noexcept {
+  if (c >= 0xFF01 && c <= 0xFF5E) return c - 0xFEE0;  // full-width ASCII
+  switch (c) {
+    case 0x3000:
+    case 0x00A0:
+    case '\t':
+    case '\r':
+    case '\n':
+    case '\v':
+    case '\f':
+    case 0x2009:
+    case 0x202F: return ' ';
+    case 0x301C:
+    case 0x223C: return '~';
+    case 0x2212:
+    case 0x2013:
+    case 0x2014:
+    case 0x2010:
+    case 0x2011:
+    case 0x2015:
+    case 0xFE63: return '-';
+    case 0x201C:
+    case 0x201D:
+    case 0x300C:
+    case 0x300D:
+    case 0x300E:
+    case 0x300F: return '"';
+    case 0x2018:
+    case 0x2019: return '\'';
+    case 0x3014:
+    case 0x3010:
+    case 0x3016: return '[';  // 〔 【 〖
+    case 0x3015:
+    case 0x3011:
+    case 0x3017: return ']';  // 〕 】 〗
+    case 0xFE50:
+    case 0xFE51: return ',';
+    case 0x2264: return 0x2264;  // ≤ stays
+    default: return c;
+  }
+}
+
+// The unit symbols and scale prefixes of the unit table, longest first, built once.
+struct unit_index {
+  std::vector<std::u32string> units;
+  std::vector<std::u32string> prefixes;
+};
+
+const unit_index& units() {
+  static const unit_index index = [] {
+    unit_index x;
+    for (auto s : unit_symbols()) x.units.push_back(to_u32(s));
+    for (auto s : scale_prefixes()) x.prefixes.push_back(to_u32(s));
+    auto by_len = [](const std::u32string& a, const std::u32string& b) {
+      return a.size() > b.size();
+    };
+    std::stable_sort(x.units.begin(), x.units.end(), by_len);
+    std::stable_sort(x.prefixes.begin(), x.prefixes.end(), by_len);
+    return x;
+  }();
+  return index;
+}
+
+struct scratch {
+  std::vector<char32_t> chars;
+  std::vector<std::uint32_t> bytes;
+};
+scratch& buffers() {
+  thread_local scratch b;
+  return b;
+}
+
+}  // namespace
+
+scanner::scanner(std::string_view text, const text_codes& codes)
+    : text_(text), codes_(codes), s_(buffers().chars), byte_(buffers().bytes) {
+  s_.clear();
+  byte_.clear();
+  const auto bad = find_invalid_utf8(text);
+  if (bad != std::string_view::npos) {
+    location loc;
+    loc.column = column_of_byte(text, bad);
+    throw parse_error(codes.encoding, "invalid UTF-8 at byte offset " + std::to_string(bad), loc);
+  }
+  std::size_t i = 0;
+  char32_t cp = 0;
+  while (i < text.size()) {
+    const auto n = decode_utf8(text, i, cp);
+    s_.push_back(fold(cp));
+    byte_.push_back(static_cast<std::uint32_t>(i));
+    i += n;
+  }
+  byte_.push_back(static_cast<std::uint32_t>(text.size()));
+  find_head();
+}
+
+// --- the head and the remark -----------------------------------------------------------------
+
+void scanner::find_head() {
+  begin_ = 0;
+  while (begin_ < s_.size() && s_[begin_] == ' ') ++begin_;
+  std::size_t i = begin_;
+  int depth = 0;
+  bool quoted = false;
+  sep_ = s_.size();
+  for (; i < s_.size(); ++i) {
+    const char32_t c = s_[i];
+    if (c == '"') quoted = !quoted;
+    if (quoted) continue;
+    if (c == '(' || c == '[') ++depth;
+    if ((c == ')' || c == ']') && depth > 0) --depth;
+    if (depth > 0) continue;
+    if (c == ',' && i > begin_ && is_digit(s_[i - 1]) && thousands_group_at(i)) continue;
+    if (c == ',' || c == ';' || c == 0x3001 /*、*/ || c == 0x3002 /*。*/) {
+      sep_ = i;
+      break;
+    }
+  }
+  end_ = sep_;
+  while (end_ > begin_ && s_[end_ - 1] == ' ') --end_;
+  pos_ = begin_;
+}
+
+bool scanner::thousands_group_at(std::size_t comma) const noexcept {
+  for (std::size_t k = 1; k <= 3; ++k)
+    if (comma + k >= s_.size() || !is_digit(s_[comma + k])) return false;
+  return comma + 4 >= s_.size() || !is_digit(s_[comma + 4]);
+}
+
+std::string scanner::remark() const {
+  if (sep_ >= s_.size()) return {};
+  const auto from = byte_[sep_ + 1];
+  return std::string(trim(text_.substr(from)));
+}
+
+std::string scanner::head_text() const {
+  return std::string(trim(text_.substr(byte_[begin_], byte_[end_] - byte_[begin_])));
+}
+
+bool scanner::head_has_digit() const noexcept {
+  static constexpr std::u32string_view numerals = U"〇零一二三四五六七八九十百千两半";
+  static constexpr std::u32string_view measures = U"成倍个%％万亿千百";
+  for (std::size_t i = begin_; i < end_; ++i) {
+    if (is_digit(s_[i])) return true;
+    if (numerals.find(s_[i]) != u32v::npos && i + 1 < end_ &&
+        measures.find(s_[i + 1]) != u32v::npos)
+      return true;
+  }
+  return false;
+}
+
+bool scanner::head_is_all(char32_t c) const noexcept {
+  return std::all_of(s_.begin() + static_cast<std::ptrdiff_t>(begin_),
+                     s_.begin() + static_cast<std::ptrdiff_t>(end_),
+                     [c](char32_t x) { return x == c || x == ' '; });
+}
+
+// --- errors ----------------------------------------------------------------------------------
+
+void scanner::expect(const char* what) {
+  skip_ws();
+  if (pos_ > far_ || expected_.empty()) {
+    if (pos_ > far_) expected_.clear();
+    far_ = std::max(far_, pos_);
+  }
+  if (pos_ == far_ && std::find(expected_.begin(), expected_.end(), what) == expected_.end())
+    expected_.push_back(what);
+}
+
+void scanner::fail_at(errc code, std::size_t at, const std::string& message) const {
+  location loc;
+  loc.column = at + 1;
+  loc.fragment = at < s_.size() ? std::string(text_.substr(byte_[at])) : std::string();
+  std::string msg = message;
+  msg += at < s_.size() ? " at '" + loc.fragment + "'" : " at the end of the text";
+  msg += " (in '" + std::string(text_) + "')";
+  throw parse_error(code, msg, loc);
+}
+
+void scanner::fail_syntax() const {
+  std::string msg = "expected ";
+  for (std::size_t k = 0; k < expected_.size(); ++k) {
+    if (k != 0) msg += k + 1 == expected_.size() ? " or " : ", ";
+    msg += expected_[k];
+  }
+  if (expected_.empty()) msg = "unexpected text";
+  fail_at(codes_.syntax, far_, msg);
+}
+
+std::string scanner::utf8(std::size_t a, std::size_t b) const {
+  std::string out;
+  for (std::size_t i = a; i < b; ++i) append_utf8(out, s_[i]);
+  return out;
+}
+
+// --- numbers and units -----------------------------------------------------------------------
+
+std::optional<double> scanner::number(bool allow_sign) {
+  skip_ws();
+  std::size_t p = pos_;
+  bool negative = false;
+  if (allow_sign && p < end_ && (s_[p] == '-' || s_[p] == '+')) {
+    negative = s_[p] == '-';
+    ++p;
+  }
+  if (p >= end_ || !is_digit(s_[p])) {
+    expect("a number");
+    return std::nullopt;
+  }
+  std::string buf;
+  std::size_t q = p;
+  while (q < end_) {
+    if (is_digit(s_[q])) {
+      buf += static_cast<char>(s_[q]);
+      ++q;
+    } else if (s_[q] == ',' && thousands_group_at(q)) {
+      ++q;
+    } else {
+      break;
+    }
+  }
+  if (q + 1 < end_ && s_[q] == '.' && is_digit(s_[q + 1])) {
+    buf += '.';
+    ++q;
+    while (q < end_ && is_digit(s_[q])) buf += static_cast<char>(s_[q++]);
+  }
+  if (buf.size() > 40) fail_at(codes_.number, p, "number has too many digits");
+  double v = 0.0;
+  const auto res = std::from_chars(buf.data(), buf.data() + buf.size(), v);
+  // Numbers in texts are 0 or 1e-15 <= |x| < 1e15: their shortest plain form (what
+  // `canonical` prints) then has at most 35 characters and reads back equal.
+  if (res.ec != std::errc() || !std::isfinite(v) || v >= 1e15 || (v != 0 && v < 1e-15))
+    fail_at(codes_.number, p, "number out of range (0, or 1e-15 to 1e15 in size)");
+  pos_ = q;
+  return negative ? -v : v;
+}
+
+// Longest unit of the unit table (with an optional scale prefix) at `at`.
+std::size_t scanner::unit_length_at(std::size_t at) const {
+  const auto& index = units();
+  std::size_t best = 0;
+  auto try_units = [&](std::size_t from, std::size_t prefix_len) {
+    if (from >= end_) return;
+    const char32_t c0 = s_[from];
+    for (const auto& u : index.units) {
+      if (u[0] != c0 || from + u.size() > end_) continue;
+      if (!std::equal(u.begin(), u.end(), s_.begin() + static_cast<std::ptrdiff_t>(from)))
+        continue;
+      const std::size_t after = from + u.size();
+      if (is_alpha(u.back()) && after < end_ && is_alpha(s_[after])) continue;
+      best = std::max(best, prefix_len + u.size());
+      break;  // longest first: the first match is the longest at this start
+    }
+  };
+  try_units(at, 0);
+  for (const auto& p : index.prefixes) {
+    if (at >= end_ || p[0] != s_[at] || at + p.size() > end_) continue;
+    if (!std::equal(p.begin(), p.end(), s_.begin() + static_cast<std::ptrdiff_t>(at))) continue;
+    best = std::max(best, p.size());
+    try_units(at + p.size(), p.size());
+  }
+  return best;
+}
+
+// A unit (and `/` and a second one for ratios) at the position.
+std::optional<unit> scanner::unit_word() {
+  const std::size_t save = pos_;
+  skip_ws();
+  const std::size_t start = pos_;
+  std::size_t len = unit_length_at(start);
+  if (len == 0) {
+    pos_ = save;
+    return std::nullopt;
+  }
+  std::size_t stop = start + len;
+  if (stop < end_ && s_[stop] == '/') {
+    const auto den = unit_length_at(stop + 1);
+    if (den == 0) fail_at(codes_.unit, stop + 1, "expected a unit after '/'");
+    stop += 1 + den;
+  }
+  pos_ = stop;
+  unit u = unit::parse(utf8(start, stop));
+  if (u.dim() == dimension::percent && u.scale() == 0) return unit::percent();
+  if (u.dim() == dimension::percentage_point) return unit::percentage_point();
+  return u;
+}
+
+std::optional<quantity> scanner::quantity_here() {
+  skip_ws();
+  quantity q;
+  q.start = pos_;
+  auto v = number(true);
+  if (!v) return std::nullopt;
+  q.value = *v;
+  std::string scale;
+  const std::size_t before_scale = pos_;
+  if (const phrase* w = lit_any(phrase_role::scale_word)) {
+    scale = std::string(w->means);
+  } else {
+    pos_ = before_scale;
+  }
+  if (const auto m = phrase_at(pos_, phrase_role::more_than_mark); m.entry != nullptr) {
+    q.more = true;
+    pos_ += m.length;
+  }
+  if (auto u = unit_word()) {
+    q.u = scale.empty() ? *u : unit::parse(scale + u->symbol());
+  } else {
+    if (!scale.empty()) q.u = unit::parse(scale);
+    expect("a unit");
+  }
+  return q;
+}
+
+int scanner::small_numeral(char32_t c) noexcept {
+  if (c >= '1' && c <= '9') return static_cast<int>(c - '0');
+  static constexpr char32_t numerals[] = U"一二三四五六七八九";
+  for (int k = 0; k < 9; ++k)
+    if (numerals[k] == c) return k + 1;
+  if (c == U'两') return 2;
+  return 0;
+}
+
+}  // namespace planeval::detail
