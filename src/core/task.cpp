@@ -8,17 +8,19 @@
 #include <unordered_map>
 #include <utility>
 
+#include "detail/enum_names.hpp"
 #include "planeval/core/error.hpp"
 
 namespace planeval {
 namespace {
 
-constexpr std::array<std::pair<task_status, const char*>, 5> task_status_names{
-    {{task_status::not_started, "not_started"},
-     {task_status::in_progress, "in_progress"},
-     {task_status::done, "done"},
-     {task_status::suspended, "suspended"},
-     {task_status::cancelled, "cancelled"}}};
+constexpr detail::enum_names<task_status, 5> task_status_names{
+    "a task status",
+    {{{task_status::not_started, "not_started"},
+      {task_status::in_progress, "in_progress"},
+      {task_status::done, "done"},
+      {task_status::suspended, "suspended"},
+      {task_status::cancelled, "cancelled"}}}};
 
 // Where a problem is: the pointer `/tasks/<k>/<field>[/<item>]` and the task's id.
 location where_in(const std::vector<task>& tasks, std::size_t k, const char* field) {
@@ -42,11 +44,7 @@ using index_map = std::unordered_map<std::string_view, std::size_t>;
 
 }  // namespace
 
-const char* to_string(task_status s) noexcept {
-  for (const auto& [v, n] : task_status_names)
-    if (v == s) return n;
-  return "?";
-}
+PLANEVAL_ENUM_NAMES(task_status, task_status_names)
 
 const char* task_status_label(task_status s, language l) noexcept {
   const bool zh = l == language::zh;
@@ -58,26 +56,6 @@ const char* task_status_label(task_status s, language l) noexcept {
     case task_status::cancelled: return zh ? "取消" : "cancelled";
   }
   return "?";
-}
-
-template <>
-task_status from_string<task_status>(std::string_view name) {
-  for (const auto& [v, n] : task_status_names)
-    if (name == n) return v;
-  location loc;
-  loc.fragment = std::string(name);
-  throw model_error(errc::model_enum,
-                    "'" + std::string(name) +
-                        "' is not a task status (expected one of: not_started, in_progress, done, "
-                        "suspended, cancelled)",
-                    loc);
-}
-
-template <>
-std::optional<task_status> try_from_string<task_status>(std::string_view name) noexcept {
-  for (const auto& [v, n] : task_status_names)
-    if (name == n) return v;
-  return std::nullopt;
 }
 
 const std::string& task::title(language l) const noexcept {
