@@ -21,13 +21,13 @@ constexpr detail::enum_names<series_kind, 3> series_kind_names{
       {series_kind::growth_rate, "growth_rate"}}}};
 constexpr detail::enum_names<pace_status, 7> pace_status_names{
     "a pace status",
-    {{{pace_status::ahead, "ahead"},
-      {pace_status::in_line, "in_line"},
-      {pace_status::behind, "behind"},
-      {pace_status::no_data, "no_data"},
-      {pace_status::no_target, "no_target"},
-      {pace_status::needs_reference, "needs_reference"},
-      {pace_status::not_applicable, "not_applicable"}}}};
+    {{{pace_status::ahead, "ahead", "快于预期", "ahead of schedule"},
+      {pace_status::in_line, "in_line", "基本符合预期", "on schedule"},
+      {pace_status::behind, "behind", "滞后", "behind schedule"},
+      {pace_status::no_data, "no_data", "无数据", "no data"},
+      {pace_status::no_target, "no_target", "未设目标", "no target"},
+      {pace_status::needs_reference, "needs_reference", "待参照值", "needs reference"},
+      {pace_status::not_applicable, "not_applicable", "不适用", "not applicable"}}}};
 constexpr detail::enum_names<pace_method, 4> pace_method_names{
     "a pace method",
     {{{pace_method::none, "none"},
@@ -43,25 +43,27 @@ constexpr detail::enum_names<fit_model, 2> fit_model_names{
     "a fit model", {{{fit_model::linear, "linear"}, {fit_model::log_linear, "log_linear"}}}};
 constexpr detail::enum_names<projection_verdict, 5> verdict_names{
     "a projection verdict",
-    {{{projection_verdict::maintain, "maintain"},
-      {projection_verdict::accelerate, "accelerate"},
-      {projection_verdict::reverse_trend, "reverse_trend"},
-      {projection_verdict::insufficient_data, "insufficient_data"},
-      {projection_verdict::no_target, "no_target"}}}};
+    {{{projection_verdict::maintain, "maintain", "保持当前进度", "maintain progress"},
+      {projection_verdict::accelerate, "accelerate", "需加快进度", "accelerate progress"},
+      {projection_verdict::reverse_trend, "reverse_trend", "需扭转趋势", "reverse the trend"},
+      {projection_verdict::insufficient_data, "insufficient_data", "数据不足", "insufficient data"},
+      {projection_verdict::no_target, "no_target", "未设目标", "no target"}}}};
 constexpr detail::enum_names<trend_status, 12> trend_status_names{
     "a trend status",
-    {{{trend_status::achieved, "achieved"},
-      {trend_status::on_track, "on_track"},
-      {trend_status::acceleration_needed, "acceleration_needed"},
-      {trend_status::limited_progress, "limited_progress"},
-      {trend_status::deterioration, "deterioration"},
-      {trend_status::substantial_progress, "substantial_progress"},
-      {trend_status::moderate_progress, "moderate_progress"},
-      {trend_status::insufficient_data, "insufficient_data"},
-      {trend_status::duplicate_periods, "duplicate_periods"},
-      {trend_status::sign_change, "sign_change"},
-      {trend_status::zero_value, "zero_value"},
-      {trend_status::not_applicable, "not_applicable"}}}};
+    {{{trend_status::achieved, "achieved", "已实现目标", "achieved"},
+      {trend_status::on_track, "on_track", "进展顺利", "on track"},
+      {trend_status::acceleration_needed, "acceleration_needed", "需加快进度",
+       "acceleration needed"},
+      {trend_status::limited_progress, "limited_progress", "进展有限", "limited progress"},
+      {trend_status::deterioration, "deterioration", "出现倒退", "deterioration"},
+      {trend_status::substantial_progress, "substantial_progress", "显著进展",
+       "substantial progress"},
+      {trend_status::moderate_progress, "moderate_progress", "一定进展", "moderate progress"},
+      {trend_status::insufficient_data, "insufficient_data", "数据不足", "insufficient data"},
+      {trend_status::duplicate_periods, "duplicate_periods", "年份重复", "duplicate periods"},
+      {trend_status::sign_change, "sign_change", "正负号变化", "sign change"},
+      {trend_status::zero_value, "zero_value", "基期为零", "zero base value"},
+      {trend_status::not_applicable, "not_applicable", "不适用", "not applicable"}}}};
 constexpr detail::enum_names<normalisation, 4> normalisation_names{
     "a normalisation",
     {{{normalisation::min_max, "min_max"},
@@ -92,48 +94,15 @@ PLANEVAL_ENUM_NAMES(aggregation, aggregation_names)
 PLANEVAL_ENUM_NAMES(missing_rule, missing_rule_names)
 
 const char* status_label(pace_status s, language l) noexcept {
-  const bool zh = l == language::zh;
-  switch (s) {
-    case pace_status::ahead: return zh ? "快于预期" : "ahead of schedule";
-    case pace_status::in_line: return zh ? "基本符合预期" : "on schedule";
-    case pace_status::behind: return zh ? "滞后" : "behind schedule";
-    case pace_status::no_data: return zh ? "无数据" : "no data";
-    case pace_status::no_target: return zh ? "未设目标" : "no target";
-    case pace_status::needs_reference: return zh ? "待参照值" : "needs reference";
-    case pace_status::not_applicable: return zh ? "不适用" : "not applicable";
-  }
-  return "?";
+  return pace_status_names.label(s, l);
 }
 
 const char* status_label(projection_verdict v, language l) noexcept {
-  const bool zh = l == language::zh;
-  switch (v) {
-    case projection_verdict::maintain: return zh ? "保持当前进度" : "maintain progress";
-    case projection_verdict::accelerate: return zh ? "需加快进度" : "accelerate progress";
-    case projection_verdict::reverse_trend: return zh ? "需扭转趋势" : "reverse the trend";
-    case projection_verdict::insufficient_data: return zh ? "数据不足" : "insufficient data";
-    case projection_verdict::no_target: return zh ? "未设目标" : "no target";
-  }
-  return "?";
+  return verdict_names.label(v, l);
 }
 
 const char* status_label(trend_status s, language l) noexcept {
-  const bool zh = l == language::zh;
-  switch (s) {
-    case trend_status::achieved: return zh ? "已实现目标" : "achieved";
-    case trend_status::on_track: return zh ? "进展顺利" : "on track";
-    case trend_status::acceleration_needed: return zh ? "需加快进度" : "acceleration needed";
-    case trend_status::limited_progress: return zh ? "进展有限" : "limited progress";
-    case trend_status::deterioration: return zh ? "出现倒退" : "deterioration";
-    case trend_status::substantial_progress: return zh ? "显著进展" : "substantial progress";
-    case trend_status::moderate_progress: return zh ? "一定进展" : "moderate progress";
-    case trend_status::insufficient_data: return zh ? "数据不足" : "insufficient data";
-    case trend_status::duplicate_periods: return zh ? "年份重复" : "duplicate periods";
-    case trend_status::sign_change: return zh ? "正负号变化" : "sign change";
-    case trend_status::zero_value: return zh ? "基期为零" : "zero base value";
-    case trend_status::not_applicable: return zh ? "不适用" : "not applicable";
-  }
-  return "?";
+  return trend_status_names.label(s, l);
 }
 
 }  // namespace planeval

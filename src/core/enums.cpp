@@ -82,15 +82,16 @@ constexpr detail::enum_names<attribute, 2> attribute_names{
 constexpr detail::enum_names<accumulation, 3> accumulation_names{
     "an accumulation",
     {{{accumulation::stock, "stock"}, {accumulation::flow, "flow"}, {accumulation::rate, "rate"}}}};
-constexpr detail::enum_names<status, 8> status_names{"a status",
-                                                     {{{status::met, "met"},
-                                                       {status::exceeded, "exceeded"},
-                                                       {status::not_met, "not_met"},
-                                                       {status::undetermined, "undetermined"},
-                                                       {status::no_data, "no_data"},
-                                                       {status::needs_reference, "needs_reference"},
-                                                       {status::needs_judgment, "needs_judgment"},
-                                                       {status::no_target, "no_target"}}}};
+constexpr detail::enum_names<status, 8> status_names{
+    "a status",
+    {{{status::met, "met", "完成", "met"},
+      {status::exceeded, "exceeded", "超额完成", "exceeded"},
+      {status::not_met, "not_met", "未完成", "not met"},
+      {status::undetermined, "undetermined", "待确定", "undetermined"},
+      {status::no_data, "no_data", "无数据", "no data"},
+      {status::needs_reference, "needs_reference", "待参照值", "needs reference"},
+      {status::needs_judgment, "needs_judgment", "待评判", "needs judgment"},
+      {status::no_target, "no_target", "未设目标", "no target"}}}};
 
 }  // namespace
 
@@ -107,20 +108,7 @@ PLANEVAL_ENUM_NAMES(attribute, attribute_names)
 PLANEVAL_ENUM_NAMES(accumulation, accumulation_names)
 PLANEVAL_ENUM_NAMES(status, status_names)
 
-const char* status_label(status s, language l) noexcept {
-  const bool zh = l == language::zh;
-  switch (s) {
-    case status::met: return zh ? "完成" : "met";
-    case status::exceeded: return zh ? "超额完成" : "exceeded";
-    case status::not_met: return zh ? "未完成" : "not met";
-    case status::undetermined: return zh ? "待确定" : "undetermined";
-    case status::no_data: return zh ? "无数据" : "no data";
-    case status::needs_reference: return zh ? "待参照值" : "needs reference";
-    case status::needs_judgment: return zh ? "待评判" : "needs judgment";
-    case status::no_target: return zh ? "未设目标" : "no target";
-  }
-  return "?";
-}
+const char* status_label(status s, language l) noexcept { return status_names.label(s, l); }
 
 std::string format_number(double v) {
   if (std::isnan(v)) return "nan";

@@ -4,8 +4,9 @@
 // Each enumeration has one table (`enum_names`) that lists its values with their stable names
 // and says what a value is, with its article, for messages ("an indicator kind"). The table
 // gives `to_string`, `from_string` (a `model_enum` error that lists the accepted names),
-// `try_from_string` and the list of accepted names; `PLANEVAL_ENUM_NAMES` defines the public
-// functions of an enumeration from its table. Adding an enumerator is one line in its table.
+// `try_from_string`, the list of accepted names and, for statuses, the labels people read
+// (Chinese and English); `PLANEVAL_ENUM_NAMES` defines the public functions of an enumeration
+// from its table. Adding an enumerator is one line in its table.
 
 #include <array>
 #include <cstddef>
@@ -18,11 +19,14 @@
 
 namespace planeval::detail {
 
-/// One value of an enumeration and its stable name.
+/// One value of an enumeration, its stable name and, for the enumerations shown to people
+/// (statuses), its label in Chinese and English.
 template <class Enum>
 struct enum_name {
   Enum value;
   const char* name;
+  const char* zh = nullptr;
+  const char* en = nullptr;
 };
 
 /// The stable names of an enumeration with `N` values.
@@ -36,6 +40,13 @@ struct enum_names {
   constexpr const char* to_string(Enum e) const noexcept {
     for (const auto& n : names)
       if (n.value == e) return n.name;
+    return "?";
+  }
+
+  /// The label of `e` in `lang` ("?" for a value not in the table or without labels).
+  constexpr const char* label(Enum e, language lang) const noexcept {
+    for (const auto& n : names)
+      if (n.value == e && n.zh) return lang == language::zh ? n.zh : n.en;
     return "?";
   }
 

@@ -134,6 +134,12 @@ TEST(enums, one_table_gives_every_function) {
   }
 }
 
+TEST(enums, status_labels_come_from_the_same_table) {
+  EXPECT_STREQ(task_status_label(task_status::in_progress, language::zh), "推进中");
+  EXPECT_STREQ(task_status_label(task_status::in_progress, language::en), "in progress");
+  EXPECT_STREQ(task_status_label(static_cast<task_status>(200), language::en), "?");
+}
+
 TEST(validate_plan, the_throwing_sink_stops_at_the_first_problem) {
   plan p;
   p.add(make("area", "万平方米", "21.3万平方米"));
