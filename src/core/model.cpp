@@ -2,10 +2,8 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <set>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 
 #include "core/lexicon.hpp"
 #include "planeval/core/error.hpp"
@@ -188,69 +186,6 @@ void plan::add(indicator ind) {
   if (ind.id.empty()) throw model_error(errc::model_invalid, "an indicator needs a non-empty id");
   if (find(ind.id) != nullptr) duplicate("indicator id '" + ind.id + "' is used twice", ind.id);
   indicators.push_back(std::move(ind));
-}
-
-void plan::validate() const {
-  std::unordered_set<std::string_view> ids;  // views of the indicators' ids
-  ids.reserve(indicators.size());
-  for (std::size_t k = 0; k < indicators.size(); ++k) {
-    const auto& ind = indicators[k];
-    location loc;
-    loc.indicator = ind.id;
-    loc.pointer = "/indicators/" + std::to_string(k);
-    if (ind.id.empty())
-      throw model_error(errc::model_invalid, "an indicator needs a non-empty id", loc);
-    if (!ids.insert(ind.id).second)
-      throw model_error(errc::model_duplicate, "indicator id '" + ind.id + "' is used twice", loc);
-    std::set<period> periods;
-    for (std::size_t t = 0; t < ind.targets.size(); ++t) {
-      const auto& tg = ind.targets[t];
-      location tl = loc;
-      tl.pointer += "/targets/" + std::to_string(t);
-      if (!periods.insert(tg.per).second)
-        throw model_error(errc::model_duplicate, "two targets for period " + tg.per.to_string(),
-                          tl);
-      if (tg.r.meas.kind == measure_kind::level && !tg.r.u.is_percent() &&
-          !convertible(tg.r.u, ind.u)) {
-        throw model_error(errc::unit_incompatible,
-                          "target unit '" + tg.r.u.symbol() +
-                              "' cannot be expressed in the indicator's unit '" + ind.u.symbol() +
-                              "'",
-                          tl);
-      }
-    }
-    if (ind.baseline && ind.baseline->meas.kind == measure_kind::level &&
-        !ind.baseline->u.is_percent() && !convertible(ind.baseline->u, ind.u)) {
-      location bl = loc;
-      bl.pointer += "/baseline";
-      throw model_error(errc::unit_incompatible,
-                        "baseline unit '" + ind.baseline->u.symbol() +
-                            "' cannot be expressed in the indicator's unit '" + ind.u.symbol() +
-                            "'",
-                        bl);
-    }
-  }
-  for (std::size_t k = 0; k < observations.items().size(); ++k) {
-    const auto& o = observations.items()[k];
-    if (ids.count(o.indicator) == 0) {
-      location loc;
-      loc.indicator = o.indicator;
-      loc.pointer = "/observations/" + std::to_string(k);
-      throw model_error(errc::model_unknown_id,
-                        "observation of unknown indicator '" + o.indicator + "'", loc);
-    }
-  }
-  for (std::size_t k = 0; k < references.items().size(); ++k) {
-    const auto& r = references.items()[k];
-    if (ids.count(r.indicator) == 0) {
-      location loc;
-      loc.indicator = r.indicator;
-      loc.pointer = "/references/" + std::to_string(k);
-      throw model_error(errc::model_unknown_id,
-                        "reference of unknown indicator '" + r.indicator + "'", loc);
-    }
-  }
-  validate_tasks(tasks, &indicators);
 }
 
 bool operator==(const plan& a, const plan& b) noexcept {

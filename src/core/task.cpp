@@ -8,17 +8,19 @@
 #include <unordered_map>
 #include <utility>
 
+#include "detail/enum_names.hpp"
 #include "planeval/core/error.hpp"
 
 namespace planeval {
 namespace {
 
-constexpr std::array<std::pair<task_status, const char*>, 5> task_status_names{
-    {{task_status::not_started, "not_started"},
-     {task_status::in_progress, "in_progress"},
-     {task_status::done, "done"},
-     {task_status::suspended, "suspended"},
-     {task_status::cancelled, "cancelled"}}};
+constexpr detail::enum_names<task_status, 5> task_status_names{
+    "a task status",
+    {{{task_status::not_started, "not_started", "未开始", "not started"},
+      {task_status::in_progress, "in_progress", "推进中", "in progress"},
+      {task_status::done, "done", "已完成", "done"},
+      {task_status::suspended, "suspended", "暂停", "suspended"},
+      {task_status::cancelled, "cancelled", "取消", "cancelled"}}}};
 
 // Where a problem is: the pointer `/tasks/<k>/<field>[/<item>]` and the task's id.
 location where_in(const std::vector<task>& tasks, std::size_t k, const char* field) {
@@ -42,42 +44,10 @@ using index_map = std::unordered_map<std::string_view, std::size_t>;
 
 }  // namespace
 
-const char* to_string(task_status s) noexcept {
-  for (const auto& [v, n] : task_status_names)
-    if (v == s) return n;
-  return "?";
-}
+PLANEVAL_ENUM_NAMES(task_status, task_status_names)
 
 const char* task_status_label(task_status s, language l) noexcept {
-  const bool zh = l == language::zh;
-  switch (s) {
-    case task_status::not_started: return zh ? "未开始" : "not started";
-    case task_status::in_progress: return zh ? "推进中" : "in progress";
-    case task_status::done: return zh ? "已完成" : "done";
-    case task_status::suspended: return zh ? "暂停" : "suspended";
-    case task_status::cancelled: return zh ? "取消" : "cancelled";
-  }
-  return "?";
-}
-
-template <>
-task_status from_string<task_status>(std::string_view name) {
-  for (const auto& [v, n] : task_status_names)
-    if (name == n) return v;
-  location loc;
-  loc.fragment = std::string(name);
-  throw model_error(errc::model_enum,
-                    "'" + std::string(name) +
-                        "' is not a task status (expected one of: not_started, in_progress, done, "
-                        "suspended, cancelled)",
-                    loc);
-}
-
-template <>
-std::optional<task_status> try_from_string<task_status>(std::string_view name) noexcept {
-  for (const auto& [v, n] : task_status_names)
-    if (name == n) return v;
-  return std::nullopt;
+  return task_status_names.label(s, l);
 }
 
 const std::string& task::title(language l) const noexcept {

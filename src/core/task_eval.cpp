@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "detail/enum_names.hpp"
 #include "planeval/core/error.hpp"
 
 namespace planeval {
@@ -17,17 +18,18 @@ namespace {
 
 constexpr double eps = 1e-9;
 
-constexpr std::array<std::pair<task_state, const char*>, task_state_count> task_state_names{
-    {{task_state::not_started, "not_started"},
-     {task_state::on_track, "on_track"},
-     {task_state::due_soon, "due_soon"},
-     {task_state::behind, "behind"},
-     {task_state::overdue, "overdue"},
-     {task_state::done, "done"},
-     {task_state::done_late, "done_late"},
-     {task_state::suspended, "suspended"},
-     {task_state::cancelled, "cancelled"},
-     {task_state::not_assessable, "not_assessable"}}};
+constexpr detail::enum_names<task_state, task_state_count> task_state_names{
+    "a task state",
+    {{{task_state::not_started, "not_started", "未开始", "not started"},
+      {task_state::on_track, "on_track", "正常推进", "on track"},
+      {task_state::due_soon, "due_soon", "临近到期", "due soon"},
+      {task_state::behind, "behind", "进度滞后", "behind"},
+      {task_state::overdue, "overdue", "已逾期", "overdue"},
+      {task_state::done, "done", "已完成", "done"},
+      {task_state::done_late, "done_late", "逾期完成", "done late"},
+      {task_state::suspended, "suspended", "暂停", "suspended"},
+      {task_state::cancelled, "cancelled", "已取消", "cancelled"},
+      {task_state::not_assessable, "not_assessable", "无法判断", "not assessable"}}}};
 
 // The order states are listed in counts and narratives: done first, problems next.
 constexpr std::array<task_state, task_state_count> display_order{
@@ -262,48 +264,10 @@ struct node {
 
 }  // namespace
 
-const char* to_string(task_state s) noexcept {
-  for (const auto& [v, n] : task_state_names)
-    if (v == s) return n;
-  return "?";
-}
+PLANEVAL_ENUM_NAMES(task_state, task_state_names)
 
 const char* task_state_label(task_state s, language l) noexcept {
-  const bool zh = l == language::zh;
-  switch (s) {
-    case task_state::not_started: return zh ? "未开始" : "not started";
-    case task_state::on_track: return zh ? "正常推进" : "on track";
-    case task_state::due_soon: return zh ? "临近到期" : "due soon";
-    case task_state::behind: return zh ? "进度滞后" : "behind";
-    case task_state::overdue: return zh ? "已逾期" : "overdue";
-    case task_state::done: return zh ? "已完成" : "done";
-    case task_state::done_late: return zh ? "逾期完成" : "done late";
-    case task_state::suspended: return zh ? "暂停" : "suspended";
-    case task_state::cancelled: return zh ? "已取消" : "cancelled";
-    case task_state::not_assessable: return zh ? "无法判断" : "not assessable";
-  }
-  return "?";
-}
-
-template <>
-task_state from_string<task_state>(std::string_view name) {
-  for (const auto& [v, n] : task_state_names)
-    if (name == n) return v;
-  std::string accepted;
-  for (const auto& entry : task_state_names)
-    accepted += (accepted.empty() ? "" : ", ") + std::string(entry.second);
-  location loc;
-  loc.fragment = std::string(name);
-  throw model_error(
-      errc::model_enum,
-      "'" + std::string(name) + "' is not a task state (expected one of: " + accepted + ")", loc);
-}
-
-template <>
-std::optional<task_state> try_from_string<task_state>(std::string_view name) noexcept {
-  for (const auto& [v, n] : task_state_names)
-    if (name == n) return v;
-  return std::nullopt;
+  return task_state_names.label(s, l);
 }
 
 std::size_t task_counts::total() const noexcept {

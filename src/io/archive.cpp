@@ -4,35 +4,24 @@
 // written for damaged input: collections are read element by element (room reserved for at most
 // archive_reserve_cap elements, whatever the count in the file says) and bounded by
 // archive_max_elements; strings are bounded by
-// archive_max_string_bytes and by the bytes left in the archive (the text and binary input
-// archives below override Boost's string loading for that); booleans and enumerations are
-// stored as checked bytes and names, so a corrupted archive cannot produce an invalid value.
+// archive_max_string_bytes and by the bytes left in the archive (the bounded input archives of
+// io/bounded_archive.hpp override Boost's string loading for that); booleans and enumerations
+// are stored as checked bytes and names, so a corrupted archive cannot produce an invalid value.
+// This file is the plan's layout: one serialize function per class.
 //
 // How to change a layout: bump the class's version below, write the new fields only in the
 // save function, and in the load function read them only `if (version >= N)`, so archives of
 // every earlier version keep loading (their golden files stay in tests/data/golden/).
 #include "io/archive.hpp"
 
+#include <algorithm>
 #include <boost/archive/archive_exception.hpp>
-#include <boost/archive/basic_archive.hpp>
-#include <boost/archive/binary_iarchive_impl.hpp>
 #include <boost/archive/binary_oarchive.hpp>
-#include <boost/archive/text_iarchive.hpp>
 #include <boost/archive/text_oarchive.hpp>
-#include <boost/archive/xml_iarchive.hpp>
 #include <boost/archive/xml_oarchive.hpp>
 #include <boost/serialization/nvp.hpp>
 #include <boost/serialization/tracking.hpp>
 #include <boost/serialization/version.hpp>
-// Template definitions for the two bounded input archives defined here.
-#include <algorithm>
-#include <boost/archive/impl/archive_serializer_map.ipp>
-#include <boost/archive/impl/basic_binary_iarchive.ipp>
-#include <boost/archive/impl/basic_binary_iprimitive.ipp>
-#include <boost/archive/impl/basic_text_iarchive.ipp>
-#include <boost/archive/impl/basic_xml_iarchive.ipp>
-#include <boost/archive/impl/text_iarchive_impl.ipp>
-#include <boost/archive/impl/xml_iarchive_impl.ipp>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -41,197 +30,12 @@
 #include <streambuf>
 #include <type_traits>
 
+#include "io/bounded_archive.hpp"
 #include "io/file_util.hpp"
+#include "io/locate.hpp"
 #include "planeval/core/error.hpp"
 #include "planeval/core/observation.hpp"
 #include "planeval/core/plan.hpp"
-
-namespace planeval::detail {
-namespace {
-
-// The oldest Boost archive library version planeval reads: the one Boost 1.74 writes. Older
-// versions use layouts (booleans for tracking flags, other integer widths) planeval never wrote.
-constexpr unsigned oldest_library_version = 18;
-
-const char* const archive_magic = "planeval.plan";
-const char* const archive_trailer = "planeval.end";
-
-[[noreturn]] void corrupt(const std::string& what) {
-  throw format_error(errc::archive_corrupt, what);
-}
-
-unsigned version_number(const boost::archive::library_version_type& v) {
-  return static_cast<unsigned>(v);
-}
-
-[[noreturn]] void too_big(const std::string& what) {
-  throw format_error(errc::archive_limit, what);
-}
-
-void check_string_size(std::uint64_t size, std::uint64_t remaining) {
-  if (size > remaining)
-    corrupt("the archive ends inside a string (" + std::to_string(size) + " bytes announced, " +
-            std::to_string(remaining) + " left)");
-  if (size > archive_max_string_bytes)
-    too_big("a string of " + std::to_string(size) + " bytes (the limit is " +
-            std::to_string(archive_max_string_bytes) + ")");
-}
-
-// A read-only stream buffer over the archive's bytes; it knows how far reading got.
-class memory_buf : public std::streambuf {
- public:
-  explicit memory_buf(std::string_view data) {
-    // the get area is never written to (no putback of other characters)
-    char* p = const_cast<char*>(data.data());
-    setg(p, p, p + data.size());
-  }
-  std::size_t offset() const noexcept { return static_cast<std::size_t>(gptr() - eback()); }
-
- protected:
-  // one copy per read (binary archives read every primitive through here)
-  std::streamsize xsgetn(char* out, std::streamsize n) override {
-    const std::streamsize k = std::min<std::streamsize>(n, egptr() - gptr());
-    if (k > 0) {
-      std::memcpy(out, gptr(), static_cast<std::size_t>(k));
-      setg(eback(), gptr() + k, egptr());  // (gbump takes an int)
-    }
-    return k;
-  }
-};
-
-// Text input archive with bounded strings. Same format as boost::archive::text_iarchive.
-class bounded_text_iarchive : public boost::archive::text_iarchive_impl<bounded_text_iarchive> {
-  using base = boost::archive::text_iarchive_impl<bounded_text_iarchive>;
-  friend class boost::archive::detail::interface_iarchive<bounded_text_iarchive>;
-  friend class boost::archive::basic_text_iarchive<bounded_text_iarchive>;
-  friend class boost::archive::load_access;
-
- public:
-  explicit bounded_text_iarchive(std::istream& in) : base(in, 0) { init(); }
-
- protected:
-  using base::load;
-  void load(std::string& s) {
-    std::size_t size = 0;
-    *this->This() >> size;
-    is.get();  // the space between the length and the characters
-    check_string_size(
-        size, static_cast<std::uint64_t>(std::max<std::streamsize>(is.rdbuf()->in_avail(), 0)));
-    s.resize(size);
-    if (size > 0) is.read(&s[0], static_cast<std::streamsize>(size));
-    if (is.fail()) corrupt("the archive ends inside a string");
-  }
-};
-
-// Binary input archive with bounded strings and checked booleans. Same format as
-// boost::archive::binary_iarchive.
-class bounded_binary_iarchive
-    : public boost::archive::binary_iarchive_impl<bounded_binary_iarchive, char,
-                                                  std::char_traits<char>> {
-  using base =
-      boost::archive::binary_iarchive_impl<bounded_binary_iarchive, char, std::char_traits<char>>;
-  friend class boost::archive::detail::interface_iarchive<bounded_binary_iarchive>;
-  friend class boost::archive::basic_binary_iarchive<bounded_binary_iarchive>;
-  friend class boost::archive::basic_binary_iprimitive<bounded_binary_iarchive, char,
-                                                       std::char_traits<char>>;
-  friend class boost::archive::load_access;
-
- public:
-  explicit bounded_binary_iarchive(std::streambuf& sb) : base(sb, 0) { init(0); }
-
- protected:
-  using base::load;
-  void load(std::string& s) {
-    std::size_t size = 0;
-    this->load_binary(&size, sizeof size);
-    check_string_size(
-        size, static_cast<std::uint64_t>(std::max<std::streamsize>(this->m_sb.in_avail(), 0)));
-    s.resize(size);
-    if (size > 0) this->load_binary(&s[0], size);
-  }
-  void load(bool& b) {
-    unsigned char c = 0;
-    this->load_binary(&c, 1);
-    if (c > 1) corrupt("a boolean byte is " + std::to_string(c));
-    b = c == 1;
-  }
-};
-
-// XML input archive that compares end tags safely and reads the closing tag where a failure can
-// be reported. Same format as boost::archive::xml_iarchive. (Boost 1.74's load_end reads past the
-// expected name when a damaged end tag is longer; and xml_iarchive reads its closing tag in its
-// destructor, which cannot report a failure.)
-class checked_xml_iarchive : public boost::archive::xml_iarchive_impl<checked_xml_iarchive> {
-  using base = boost::archive::xml_iarchive_impl<checked_xml_iarchive>;
-  friend class boost::archive::detail::interface_iarchive<checked_xml_iarchive>;
-  friend class boost::archive::basic_xml_iarchive<checked_xml_iarchive>;
-  friend class boost::archive::load_access;
-
- public:
-  // no_header: the header is read here and the closing tag by finish(), not by the destructor
-  explicit checked_xml_iarchive(std::istream& in) : base(in, boost::archive::no_header) { init(); }
-
-  void finish() {
-    if (!gimpl->windup(get_is())) corrupt("the XML archive does not end with its closing tag");
-  }
-
- protected:
-  void load_start(const char* name) {
-    if (name == nullptr) return;
-    if (!gimpl->parse_start_tag(get_is())) corrupt("an XML start tag is damaged or missing");
-    ++depth_;
-  }
-  void load_end(const char* name) {
-    if (name == nullptr) return;
-    if (!gimpl->parse_end_tag(get_is())) corrupt("an XML end tag is damaged or missing");
-    if (--depth_ == 0) return;  // the outermost elements are not checked (as in Boost)
-    if (gimpl->rv.object_name != name)
-      corrupt("the XML end tag </" + gimpl->rv.object_name + "> does not close <" + name + ">");
-  }
-
- private:
-  unsigned depth_ = 0;
-};
-
-// Checks what Boost reads before anything else and would otherwise assert on in a debug build
-// (it turns the library version of a damaged header into a 16-bit type unchecked).
-void check_header(std::string_view content, plan_format format) {
-  if (format == plan_format::binary) {
-    // size_t length, the signature, then the library version byte
-    constexpr std::size_t version_at = sizeof(std::size_t) + 22;
-    if (content.size() <= version_at) corrupt("too short for a binary archive header");
-  } else if (format == plan_format::xml) {
-    const auto tag = content.substr(0, 512).find("<boost_serialization");
-    const auto close = tag == std::string_view::npos ? tag : content.find('>', tag);
-    const auto key = close == std::string_view::npos ? close : content.find("version=\"", tag);
-    if (key == std::string_view::npos || key > close)
-      corrupt("not a Boost XML archive (no <boost_serialization version=\"…\"> header)");
-    const auto digits = content.substr(key + 9, close - key - 9);
-    const auto end = digits.find('"');
-    if (end == 0 || end > 5 ||
-        digits.substr(0, end).find_first_not_of("0123456789") != std::string_view::npos ||
-        std::stoul(std::string(digits.substr(0, end))) > 65535)
-      corrupt("the XML archive header has no valid library version");
-  }
-}
-
-}  // namespace
-}  // namespace planeval::detail
-
-// The bounded archives' template members, instantiated here (as Boost does for its own).
-template class boost::archive::detail::archive_serializer_map<
-    planeval::detail::bounded_text_iarchive>;
-template class boost::archive::basic_text_iarchive<planeval::detail::bounded_text_iarchive>;
-template class boost::archive::text_iarchive_impl<planeval::detail::bounded_text_iarchive>;
-template class boost::archive::detail::archive_serializer_map<
-    planeval::detail::bounded_binary_iarchive>;
-template class boost::archive::basic_binary_iarchive<planeval::detail::bounded_binary_iarchive>;
-template class boost::archive::basic_binary_iprimitive<planeval::detail::bounded_binary_iarchive,
-                                                       char, std::char_traits<char>>;
-template class boost::archive::detail::archive_serializer_map<
-    planeval::detail::checked_xml_iarchive>;
-template class boost::archive::basic_xml_iarchive<planeval::detail::checked_xml_iarchive>;
-template class boost::archive::xml_iarchive_impl<planeval::detail::checked_xml_iarchive>;
 
 // Class versions. Bump one when its layout changes, and keep loading the old layout.
 #define PLANEVAL_ARCHIVE_CLASS(T, V) \
@@ -259,6 +63,9 @@ namespace {
 
 using boost::serialization::make_nvp;
 
+const char* const archive_magic = "planeval.plan";
+const char* const archive_trailer = "planeval.end";
+
 // --- locating errors ---------------------------------------------------------------------------
 
 location prefixed(const error& e, const std::string& prefix, const std::string& indicator,
@@ -280,14 +87,8 @@ void within(const std::string& prefix, const std::string& indicator, F f,
             const std::string& task = {}) {
   try {
     f();
-  } catch (const parse_error& e) {
-    throw parse_error(e.code(), e.message(), prefixed(e, prefix, indicator, task));
-  } catch (const model_error& e) {
-    throw model_error(e.code(), e.message(), prefixed(e, prefix, indicator, task));
-  } catch (const format_error& e) {
-    throw format_error(e.code(), e.message(), prefixed(e, prefix, indicator, task));
-  } catch (const io_error& e) {
-    throw io_error(e.code(), e.message(), prefixed(e, prefix, indicator, task));
+  } catch (const error& e) {
+    detail::rethrow_located(e, e.message(), prefixed(e, prefix, indicator, task));
   } catch (const boost::archive::archive_exception& e) {
     location loc;
     loc.pointer = prefix;
@@ -448,6 +249,30 @@ template <class Archive, class T, class Add>
 void items_field(Archive& ar, const char* count_name, const char* item_name,
                  const std::string& pointer, const std::vector<T>& items, Add add) {
   items_field(ar, count_name, item_name, pointer, items, add, [](std::size_t) {});
+}
+
+// A vector: its size, then each element (read into a new vector that replaces `items`).
+template <class Archive, class T>
+void vector_field(Archive& ar, const char* count_name, const char* item_name,
+                  const std::string& pointer, std::vector<T>& items) {
+  std::vector<T> loaded;
+  items_field(ar, count_name, item_name, pointer, items,
+              [&](T item) { loaded.push_back(std::move(item)); });
+  if (!saving<Archive>()) items = std::move(loaded);
+}
+
+// An optional member: the boolean `has_name`, then the value when there is one.
+template <class Archive, class T>
+void optional_field(Archive& ar, const char* has_name, const char* name, std::optional<T>& v) {
+  bool has = v.has_value();
+  bool_field(ar, has_name, has);
+  if (!saving<Archive>()) {
+    if (has)
+      v.emplace();
+    else
+      v.reset();
+  }
+  if (has) field(ar, name, *v);
 }
 
 // Checks the version of a class in the archive against what this release reads.
@@ -664,19 +489,8 @@ void serialize(Archive& ar, indicator& ind, const unsigned version) {
     enum_field(ar, "attribute", ind.attr);
     text_field(ar, "category", ind.category);
     enum_field(ar, "accumulation", ind.acc);
-    bool has_baseline = ind.baseline.has_value();
-    bool_field(ar, "has_baseline", has_baseline);
-    if (!saving<Archive>()) {
-      if (has_baseline)
-        ind.baseline.emplace();
-      else
-        ind.baseline.reset();
-    }
-    if (has_baseline) field(ar, "baseline", *ind.baseline);
-    std::vector<target> loaded;
-    items_field(ar, "target_count", "target", "/targets", ind.targets,
-                [&](target t) { loaded.push_back(std::move(t)); });
-    if (!saving<Archive>()) ind.targets = std::move(loaded);
+    optional_field(ar, "has_baseline", "baseline", ind.baseline);
+    vector_field(ar, "target_count", "target", "/targets", ind.targets);
     text_field(ar, "note", ind.note);
   });
 }
@@ -720,28 +534,8 @@ void serialize(Archive& ar, deliverable& d, const unsigned version) {
   check_version<deliverable>(version, "deliverable");
   text_field(ar, "text", d.text);
   field(ar, "target", d.target);
-  bool has_actual = d.actual.has_value();
-  bool_field(ar, "has_actual", has_actual);
-  if (!saving<Archive>()) {
-    if (has_actual)
-      d.actual.emplace();
-    else
-      d.actual.reset();
-  }
-  if (has_actual) field(ar, "actual", *d.actual);
+  optional_field(ar, "has_actual", "actual", d.actual);
 }
-
-namespace {
-// A list of ids or names, each a string.
-template <class Archive>
-void strings_field(Archive& ar, const char* count_name, const char* pointer,
-                   std::vector<std::string>& items) {
-  std::vector<std::string> loaded;
-  items_field(ar, count_name, "item", std::string("/") + pointer, items,
-              [&](std::string s) { loaded.push_back(std::move(s)); });
-  if (!saving<Archive>()) items = std::move(loaded);
-}
-}  // namespace
 
 template <class Archive>
 void serialize(Archive& ar, task& t, const unsigned version) {
@@ -755,26 +549,15 @@ void serialize(Archive& ar, task& t, const unsigned version) {
         text_field(ar, "title_en", t.title_en);
         text_field(ar, "description", t.description);
         text_field(ar, "owner", t.owner);
-        strings_field(ar, "cooperating_count", "cooperating", t.cooperating);
+        vector_field(ar, "cooperating_count", "item", "/cooperating", t.cooperating);
         date_field(ar, "start", t.start);
         date_field(ar, "due", t.due);
         enum_field(ar, "status", t.st);
-        bool has_progress = t.progress.has_value();
-        bool_field(ar, "has_progress", has_progress);
-        if (!saving<Archive>()) {
-          if (has_progress)
-            t.progress.emplace();
-          else
-            t.progress.reset();
-        }
-        if (has_progress) field(ar, "progress", *t.progress);
+        optional_field(ar, "has_progress", "progress", t.progress);
         date_field(ar, "completed", t.completed);
-        std::vector<deliverable> deliverables;
-        items_field(ar, "deliverable_count", "deliverable", "/deliverables", t.deliverables,
-                    [&](deliverable d) { deliverables.push_back(std::move(d)); });
-        if (!saving<Archive>()) t.deliverables = std::move(deliverables);
-        strings_field(ar, "indicator_count", "indicators", t.indicators);
-        strings_field(ar, "depends_on_count", "depends_on", t.depends_on);
+        vector_field(ar, "deliverable_count", "deliverable", "/deliverables", t.deliverables);
+        vector_field(ar, "indicator_count", "item", "/indicators", t.indicators);
+        vector_field(ar, "depends_on_count", "item", "/depends_on", t.depends_on);
         number_field(ar, "weight", t.weight);
         text_field(ar, "note", t.note);
       },
@@ -809,16 +592,12 @@ void serialize(Archive& ar, plan& p, const unsigned version) {
       ar, "reference_count", "reference", "/references", p.references.items(),
       [&](reference_value r) { references.add(std::move(r)); },
       [&](std::size_t n) { references.reserve(n); });
-  std::vector<task> tasks;
-  if (version >= 2)
-    items_field(ar, "task_count", "task", "/tasks", p.tasks,
-                [&](task t) { tasks.push_back(std::move(t)); });
+  if (version >= 2) vector_field(ar, "task_count", "task", "/tasks", p.tasks);
   text_field(ar, "extensions", p.extensions);
   if (!saving<Archive>()) {
     p.indicators = std::move(indicators);
     p.observations = std::move(observations);
     p.references = std::move(references);
-    p.tasks = std::move(tasks);
   }
 }
 
@@ -905,14 +684,8 @@ plan read_archive(std::string_view content, plan_format format, const std::strin
   auto relocate = [&](const auto& run) -> plan {
     try {
       return run();
-    } catch (const parse_error& e) {
-      throw parse_error(e.code(), at_byte(e.message()), locate(e.where()));
-    } catch (const model_error& e) {
-      throw model_error(e.code(), at_byte(e.message()), locate(e.where()));
-    } catch (const format_error& e) {
-      throw format_error(e.code(), at_byte(e.message()), locate(e.where()));
-    } catch (const io_error& e) {
-      throw io_error(e.code(), at_byte(e.message()), locate(e.where()));
+    } catch (const error& e) {
+      rethrow_located(e, at_byte(e.message()), locate(e.where()));
     } catch (const boost::archive::archive_exception& e) {
       // thrown while reading the archive's header
       if (e.code == boost::archive::archive_exception::unsupported_version)

@@ -5,27 +5,24 @@
 #include <algorithm>
 #include <cstring>
 #include <istream>
-#include <map>
 #include <ostream>
 
+#include "detail/enum_names.hpp"
 #include "io/archive.hpp"
 #include "io/file_util.hpp"
-#include "planeval/core/parse.hpp"
+#include "io/locate.hpp"
+#include "planeval/core/validate.hpp"
 #include "planeval/io/json_plan.hpp"
 #include "planeval/io/tables.hpp"
 
 namespace planeval {
 namespace {
 
-struct format_entry {
-  plan_format format;
-  const char* name;
-  const char* extension;
-};
-constexpr format_entry formats[] = {{plan_format::json, "json", ".json"},
-                                    {plan_format::text, "text", ".pvt"},
-                                    {plan_format::xml, "xml", ".pvx"},
-                                    {plan_format::binary, "binary", ".pvb"}};
+constexpr detail::enum_names<plan_format, 4> plan_format_names{"a plan format",
+                                                               {{{plan_format::json, "json"},
+                                                                 {plan_format::text, "text"},
+                                                                 {plan_format::xml, "xml"},
+                                                                 {plan_format::binary, "binary"}}}};
 
 std::string lower_extension(std::string_view path) {
   const auto slash = path.find_last_of('/');
@@ -43,21 +40,18 @@ bool is_plan_table(const std::string& path) { return lower_extension(path) == ".
 // Adds the file name to an error's location, keeping its class.
 template <class F>
 auto in_file(const std::string& path, F f) -> decltype(f()) {
-  auto relocate = [&](const error& e) {
-    location loc = e.where();
+  return detail::relocated(f, [&](location loc) {
     if (loc.file.empty()) loc.file = path;
     return loc;
-  };
-  try {
-    return f();
-  } catch (const parse_error& e) {
-    throw parse_error(e.code(), e.message(), relocate(e));
-  } catch (const model_error& e) {
-    throw model_error(e.code(), e.message(), relocate(e));
-  } catch (const format_error& e) {
-    throw format_error(e.code(), e.message(), relocate(e));
-  } catch (const io_error& e) {
-    throw io_error(e.code(), e.message(), relocate(e));
+  });
+}
+
+// Appends the problems of `check_plan`, located in `source`.
+void add_plan_problems(const plan& p, const std::string& source, std::vector<error>& out) {
+  for (auto& e : check_plan(p)) {
+    location loc = e.where();
+    loc.file = source;
+    out.push_back(error(e.code(), e.message(), loc));
   }
 }
 
@@ -65,18 +59,10 @@ plan from_content(std::string_view content, plan_format format, const std::strin
                   std::vector<error>* problems = nullptr, const limits& lim = {}) {
   if (format == plan_format::json) return plan_from_json(content, source, problems, lim);
   plan p = detail::read_archive(content, format, source);
-  if (problems) {
-    for (auto& e : check_plan(p)) {
-      location loc = e.where();
-      loc.file = source;
-      problems->push_back(error(e.code(), e.message(), loc));
-    }
-  } else {
-    in_file(source, [&] {
-      p.validate();
-      return 0;
-    });
-  }
+  if (problems)
+    add_plan_problems(p, source, *problems);
+  else
+    in_file(source, [&] { p.validate(); });
   return p;
 }
 
@@ -92,41 +78,23 @@ plan_format detect(std::string_view content, const std::string& path) {
 
 }  // namespace
 
-const char* to_string(plan_format f) noexcept {
-  for (const auto& e : formats)
-    if (e.format == f) return e.name;
-  return "?";
-}
-
-template <>
-std::optional<plan_format> try_from_string<plan_format>(std::string_view name) noexcept {
-  for (const auto& e : formats)
-    if (name == e.name) return e.format;
-  return std::nullopt;
-}
-
-template <>
-plan_format from_string<plan_format>(std::string_view name) {
-  if (const auto f = try_from_string<plan_format>(name)) return *f;
-  location loc;
-  loc.fragment = std::string(name);
-  throw model_error(
-      errc::model_enum,
-      "'" + std::string(name) + "' is not a plan format (expected one of: json, text, xml, binary)",
-      loc);
-}
+PLANEVAL_ENUM_NAMES(plan_format, plan_format_names)
 
 const char* extension(plan_format f) noexcept {
-  for (const auto& e : formats)
-    if (e.format == f) return e.extension;
+  switch (f) {
+    case plan_format::json: return ".json";
+    case plan_format::text: return ".pvt";
+    case plan_format::xml: return ".pvx";
+    case plan_format::binary: return ".pvb";
+  }
   return "";
 }
 
 std::optional<plan_format> format_from_path(std::string_view path) noexcept {
   try {
     const std::string ext = lower_extension(path);
-    for (const auto& e : formats)
-      if (ext == e.extension) return e.format;
+    for (const auto& n : plan_format_names.names)
+      if (ext == extension(n.value)) return n.value;
   } catch (...) {  // allocation failure: no format
   }
   return std::nullopt;
@@ -172,10 +140,7 @@ void write_plan(std::ostream& out, const plan& p, plan_format format) {
 plan load_plan(const std::string& path, const limits& lim) {
   if (is_plan_table(path)) {
     plan p = load_plan_table(path, lim);
-    in_file(path, [&] {
-      p.validate();
-      return 0;
-    });
+    in_file(path, [&] { p.validate(); });
     return p;
   }
   if (const auto f = format_from_path(path)) return load_plan(path, *f, lim);
@@ -224,96 +189,10 @@ void save_plan_table(const plan& p, const std::string& path) {
 
 std::vector<error> check_plan(const plan& p) {
   std::vector<error> out;
-  auto at = [](const std::string& pointer, const std::string& indicator) {
-    location loc;
-    loc.pointer = pointer;
-    loc.indicator = indicator;
-    return loc;
-  };
-  auto check_flags = [&](const observation& o, const std::string& pointer) {
-    try {
-      validate_flags(o.flags);
-    } catch (const model_error& e) {
-      out.push_back(
-          model_error(e.code(), "flags: " + e.message(), at(pointer + "/flags", o.indicator)));
-    }
-  };
-
-  std::map<std::string, std::size_t> first;
-  for (std::size_t k = 0; k < p.indicators.size(); ++k) {
-    const auto& ind = p.indicators[k];
-    const std::string ptr = "/indicators/" + std::to_string(k);
-    if (ind.id.empty()) {
-      out.push_back(model_error(errc::model_invalid, "an indicator needs a non-empty id",
-                                at(ptr + "/id", "")));
-      continue;
-    }
-    if (const auto it = first.find(ind.id); it != first.end()) {
-      out.push_back(model_error(errc::model_duplicate,
-                                "indicator id '" + ind.id +
-                                    "' is used twice (first at /indicators/" +
-                                    std::to_string(it->second) + ")",
-                                at(ptr + "/id", ind.id)));
-    } else {
-      first.emplace(ind.id, k);
-    }
-    // the invariants of one indicator, checked alone so each indicator reports its problem
-    plan one;
-    one.indicators.push_back(ind);
-    try {
-      one.validate();
-    } catch (const model_error& e) {
-      location loc = e.where();
-      const std::string own = "/indicators/0";
-      if (loc.pointer.compare(0, own.size(), own) == 0)
-        loc.pointer = ptr + loc.pointer.substr(own.size());
-      out.push_back(model_error(e.code(), e.message(), loc));
-    }
-    if (ind.baseline) check_flags(*ind.baseline, ptr + "/baseline");
-    // a stored rule that its own text no longer reads as
-    for (std::size_t t = 0; t < ind.targets.size(); ++t) {
-      const auto& tg = ind.targets[t];
-      const std::string tptr = ptr + "/targets/" + std::to_string(t);
-      if (tg.text.empty() || tg.r.oper == op::unparsed) continue;
-      try {
-        const rule r = parse_target(tg.text);
-        if (r != tg.r)
-          out.push_back(model_error(errc::model_invalid,
-                                    "the target text '" + tg.text + "' reads as '" + canonical(r) +
-                                        "', but the stored rule is '" + canonical(tg.r) + "'",
-                                    at(tptr + "/rule", ind.id)));
-      } catch (const parse_error& e) {
-        location loc = at(tptr + "/text", ind.id);
-        loc.column = e.where().column;
-        loc.fragment = e.where().fragment;
-        out.push_back(parse_error(
-            e.code(), "the target text does not parse, yet a rule is stored: " + e.message(), loc));
-      }
-    }
-  }
-  std::size_t k = 0;
-  for (const auto& o : p.observations) {
-    const std::string ptr = "/observations/" + std::to_string(k++);
-    if (first.count(o.indicator) == 0)
-      out.push_back(model_error(errc::model_unknown_id,
-                                "observation of unknown indicator '" + o.indicator + "'",
-                                at(ptr + "/indicator", o.indicator)));
-    check_flags(o, ptr);
-  }
-  k = 0;
-  for (const auto& r : p.references) {
-    const std::string ptr = "/references/" + std::to_string(k++);
-    if (first.count(r.indicator) == 0)
-      out.push_back(model_error(errc::model_unknown_id,
-                                "reference of unknown indicator '" + r.indicator + "'",
-                                at(ptr + "/indicator", r.indicator)));
-  }
-  // the tasks' invariants: the first problem (validate_tasks stops there)
-  try {
-    validate_tasks(p.tasks, &p.indicators);
-  } catch (const model_error& e) {
-    out.push_back(e);
-  }
+  problem_sink sink(out);
+  validation_options options;
+  options.rules_match_texts = true;
+  validate_plan(p, sink, options);
   return out;
 }
 
@@ -321,12 +200,7 @@ std::vector<error> check_plan_file(const std::string& path) {
   std::vector<error> out;
   try {
     if (is_plan_table(path)) {
-      const plan p = load_plan_table(path);
-      for (auto& e : check_plan(p)) {
-        location loc = e.where();
-        loc.file = path;
-        out.push_back(error(e.code(), e.message(), loc));
-      }
+      add_plan_problems(load_plan_table(path), path, out);
       return out;
     }
     const std::string content = detail::read_file(path);

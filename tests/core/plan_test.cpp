@@ -2,8 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include "detail/enum_names.hpp"
 #include "planeval/core/error.hpp"
 #include "planeval/core/parse.hpp"
+#include "planeval/core/task.hpp"
+#include "planeval/core/validate.hpp"
 
 using namespace planeval;
 
@@ -91,6 +94,135 @@ TEST(enums, names_round_trip) {
     EXPECT_EQ(e.code(), errc::model_enum);
     EXPECT_NE(std::string(e.what()).find("higher, lower, band"), std::string::npos);
   }
+}
+
+TEST(enums, messages_say_what_a_name_should_be_with_its_article) {
+  const auto message = [](auto parse) {
+    try {
+      parse();
+    } catch (const model_error& e) {
+      EXPECT_EQ(e.code(), errc::model_enum);
+      return e.message();
+    }
+    ADD_FAILURE() << "no error";
+    return std::string();
+  };
+  EXPECT_EQ(message([] { from_string<indicator_kind>("speed"); }),
+            "'speed' is not an indicator kind (expected one of: rate, count, area, ratio, amount, "
+            "qualitative)");
+  EXPECT_EQ(message([] { from_string<judgment>("ok"); }),
+            "'ok' is not a judgment (expected one of: met, basically_met, exceeded, not_met)");
+  EXPECT_EQ(message([] { from_string<task_status>("open"); }),
+            "'open' is not a task status (expected one of: not_started, in_progress, done, "
+            "suspended, cancelled)");
+}
+
+TEST(enums, one_table_gives_every_function) {
+  enum class colour { red, green };
+  constexpr detail::enum_names<colour, 2> names{"a colour",
+                                                {{{colour::red, "red"}, {colour::green, "green"}}}};
+  static_assert(names.try_from_string("green") == colour::green);
+  EXPECT_STREQ(names.to_string(colour::red), "red");
+  EXPECT_FALSE(names.try_from_string("blue"));
+  EXPECT_EQ(names.accepted(), "red, green");
+  try {
+    names.from_string("blue");
+    FAIL();
+  } catch (const model_error& e) {
+    EXPECT_EQ(e.message(), "'blue' is not a colour (expected one of: red, green)");
+    EXPECT_EQ(e.where().fragment, "blue");
+  }
+}
+
+TEST(enums, status_labels_come_from_the_same_table) {
+  EXPECT_STREQ(task_status_label(task_status::in_progress, language::zh), "推进中");
+  EXPECT_STREQ(task_status_label(task_status::in_progress, language::en), "in progress");
+  EXPECT_STREQ(task_status_label(static_cast<task_status>(200), language::en), "?");
+}
+
+TEST(validate_plan, the_throwing_sink_stops_at_the_first_problem) {
+  plan p;
+  p.add(make("area", "万平方米", "21.3万平方米"));
+  p.indicators.push_back(make("area", "%", "5"));
+  observation o;
+  o.indicator = "ghost";
+  p.observations.add(o);
+  try {
+    problem_sink sink;
+    validate_plan(p, sink);
+    FAIL();
+  } catch (const model_error& e) {
+    EXPECT_EQ(e.code(), errc::model_duplicate);
+    EXPECT_EQ(e.message(), "indicator id 'area' is used twice (first at /indicators/0)");
+    EXPECT_EQ(e.where().pointer, "/indicators/1/id");
+    EXPECT_EQ(e.where().indicator, "area");
+  }
+}
+
+TEST(validate_plan, the_collecting_sink_reports_every_problem_with_its_location) {
+  plan p;
+  p.add(make("area", "万平方米", "21.3万平方米"));
+  p.indicators.push_back(make("", "%", "5"));
+  indicator bad = make("bad", "万平方米", "39公里");
+  bad.targets.push_back(bad.targets[0]);  // two targets for 2021, both in the wrong unit
+  bad.baseline = observation{};
+  bad.baseline->indicator = "bad";
+  bad.baseline->flags = "EX";
+  p.indicators.push_back(bad);
+  observation o;
+  o.indicator = "ghost";
+  p.observations.add(o);
+  reference_value r;
+  r.indicator = "nobody";
+  p.references.add(r);
+  task t;
+  t.id = "t1";
+  t.parent = "missing";
+  p.tasks.push_back(t);
+  std::vector<error> problems;
+  problem_sink sink(problems);
+  EXPECT_TRUE(sink.collecting());
+  validate_plan(p, sink);
+  const std::vector<std::pair<errc, std::string>> expected = {
+      {errc::model_invalid, "/indicators/1/id"},
+      {errc::unit_incompatible, "/indicators/2/targets/0"},
+      {errc::model_duplicate, "/indicators/2/targets/1"},
+      {errc::unit_incompatible, "/indicators/2/targets/1"},
+      {errc::model_invalid, "/indicators/2/baseline/flags"},
+      {errc::model_unknown_id, "/observations/0/indicator"},
+      {errc::model_unknown_id, "/references/0/indicator"},
+      {errc::model_unknown_id, "/tasks/0/parent"},
+  };
+  ASSERT_EQ(problems.size(), expected.size());
+  for (std::size_t k = 0; k < expected.size(); ++k) {
+    EXPECT_EQ(problems[k].code(), expected[k].first) << k << ": " << problems[k].what();
+    EXPECT_EQ(problems[k].where().pointer, expected[k].second) << k;
+  }
+  EXPECT_EQ(problems[1].where().indicator, "bad");
+  EXPECT_EQ(problems[7].where().task, "t1");
+  // plan::validate throws the first of them
+  try {
+    p.validate();
+    FAIL();
+  } catch (const model_error& e) {
+    EXPECT_EQ(e.where().pointer, "/indicators/1/id");
+  }
+}
+
+TEST(validate_plan, stored_rules_are_checked_against_their_texts_when_asked) {
+  plan p;
+  p.add(make("area", "万平方米", "21.3万平方米"));
+  p.indicators[0].targets[0].r.value = 20;
+  std::vector<error> problems;
+  problem_sink sink(problems);
+  validate_plan(p, sink);
+  EXPECT_TRUE(problems.empty());
+  validation_options options;
+  options.rules_match_texts = true;
+  validate_plan(p, sink, options);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].code(), errc::model_invalid);
+  EXPECT_EQ(problems[0].where().pointer, "/indicators/0/targets/0/rule");
 }
 
 TEST(format_number, shortest_round_trip_text) {

@@ -609,7 +609,7 @@ std::vector<bad_file> bad_files() {
        errc::model_duplicate, "/indicators/1/targets/1", 0, 0, "estates_area"},
       {"observation of an unknown indicator",
        edited([](json& j) { j["observations"][1]["indicator"] = "nobody"; }),
-       errc::model_unknown_id, "/observations/1", 0, 0, "nobody"},
+       errc::model_unknown_id, "/observations/1/indicator", 0, 0, "nobody"},
       {"observation given twice",
        edited([](json& j) { j["observations"].push_back(j["observations"][0]); }),
        errc::model_duplicate, "/observations/2", 0, 0, "retail_growth"},

@@ -17,6 +17,7 @@
 
 #include "io/file_util.hpp"
 #include "io/plan_generator.hpp"
+#include "planeval/analytics/composite.hpp"
 #include "planeval/io/json_plan.hpp"
 #include "planeval/io/tables.hpp"
 #include "planeval/io/tasks.hpp"
@@ -152,6 +153,26 @@ TEST(plan_format, names_and_extensions) {
   EXPECT_FALSE(format_from_path("dir.json/plan"));
   EXPECT_FALSE(try_from_string<plan_format>("yaml"));
   EXPECT_THROW(from_string<plan_format>("yaml"), model_error);
+}
+
+TEST(plan_format, every_enum_name_error_says_what_was_expected) {
+  const auto message = [](auto parse) {
+    try {
+      parse();
+    } catch (const model_error& e) {
+      EXPECT_EQ(e.code(), errc::model_enum);
+      return e.message();
+    }
+    ADD_FAILURE() << "no error";
+    return std::string();
+  };
+  EXPECT_EQ(message([] { from_string<plan_format>("yaml"); }),
+            "'yaml' is not a plan format (expected one of: json, text, xml, binary)");
+  EXPECT_EQ(message([] { from_string<aggregation>("mean"); }),
+            "'mean' is not an aggregation (expected one of: arithmetic, geometric)");
+  EXPECT_EQ(message([] { from_string<normalisation>("rank"); }),
+            "'rank' is not a normalisation (expected one of: min_max, z_score, goalposts, "
+            "distance_to_target)");
 }
 
 TEST(plan_format, sniffed_from_content) {

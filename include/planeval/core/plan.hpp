@@ -70,10 +70,10 @@ struct plan {
   /// @throws model_error (`model_duplicate`) when the id is taken, (`model_invalid`) when empty.
   void add(indicator ind);
 
-  /// @brief Checks the invariants: unique non-empty ids, one target per period, target and
-  /// baseline units convertible to the indicator's, observations and references naming
-  /// existing indicators; and the tasks' invariants (`validate_tasks`).
-  /// @throws model_error naming the indicator or task and field.
+  /// @brief Checks the invariants (`validate_plan`, core/validate.hpp): unique non-empty ids, one
+  /// target per period, units convertible to the indicator's, valid flags, observations and
+  /// references naming existing indicators, and the tasks' invariants (`validate_tasks`).
+  /// @throws model_error at the first problem, naming the indicator or task and the field.
   void validate() const;
 
   friend bool operator==(const plan& a, const plan& b) noexcept;

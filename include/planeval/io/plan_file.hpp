@@ -113,10 +113,10 @@ void save_plan(const plan& p, const std::string& path, plan_format format);
 /// @throws io_error (`io_open`, `io_write`) when writing fails.
 void save_plan_table(const plan& p, const std::string& path);
 
-/// @brief Every model problem of a plan, not just the first: empty or repeated indicator ids,
-/// repeated target periods, units that do not convert, observations and references of
-/// unknown indicators, targets whose text reads as a different rule than the stored one, and
-/// the first problem among the tasks (`validate_tasks`).
+/// @brief Every model problem of a plan, not just the first: the checks of `validate_plan`
+/// (empty or repeated ids, repeated target periods, units that do not convert, invalid flags,
+/// unknown indicators of observations and references, the first task problem) with
+/// `rules_match_texts`: targets whose text reads as another rule than the stored one.
 /// @return the problems as errors with their locations; empty when the plan is sound.
 std::vector<error> check_plan(const plan& p);
 
