@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "planeval/core/error.hpp"
+#include "text/wording.hpp"
 
 namespace planeval {
 namespace {
@@ -81,11 +82,7 @@ std::optional<task_status> try_from_string<task_status>(std::string_view name) n
 }
 
 const std::string& task::title(language l) const noexcept {
-  const std::string& first = l == language::zh ? title_zh : title_en;
-  const std::string& second = l == language::zh ? title_en : title_zh;
-  if (!first.empty()) return first;
-  if (!second.empty()) return second;
-  return id;
+  return text::display_name(title_zh, title_en, id, l);
 }
 
 bool operator==(const task& a, const task& b) noexcept {
