@@ -6,7 +6,8 @@
 
 #include "bindings.hpp"
 #include "planeval/core/parse.hpp"
-#include "planeval/io/json.hpp"
+#include "planeval/render/evaluation.hpp"
+#include "planeval/render/rule.hpp"
 #include "planeval/io/plan_file.hpp"
 
 namespace planeval::python {
@@ -26,7 +27,7 @@ py::dict assessment_dict(const assessment& a, const plan* p, language lang) {
   d["indicator"] = a.indicator;
   if (p) {
     const indicator* ind = p->find(a.indicator);
-    d["name"] = ind ? (lang == language::zh ? ind->name_zh : ind->name_en) : std::string();
+    d["name"] = ind ? ind->name(lang) : a.indicator;
   }
   d["period"] = a.per.to_string();
   d["status"] = to_string(a.st);
@@ -178,12 +179,7 @@ void register_core(py::module_& m) {
       .def_readonly("name_en", &indicator::name_en)
       .def(
           "name",
-          [](const indicator& i, const std::string& lang) {
-            const bool zh = language_of(lang) == language::zh;
-            const std::string& first = zh ? i.name_zh : i.name_en;
-            const std::string& second = zh ? i.name_en : i.name_zh;
-            return !first.empty() ? first : !second.empty() ? second : i.id;
-          },
+          [](const indicator& i, const std::string& lang) { return i.name(language_of(lang)); },
           py::arg("lang") = "zh", "The name in a language, else the other one, else the id.")
       .def_property_readonly(
           "kind", [](const indicator& i) { return to_string(i.kind); },

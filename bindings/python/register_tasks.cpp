@@ -3,7 +3,7 @@
 
 #include "bindings.hpp"
 #include "planeval/core/task_eval.hpp"
-#include "planeval/io/tasks.hpp"
+#include "planeval/render/tasks.hpp"
 
 namespace planeval::python {
 namespace {

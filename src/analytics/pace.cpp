@@ -5,24 +5,17 @@
 #include <string>
 #include <vector>
 
-#include "analytics/text.hpp"
 #include "planeval/core/error.hpp"
+#include "text/wording.hpp"
 
 namespace planeval {
 namespace {
 
-using detail::num;
-using detail::period_zh;
-using detail::round_to;
+using text::format_rounded;
+using text::round_to;
 
 bool percent_means_growth(const unit& u, const indicator& ind) {
   return u.is_percent() && !ind.u.empty() && !ind.u.is_percent();
-}
-
-const char* month_en(int m) {
-  static const char* const names[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  return names[(m - 1) % 12];
 }
 
 // The months or quarters from the start of the year to `latest`: `1—5月`, `上半年`.
@@ -35,17 +28,17 @@ std::string coverage_zh(const period& latest) {
 std::string coverage_en(const period& latest) {
   if (latest.kind() == period_kind::month)
     return latest.sub() == 1 ? std::string("January")
-                             : std::string("Jan–") + month_en(latest.sub());
+                             : std::string("Jan–") + text::month_abbreviation(latest.sub());
   static const char* const q[] = {"Q1", "H1", "Q1–Q3", "the full year"};
   return q[(latest.sub() - 1) % 4];
 }
 
 // A number with the indicator's unit: `12.85万平方米`, `345家`, `12.6%`.
 std::string amount_zh(double v, const unit& u) {
-  return detail::value_text(v) + detail::unit_zh(u);
+  return text::format_quantity(v, u, language::zh);
 }
 std::string amount_en(double v, const unit& u) {
-  return detail::value_text(v) + detail::unit_en(u);
+  return text::format_quantity(v, u, language::en);
 }
 
 class pacer {
@@ -61,7 +54,7 @@ class pacer {
     a_.value_unit = ind_.u;
     a_.as_of = opt_.as_of;
     if (t_.per.kind() != period_kind::year) {
-      set(pace_status::not_applicable, "时序进度按年度目标计算,该目标期间为" + period_zh(t_.per),
+      set(pace_status::not_applicable, "时序进度按年度目标计算,该目标期间为" + text::period_text(t_.per, language::zh),
           "pace is checked against annual targets; this target is for " + t_.per.to_string());
       return a_;
     }
@@ -112,9 +105,9 @@ class pacer {
       const auto prev = previous_level();
       if (!prev) {
         set(pace_status::no_data,
-            "目标为增速" + num(*a_.target_value) + "%,缺少年内增速,也缺少" +
-                period_zh(t_.per.previous()) + "数值,无法换算年度目标值",
-            "the target is growth of " + num(*a_.target_value) +
+            "目标为增速" + format_rounded(*a_.target_value) + "%,缺少年内增速,也缺少" +
+                text::period_text(t_.per.previous(), language::zh) + "数值,无法换算年度目标值",
+            "the target is growth of " + format_rounded(*a_.target_value) +
                 "%: there are no year-to-date growth figures, and no value for " +
                 t_.per.previous().to_string() + " to turn it into a level");
         a_.target_value.reset();
@@ -146,7 +139,7 @@ class pacer {
       if (!ref) ref = plan_.references.find(ind_.id, t_.per);
       if (!ref) {
         set(pace_status::needs_reference,
-            "目标“" + t_.text + "”需要“" + r.reference + "”的数值(" + period_zh(t_.per) +
+            "目标“" + t_.text + "”需要“" + r.reference + "”的数值(" + text::period_text(t_.per, language::zh) +
                 "),尚未提供",
             "the target '" + t_.text + "' needs the value of " + reference_name_en(r.reference) +
                 " for " + t_.per.to_string() + ", which was not supplied");
@@ -234,7 +227,7 @@ class pacer {
 
   void no_values(const char* what_zh, const char* what_en) {
     if (opt_.as_of) a_.expected_share = t_.per.elapsed_share(*opt_.as_of, opt_.basis);
-    std::string zh = "缺少" + period_zh(t_.per) + "年内(月度或季度)" + what_zh;
+    std::string zh = "缺少" + text::period_text(t_.per, language::zh) + "年内(月度或季度)" + what_zh;
     std::string en =
         std::string("no ") + what_en + " (monthly or quarterly) for " + t_.per.to_string();
     if (opt_.as_of) {
@@ -248,7 +241,7 @@ class pacer {
   std::optional<double> value_of(const observation& o, bool rate, std::string& why_zh,
                                  std::string& why_en) const {
     if (!t_.r.qual.flow.empty() && !o.qual.flow.empty() && t_.r.qual.flow != o.qual.flow) {
-      why_zh = period_zh(o.per) + "完成值统计口径为“" + o.qual.flow + "”,目标为“" + t_.r.qual.flow +
+      why_zh = text::period_text(o.per, language::zh) + "完成值统计口径为“" + o.qual.flow + "”,目标为“" + t_.r.qual.flow +
                "”,不可比";
       why_en = "the value for " + o.per.to_string() + " counts '" + o.qual.flow +
                "' but the target counts '" + t_.r.qual.flow + "'";
@@ -261,13 +254,13 @@ class pacer {
       v = pt->value;
     } else {
       const std::string text = o.text.empty() ? std::string("?") : o.text;
-      why_zh = period_zh(o.per) + "完成值“" + text + "”不是单一数值";
+      why_zh = text::period_text(o.per, language::zh) + "完成值“" + text + "”不是单一数值";
       why_en = "the value for " + o.per.to_string() + " ('" + text + "') is not a single number";
       return std::nullopt;
     }
     if (!rate && !o.u.empty() && !ind_.u.empty() && o.meas.kind == measure_kind::level) {
       if (!convertible(o.u, ind_.u)) {
-        why_zh = period_zh(o.per) + "完成值单位“" + o.u.symbol() + "”无法换算为“" +
+        why_zh = text::period_text(o.per, language::zh) + "完成值单位“" + o.u.symbol() + "”无法换算为“" +
                  ind_.u.symbol() + "”";
         why_en = "the value for " + o.per.to_string() + " is in '" + o.u.symbol() +
                  "', which cannot be expressed in '" + ind_.u.symbol() + "'";
@@ -338,14 +331,14 @@ class pacer {
   void compare_sentences(double done_pct, double expected_pct, std::string& zh,
                          std::string& en) const {
     const double d = round_to(done_pct - expected_pct, 2);
-    const std::string e = num(expected_pct) + "%";
+    const std::string e = format_rounded(expected_pct) + "%";
     if (d == 0.0) {
       zh += "与时序进度(" + e + ")持平";
       en += "level with the elapsed-time share (" + e + ")";
     } else {
-      zh += std::string(d > 0 ? "高于" : "低于") + "时序进度(" + e + ")" + num(std::fabs(d)) +
+      zh += std::string(d > 0 ? "高于" : "低于") + "时序进度(" + e + ")" + format_rounded(std::fabs(d)) +
             "个百分点";
-      en += num(std::fabs(d)) + " percentage points " + (d > 0 ? "above" : "below") +
+      en += format_rounded(std::fabs(d)) + " percentage points " + (d > 0 ? "above" : "below") +
             " the elapsed-time share (" + e + ")";
     }
   }
@@ -361,8 +354,8 @@ class pacer {
         break;
       case pace_status::in_line:
         if (g != 0.0 && opt_.tolerance_points > 0) {
-          zh += ",在±" + num(opt_.tolerance_points) + "个百分点容差内,基本符合预期";
-          en += "; within the tolerance of ±" + num(opt_.tolerance_points) +
+          zh += ",在±" + format_rounded(opt_.tolerance_points) + "个百分点容差内,基本符合预期";
+          en += "; within the tolerance of ±" + format_rounded(opt_.tolerance_points) +
                 " percentage points, broadly on schedule";
         } else {
           zh += ",基本符合预期";
@@ -395,7 +388,7 @@ class pacer {
       const observation* o = obs_[static_cast<std::size_t>(k - 1)];
       if (!o) {
         set(pace_status::no_data,
-            "缺少" + period_zh(sub_period(k)) + "数值,无法累计" + coverage_zh(latest_) + "完成值",
+            "缺少" + text::period_text(sub_period(k), language::zh) + "数值,无法累计" + coverage_zh(latest_) + "完成值",
             "no value for " + sub_period(k).to_string() + ", so the year-to-date total to " +
                 latest_.to_string() + " cannot be added up");
         return;
@@ -422,9 +415,9 @@ class pacer {
     const bool cap = ind_.pol == polarity::lower;
     std::string zh = as_of_prefix_zh() + coverage_zh(latest_) + "累计完成" +
                      amount_zh(total, ind_.u) + "," + (cap ? "占年度控制目标的" : "完成年度计划") +
-                     num(done_pct) + "%,";
+                     format_rounded(done_pct) + "%,";
     std::string en = as_of_prefix_en() + coverage_en(latest_) + ": " + amount_en(total, ind_.u) +
-                     " year to date, " + num(done_pct) + "% of the annual " +
+                     " year to date, " + format_rounded(done_pct) + "% of the annual " +
                      (cap ? "ceiling" : "target") + ", ";
     compare_sentences(done_pct, expected_pct, zh, en);
     // for a ceiling (lower is better) using less than the elapsed share is good
@@ -449,19 +442,19 @@ class pacer {
     const auto start = path_start();
     const double target = *a_.target_value;
     const std::string latest_zh =
-        as_of_prefix_zh() + period_zh(latest_) + "完成值" + amount_zh(*v, ind_.u);
+        as_of_prefix_zh() + text::period_text(latest_, language::zh) + "完成值" + amount_zh(*v, ind_.u);
     const std::string latest_en =
         as_of_prefix_en() + "In " + latest_.to_string() + " the value was " + amount_en(*v, ind_.u);
     if (!start) {
       set(pace_status::no_data,
-          latest_zh + ",但缺少" + period_zh(t_.per.previous()) + "(基期)数值,无法计算推进比例",
+          latest_zh + ",但缺少" + text::period_text(t_.per.previous(), language::zh) + "(基期)数值,无法计算推进比例",
           latest_en + ", but there is no value for " + t_.per.previous().to_string() +
               " (the baseline) to measure the way to the target from");
       return;
     }
     a_.baseline = start->first;
     const double base = start->first;
-    const std::string path_zh = "较基期(" + period_zh(start->second) + amount_zh(base, ind_.u) +
+    const std::string path_zh = "较基期(" + text::period_text(start->second, language::zh) + amount_zh(base, ind_.u) +
                                 ")向年度目标(" + amount_zh(target, ind_.u) + ")";
     const std::string path_en = " (baseline " + amount_en(base, ind_.u) + " in " +
                                 start->second.to_string() + ", annual target " +
@@ -492,8 +485,8 @@ class pacer {
     a_.done_share = done;
     const double done_pct = round_to(done * 100.0, 2);
     const double expected_pct = round_to(a_.expected_share * 100.0, 2);
-    std::string zh = latest_zh + "," + path_zh + "推进" + num(done_pct) + "%,";
-    std::string en = latest_en + path_en + ": " + num(done_pct) +
+    std::string zh = latest_zh + "," + path_zh + "推进" + format_rounded(done_pct) + "%,";
+    std::string en = latest_en + path_en + ": " + format_rounded(done_pct) +
                      "% of the way from the baseline to the target, ";
     compare_sentences(done_pct, expected_pct, zh, en);
     grade(done_pct - expected_pct, zh, en);
@@ -520,16 +513,16 @@ class pacer {
     const double gap = ind_.pol == polarity::lower  ? -diff
                        : ind_.pol == polarity::band ? -std::fabs(diff)
                                                     : diff;
-    std::string zh = as_of_prefix_zh() + coverage_zh(latest_) + "完成值" + num(*v) + "%,";
-    std::string en = as_of_prefix_en() + coverage_en(latest_) + ": " + num(*v) + "%, ";
-    const std::string tz = "年度目标(" + num(target) + "%)";
-    const std::string te = "the annual target (" + num(target) + "%)";
+    std::string zh = as_of_prefix_zh() + coverage_zh(latest_) + "完成值" + format_rounded(*v) + "%,";
+    std::string en = as_of_prefix_en() + coverage_en(latest_) + ": " + format_rounded(*v) + "%, ";
+    const std::string tz = "年度目标(" + format_rounded(target) + "%)";
+    const std::string te = "the annual target (" + format_rounded(target) + "%)";
     if (diff == 0.0) {
       zh += "与" + tz + "持平";
       en += "level with " + te;
     } else {
-      zh += std::string(diff > 0 ? "高于" : "低于") + tz + num(std::fabs(diff)) + "个百分点";
-      en += num(std::fabs(diff)) + " percentage points " + (diff > 0 ? "above " : "below ") + te;
+      zh += std::string(diff > 0 ? "高于" : "低于") + tz + format_rounded(std::fabs(diff)) + "个百分点";
+      en += format_rounded(std::fabs(diff)) + " percentage points " + (diff > 0 ? "above " : "below ") + te;
     }
     grade(gap, zh, en);
   }
@@ -607,7 +600,7 @@ std::vector<pace_assessment> assess_pace(const plan& p, const observation_set& a
     a.value_unit = ind.u;
     a.st = pace_status::no_target;
     if (options.as_of) a.expected_share = y.elapsed_share(*options.as_of, options.basis);
-    a.reason_zh = "未设定" + period_zh(y) + "目标值";
+    a.reason_zh = "未设定" + text::period_text(y, language::zh) + "目标值";
     a.reason_en = "no target set for " + y.to_string();
     out.push_back(std::move(a));
   }

@@ -8,14 +8,14 @@
 #include <numeric>
 #include <set>
 
-#include "analytics/text.hpp"
 #include "planeval/core/error.hpp"
+#include "text/wording.hpp"
 
 namespace planeval {
 namespace {
 
-using detail::num;
-using detail::value_text;
+using text::format_rounded;
+using text::format_value;
 
 [[noreturn]] void usage(const std::string& what) { throw error(errc::usage, what); }
 
@@ -142,9 +142,9 @@ projection_result project(const std::vector<annual_point>& series, int year,
                           "the value for " + std::to_string(series[i].year) + " is not finite");
     if (log && v <= 0.0)
       return insufficient(
-          "对数线性模型要求数值为正," + std::to_string(series[i].year) + "年为" + value_text(v),
+          "对数线性模型要求数值为正," + std::to_string(series[i].year) + "年为" + format_value(v),
           "the log-linear model needs positive values; " + std::to_string(series[i].year) +
-              " has " + value_text(v));
+              " has " + format_value(v));
     x.push_back(series[i].year);
     y.push_back(log ? std::log(v) : v);
     w.push_back(options.weights.empty() ? std::pow(options.discount, latest - series[i].year)
@@ -169,15 +169,15 @@ projection_result project(const std::vector<annual_point>& series, int year,
   const bool weighted = !options.weights.empty() || options.discount < 1.0;
   std::string zh = "按" + model_zh + "趋势(" + std::to_string(f.n) + "个年度数据" +
                    (weighted ? ",近年权重较高" : "") + ")," + std::to_string(year) + "年预计为" +
-                   value_text(*out.projected);
+                   format_value(*out.projected);
   std::string en = "On the " + model_en + " trend of " + std::to_string(f.n) + " years" +
                    (weighted ? " (recent years weighted more)" : "") + ", " + std::to_string(year) +
-                   " is projected at " + value_text(*out.projected);
-  const std::string conf = num(options.confidence * 100.0) + "%";
+                   " is projected at " + format_value(*out.projected);
+  const std::string conf = format_rounded(options.confidence * 100.0) + "%";
   if (out.lower) {
-    zh += "(" + conf + "预测区间" + value_text(*out.lower) + "至" + value_text(*out.upper) + ")";
-    en += " (" + conf + " prediction interval " + value_text(*out.lower) + " to " +
-          value_text(*out.upper) + ")";
+    zh += "(" + conf + "预测区间" + format_value(*out.lower) + "至" + format_value(*out.upper) + ")";
+    en += " (" + conf + " prediction interval " + format_value(*out.lower) + " to " +
+          format_value(*out.upper) + ")";
   }
   if (!target) {
     out.verdict = projection_verdict::no_target;
@@ -200,11 +200,11 @@ projection_result project(const std::vector<annual_point>& series, int year,
     else if (f.n > 2)
       out.probability = reaches ? 1.0 : 0.0;
   }
-  zh += std::string(reaches ? ",达到" : ",未达到") + "目标" + value_text(*target);
-  en += std::string(reaches ? ", reaching" : ", short of") + " the target " + value_text(*target);
+  zh += std::string(reaches ? ",达到" : ",未达到") + "目标" + format_value(*target);
+  en += std::string(reaches ? ", reaching" : ", short of") + " the target " + format_value(*target);
   if (out.probability) {
-    zh += ",达到目标的概率约" + num(*out.probability * 100.0, 0) + "%";
-    en += "; probability of reaching it about " + num(*out.probability * 100.0, 0) + "%";
+    zh += ",达到目标的概率约" + format_rounded(*out.probability * 100.0, 0) + "%";
+    en += "; probability of reaching it about " + format_rounded(*out.probability * 100.0, 0) + "%";
   }
   if (reaches) {
     out.verdict = projection_verdict::maintain;

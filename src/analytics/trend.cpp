@@ -6,15 +6,15 @@
 #include <cmath>
 #include <limits>
 
-#include "analytics/text.hpp"
 #include "planeval/core/error.hpp"
+#include "text/wording.hpp"
 
 namespace planeval {
 namespace {
 
-using detail::num;
-using detail::pct;
-using detail::value_text;
+using text::format_rounded;
+using text::format_share;
+using text::format_value;
 
 constexpr double damping_exponent = 4.44;  // open-sdg, sdg/ProgressMeasure.py
 
@@ -44,14 +44,14 @@ trend_status status_of_ratio(double r, const trend_thresholds& t) {
 
 std::string ratio_text(double r) {
   if (std::isinf(r)) return r > 0 ? "∞" : "-∞";
-  return num(r, 3);
+  return format_rounded(r, 3);
 }
 
 // `年均增长5%` / `年均下降9.19%`
-std::string annual_zh(double g) { return g < 0 ? "年均下降" + pct(-g) : "年均增长" + pct(g); }
+std::string annual_zh(double g) { return g < 0 ? "年均下降" + format_share(-g) : "年均增长" + format_share(g); }
 // `5% growth a year` / `a fall of 9.19% a year`
 std::string annual_en(double g) {
-  return g < 0 ? "a fall of " + pct(-g) + " a year" : pct(g) + " growth a year";
+  return g < 0 ? "a fall of " + format_share(-g) + " a year" : format_share(g) + " growth a year";
 }
 
 }  // namespace
@@ -119,18 +119,18 @@ trend_result assess_trend(const std::vector<annual_point>& series,
     dir = target->value > r.base_value ? 1.0 : (target->value < r.base_value ? -1.0 : 0.0);
 
   const std::string cur_zh =
-      std::to_string(r.current_year) + "年数值" + value_text(r.current_value);
+      std::to_string(r.current_year) + "年数值" + format_value(r.current_value);
   const std::string cur_en =
-      "the " + std::to_string(r.current_year) + " value " + value_text(r.current_value);
+      "the " + std::to_string(r.current_year) + " value " + format_value(r.current_value);
 
   if (level_target) {
     const double t = target->value;
     const bool achieved = dir == 0.0 ? r.current_value == t : dir * (r.current_value - t) >= 0.0;
     if (achieved) {
       set(r, trend_status::achieved,
-          cur_zh + "已达到" + std::to_string(target->year) + "年目标" + value_text(t) +
+          cur_zh + "已达到" + std::to_string(target->year) + "年目标" + format_value(t) +
               ",已实现目标",
-          cur_en + " already meets the target " + value_text(t) + " set for " +
+          cur_en + " already meets the target " + format_value(t) + " set for " +
               std::to_string(target->year) + ": achieved");
       return r;
     }
@@ -163,10 +163,10 @@ trend_result assess_trend(const std::vector<annual_point>& series,
     }
     const double slope = fit_weighted_line(x, y).slope;
     r.slope = slope;
-    std::string zh = span_zh + "数值由" + value_text(r.base_value) + "变为" +
-                     value_text(r.current_value) + ",最小二乘斜率每年" + num(slope) + "个百分点";
-    std::string en = span_en + " the rate went from " + value_text(r.base_value) + " to " +
-                     value_text(r.current_value) + ", a least-squares slope of " + num(slope) +
+    std::string zh = span_zh + "数值由" + format_value(r.base_value) + "变为" +
+                     format_value(r.current_value) + ",最小二乘斜率每年" + format_rounded(slope) + "个百分点";
+    std::string en = span_en + " the rate went from " + format_value(r.base_value) + " to " +
+                     format_value(r.current_value) + ", a least-squares slope of " + format_rounded(slope) +
                      " points a year";
     if (level_target) {
       const int to_go = target->year - r.base_year;
@@ -181,10 +181,10 @@ trend_result assess_trend(const std::vector<annual_point>& series,
       r.ratio = ratio;
       const trend_status st = status_of_ratio(ratio, th);
       set(r, st,
-          zh + ",按期实现目标(" + std::to_string(target->year) + "年" + value_text(target->value) +
-              ")需每年变化" + num(req) + "个百分点,比值R=" + ratio_text(ratio) + "," + label_zh(st),
-          en + "; reaching " + value_text(target->value) + " by " + std::to_string(target->year) +
-              " needs " + num(req) + " points a year; R = " + ratio_text(ratio) + ": " +
+          zh + ",按期实现目标(" + std::to_string(target->year) + "年" + format_value(target->value) +
+              ")需每年变化" + format_rounded(req) + "个百分点,比值R=" + ratio_text(ratio) + "," + label_zh(st),
+          en + "; reaching " + format_value(target->value) + " by " + std::to_string(target->year) +
+              " needs " + format_rounded(req) + " points a year; R = " + ratio_text(ratio) + ": " +
               label_en(st));
       return r;
     }
@@ -210,11 +210,11 @@ trend_result assess_trend(const std::vector<annual_point>& series,
   if ((r.base_value > 0.0 && r.current_value < 0.0) ||
       (r.base_value < 0.0 && r.current_value > 0.0)) {
     set(r, trend_status::sign_change,
-        "基期(" + std::to_string(r.base_year) + "年" + value_text(r.base_value) + ")与最新值(" +
-            std::to_string(r.current_year) + "年" + value_text(r.current_value) +
+        "基期(" + std::to_string(r.base_year) + "年" + format_value(r.base_value) + ")与最新值(" +
+            std::to_string(r.current_year) + "年" + format_value(r.current_value) +
             ")符号不同,无法计算年均增速",
-        "the base value (" + value_text(r.base_value) + " in " + std::to_string(r.base_year) +
-            ") and the latest (" + value_text(r.current_value) + " in " +
+        "the base value (" + format_value(r.base_value) + " in " + std::to_string(r.base_year) +
+            ") and the latest (" + format_value(r.current_value) + " in " +
             std::to_string(r.current_year) + ") differ in sign, so compound growth is undefined");
     return r;
   }
@@ -237,15 +237,15 @@ trend_result assess_trend(const std::vector<annual_point>& series,
       }
       if (target->value / r.base_value < 0.0) {
         set(r, trend_status::sign_change,
-            zh + ";目标值" + value_text(target->value) + "与基期数值符号不同,无法计算所需增速",
-            en + "; the target " + value_text(target->value) +
+            zh + ";目标值" + format_value(target->value) + "与基期数值符号不同,无法计算所需增速",
+            en + "; the target " + format_value(target->value) +
                 " and the base value differ in sign, so the required growth is undefined");
         return r;
       }
       required = std::pow(target->value / r.base_value, 1.0 / to_go) - 1.0;
-      need_zh = "按期实现目标(" + std::to_string(target->year) + "年" + value_text(target->value) +
+      need_zh = "按期实现目标(" + std::to_string(target->year) + "年" + format_value(target->value) +
                 ")需" + annual_zh(required);
-      need_en = "reaching " + value_text(target->value) + " by " + std::to_string(target->year) +
+      need_en = "reaching " + format_value(target->value) + " by " + std::to_string(target->year) +
                 " needs " + annual_en(required);
     } else {
       required = target->value / 100.0;
@@ -268,9 +268,9 @@ trend_result assess_trend(const std::vector<annual_point>& series,
   if (options.limit) {
     c = limit_damping(r.base_value, *options.limit);
     r.damping = c;
-    zh += ",基期数值接近上限" + value_text(*options.limit) + ",判断阈值乘以系数" + num(c, 4);
-    en += "; the base value is near the limit " + value_text(*options.limit) +
-          ", so the thresholds are scaled by " + num(c, 4);
+    zh += ",基期数值接近上限" + format_value(*options.limit) + ",判断阈值乘以系数" + format_rounded(c, 4);
+    en += "; the base value is near the limit " + format_value(*options.limit) +
+          ", so the thresholds are scaled by " + format_rounded(c, 4);
   }
   const trend_status st = progress >= th.substantial * c ? trend_status::substantial_progress
                           : progress >= th.moderate * c  ? trend_status::moderate_progress

@@ -5,7 +5,7 @@
 
 #include "handles.hpp"
 #include "planeval/core/parse.hpp"
-#include "planeval/io/json.hpp"
+#include "planeval/render/rule.hpp"
 #include "planeval/io/plan_file.hpp"
 #include "planeval/io/tables.hpp"
 #include "planeval/io/tasks.hpp"
@@ -193,9 +193,7 @@ planeval_status planeval_plan_indicator_name(planeval_context* context, const pl
     const auto lang = language_of(language);
     check_index(index, inds.size(), "indicators");
     const auto& ind = inds[index];
-    const std::string& first = lang == planeval::language::zh ? ind.name_zh : ind.name_en;
-    const std::string& second = lang == planeval::language::zh ? ind.name_en : ind.name_zh;
-    *out_name = duplicate(!first.empty() ? first : !second.empty() ? second : ind.id);
+    *out_name = duplicate(ind.name(lang));
   });
 }
 

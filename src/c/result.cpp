@@ -4,8 +4,8 @@
 
 #include "handles.hpp"
 #include "planeval/core/task_eval.hpp"
-#include "planeval/io/json.hpp"
-#include "planeval/io/tasks.hpp"
+#include "planeval/render/evaluation.hpp"
+#include "planeval/render/tasks.hpp"
 
 using namespace planeval;
 using namespace planeval::c_api;

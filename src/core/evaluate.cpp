@@ -9,46 +9,21 @@
 
 #include "planeval/core/error.hpp"
 #include "planeval/core/parse.hpp"
+#include "text/wording.hpp"
 
 namespace planeval {
 namespace {
 
 using detail::inf;
 using detail::ival;
+using text::format_value;
 
 bool is_percent_unit(const unit& u) {
   return u.dim() == dimension::percent || u.dim() == dimension::percentage_point;
 }
 
-std::string num(double v) {
-  // two decimals are what plan reports print; keep more when the value needs them
-  const double r2 = std::round(v * 100.0) / 100.0;
-  if (std::fabs(r2 - v) < 1e-9) return format_number(r2);
-  const double r4 = std::round(v * 10000.0) / 10000.0;
-  return format_number(r4);
-}
-
-std::string unit_zh(const unit& u) { return u.symbol(); }
-
 // `2021年`, `2021年第3季度`, `2021年9月`, `2016—2020年`
-std::string zh(const period& p) {
-  switch (p.kind()) {
-    case period_kind::year: return std::to_string(p.first_year()) + "年";
-    case period_kind::quarter:
-      return std::to_string(p.first_year()) + "年第" + std::to_string(p.sub()) + "季度";
-    case period_kind::month:
-      return std::to_string(p.first_year()) + "年" + std::to_string(p.sub()) + "月";
-    case period_kind::span:
-      return std::to_string(p.first_year()) + "—" + std::to_string(p.last_year()) + "年";
-  }
-  return p.to_string();
-}
-std::string unit_en(const unit& u) {
-  if (u.empty()) return {};
-  if (u.dim() == dimension::percent && u.scale() == 0) return "%";
-  if (u.dim() == dimension::percentage_point) return " percentage points";
-  return " " + u.symbol();
-}
+std::string zh(const period& p) { return text::period_text(p, language::zh); }
 
 // The value an evaluation compares: the measured value (or a bound of it) in the comparison unit.
 struct actual_value {
@@ -155,7 +130,7 @@ class evaluator {
     ival r;
     if (o.comparable) {
       r = ival{*o.comparable, *o.comparable};
-      v.text += "(按可比口径" + num(*o.comparable) + ")";
+      v.text += "(按可比口径" + format_value(*o.comparable) + ")";
     } else {
       const auto iv = as_interval(o.value);
       r = ival{iv->low, iv->high, iv->low_open, iv->high_open};
@@ -243,7 +218,7 @@ class evaluator {
     if (ind_.acc == accumulation::flow) {
       v.range = ival{total, total};
       v.shown = total;
-      v.text = num(total) + unit_zh(cmp) + "(" + std::to_string(parts.size()) + "期合计)";
+      v.text = format_value(total) + cmp.symbol() + "(" + std::to_string(parts.size()) + "期合计)";
     } else {
       v = last;
       v.text += "(末期值)";
@@ -281,7 +256,7 @@ class evaluator {
         if (cur && prev && computable(*cur) && computable(*prev) && prev->shown != 0.0) {
           const double g = (cur->shown / prev->shown - 1.0) * 100.0;
           return computed(g, "由" + zh(p) + cur->text + "和" + zh(p.previous()) + prev->text +
-                                 "计算的增速" + num(g) + "%");
+                                 "计算的增速" + format_value(g) + "%");
         }
         if (const auto* j = find_any_judgment(p)) return read(*j, cmp);
         none.missing_zh =
@@ -299,7 +274,7 @@ class evaluator {
         if (cur && b && computable(*cur) && computable(*b)) {
           const double d = cur->shown - b->shown;
           return computed(d, "由" + zh(p) + cur->text + "和" + base.to_string() + "年" + b->text +
-                                 "计算的变化" + num(d) + "个百分点");
+                                 "计算的变化" + format_value(d) + "个百分点");
         }
         if (const auto* j = find_any_judgment(p)) return read(*j, cmp);
         none.missing_zh = "缺少" + zh(p) + "和" + zh(base) + "的数值,无法计算百分点变化";
@@ -320,7 +295,7 @@ class evaluator {
             years > 0) {
           const double g = (std::pow(cur->shown / b->shown, 1.0 / years) - 1.0) * 100.0;
           return computed(g,
-                          "由" + zh(base) + "至" + zh(end) + "数值计算的年均增速" + num(g) + "%");
+                          "由" + zh(base) + "至" + zh(end) + "数值计算的年均增速" + format_value(g) + "%");
         }
         if (const auto* j = find_any_judgment(p)) return read(*j, cmp);
         none.missing_zh = "缺少" + zh(base) + "和" + zh(end) + "的正数值,无法计算年均增速";
@@ -337,7 +312,7 @@ class evaluator {
         const auto b = level_of(base);
         if (cur && b && computable(*cur) && computable(*b) && b->shown != 0.0) {
           const double g = (cur->shown / b->shown - 1.0) * 100.0;
-          return computed(g, "由" + zh(p) + "和" + zh(base) + "数值计算的变化" + num(g) + "%");
+          return computed(g, "由" + zh(p) + "和" + zh(base) + "数值计算的变化" + format_value(g) + "%");
         }
         if (const auto* j = find_any_judgment(p)) return read(*j, cmp);
         none.missing_zh = "缺少" + zh(p) + "和基期" + zh(base) + "的数值";
@@ -541,8 +516,9 @@ class evaluator {
       x = ref->u.empty() || cmp.empty() || a_.meas.kind != measure_kind::level
               ? ref->value
               : convert_checked(ref->value, ref->u, cmp, "reference");
-      ref_note_zh = "(" + r.reference + "为" + num(x) + unit_zh(cmp) + ")";
-      ref_note_en = " (" + reference_name_en(r.reference) + " = " + num(x) + unit_en(cmp) + ")";
+      ref_note_zh = "(" + r.reference + "为" + text::format_quantity(x, cmp, language::zh) + ")";
+      ref_note_en = " (" + reference_name_en(r.reference) + " = " +
+                    text::format_quantity(x, cmp, language::en) + ")";
     } else if (a_.meas.kind == measure_kind::level && !r.u.empty() && !cmp.empty()) {
       x = convert_checked(x, r.u, cmp, "target");
       lo = convert_checked(lo, r.u, cmp, "target");
@@ -591,8 +567,9 @@ class evaluator {
           set(status::met, az + ",完成目标" + tz + gz, ae + " meets the target " + te + ge);
         } else if (acc.met.covers(v.range)) {
           set(status::met,
-              az + ",在目标" + tz + "的容差(±" + num(acc.tol_abs) + tol_unit_zh() + ")之内,视为完成" + gz,
-              ae + " is within the tolerance (±" + num(acc.tol_abs) + tol_unit_en() +
+              az + ",在目标" + tz + "的容差(±" + gap_quantity(acc.tol_abs, language::zh) +
+                  ")之内,视为完成" + gz,
+              ae + " is within the tolerance (±" + gap_quantity(acc.tol_abs, language::en) +
                   ") of the target " + te + ge);
         } else {
           set(status::met, az + ",未达目标" + tz + ",但在预期性指标容差之内,视为基本完成" + gz,
@@ -631,29 +608,24 @@ class evaluator {
     return convert(value, from, to);
   }
 
-  std::string tol_unit_zh() const {
-    return a_.gap_unit.is_percent() || a_.gap_unit.dim() == dimension::percentage_point
-               ? "个百分点"
-               : unit_zh(a_.gap_unit);
-  }
-  std::string tol_unit_en() const {
-    return a_.gap_unit.dim() == dimension::percentage_point ? " percentage points"
-                                                            : unit_en(a_.gap_unit);
+  // A gap or tolerance in the gap's unit (percentage points for percentages).
+  std::string gap_quantity(double v, language lang) const {
+    const unit& u = a_.gap_unit.is_percent() ? unit::percentage_point() : a_.gap_unit;
+    return text::format_quantity(v, u, lang);
   }
 
   std::string gap_zh() const {
     if (!a_.gap) return {};
     const double g = *a_.gap;
     if (g == 0.0) return "(与目标持平)";
-    const std::string u =
-        a_.gap_unit.dim() == dimension::percentage_point ? "个百分点" : unit_zh(a_.gap_unit);
-    return std::string(g > 0 ? "(高于目标" : "(低于目标") + num(std::fabs(g)) + u + ")";
+    return std::string(g > 0 ? "(高于目标" : "(低于目标") + gap_quantity(std::fabs(g), language::zh) +
+           ")";
   }
   std::string gap_en() const {
     if (!a_.gap) return {};
     const double g = *a_.gap;
     if (g == 0.0) return " (exactly on target)";
-    return " (" + num(std::fabs(g)) + tol_unit_en() + (g > 0 ? " above" : " below") +
+    return " (" + gap_quantity(std::fabs(g), language::en) + (g > 0 ? " above" : " below") +
            " the target)";
   }
 

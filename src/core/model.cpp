@@ -10,6 +10,7 @@
 #include "planeval/core/indicator.hpp"
 #include "planeval/core/observation.hpp"
 #include "planeval/core/plan.hpp"
+#include "text/wording.hpp"
 
 namespace planeval {
 
@@ -153,6 +154,10 @@ const target* indicator::find_target(const period& p) const noexcept {
   for (const auto& t : targets)
     if (t.per == p) return &t;
   return nullptr;
+}
+
+const std::string& indicator::name(language lang) const noexcept {
+  return text::display_name(name_zh, name_en, id, lang);
 }
 
 bool operator==(const indicator& a, const indicator& b) noexcept {

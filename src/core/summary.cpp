@@ -48,11 +48,9 @@ std::string period_zh(const std::string& label) {
   return label;
 }
 
-std::string name_of(const plan& p, const std::string& id, language lang) {
+const std::string& name_of(const plan& p, const std::string& id, language lang) {
   const indicator* ind = p.find(id);
-  if (!ind) return id;
-  const std::string& n = lang == language::zh ? ind->name_zh : ind->name_en;
-  return n.empty() ? id : n;
+  return ind ? ind->name(lang) : id;
 }
 
 std::string join(const std::vector<std::string>& parts, const std::string& sep,

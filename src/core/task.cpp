@@ -10,6 +10,7 @@
 
 #include "detail/enum_names.hpp"
 #include "planeval/core/error.hpp"
+#include "text/wording.hpp"
 
 namespace planeval {
 namespace {
@@ -51,11 +52,7 @@ const char* task_status_label(task_status s, language l) noexcept {
 }
 
 const std::string& task::title(language l) const noexcept {
-  const std::string& first = l == language::zh ? title_zh : title_en;
-  const std::string& second = l == language::zh ? title_en : title_zh;
-  if (!first.empty()) return first;
-  if (!second.empty()) return second;
-  return id;
+  return text::display_name(title_zh, title_en, id, l);
 }
 
 bool operator==(const task& a, const task& b) noexcept {

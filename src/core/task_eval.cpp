@@ -12,6 +12,7 @@
 
 #include "detail/enum_names.hpp"
 #include "planeval/core/error.hpp"
+#include "text/wording.hpp"
 
 namespace planeval {
 namespace {
@@ -38,16 +39,9 @@ constexpr std::array<task_state, task_state_count> display_order{
     task_state::not_started, task_state::suspended, task_state::not_assessable,
     task_state::cancelled};
 
-// 0.5833 → "58.33%"
-std::string pct(double share) { return format_number(std::round(share * 10000.0) / 100.0) + "%"; }
+using text::format_share;
 // a difference of shares in percentage points, two decimals
-std::string points(double share) { return format_number(std::round(share * 10000.0) / 100.0); }
-
-std::string zh_date(const date& d) {
-  return std::to_string(static_cast<int>(d.year())) + "年" +
-         std::to_string(static_cast<int>(d.month())) + "月" +
-         std::to_string(static_cast<int>(d.day())) + "日";
-}
+std::string points(double share) { return text::format_rounded(share * 100.0); }
 
 // Share of the span start…due elapsed at the end of `as_of` (the as-of day counts).
 double elapsed(const date& start, const date& due, const date& as_of) {
@@ -82,13 +76,13 @@ struct facts {
 text2 progress_text(const facts& f, const date& as_of) {
   if (f.group) {
     if (!f.progress) return {"下属任务均未报告进度", "no sub-task reports progress"};
-    return {"加权进度" + pct(*f.progress), "weighted progress " + pct(*f.progress)};
+    return {"加权进度" + format_share(*f.progress), "weighted progress " + format_share(*f.progress)};
   }
   if (!f.progress)
     return {"截至" + to_string(as_of) + "未报告进度",
             "no progress reported by " + to_string(as_of)};
   if (f.recorded_not_started && *f.progress == 0.0) return {"尚未开始(进度0%)", "not started (0%)"};
-  text2 t{"进度" + pct(*f.progress), "progress " + pct(*f.progress)};
+  text2 t{"进度" + format_share(*f.progress), "progress " + format_share(*f.progress)};
   if (f.progress_date) {
     t.zh += "(" + to_string(*f.progress_date) + "报告)";
     t.en += " (reported " + to_string(*f.progress_date) + ")";
@@ -158,8 +152,8 @@ std::pair<task_state, text2> judge(const facts& f, const date& as_of,
   if (f.progress && f.planned && *f.progress < *f.planned - opt.behind_tolerance - eps) {
     const double gap = *f.planned - *f.progress;
     return {task_state::behind,
-            {prog.zh + ",低于时序进度" + pct(*f.planned) + "共" + points(gap) + "个百分点,进度滞后",
-             prog.en + " is " + points(gap) + " percentage points behind the " + pct(*f.planned) +
+            {prog.zh + ",低于时序进度" + format_share(*f.planned) + "共" + points(gap) + "个百分点,进度滞后",
+             prog.en + " is " + points(gap) + " percentage points behind the " + format_share(*f.planned) +
                  " of time elapsed"}};
   }
   if (f.due && (*f.due - as_of).days() <= opt.due_soon_days) {
@@ -176,8 +170,8 @@ std::pair<task_state, text2> judge(const facts& f, const date& as_of,
   }
   if (f.progress && f.planned) {
     return {task_state::on_track,
-            {prog.zh + ",时序进度" + pct(*f.planned) + ",进度正常",
-             prog.en + " against " + pct(*f.planned) + " of time elapsed: on track"}};
+            {prog.zh + ",时序进度" + format_share(*f.planned) + ",进度正常",
+             prog.en + " against " + format_share(*f.planned) + " of time elapsed: on track"}};
   }
   if (!f.group && f.recorded_not_started)
     return {task_state::not_started, {"尚未开始", "not started"}};
@@ -535,7 +529,7 @@ std::string task_narrative(const task_evaluation& e, language lang) {
   const bool zh = lang == language::zh;
   std::string s;
   if (zh) {
-    s = "截至" + zh_date(e.as_of) + ",共涉及" + std::to_string(all) + "项任务";
+    s = "截至" + text::date_text(e.as_of, language::zh) + ",共涉及" + std::to_string(all) + "项任务";
     bool first = true;
     for (const auto st : display_order) {
       if (st == task_state::cancelled || c[st] == 0) continue;
@@ -547,8 +541,8 @@ std::string task_narrative(const task_evaluation& e, language lang) {
     if (e.overall.blocked > 0)
       s += ";" + std::to_string(e.overall.blocked) + "项因前置任务未完成而受阻";
     if (e.overall.progress) {
-      s += "。按权重计算的总体进度为" + pct(*e.overall.progress);
-      if (e.overall.planned) s += ",时序进度为" + pct(*e.overall.planned);
+      s += "。按权重计算的总体进度为" + format_share(*e.overall.progress);
+      if (e.overall.planned) s += ",时序进度为" + format_share(*e.overall.planned);
       if (e.overall.unreported > 0)
         s += "(" + std::to_string(e.overall.unreported) + "项未报告进度的任务按0计)";
     }
@@ -568,8 +562,8 @@ std::string task_narrative(const task_evaluation& e, language lang) {
            " blocked by a dependency not done";
     s += ".";
     if (e.overall.progress) {
-      s += " Weighted progress is " + pct(*e.overall.progress);
-      if (e.overall.planned) s += " against " + pct(*e.overall.planned) + " of time elapsed";
+      s += " Weighted progress is " + format_share(*e.overall.progress);
+      if (e.overall.planned) s += " against " + format_share(*e.overall.planned) + " of time elapsed";
       if (e.overall.unreported > 0)
         s += " (" + std::to_string(e.overall.unreported) +
              (e.overall.unreported == 1 ? " task" : " tasks") +

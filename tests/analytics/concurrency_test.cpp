@@ -12,9 +12,9 @@
 #include "planeval/core/evaluate.hpp"
 #include "planeval/core/parse.hpp"
 #include "planeval/core/summary.hpp"
-#include "planeval/io/analytics_output.hpp"
+#include "planeval/render/analytics.hpp"
 #include "planeval/io/index_table.hpp"
-#include "planeval/io/json.hpp"
+#include "planeval/render/evaluation.hpp"
 #include "planeval/io/tables.hpp"
 
 using namespace planeval;

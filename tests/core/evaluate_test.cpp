@@ -71,7 +71,7 @@ TEST(evaluate_reach, direction_from_polarity) {
   EXPECT_EQ(a.gap_unit, unit::percentage_point());
   EXPECT_FALSE(a.achievement);  // rates report the gap in points, not a ratio
   EXPECT_NE(a.reason_zh.find("高于目标0.8个百分点"), std::string::npos) << a.reason_zh;
-  EXPECT_NE(a.reason_en.find("0.8 percentage points above"), std::string::npos) << a.reason_en;
+  EXPECT_NE(a.reason_en.find("0.8 pp above"), std::string::npos) << a.reason_en;
 }
 
 TEST(evaluate_between, met_exceeded_and_not_met_by_polarity) {

@@ -1,4 +1,4 @@
-#include "planeval/io/analytics_output.hpp"
+#include "planeval/render/analytics.hpp"
 
 #include <gtest/gtest.h>
 

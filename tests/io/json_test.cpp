@@ -1,4 +1,4 @@
-#include "planeval/io/json.hpp"
+#include "planeval/render/rule.hpp"
 
 #include <gtest/gtest.h>
 

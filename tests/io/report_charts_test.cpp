@@ -1,14 +1,13 @@
-// The report's building blocks (private to the io layer): escaping and the HTML/SVG writer,
-// numbers per language, and the geometry of the charts.
+// The report's building blocks (private to the report layer): escaping and the HTML/SVG
+// writer, and the geometry of the charts (numbers per language: tests/text/wording_test.cpp).
 #include <gtest/gtest.h>
 
 #include <regex>
 #include <stdexcept>
 
-#include "io/html_writer.hpp"
-#include "io/report_charts.hpp"
-#include "io/report_model.hpp"
-#include "io/report_text.hpp"
+#include "report/charts.hpp"
+#include "report/html_writer.hpp"
+#include "report/model.hpp"
 #include "planeval/core/parse.hpp"
 #include "planeval/io/plan_file.hpp"
 #include "planeval/io/tables.hpp"
@@ -72,60 +71,6 @@ TEST(svg_number, two_decimals_shortest_no_negative_zero) {
   EXPECT_EQ(svg_number(1e7), "10000000");
   EXPECT_EQ(svg_number(std::numeric_limits<double>::quiet_NaN()), "0");
   EXPECT_EQ(svg_number(std::numeric_limits<double>::infinity()), "0");
-}
-
-// --- numbers per language ------------------------------------------------------------------
-
-TEST(report_text, groups_thousands) {
-  EXPECT_EQ(group_thousands("1234567.891"), "1,234,567.891");
-  EXPECT_EQ(group_thousands("-1234"), "-1,234");
-  EXPECT_EQ(group_thousands("123"), "123");
-  EXPECT_EQ(group_thousands("0.5"), "0.5");
-  EXPECT_EQ(group_thousands("inf"), "inf");
-}
-
-TEST(report_text, chinese_keeps_wan_and_yi_english_writes_numbers_out) {
-  const unit wan_m2 = unit::parse("万平方米");
-  EXPECT_EQ(format_quantity(38.16, wan_m2, language::zh), "38.16万平方米");
-  EXPECT_EQ(format_quantity(38.16, wan_m2, language::en), "381,600 m²");
-  EXPECT_EQ(format_quantity(213000, unit::parse("平方米"), language::zh), "21.3万平方米");
-  EXPECT_EQ(format_quantity(213000, unit::parse("平方米"), language::en), "213,000 m²");
-  EXPECT_EQ(format_quantity(1.5e9, unit::parse("元"), language::zh), "15亿元");
-  EXPECT_EQ(format_quantity(1.5e9, unit::parse("元"), language::en), "1.5 billion yuan");
-  EXPECT_EQ(format_quantity(150, unit::parse("亿元"), language::zh), "150亿元");
-  EXPECT_EQ(format_quantity(150, unit::parse("亿元"), language::en), "15 billion yuan");
-  EXPECT_EQ(format_quantity(2.5, unit::parse("万人"), language::en), "25,000 persons");
-  EXPECT_EQ(format_quantity(5565, unit::parse("人"), language::zh), "5565人");
-  EXPECT_EQ(format_quantity(5565, unit::parse("人"), language::en), "5,565 persons");
-  EXPECT_EQ(format_quantity(381, unit::parse("家"), language::zh), "381家");
-  EXPECT_EQ(format_quantity(381, unit::parse("家"), language::en), "381");
-  EXPECT_EQ(format_quantity(39, unit::parse("公里"), language::en), "39 km");
-}
-
-TEST(report_text, compound_units_percent_and_points) {
-  EXPECT_EQ(format_quantity(0.012, unit::parse("人/亿元"), language::zh), "0.012人/亿元");
-  EXPECT_EQ(format_quantity(0.012, unit::parse("人/亿元"), language::en),
-            "0.012 persons per 100 million yuan");
-  EXPECT_EQ(format_quantity(78.5, unit::parse("件/万人"), language::en), "78.5 per 10,000 persons");
-  EXPECT_EQ(format_quantity(5907, unit::parse("元/平方米"), language::en), "5,907 yuan per m²");
-  EXPECT_EQ(format_quantity(12.6, unit::percent(), language::en), "12.6%");
-  EXPECT_EQ(format_quantity(0.8, unit::percentage_point(), language::zh), "0.8个百分点");
-  EXPECT_EQ(format_quantity(0.8, unit::percentage_point(), language::en), "0.8 pp");
-  EXPECT_EQ(format_quantity(1234.5, unit(), language::en), "1,234.5");
-  EXPECT_EQ(format_quantity(1234.5, unit(), language::zh), "1234.5");
-  EXPECT_EQ(unit_label(unit::parse("万平方米"), language::en), "10,000 m²");
-  EXPECT_EQ(unit_label(unit::parse("万平方米"), language::zh), "万平方米");
-}
-
-TEST(report_text, gaps_and_shares_carry_a_sign) {
-  EXPECT_EQ(format_gap(-0.3, unit::percentage_point(), language::zh), "-0.3个百分点");
-  EXPECT_EQ(format_gap(0.8, unit::percent(), language::en), "+0.8 pp");
-  EXPECT_EQ(format_gap(0, unit::percentage_point(), language::en), "0 pp");
-  EXPECT_EQ(format_gap(120, unit::parse("元/平方米"), language::en), "+120 yuan per m²");
-  EXPECT_EQ(format_gap(-900, unit::parse("人"), language::zh), "-900人");
-  EXPECT_EQ(format_gap(2.04, unit::parse("万平方米"), language::en), "+20,400 m²");
-  EXPECT_EQ(format_share(0.1285), "12.85%");
-  EXPECT_EQ(format_points(-3.8249, language::zh), "-3.82个百分点");
 }
 
 // --- bullet-chart geometry -----------------------------------------------------------------

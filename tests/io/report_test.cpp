@@ -1,4 +1,4 @@
-#include "planeval/io/report.hpp"
+#include "planeval/report/report.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,6 @@
 // Task tables in CSV (reading, errors with file/line/column, round trip) and task reports.
 #include "planeval/io/tasks.hpp"
+#include "planeval/render/tasks.hpp"
 
 #include <gtest/gtest.h>
 
@@ -273,7 +274,7 @@ TEST(task_report, json_lists_tasks_areas_and_indicators) {
 TEST(task_report, table_and_markdown_show_areas_and_problem_tasks) {
   const report_fixture f;
   std::ostringstream zh;
-  write_task_table(zh, f.p, f.e, &f.v, language::zh);
+  write_task_evaluation_table(zh, f.p, f.e, &f.v, language::zh);
   const std::string t = zh.str();
   for (const char* part :
        {"截至2021-07-10各领域任务进展", "城市更新", "已逾期任务", "积水点改造", "进度滞后任务",
@@ -281,7 +282,7 @@ TEST(task_report, table_and_markdown_show_areas_and_problem_tasks) {
     EXPECT_NE(t.find(part), std::string::npos) << part << "\n" << t;
   EXPECT_EQ(t.find("临近到期任务"), std::string::npos) << t;  // empty sections are left out
   std::ostringstream en;
-  write_task_markdown(en, f.p, f.e, &f.v, language::en);
+  write_task_evaluation_markdown(en, f.p, f.e, &f.v, language::en);
   const std::string m = en.str();
   for (const char* part :
        {"# Task progress", "## Overdue tasks", "| late | Flood points |",

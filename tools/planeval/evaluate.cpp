@@ -5,10 +5,9 @@
 #include "commands.hpp"
 #include "planeval/core/evaluate.hpp"
 #include "planeval/core/summary.hpp"
-#include "planeval/io/json.hpp"
-#include "planeval/io/output.hpp"
 #include "planeval/io/plan_file.hpp"
 #include "planeval/io/tables.hpp"
+#include "planeval/render/evaluation.hpp"
 
 namespace planeval::cli {
 namespace {
@@ -41,9 +40,9 @@ int run_evaluate(const evaluate_options& o) {
   if (o.format == "json") {
     std::cout << evaluation_to_json(p, assessments, summary, lang) << '\n';
   } else if (o.format == "markdown") {
-    write_markdown(std::cout, p, assessments, summary, lang);
+    write_evaluation_markdown(std::cout, p, assessments, summary, lang);
   } else {
-    write_table(std::cout, p, assessments, summary, lang);
+    write_evaluation_table(std::cout, p, assessments, summary, lang);
   }
   return 0;
 }

@@ -9,7 +9,7 @@
 #include "commands.hpp"
 #include "planeval/analytics/composite.hpp"
 #include "planeval/core/error.hpp"
-#include "planeval/io/analytics_output.hpp"
+#include "planeval/render/analytics.hpp"
 #include "planeval/io/index_table.hpp"
 
 namespace planeval::cli {

@@ -6,7 +6,7 @@
 #include "analytics_options.hpp"
 #include "commands.hpp"
 #include "planeval/analytics/pace.hpp"
-#include "planeval/io/analytics_output.hpp"
+#include "planeval/render/analytics.hpp"
 #include "planeval/io/plan_file.hpp"
 #include "planeval/io/tables.hpp"
 

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "commands.hpp"
-#include "planeval/io/json.hpp"
+#include "planeval/render/rule.hpp"
 
 namespace planeval::cli {
 

@@ -6,7 +6,7 @@
 #include "commands.hpp"
 #include "planeval/core/error.hpp"
 #include "planeval/io/plan_file.hpp"
-#include "planeval/io/report.hpp"
+#include "planeval/report/report.hpp"
 #include "planeval/io/tables.hpp"
 #include "planeval/io/tasks.hpp"
 

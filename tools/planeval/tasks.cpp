@@ -10,6 +10,7 @@
 #include "planeval/io/plan_file.hpp"
 #include "planeval/io/tables.hpp"
 #include "planeval/io/tasks.hpp"
+#include "planeval/render/tasks.hpp"
 
 namespace planeval::cli {
 namespace {
@@ -59,9 +60,9 @@ int run_tasks(const tasks_options& o) {
   if (o.format == "json") {
     std::cout << task_evaluation_to_json(p, e, &view, lang) << '\n';
   } else if (o.format == "markdown") {
-    write_task_markdown(std::cout, p, e, &view, lang);
+    write_task_evaluation_markdown(std::cout, p, e, &view, lang);
   } else {
-    write_task_table(std::cout, p, e, &view, lang);
+    write_task_evaluation_table(std::cout, p, e, &view, lang);
   }
   return 0;
 }

@@ -7,7 +7,7 @@
 #include "commands.hpp"
 #include "planeval/analytics/trend.hpp"
 #include "planeval/core/error.hpp"
-#include "planeval/io/analytics_output.hpp"
+#include "planeval/render/analytics.hpp"
 #include "planeval/io/plan_file.hpp"
 #include "planeval/io/tables.hpp"
 

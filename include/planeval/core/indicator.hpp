@@ -70,6 +70,9 @@ struct indicator {
 
   /// @brief The target set for exactly `p`, or null.
   const target* find_target(const period& p) const noexcept;
+  /// @brief The name every output shows: the name in `lang`, else the name in the other
+  /// language, else the id.
+  const std::string& name(language lang) const noexcept;
   /// @brief True when values are percentages (unit `%`).
   bool is_percent() const noexcept { return u.is_percent(); }
 

@@ -1,6 +1,7 @@
 #pragma once
-// Private: the report's charts — colours and shapes per status, the geometry of bullet charts
-// (pure, tested), and SVG drawing of every chart through `markup`.
+// Private: the report's charts — colours and shapes per status (charts.cpp), the geometry of
+// bullet charts (pure, tested; bullet.cpp), and SVG drawing of every chart through `markup`
+// (bullet.cpp, sparkline.cpp, status_chart.cpp, pace_chart.cpp, timeline.cpp).
 //
 // Colours are the Okabe–Ito palette, distinguishable with the common colour-vision
 // deficiencies; every status also has its own marker shape and a text label, so nothing depends
@@ -12,8 +13,8 @@
 #include <vector>
 
 #include "core/attainment.hpp"
-#include "io/html_writer.hpp"
-#include "io/report_model.hpp"
+#include "report/html_writer.hpp"
+#include "report/model.hpp"
 
 namespace planeval::detail {
 
@@ -53,6 +54,10 @@ void draw_marker(markup& m, shape form, std::string_view colour, double x, doubl
 
 /// A small inline SVG icon of a marker (for badges and legends); aria-hidden.
 void draw_icon(markup& m, const mark_style& st);
+
+/// Opens an element whose first child is its tooltip (`<title>`), leaving it open.
+void open_with_title(markup& m, std::string_view tag, html_attributes attrs,
+                     std::string_view title);
 
 // --- bullet charts ------------------------------------------------------------------------
 

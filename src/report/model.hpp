@@ -11,7 +11,7 @@
 #include "planeval/core/evaluate.hpp"
 #include "planeval/core/summary.hpp"
 #include "planeval/core/task_eval.hpp"
-#include "planeval/io/report.hpp"
+#include "planeval/report/report.hpp"
 
 namespace planeval::detail {
 
@@ -58,8 +58,5 @@ report_data build_report_data(const report_input& in);
 
 /// True when a pace assessment measured something (ahead, in line or behind).
 bool pace_measured(const pace_assessment& a) noexcept;
-
-/// The indicator's name in a language, falling back to the other language, then the id.
-const std::string& indicator_name(const indicator& ind, language lang) noexcept;
 
 }  // namespace planeval::detail

@@ -1,5 +1,5 @@
 // JSON, text tables and Markdown for pace, trends and composite indices.
-#include "planeval/io/analytics_output.hpp"
+#include "planeval/render/analytics.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -8,15 +8,17 @@
 #include <numeric>
 #include <ostream>
 
-#include "analytics/text.hpp"
-#include "detail/utf8.hpp"
+#include "text/table.hpp"
+#include "text/wording.hpp"
 
 namespace planeval {
 namespace {
 
 using json = nlohmann::ordered_json;
-using detail::num;
-using detail::value_text;
+using text::format_value;
+using text::tr;
+
+std::string num(double v, int digits = 2) { return text::format_rounded(v, digits); }
 
 json number_or_null(const std::optional<double>& v) {
   if (!v || !std::isfinite(*v)) return nullptr;
@@ -28,94 +30,32 @@ std::string dump(const json& j, int indent) {
   return j.dump(indent, ' ', false, json::error_handler_t::replace);
 }
 
-std::string name_of(const plan& p, const std::string& id, language lang) {
+const std::string& name_of(const plan& p, const std::string& id, language lang) {
   const indicator* ind = p.find(id);
-  if (!ind) return id;
-  const std::string& n = lang == language::zh ? ind->name_zh : ind->name_en;
-  return n.empty() ? id : n;
+  return ind ? ind->name(lang) : id;
 }
 
-std::string name_of(const index_indicator& ind, language lang) {
-  const std::string& n = lang == language::zh ? ind.name_zh : ind.name_en;
-  if (!n.empty()) return n;
-  const std::string& other = lang == language::zh ? ind.name_en : ind.name_zh;
-  return other.empty() ? ind.id : other;
+const std::string& name_of(const index_indicator& ind, language lang) {
+  return text::display_name(ind.name_zh, ind.name_en, ind.id, lang);
 }
 
-// --- grids ---------------------------------------------------------------------------------
+using grid = text::table;
 
-struct grid {
-  std::vector<std::string> header;
-  std::vector<std::vector<std::string>> rows;
-};
+void write_grid(std::ostream& out, const grid& g) { text::write_text_table(out, g); }
 
-void pad(std::ostream& out, const std::string& s, std::size_t width) {
-  out << s;
-  for (std::size_t w = detail::display_width(s); w < width; ++w) out << ' ';
-}
-
-// Aligned columns; the last one (a reason) is not padded.
-void write_grid(std::ostream& out, const grid& g) {
-  const std::size_t n = g.header.size();
-  std::vector<std::size_t> width(n, 0);
-  for (std::size_t k = 0; k + 1 < n; ++k) {
-    width[k] = detail::display_width(g.header[k]);
-    for (const auto& row : g.rows) width[k] = std::max(width[k], detail::display_width(row[k]));
-  }
-  auto line = [&](const std::vector<std::string>& row) {
-    for (std::size_t k = 0; k < n; ++k) {
-      if (k + 1 < n) {
-        pad(out, row[k], width[k]);
-        out << "  ";
-      } else {
-        out << row[k];
-      }
-    }
-    out << '\n';
-  };
-  line(g.header);
-  std::vector<std::string> rule;
-  for (std::size_t k = 0; k < n; ++k) rule.push_back(std::string(k + 1 < n ? width[k] : 4, '-'));
-  line(rule);
-  for (const auto& row : g.rows) line(row);
-}
-
-std::string md_escape(const std::string& s) {
-  std::string out;
-  for (const char ch : s) {
-    if (ch == '|')
-      out += "\\|";
-    else if (ch == '\n')
-      out += ' ';
-    else
-      out += ch;
-  }
-  return out;
-}
-
-void write_grid_markdown(std::ostream& out, const grid& g) {
-  out << '|';
-  for (const auto& h : g.header) out << ' ' << md_escape(h) << " |";
-  out << "\n|";
-  for (std::size_t k = 0; k < g.header.size(); ++k) out << (k == 0 ? "---:|" : "---|");
-  out << '\n';
-  for (const auto& row : g.rows) {
-    out << '|';
-    for (const auto& cell : row) out << ' ' << md_escape(cell) << " |";
-    out << '\n';
-  }
+void write_grid_markdown(std::ostream& out, grid g) {
+  g.numeric = {true};
+  text::write_markdown_table(out, g);
 }
 
 std::string or_dash(const std::string& s) { return s.empty() ? "-" : s; }
 
 std::string pct_or_dash(const std::optional<double>& share) {
-  return share ? detail::pct(*share) : "-";
+  return share ? text::format_share(*share) : "-";
 }
 
 std::string points(const std::optional<double>& gap, language lang) {
-  if (!gap) return "-";
-  const double g = detail::round_to(*gap, 2);
-  return (g > 0 ? "+" : "") + num(g) + (lang == language::zh ? "个百分点" : " pp");
+  return gap ? text::format_points(*gap, lang) : "-";
 }
 
 // --- pace ----------------------------------------------------------------------------------
@@ -129,16 +69,13 @@ grid pace_grid(const plan& p, const std::vector<pace_assessment>& as, language l
                                            "done", "elapsed",   "gap",    "status", "reason"};
   for (std::size_t k = 0; k < as.size(); ++k) {
     const auto& a = as[k];
-    std::string actual = "-";
-    if (a.actual) {
-      actual = value_text(*a.actual) +
-               (zh ? detail::unit_zh(a.value_unit) : detail::unit_en(a.value_unit));
-    }
+    const std::string actual =
+        a.actual ? text::format_quantity(*a.actual, a.value_unit, lang) : "-";
     const bool measured =
         a.st == pace_status::ahead || a.st == pace_status::in_line || a.st == pace_status::behind;
     g.rows.push_back({std::to_string(k + 1), name_of(p, a.indicator, lang), or_dash(a.target_text),
                       a.as_of ? to_string(*a.as_of) : "-", actual, pct_or_dash(a.done_share),
-                      measured || a.as_of ? detail::pct(a.expected_share) : "-",
+                      measured || a.as_of ? text::format_share(a.expected_share) : "-",
                       points(a.gap_points, lang), status_label(a.st, lang), a.reason(lang)});
   }
   return g;
@@ -155,8 +92,8 @@ std::string years_of(const indicator_trend& t) {
 std::string projection_text(const indicator_trend& t) {
   if (!t.projection || !t.projection->projected) return "-";
   const auto& p = *t.projection;
-  std::string s = std::to_string(p.year) + ": " + value_text(*p.projected);
-  if (p.lower) s += " [" + value_text(*p.lower) + ", " + value_text(*p.upper) + "]";
+  std::string s = std::to_string(p.year) + ": " + format_value(*p.projected);
+  if (p.lower) s += " [" + format_value(*p.lower) + ", " + format_value(*p.upper) + "]";
   return s;
 }
 
@@ -215,7 +152,7 @@ std::string rank_text(double r) { return num(r, 1); }
 
 std::string fixed4(double v) {
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%.4f", detail::round_to(v, 4));
+  std::snprintf(buf, sizeof buf, "%.4f", text::round_to(v, 4));
   return buf;
 }
 

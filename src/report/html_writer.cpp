@@ -1,5 +1,5 @@
 // A small HTML/SVG writer: escaping and well-nested elements.
-#include "io/html_writer.hpp"
+#include "report/html_writer.hpp"
 
 #include <array>
 #include <charconv>

@@ -1,6 +1,6 @@
 // What a report shows: evaluation, summary, pace, trends and tasks, computed through the
 // public APIs.
-#include "io/report_model.hpp"
+#include "report/model.hpp"
 
 #include <algorithm>
 
@@ -50,13 +50,6 @@ std::optional<double> baseline_in(const indicator& ind, const assessment& a) {
 
 bool pace_measured(const pace_assessment& a) noexcept {
   return a.st == pace_status::ahead || a.st == pace_status::in_line || a.st == pace_status::behind;
-}
-
-const std::string& indicator_name(const indicator& ind, language lang) noexcept {
-  const std::string& first = lang == language::zh ? ind.name_zh : ind.name_en;
-  if (!first.empty()) return first;
-  const std::string& other = lang == language::zh ? ind.name_en : ind.name_zh;
-  return other.empty() ? ind.id : other;
 }
 
 report_data build_report_data(const report_input& in) {

@@ -4,18 +4,23 @@
 #include <iosfwd>
 #include <string>
 
-#include "io/report_model.hpp"
+#include "report/model.hpp"
+#include "text/wording.hpp"
 
 namespace planeval::detail {
 
+// The report's texts are worded by the one wording layer.
+using text::date_text;
+using text::format_gap;
+using text::format_points;
+using text::format_quantity;
+using text::format_share;
+using text::period_text;
+using text::tr;
+using text::unit_name;
+
 /// The plan's title in a language, falling back to the other language, then the id.
 std::string plan_title(const plan& p, language lang);
-
-/// A period as the reports print it: `2021年`, `2016—2020年`; English `2021`, `2016–2020`.
-std::string period_text(const period& per, language lang);
-
-/// A date: `2021年9月30日` / `2021-09-30`.
-std::string date_text(const date& d, language lang);
 
 /// A row's target as published; in English followed by the canonical English text when it
 /// differs (`3左右 (about 3)`); `-` without a target.

@@ -1,77 +1,66 @@
-#include "planeval/io/json.hpp"
+// An evaluation as JSON, an aligned text table and Markdown.
+#include "planeval/render/evaluation.hpp"
 
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <ostream>
+#include <string>
 
-#include "planeval/core/error.hpp"
-#include "planeval/core/parse.hpp"
+#include "text/table.hpp"
+#include "text/wording.hpp"
 
 namespace planeval {
 namespace {
 
 using json = nlohmann::ordered_json;
+using text::tr;
 
 json number_or_null(const std::optional<double>& v) {
   if (!v || !std::isfinite(*v)) return nullptr;
   return *v;
 }
 
-json rule_json(const rule& r) {
-  json j;
-  j["op"] = to_string(r.oper);
-  j["measure"] = to_string(r.meas.kind);
-  if (r.meas.base_year != 0) j["base_year"] = r.meas.base_year;
-  if (r.has_reference()) {
-    j["reference"] = r.reference;
-  } else if (r.oper == op::between) {
-    j["low"] = r.low;
-    j["high"] = r.high;
-  } else if (r.is_comparison()) {
-    j["value"] = r.value;
-  }
-  if (r.strict) j["strict"] = true;
-  j["unit"] = r.u.empty() ? json(nullptr) : json(r.u.symbol());
-  if (r.qual.empty()) {
-    j["qualifier"] = nullptr;
-  } else {
-    json q;
-    q["flow"] = r.qual.flow.empty() ? json(nullptr) : json(r.qual.flow);
-    q["cumulative"] = r.qual.cumulative;
-    q["years"] = r.qual.cumulative_years;
-    j["qualifier"] = q;
-  }
-  j["remark"] = r.remark.empty() ? json(nullptr) : json(r.remark);
-  if (!r.description.empty()) j["description"] = r.description;
-  return j;
+const std::string& name_of(const plan& p, const assessment& a, language lang) {
+  const indicator* ind = p.find(a.indicator);
+  return ind ? ind->name(lang) : a.indicator;
 }
 
-std::string dump(const json& j, int indent) {
-  return j.dump(indent, ' ', false, json::error_handler_t::replace);
+text::table build(const plan& p, const std::vector<assessment>& as, language lang) {
+  text::table t;
+  t.header = lang == language::zh
+                 ? std::vector<std::string>{"#",      "指标", "期间", "目标",
+                                            "完成值", "状态", "差距", "说明"}
+                 : std::vector<std::string>{"#",      "indicator", "period", "target",
+                                            "actual", "status",    "gap",    "reason"};
+  t.numeric = {true};
+  for (std::size_t k = 0; k < as.size(); ++k) {
+    const auto& a = as[k];
+    std::string st = status_label(a.st, lang);
+    if (a.within_tolerance) st += tr(lang, "(容差内)", " (tolerance)");
+    t.rows.push_back({std::to_string(k + 1), name_of(p, a, lang), a.per.to_string(),
+                      a.target_text.empty() ? "-" : a.target_text,
+                      a.actual_text.empty() ? "-" : a.actual_text, st,
+                      a.gap ? text::format_gap(*a.gap, a.gap_unit, lang) : "", a.reason(lang)});
+  }
+  return t;
 }
 
 }  // namespace
 
-std::string rule_to_json(const rule& r, int indent) { return dump(rule_json(r), indent); }
+void write_evaluation_table(std::ostream& out, const plan& p, const std::vector<assessment>& as,
+                            const plan_summary& summary, language lang) {
+  text::write_text_table(out, build(p, as, lang));
+  out << '\n' << narrative(p, summary, lang) << '\n';
+}
 
-std::string parse_result_json(std::string_view text, bool& ok) {
-  json j;
-  j["text"] = std::string(text);
-  try {
-    const rule r = parse_target(text);
-    j["canonical"] = canonical(r, language::zh);
-    j["canonical_en"] = canonical(r, language::en);
-    j["rule"] = rule_json(r);
-    ok = true;
-  } catch (const error& e) {
-    json err;
-    err["code"] = to_string(e.code());
-    err["message"] = e.message();
-    err["column"] = e.where().column;
-    err["fragment"] = e.where().fragment;
-    j["error"] = err;
-    ok = false;
-  }
-  return dump(j, -1);
+void write_evaluation_markdown(std::ostream& out, const plan& p,
+                               const std::vector<assessment>& as, const plan_summary& summary,
+                               language lang) {
+  const std::string& title = text::display_name(p.title_zh, p.title_en, p.id, lang);
+  out << "# " << (title.empty() ? std::string(tr(lang, "计划评估", "Plan evaluation")) : title)
+      << "\n\n";
+  out << narrative(p, summary, lang) << "\n\n";
+  text::write_markdown_table(out, build(p, as, lang));
 }
 
 std::string evaluation_to_json(const plan& p, const std::vector<assessment>& assessments,
@@ -84,7 +73,7 @@ std::string evaluation_to_json(const plan& p, const std::vector<assessment>& ass
     const indicator* ind = p.find(a.indicator);
     json j;
     j["indicator"] = a.indicator;
-    j["name"] = ind ? (lang == language::zh ? ind->name_zh : ind->name_en) : std::string();
+    j["name"] = name_of(p, a, lang);
     j["period"] = a.per.to_string();
     j["status"] = to_string(a.st);
     j["status_label"] = status_label(a.st, lang);
@@ -131,7 +120,7 @@ std::string evaluation_to_json(const plan& p, const std::vector<assessment>& ass
   s["narrative_zh"] = narrative(p, summary, language::zh);
   s["narrative_en"] = narrative(p, summary, language::en);
   root["summary"] = std::move(s);
-  return dump(root, indent);
+  return root.dump(indent, ' ', false, json::error_handler_t::replace);
 }
 
 }  // namespace planeval

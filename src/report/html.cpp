@@ -3,17 +3,14 @@
 #include <cmath>
 #include <ostream>
 
-#include "io/html_writer.hpp"
-#include "io/report_charts.hpp"
-#include "io/report_model.hpp"
-#include "io/report_parts.hpp"
-#include "io/report_text.hpp"
 #include "planeval/core/rule.hpp"
+#include "report/charts.hpp"
+#include "report/html_writer.hpp"
+#include "report/model.hpp"
+#include "report/parts.hpp"
 
 namespace planeval::detail {
 namespace {
-
-const char* tr(language l, const char* zh, const char* en) { return l == language::zh ? zh : en; }
 
 constexpr std::string_view style_sheet = R"css(
 :root{--ink:#1f2328;--muted:#59636e;--line:#d0d7de;--soft:#f6f8fa;--green:#009E73;--blue:#0072B2;--verm:#D55E00;--orange:#E69F00;--sky:#56B4E9;--purple:#CC79A7}
@@ -248,7 +245,7 @@ void overview(markup& m, const report_data& d) {
     for (const auto& id : s.binding_not_met) {
       const indicator* ind = d.p->find(id);
       m.open("li", {{"data-indicator", id}});
-      m.element("a", {{"href", "#indicator-" + id}}, ind ? indicator_name(*ind, l) : id);
+      m.element("a", {{"href", "#indicator-" + id}}, ind ? ind->name(l) : id);
       for (const auto& row : d.rows)
         if (row.ind->id == id && row.a->gap)
           m.text(" (" + format_gap(*row.a->gap, row.a->gap_unit, l) + ")");
@@ -309,14 +306,14 @@ void indicator_rows(markup& m, const report_data& d) {
     m.open("div", {{"class", "ind-main"}});
     m.open("h3", {{"class", "ind-name"}});
     m.element("span", {{"class", "ind-no"}}, std::to_string(row.number));
-    m.text(indicator_name(ind, l));
+    m.text(ind.name(l));
     m.close();
     m.open("p", {{"class", "tags"}});
     m.element("span", {{"class", std::string("tag attr-") + to_string(ind.attr)}},
               ind.attr == attribute::binding ? tr(l, "约束性", "binding")
                                              : tr(l, "预期性", "anticipatory"));
     if (!ind.category.empty()) m.element("span", {{"class", "tag"}}, ind.category);
-    if (!ind.u.empty()) m.element("span", {{"class", "tag unit"}}, unit_label(ind.u, l));
+    if (!ind.u.empty()) m.element("span", {{"class", "tag unit"}}, unit_name(ind.u, l));
     m.element("span", {{"class", "tag"}}, a.per.to_string());
     m.close();
     m.open("p", {{"class", "values"}});
@@ -414,7 +411,7 @@ void pace_section(markup& m, const report_data& d) {
                      {"data-indicator", ind->id},
                      {"data-status", to_string(a->st)}});
       m.open("div", {{"class", "name"}});
-      m.text(indicator_name(*ind, l));
+      m.text(ind->name(l));
       m.element("small", {},
                 " " + format_share(*a->done_share) + " / " + format_share(a->expected_share));
       m.close();
@@ -438,7 +435,7 @@ void pace_section(markup& m, const report_data& d) {
     if (!pace_measured(a)) continue;
     const indicator* ind = d.p->find(a.indicator);
     m.open("tr", {{"data-indicator", a.indicator}, {"data-status", to_string(a.st)}});
-    m.element("td", {}, ind ? indicator_name(*ind, l) : a.indicator);
+    m.element("td", {}, ind ? ind->name(l) : a.indicator);
     m.element("td", {{"class", "num"}}, a.as_of ? to_string(*a.as_of) : "-");
     m.element("td", {{"class", "num"}},
               a.actual ? format_quantity(*a.actual, a.value_unit, l) : "-");

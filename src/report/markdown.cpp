@@ -2,32 +2,17 @@
 #include <algorithm>
 #include <ostream>
 
-#include "io/report_charts.hpp"
-#include "io/report_parts.hpp"
-#include "io/report_text.hpp"
+#include "report/charts.hpp"
+#include "report/parts.hpp"
+#include "text/table.hpp"
 
 namespace planeval::detail {
 namespace {
 
-const char* tr(language l, const char* zh, const char* en) { return l == language::zh ? zh : en; }
-
-std::string cell(const std::string& s) {
-  std::string out;
-  for (const char ch : s) {
-    if (ch == '|')
-      out += "\\|";
-    else if (ch == '\n' || ch == '\r')
-      out += ' ';
-    else
-      out += ch;
-  }
-  return out.empty() ? "-" : out;
-}
-
 void table_head(std::ostream& out, std::initializer_list<std::string> heads,
                 std::initializer_list<bool> numeric) {
   out << '|';
-  for (const auto& h : heads) out << ' ' << cell(h) << " |";
+  for (const auto& h : heads) out << ' ' << text::markdown_cell(h) << " |";
   out << "\n|";
   auto it = numeric.begin();
   for (std::size_t k = 0; k < heads.size(); ++k) {
@@ -40,7 +25,7 @@ void table_head(std::ostream& out, std::initializer_list<std::string> heads,
 
 void table_row(std::ostream& out, std::initializer_list<std::string> cells) {
   out << '|';
-  for (const auto& c : cells) out << ' ' << cell(c) << " |";
+  for (const auto& c : cells) out << ' ' << text::markdown_cell(c) << " |";
   out << '\n';
 }
 
@@ -124,7 +109,7 @@ void write_report_markdown(std::ostream& out, const report_data& d) {
     out << "**" << tr(l, "约束性指标未完成:", "Binding indicators not met:") << "**\n\n";
     for (const auto& id : s.binding_not_met) {
       const indicator* ind = p.find(id);
-      out << "- " << (ind ? indicator_name(*ind, l) : id);
+      out << "- " << (ind ? ind->name(l) : id);
       for (const auto& row : d.rows)
         if (row.ind->id == id && row.a->gap)
           out << " (" << format_gap(*row.a->gap, row.a->gap_unit, l) << ")";
@@ -160,7 +145,7 @@ void write_report_markdown(std::ostream& out, const report_data& d) {
     std::string base = "-";
     if (row.ind->baseline)
       base = row.ind->baseline->per.to_string() + ": " + baseline_text(*row.ind, l);
-    table_row(out, {std::to_string(row.number), indicator_name(*row.ind, l),
+    table_row(out, {std::to_string(row.number), row.ind->name(l),
                     row.ind->attr == attribute::binding ? tr(l, "约束性", "binding")
                                                         : tr(l, "预期性", "anticipatory"),
                     target_text(row, l), a.actual_text, base, st,
@@ -192,7 +177,7 @@ void write_report_markdown(std::ostream& out, const report_data& d) {
                   format_quantity(*pr.upper, row.ind->u, l) + "]";
         proj += std::string(" · ") + status_label(pr.verdict, l);
       }
-      table_row(out, {indicator_name(*row.ind, l), series, status_label(t.trend.st, l), proj,
+      table_row(out, {row.ind->name(l), series, status_label(t.trend.st, l), proj,
                       t.trend.reason(l)});
     }
     out << '\n';
@@ -210,7 +195,7 @@ void write_report_markdown(std::ostream& out, const report_data& d) {
       if (!pace_measured(a)) continue;
       const indicator* ind = p.find(a.indicator);
       table_row(out,
-                {ind ? indicator_name(*ind, l) : a.indicator, a.as_of ? to_string(*a.as_of) : "-",
+                {ind ? ind->name(l) : a.indicator, a.as_of ? to_string(*a.as_of) : "-",
                  a.actual ? format_quantity(*a.actual, a.value_unit, l) : "-",
                  share_or_dash(a.done_share), format_share(a.expected_share),
                  a.gap_points ? format_points(*a.gap_points, l) : "-",

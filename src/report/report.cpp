@@ -1,15 +1,14 @@
 // Reports: the public entry points, and texts shared by the HTML and Markdown writers.
-#include "planeval/io/report.hpp"
+#include "planeval/report/report.hpp"
 
 #include <array>
 #include <ostream>
 #include <sstream>
 
-#include "analytics/text.hpp"
 #include "io/file_util.hpp"
-#include "io/report_parts.hpp"
-#include "io/report_text.hpp"
 #include "planeval/core/error.hpp"
+#include "report/parts.hpp"
+#include "text/wording.hpp"
 
 namespace planeval {
 namespace {
@@ -71,24 +70,7 @@ void save_report(const std::string& path, const report_input& in, report_format 
 namespace detail {
 
 std::string plan_title(const plan& p, language lang) {
-  const std::string& first = lang == language::zh ? p.title_zh : p.title_en;
-  if (!first.empty()) return first;
-  const std::string& other = lang == language::zh ? p.title_en : p.title_zh;
-  return other.empty() ? p.id : other;
-}
-
-std::string period_text(const period& per, language lang) {
-  if (lang == language::zh) return period_zh(per);
-  if (per.kind() == period_kind::span)
-    return std::to_string(per.first_year()) + "–" + std::to_string(per.last_year());
-  return per.to_string();
-}
-
-std::string date_text(const date& d, language lang) {
-  if (lang == language::en) return to_string(d);
-  return std::to_string(static_cast<int>(d.year())) + "年" +
-         std::to_string(static_cast<int>(d.month())) + "月" +
-         std::to_string(static_cast<int>(d.day())) + "日";
+  return text::display_name(p.title_zh, p.title_en, p.id, lang);
 }
 
 std::string target_text(const indicator_row& row, language lang) {
@@ -106,7 +88,7 @@ std::string baseline_text(const indicator& ind, language lang) {
   const observation& b = *ind.baseline;
   if (!b.text.empty()) return b.text;
   if (const auto* v = std::get_if<point_value>(&b.value))
-    return format_quantity(v->value, b.u.empty() ? ind.u : b.u, lang);
+    return text::format_quantity(v->value, b.u.empty() ? ind.u : b.u, lang);
   return "-";
 }
 
