@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "core/rule_builders.hpp"
+#include "support/rule_builders.hpp"
 #include "planeval/core/error.hpp"
 
 using namespace planeval;
