@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # planeval quick start.
-#   ./build.sh demo   install missing Debian packages, build, run the main example
-#   ./build.sh test   install missing Debian packages, build, run every test (ctest)
+#   ./build.sh demo   install the missing Debian packages the demo needs, build what it runs, run it
+#   ./build.sh test   install the missing Debian packages (test tools too), build all, run every test
 #   ./build.sh asan   the same tests under AddressSanitizer + UndefinedBehaviorSanitizer
 #   ./build.sh tsan   the concurrency tests under ThreadSanitizer (docs/hardening.md)
 #   ./build.sh fuzz [SECONDS]   build the libFuzzer targets (clang) and run each for SECONDS (60)
@@ -14,16 +14,24 @@ case "$mode" in
   *) echo "usage: ./build.sh demo|test|asan|tsan|fuzz [SECONDS]" >&2; exit 2 ;;
 esac
 
+# What the demo needs: a compiler, CMake and the libraries the library, the CLI and the C++
+# examples are built with.
 packages=(
-  build-essential cmake pkg-config
+  build-essential cmake
   libboost-date-time-dev libboost-serialization-dev libeigen3-dev
-  googletest libgtest-dev libbenchmark-dev
   nlohmann-json3-dev libcli11-dev
-  doxygen graphviz
-  clang clang-14 libclang-rt-14-dev
-  pybind11-dev python3-dev python3-pytest python3-numpy python3-pandas
-  chromium fonts-wqy-microhei
 )
+# The tests, sanitizers and fuzzers add the test tools, the docs, the Python module's, the
+# formatter, clang for the fuzzers and a browser for the report tests.
+if [ "$mode" != demo ]; then
+  packages+=(
+    pkg-config googletest libgtest-dev libbenchmark-dev
+    doxygen graphviz
+    clang clang-14 libclang-rt-14-dev clang-format
+    pybind11-dev python3-dev python3-pytest python3-numpy python3-pandas
+    chromium fonts-wqy-microhei
+  )
+fi
 
 missing=()
 for p in "${packages[@]}"; do
@@ -51,12 +59,31 @@ preset=dev
 [ "$mode" = tsan ] && preset=tsan
 [ "$mode" = fuzz ] && preset=fuzz
 
-cmake --preset "$preset"
-if [ "$mode" = tsan ]; then
-  cmake --build --preset tsan --target planeval_tests  # only what the concurrency tests need
-else
-  cmake --build --preset "$preset"
-fi
+case "$mode" in
+  demo)
+    # only what the demo runs: no tests, benchmarks, docs or Python module
+    cmake --preset dev -DPLANEVAL_BUILD_TESTS=OFF -DPLANEVAL_BUILD_BENCH=OFF \
+      -DPLANEVAL_BUILD_DOCS=OFF -DPLANEVAL_BUILD_PYTHON=OFF
+    cmake --build --preset dev --target planeval_cli evaluate_plan
+    ;;
+  test|asan|tsan)
+    # everything (a demo build before turned some of it off)
+    on=(-DPLANEVAL_BUILD_TESTS=ON -DPLANEVAL_BUILD_BENCH=ON -DPLANEVAL_BUILD_PYTHON=ON)
+    [ "$mode" = test ] && on+=(-DPLANEVAL_BUILD_DOCS=ON)
+    cmake --preset "$preset" "${on[@]}"
+    if [ "$mode" = tsan ]; then
+      # only the executables of the concurrency tests (and the CLI they drive)
+      cmake --build --preset tsan --target planeval_core_tests planeval_analytics_tests \
+        planeval_acceptance_tests planeval_cli_tests
+    else
+      cmake --build --preset "$preset"
+    fi
+    ;;
+  fuzz)
+    cmake --preset fuzz
+    cmake --build --preset fuzz
+    ;;
+esac
 
 case "$mode" in
   demo)

@@ -17,6 +17,8 @@ if(TARGET planeval_c)
     INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 endif()
 install(DIRECTORY include/planeval DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+install(FILES ${PROJECT_BINARY_DIR}/include/planeval/version.hpp
+  DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/planeval)
 install(EXPORT planevalTargets
   NAMESPACE planeval::
   DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/planeval)
@@ -35,6 +37,28 @@ install(FILES ${PROJECT_BINARY_DIR}/planevalConfig.cmake
               ${PROJECT_BINARY_DIR}/planevalConfigVersion.cmake
   DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/planeval)
 
+# planeval.pc: relocatable (prefix from ${pcfiledir}). The libraries are static by default, and a
+# static library's dependencies must be on every link line, so Boost goes into Libs (pkg-config
+# adds Libs.private only with --static); shared builds keep them in Libs.private.
+if(IS_ABSOLUTE "${CMAKE_INSTALL_LIBDIR}" OR IS_ABSOLUTE "${CMAKE_INSTALL_INCLUDEDIR}")
+  set(PLANEVAL_PC_PREFIX "${CMAKE_INSTALL_PREFIX}")
+  set(PLANEVAL_PC_LIBDIR "${CMAKE_INSTALL_FULL_LIBDIR}")
+  set(PLANEVAL_PC_INCLUDEDIR "${CMAKE_INSTALL_FULL_INCLUDEDIR}")
+else()
+  file(RELATIVE_PATH up "/root/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/root")
+  string(REGEX REPLACE "/$" "" up "${up}")
+  set(PLANEVAL_PC_PREFIX "\${pcfiledir}/${up}")
+  set(PLANEVAL_PC_LIBDIR "\${prefix}/${CMAKE_INSTALL_LIBDIR}")
+  set(PLANEVAL_PC_INCLUDEDIR "\${prefix}/${CMAKE_INSTALL_INCLUDEDIR}")
+endif()
+set(planeval_pc_deps "-lboost_serialization -lboost_date_time -pthread")
+if(BUILD_SHARED_LIBS)
+  set(PLANEVAL_PC_LIBS "")
+  set(PLANEVAL_PC_LIBS_PRIVATE "${planeval_pc_deps}")
+else()
+  set(PLANEVAL_PC_LIBS "${planeval_pc_deps}")
+  set(PLANEVAL_PC_LIBS_PRIVATE "")
+endif()
 configure_file(cmake/planeval.pc.in ${PROJECT_BINARY_DIR}/planeval.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/planeval.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
 

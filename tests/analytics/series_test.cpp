@@ -3,7 +3,7 @@
 
 #include <gtest/gtest.h>
 
-#include "analytics/plan_fixture.hpp"
+#include "support/plan_fixture.hpp"
 #include "planeval/core/error.hpp"
 
 using namespace planeval;

@@ -5,7 +5,7 @@
 
 #include <cmath>
 
-#include "analytics/plan_fixture.hpp"
+#include "support/plan_fixture.hpp"
 #include "planeval/core/error.hpp"
 
 using namespace planeval;

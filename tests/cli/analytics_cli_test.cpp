@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <string>
 
-#include "run_cli.hpp"
+#include "support/run_cli.hpp"
 
 namespace {
 

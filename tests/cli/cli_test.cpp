@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "run_cli.hpp"
+#include "support/run_cli.hpp"
 
 namespace {
 

@@ -11,7 +11,7 @@
 #include <sstream>
 #include <string>
 
-#include "run_cli.hpp"
+#include "support/run_cli.hpp"
 
 namespace {
 

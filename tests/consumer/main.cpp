@@ -5,12 +5,13 @@
 #include "planeval/core/evaluate.hpp"
 #include "planeval/core/parse.hpp"
 #include "planeval/io/tables.hpp"
+#include "planeval/version.hpp"
 
 int main(int argc, char** argv) {
   if (argc < 2) return 2;
   const planeval::plan p = planeval::load_plan_table(argv[1]);
   const auto r = planeval::parse_target("95以上");
-  std::cout << p.indicators.size() << " indicators; '95以上' is " << planeval::to_string(r.oper)
+  std::cout << "planeval " PLANEVAL_VERSION_STRING ": " << p.indicators.size() << " indicators; '95以上' is " << planeval::to_string(r.oper)
             << '\n';
   // the analytics layer links too (Eigen and threads stay private to it)
   planeval::index_matrix m;

@@ -9,7 +9,7 @@
 #include <tuple>
 
 #include "core/lexicon.hpp"
-#include "core/rule_builders.hpp"
+#include "support/rule_builders.hpp"
 #include "planeval/core/error.hpp"
 #include "planeval/core/indicator.hpp"
 

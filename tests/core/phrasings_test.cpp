@@ -8,7 +8,7 @@
 #include <random>
 #include <set>
 
-#include "core/rule_builders.hpp"
+#include "support/rule_builders.hpp"
 #include "planeval/core/error.hpp"
 #include "planeval/core/parse.hpp"
 

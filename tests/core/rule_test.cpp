@@ -5,7 +5,7 @@
 
 #include <random>
 
-#include "core/rule_builders.hpp"
+#include "support/rule_builders.hpp"
 #include "planeval/core/parse.hpp"
 
 using namespace planeval;

@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "analytics/plan_fixture.hpp"
+#include "support/plan_fixture.hpp"
 
 using namespace planeval;
 using planeval::test::plan_fixture;

@@ -13,7 +13,7 @@
 #include <regex>
 #include <sstream>
 
-#include "io/plan_generator.hpp"
+#include "support/plan_generator.hpp"
 #include "planeval/core/parse.hpp"
 #include "planeval/io/plan_file.hpp"
 

@@ -16,7 +16,7 @@
 #include <sstream>
 
 #include "io/file_util.hpp"
-#include "io/plan_generator.hpp"
+#include "support/plan_generator.hpp"
 #include "planeval/analytics/composite.hpp"
 #include "planeval/io/json_plan.hpp"
 #include "planeval/io/tables.hpp"
