@@ -1,4 +1,4 @@
-// Pace within a period (时序进度), DESIGN.md section 5.2.
+// Pace within a period (时序进度), docs/design.md section 5.2.
 #include "planeval/analytics/pace.hpp"
 
 #include <cmath>

@@ -22,7 +22,7 @@ std::string lower_ascii(std::string_view s) {
   return out;
 }
 
-// A bare percentage on an indicator whose unit is not % is a growth figure (DESIGN.md 4).
+// A bare percentage on an indicator whose unit is not % is a growth figure (docs/design.md section 4).
 bool percent_means_growth(const unit& u, const indicator& ind) {
   return u.is_percent() && !ind.u.empty() && !ind.u.is_percent();
 }

@@ -1,5 +1,5 @@
 // Trend toward a target: the SDG progress method (Statistics Canada / open-sdg, after Eurostat),
-// DESIGN.md section 5.3.
+// docs/design.md section 5.3.
 #include "planeval/analytics/trend.hpp"
 
 #include <algorithm>

@@ -1,4 +1,4 @@
-// Attainment evaluation (DESIGN.md section 5.1 and 5.4).
+// Attainment evaluation (docs/design.md section 5.1 and 5.4).
 #include "planeval/core/evaluate.hpp"
 
 #include "core/attainment.hpp"

@@ -146,6 +146,7 @@ const std::map<std::string, runner>& row_readers() {
       {"target.unit", [](const std::string& t) { (void)parse_target(t); }},
       {"target.encoding", [](const std::string& t) { (void)parse_target(t); }},
       {"observation.syntax", [](const std::string& t) { (void)parse_observation(t); }},
+      {"observation.encoding", [](const std::string& t) { (void)parse_observation(t); }},
       {"unit.unknown", [](const std::string& t) { (void)unit::parse(t); }},
       {"period.syntax", [](const std::string& t) { (void)period::parse(t); }},
       {"period.range", [](const std::string& t) { (void)period::parse(t); }},

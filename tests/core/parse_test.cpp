@@ -38,7 +38,7 @@ TEST_P(target_phrasing, parses_to_the_intended_rule) {
   EXPECT_EQ(parse_target(canonical(r, language::en)), r) << canonical(r, language::en);
 }
 
-// Every form of DESIGN.md section 4.
+// Every form of docs/design.md section 4.
 INSTANTIATE_TEST_SUITE_P(
     design_table, target_phrasing,
     ::testing::Values(

@@ -3,6 +3,7 @@
 
 #include "commands.hpp"
 #include "planeval/core/error.hpp"
+#include "planeval/version.hpp"
 
 namespace planeval::cli {
 
@@ -20,7 +21,7 @@ int main(int argc, char** argv) {
   using namespace planeval;
   CLI::App app{
       "planeval: model development-plan indicators and evaluate them against their targets"};
-  app.set_version_flag("--version", "planeval 0.1.0");
+  app.set_version_flag("--version", "planeval " PLANEVAL_VERSION_STRING);
   app.require_subcommand(1);
   cli::context ctx;
   cli::add_evaluate(app, ctx);
