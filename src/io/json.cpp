@@ -4,17 +4,13 @@
 #include <nlohmann/json.hpp>
 
 #include "planeval/core/error.hpp"
+#include "planeval/core/fields.hpp"
 #include "planeval/core/parse.hpp"
 
 namespace planeval {
 namespace {
 
 using json = nlohmann::ordered_json;
-
-json number_or_null(const std::optional<double>& v) {
-  if (!v || !std::isfinite(*v)) return nullptr;
-  return *v;
-}
 
 json rule_json(const rule& r) {
   json j;
@@ -43,6 +39,18 @@ json rule_json(const rule& r) {
   j["remark"] = r.remark.empty() ? json(nullptr) : json(r.remark);
   if (!r.description.empty()) j["description"] = r.description;
   return j;
+}
+
+json field_json(field_value v) {
+  return std::visit(
+      [](auto&& x) -> json {
+        using T = std::decay_t<decltype(x)>;
+        if constexpr (std::is_same_v<T, std::monostate>)
+          return nullptr;
+        else
+          return std::move(x);
+      },
+      std::move(v));
 }
 
 std::string dump(const json& j, int indent) {
@@ -81,30 +89,9 @@ std::string evaluation_to_json(const plan& p, const std::vector<assessment>& ass
   root["language"] = to_string(lang);
   json list = json::array();
   for (const auto& a : assessments) {
-    const indicator* ind = p.find(a.indicator);
-    json j;
-    j["indicator"] = a.indicator;
-    j["name"] = ind ? (lang == language::zh ? ind->name_zh : ind->name_en) : std::string();
-    j["period"] = a.per.to_string();
-    j["status"] = to_string(a.st);
-    j["status_label"] = status_label(a.st, lang);
-    j["target"] = a.target_text;
-    j["target_canonical"] = a.target_canonical;
-    j["measure"] = to_string(a.meas.kind);
-    j["actual"] = number_or_null(a.actual);
-    j["actual_text"] = a.actual_text;
-    j["target_value"] = number_or_null(a.target_value);
-    j["gap"] = number_or_null(a.gap);
-    j["gap_unit"] = a.gap_unit.symbol();
-    j["unit"] = a.value_unit.symbol();
-    j["achievement"] = number_or_null(a.achievement);
-    j["within_tolerance"] = a.within_tolerance;
-    j["in_progress"] = a.in_progress;
-    j["attribute"] = ind ? to_string(ind->attr) : "";
-    j["category"] = ind ? ind->category : "";
-    j["reason"] = a.reason(lang);
-    j["reason_zh"] = a.reason_zh;
-    j["reason_en"] = a.reason_en;
+    json j = json::object();
+    for (auto& f : assessment_fields(a, p.find(a.indicator), lang))
+      j[std::string(f.name)] = field_json(std::move(f.value));
     list.push_back(std::move(j));
   }
   root["assessments"] = std::move(list);
