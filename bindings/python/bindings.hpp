@@ -11,9 +11,11 @@
 #include "planeval/core/common.hpp"
 #include "planeval/core/error.hpp"
 #include "planeval/core/evaluate.hpp"
+#include "planeval/core/fields.hpp"
 #include "planeval/core/observation.hpp"
 #include "planeval/core/plan.hpp"
 #include "planeval/core/summary.hpp"
+#include "planeval/io/inputs.hpp"
 
 namespace planeval::python {
 
@@ -25,11 +27,9 @@ struct py_plan {
   std::shared_ptr<const plan> p;
 };
 
-/// Actual values and references (`planeval.Observations`).
-struct py_observations {
-  observation_set actuals;
-  reference_set references;
-};
+/// Actual values and references (`planeval.Observations`), each with its origin (`actuals[3]`,
+/// or a file and line).
+struct py_observations : input_set {};
 
 /// An evaluation (`planeval.Evaluation`): the assessments, their summary and the plan.
 struct py_evaluation {
@@ -48,6 +48,9 @@ std::optional<date> date_of(const py::handle& value);
 /// A `datetime.date`, or None.
 py::object to_python(const std::optional<date>& d);
 
+/// A dict of a result's fields (`assessment_fields`): the keys and order of the JSON output.
+py::dict dict_of(const std::vector<field>& fields);
+
 /// The Python value of a JSON text (`json.loads`).
 py::object from_json(const std::string& text);
 
@@ -60,6 +63,11 @@ py::object dataframe_of(const py::list& records, const char* what);
 /// `indicator`, `period`, `value` (and optionally `flags`). References take the same shapes with
 /// 3-tuples.
 py_observations observations_of(const py::handle& actuals, const py::handle& references);
+
+/// `observations_of`, the ids checked against the plan: ModelError (`model.unknown_id`) located
+/// at the row (`actuals[3]`) for an indicator the plan does not have.
+py_observations observations_for(const plan& p, const py::handle& actuals,
+                                 const py::handle& references);
 
 /// The Python exception for a planeval error (an instance of planeval.Error or a subclass,
 /// with `code`, `message` and `location`), not raised.

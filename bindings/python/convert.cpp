@@ -118,26 +118,30 @@ std::vector<row> rows_of(const py::handle& data, bool references) {
   return out;
 }
 
-// Runs `f` for row `i`, naming the row and indicator in the planeval errors it throws.
+// Where row `i` of the values given came from: `actuals[3]`.
+location row_origin(const char* what, std::size_t i, const std::string& indicator) {
+  location loc;
+  loc.pointer = std::string(what) + "[" + std::to_string(i) + "]";
+  loc.indicator = indicator;
+  return loc;
+}
+
+// Runs `f` for a row, locating the planeval errors it throws at the row (unless they say more).
 template <class F>
-void at_row(const char* what, std::size_t i, const std::string& indicator, F f) {
+void at_row(const location& origin, F f) {
   try {
     f();
   } catch (const error& e) {
     location loc = e.where();
-    if (loc.pointer.empty()) loc.pointer = std::string(what) + "[" + std::to_string(i) + "]";
-    if (loc.indicator.empty()) loc.indicator = indicator;
-    if (dynamic_cast<const parse_error*>(&e)) throw parse_error(e.code(), e.message(), loc);
-    if (dynamic_cast<const model_error*>(&e)) throw model_error(e.code(), e.message(), loc);
-    throw error(e.code(), e.message(), loc);
+    if (loc.pointer.empty()) loc.pointer = origin.pointer;
+    if (loc.indicator.empty()) loc.indicator = origin.indicator;
+    raise_at(e, std::move(loc));
   }
 }
 
 void add_actuals(py_observations& obs, const py::handle& actuals) {
   if (py::isinstance<py_observations>(actuals)) {
-    const auto& other = actuals.cast<const py_observations&>();
-    for (const auto& o : other.actuals) obs.actuals.add(o);
-    for (const auto& r : other.references) obs.references.add(r);
+    obs.merge(actuals.cast<const py_observations&>());
     return;
   }
   const auto rows = rows_of(actuals, false);
@@ -145,24 +149,30 @@ void add_actuals(py_observations& obs, const py::handle& actuals) {
     const auto& r = rows[i];
     const std::string value = value_text(r.value, "a value");
     const std::string flags = is_missing(r.flags) ? std::string() : text_of(r.flags, "flags");
-    at_row("actuals", i, r.indicator, [&] {
-      obs.actuals.add(observation_from_text(r.indicator, period::parse(r.per), value, flags));
+    const location origin = row_origin("actuals", i, r.indicator);
+    at_row(origin, [&] {
+      obs.add_actual(observation_from_text(r.indicator, period::parse(r.per), value, flags),
+                     origin);
     });
   }
 }
 
 void add_references(py_observations& obs, const py::handle& references) {
   if (py::isinstance<py_observations>(references)) {
-    for (const auto& r : references.cast<const py_observations&>().references)
-      obs.references.add(r);
+    input_set only;
+    const auto& given = references.cast<const py_observations&>();
+    only.references = given.references;
+    only.reference_origins = given.reference_origins;
+    obs.merge(only);
     return;
   }
   const auto rows = rows_of(references, true);
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const auto& r = rows[i];
     const std::string value = value_text(r.value, "a reference value");
-    at_row("references", i, r.indicator, [&] {
-      obs.references.add(reference_from_text(r.indicator, period::parse(r.per), value));
+    const location origin = row_origin("references", i, r.indicator);
+    at_row(origin, [&] {
+      obs.add_reference(reference_from_text(r.indicator, period::parse(r.per), value), origin);
     });
   }
 }
@@ -215,6 +225,23 @@ py::object dataframe_of(const py::list& records, const char* what) {
   return pandas.attr("DataFrame").attr("from_records")(records);
 }
 
+py::dict dict_of(const std::vector<field>& fields) {
+  py::dict d;
+  for (const auto& f : fields) {
+    const py::str key(f.name.data(), f.name.size());
+    d[key] = std::visit(
+        [](const auto& x) -> py::object {
+          using T = std::decay_t<decltype(x)>;
+          if constexpr (std::is_same_v<T, std::monostate>)
+            return py::none();
+          else
+            return py::cast(x);
+        },
+        f.value);
+  }
+  return d;
+}
+
 py::object from_json(const std::string& text) {
   return py::module_::import("json").attr("loads")(text);
 }
@@ -223,6 +250,13 @@ py_observations observations_of(const py::handle& actuals, const py::handle& ref
   py_observations obs;
   add_actuals(obs, actuals);
   add_references(obs, references);
+  return obs;
+}
+
+py_observations observations_for(const plan& p, const py::handle& actuals,
+                                 const py::handle& references) {
+  py_observations obs = observations_of(actuals, references);
+  check_input_ids(p, obs);
   return obs;
 }
 

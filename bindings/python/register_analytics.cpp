@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "bindings.hpp"
+#include "planeval/analytics/fields.hpp"
 #include "planeval/analytics/pace.hpp"
 #include "planeval/analytics/projection.hpp"
 #include "planeval/analytics/series.hpp"
@@ -98,30 +99,17 @@ py::dict projection_dict(const projection_result& p) {
   return d;
 }
 
-py::dict pace_dict(const pace_assessment& a) {
-  py::dict d;
-  d["indicator"] = a.indicator;
-  d["period"] = a.per.to_string();
-  d["as_of"] = to_python(a.as_of);
-  d["status"] = to_string(a.st);
-  d["method"] = to_string(a.method);
-  d["target"] = a.target_text;
-  d["target_value"] = opt(a.target_value);
-  d["baseline"] = opt(a.baseline);
-  d["actual"] = opt(a.actual);
-  d["latest"] = a.latest ? py::cast(a.latest->to_string()) : py::none();
-  d["unit"] = a.value_unit.symbol();
-  d["expected_share"] = a.expected_share;
-  d["done_share"] = opt(a.done_share);
-  d["gap_points"] = opt(a.gap_points);
-  d["reason_zh"] = a.reason_zh;
-  d["reason_en"] = a.reason_en;
-  return d;
-}
-
 struct pace_report {
+  std::shared_ptr<const plan> p;
   std::vector<pace_assessment> items;
 };
+
+// A pace row with the fields of `planeval pace --format json` (pace_fields).
+py::dict pace_dict(const pace_report& r, const pace_assessment& a, language lang) {
+  const indicator* ind = r.p->find(a.indicator);
+  const std::string& n = !ind ? a.indicator : lang == language::zh ? ind->name_zh : ind->name_en;
+  return dict_of(pace_fields(a, n.empty() ? a.indicator : n, lang));
+}
 
 elapsed_basis basis_of(const std::string& name) {
   if (name == "months") return elapsed_basis::months;
@@ -242,7 +230,7 @@ void register_analytics(py::module_& m) {
              const long n = static_cast<long>(r.items.size());
              if (i < 0) i += n;
              if (i < 0 || i >= n) throw py::index_error("pace index out of range");
-             return pace_dict(r.items[static_cast<std::size_t>(i)]);
+             return pace_dict(r, r.items[static_cast<std::size_t>(i)], language::zh);
            })
       .def_property_readonly("indicators",
                              [](const pace_report& r) {
@@ -278,20 +266,21 @@ void register_analytics(py::module_& m) {
           "Done − expected in percentage points (numpy array, NaN where unknown).")
       .def(
           "to_dicts",
-          [](const pace_report& r) {
+          [](const pace_report& r, const std::string& l) {
             py::list out;
-            for (const auto& a : r.items) out.append(pace_dict(a));
+            for (const auto& a : r.items) out.append(pace_dict(r, a, language_of(l)));
             return out;
           },
-          "One dict per indicator.")
+          py::arg("lang") = "zh",
+          "One dict per indicator, with the keys of `planeval pace --format json`.")
       .def(
           "to_dataframe",
-          [](const pace_report& r) {
+          [](const pace_report& r, const std::string& l) {
             py::list out;
-            for (const auto& a : r.items) out.append(pace_dict(a));
+            for (const auto& a : r.items) out.append(pace_dict(r, a, language_of(l)));
             return dataframe_of(out, "PaceReport");
           },
-          "One row per indicator (pandas.DataFrame).");
+          py::arg("lang") = "zh", "One row per indicator (pandas.DataFrame).");
 
   py::object plan_cls = m.attr("Plan");
   add_method(
@@ -300,7 +289,7 @@ void register_analytics(py::module_& m) {
          const std::string& kind) {
         const indicator* ind = p.p->find(id);
         if (!ind) throw py::key_error("no indicator '" + id + "' in plan '" + p.p->id + "'");
-        const py_observations obs = observations_of(actuals, py::none());
+        const py_observations obs = observations_for(*p.p, actuals, py::none());
         return arrays_of(annual_series(*p.p, *ind, obs.actuals, from_string<series_kind>(kind)));
       },
       py::arg("indicator"), py::arg("actuals") = py::none(), py::arg("kind") = "automatic",
@@ -309,7 +298,7 @@ void register_analytics(py::module_& m) {
   add_method(
       plan_cls, "trends",
       [](const py_plan& p, const py::object& actuals, const py::object& references) {
-        const py_observations obs = observations_of(actuals, references);
+        const py_observations obs = observations_for(*p.p, actuals, references);
         std::vector<indicator_trend> trends;
         {
           py::gil_scoped_release release;
@@ -341,7 +330,7 @@ void register_analytics(py::module_& m) {
       [](const py_plan& p, const py::object& actuals, const py::object& references,
          const py::object& as_of, std::optional<int> year, double tolerance_points,
          const std::string& basis, const std::string& values) {
-        const py_observations obs = observations_of(actuals, references);
+        const py_observations obs = observations_for(*p.p, actuals, references);
         pace_options o;
         o.as_of = date_of(as_of);
         o.year = year;
@@ -349,6 +338,7 @@ void register_analytics(py::module_& m) {
         o.basis = basis_of(basis);
         o.values = from_string<ytd_values>(values);
         pace_report r;
+        r.p = p.p;
         py::gil_scoped_release release;
         r.items = assess_pace(*p.p, obs.actuals, obs.references, o);
         return r;

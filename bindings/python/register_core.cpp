@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "bindings.hpp"
+#include "planeval/core/fields.hpp"
 #include "planeval/core/parse.hpp"
 #include "planeval/render/evaluation.hpp"
 #include "planeval/render/rule.hpp"
@@ -13,38 +14,12 @@
 namespace planeval::python {
 namespace {
 
-template <class T>
-py::object optional_value(const std::optional<T>& v) {
-  return v ? py::cast(*v) : py::object(py::none());
-}
-
 std::string rule_repr(const rule& r) {
   return "Rule(op='" + std::string(to_string(r.oper)) + "', canonical='" + canonical(r) + "')";
 }
 
 py::dict assessment_dict(const assessment& a, const plan* p, language lang) {
-  py::dict d;
-  d["indicator"] = a.indicator;
-  if (p) {
-    const indicator* ind = p->find(a.indicator);
-    d["name"] = ind ? ind->name(lang) : a.indicator;
-  }
-  d["period"] = a.per.to_string();
-  d["status"] = to_string(a.st);
-  d["target"] = a.target_text;
-  d["target_canonical"] = a.target_canonical;
-  d["measure"] = to_string(a.meas.kind);
-  d["actual_text"] = a.actual_text;
-  d["actual"] = optional_value(a.actual);
-  d["target_value"] = optional_value(a.target_value);
-  d["value_unit"] = a.value_unit.symbol();
-  d["gap"] = optional_value(a.gap);
-  d["gap_unit"] = a.gap ? a.gap_unit.symbol() : std::string();
-  d["achievement"] = optional_value(a.achievement);
-  d["within_tolerance"] = a.within_tolerance;
-  d["in_progress"] = a.in_progress;
-  d["reason"] = a.reason(lang);
-  return d;
+  return dict_of(assessment_fields(a, p ? p->find(a.indicator) : nullptr, lang));
 }
 
 const indicator& indicator_of(const py_plan& p, const std::string& id) {
@@ -56,7 +31,7 @@ const indicator& indicator_of(const py_plan& p, const std::string& id) {
 py_evaluation evaluate_plan(const py_plan& p, const py::object& actuals,
                             const py::object& references, const py::object& as_of,
                             const py::object& only) {
-  const py_observations obs = observations_of(actuals, references);
+  const py_observations obs = observations_for(*p.p, actuals, references);
   evaluation_options options;
   options.as_of = date_of(as_of);
   if (!only.is_none()) options.only = period::parse(py::str(only).cast<std::string>());
@@ -307,7 +282,7 @@ void register_core(py::module_& m) {
             py::list row;
             row.append(py::make_tuple(indicator, per, value, flags));
             const py_observations one = observations_of(row, py::none());
-            o.actuals.add(one.actuals.items().front());
+            o.add_actual(one.actuals.items().front());
           },
           py::arg("indicator"), py::arg("period"), py::arg("value"), py::arg("flags") = "",
           "Adds an actual value: a number, or a text in the target language ('7.05%', "
@@ -320,7 +295,7 @@ void register_core(py::module_& m) {
             py::list row;
             row.append(py::make_tuple(indicator, per, value));
             const py_observations one = observations_of(py::none(), row);
-            o.references.add(one.references.items().front());
+            o.add_reference(one.references.items().front());
           },
           py::arg("indicator"), py::arg("period"), py::arg("value"),
           "Adds a reference value (a number, or a number with its unit: '3.5%').")

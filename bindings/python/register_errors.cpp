@@ -26,19 +26,22 @@ PyObject* new_class(py::module_& m, const char* name, PyObject* bases, const cha
   return cls;
 }
 
-PyObject* class_of(const error& e) {
-  if (dynamic_cast<const parse_error*>(&e)) return classes.parse;
-  if (dynamic_cast<const format_error*>(&e)) return classes.format;
-  if (dynamic_cast<const model_error*>(&e)) return classes.model;
-  if (dynamic_cast<const io_error*>(&e)) return classes.file;
-  if (e.code() == errc::usage) return classes.usage;
+// The class of an error follows its code (`category_of`), not the C++ class thrown.
+PyObject* class_of(errc code) {
+  switch (category_of(code)) {
+    case error_category::parse: return classes.parse;
+    case error_category::format: return classes.format;
+    case error_category::model: return classes.model;
+    case error_category::io: return classes.file;
+    case error_category::usage: return classes.usage;
+  }
   return classes.error;
 }
 
 }  // namespace
 
 py::object exception_of(const error& e) {
-  py::handle cls = class_of(e);
+  py::handle cls = class_of(e.code());
   py::object inst = cls(e.what());
   inst.attr("code") = to_string(e.code());
   inst.attr("message") = e.message();
@@ -79,6 +82,19 @@ void register_errors(py::module_& m) {
                            "A file could not be opened, read or written (also an OSError).");
   classes.usage = new_class(m, "UsageError", base.ptr(),
                             "A function was called with arguments that do not fit.");
+
+  m.def(
+      "error_classes",
+      [] {
+        py::dict out;
+        for (int k = 0; k < errc_count; ++k) {
+          const auto code = static_cast<errc>(k);
+          out[to_string(code)] = py::handle(class_of(code));
+        }
+        return out;
+      },
+      "Every error code with the exception class it raises ({'target.syntax': ParseError, "
+      "…}): the class follows from the code alone, as the C API's status does.");
 
   py::register_exception_translator([](std::exception_ptr p) {
     try {

@@ -151,8 +151,8 @@ void register_io(py::module_& m) {
          const py_plan* known) {
         py_observations o;
         const plan* p = known ? known->p.get() : nullptr;
-        if (actuals) o.actuals = load_actuals(*actuals, p);
-        if (references) o.references = load_references(*references, p);
+        if (actuals) o.actuals = load_actuals(*actuals, p, {}, &o.actual_origins);
+        if (references) o.references = load_references(*references, p, {}, &o.reference_origins);
         return o;
       },
       py::arg("actuals") = py::none(), py::arg("references") = py::none(),

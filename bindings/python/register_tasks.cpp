@@ -97,11 +97,12 @@ void register_tasks(py::module_& m) {
          const py::object& only) {
         const auto day = date_of(as_of);
         if (!day) throw error(errc::usage, "evaluate_tasks needs an as_of date");
-        const py_observations obs = observations_of(actuals, references);
+        const py_observations obs = observations_for(*p.p, actuals, references);
         task_eval_options o;
         o.due_soon_days = due_soon_days;
         o.behind_tolerance = behind_tolerance;
-        if (!only.is_none()) o.only = period::parse(py::str(only).cast<std::string>());
+        o.only = only.is_none() ? default_task_period(*p.p)
+                                : period::parse(py::str(only).cast<std::string>());
         py_task_evaluation t;
         t.p = p.p;
         py::gil_scoped_release release;

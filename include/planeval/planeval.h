@@ -117,6 +117,14 @@ PLANEVAL_API void planeval_free(void* p);
 PLANEVAL_API const char* planeval_status_name(planeval_status status);
 
 /**
+ * @brief The status every function returns for an error code (`target.syntax` gives
+ * PLANEVAL_ERROR_PARSE): it follows from the code alone, as Python's exception class does.
+ * @param code a stable error code, as `planeval_context_error_code` gives it
+ * @return the status; PLANEVAL_ERROR_OTHER for NULL or a code planeval does not define.
+ */
+PLANEVAL_API planeval_status planeval_error_code_status(const char* code);
+
+/**
  * @brief Stable name of an attainment status: `met`, `exceeded`, `not_met`, `undetermined`,
  * `no_data`, `needs_reference`, `needs_judgment`, `no_target` (as in the JSON output and the
  * CLI); `unknown` for a value outside the enumeration.
@@ -473,7 +481,8 @@ PLANEVAL_API planeval_status planeval_observations_count(planeval_context* conte
  * @param period evaluate only the targets of this period (`2021`); NULL for all
  * @param out_result receives the evaluation (destroy it with `planeval_result_destroy`)
  * @return PLANEVAL_OK, PLANEVAL_ERROR_PARSE (`date.syntax`, `period.syntax`),
- *         PLANEVAL_ERROR_MODEL (a unit that does not convert).
+ *         PLANEVAL_ERROR_MODEL (a unit that does not convert; `model.unknown_id` at the value's
+ *         position, e.g. `actuals[3]`, for an indicator id the plan does not have).
  */
 PLANEVAL_API planeval_status planeval_plan_evaluate(planeval_context* context,
                                                     const planeval_plan* plan,
@@ -604,6 +613,39 @@ PLANEVAL_API planeval_status planeval_result_reason(planeval_context* context,
                                                     planeval_language language, char** out_reason);
 
 /**
+ * @brief Number of fields of an assessment: the keys of an assessment in the JSON output
+ * (`planeval_result_to_json`), which Python's `to_dict` has too.
+ * @return the number of fields (the same for every assessment).
+ */
+PLANEVAL_API size_t planeval_assessment_field_count(void);
+
+/**
+ * @brief Name of a field of an assessment, in the order of the JSON output: `indicator`, `name`,
+ * `period`, `status`, `status_label`, `target`, … `reason_en`.
+ * @param field 0 … `planeval_assessment_field_count()` − 1
+ * @return a static string, or NULL when `field` is out of range.
+ */
+PLANEVAL_API const char* planeval_assessment_field_name(size_t field);
+
+/**
+ * @brief A field of an assessment by its name, as text: a text as is, a number in its shortest
+ * form (`6120`, `0.8`), a boolean as `true` or `false`; the value JSON has for that key.
+ * @param context the context, or NULL
+ * @param result the evaluation
+ * @param index 0 … count − 1
+ * @param field a name from `planeval_assessment_field_name`
+ * @param language PLANEVAL_LANG_ZH or PLANEVAL_LANG_EN (of `name`, `status_label`, `reason`)
+ * @param out_text receives the text (free it with `planeval_free`); NULL when the field is null
+ * @param out_present receives 1 when the field has a value, 0 when it is null (JSON `null`)
+ * @return PLANEVAL_OK, PLANEVAL_ERROR_USAGE for an index out of range, an unknown field or a bad
+ *         language.
+ */
+PLANEVAL_API planeval_status planeval_result_field(planeval_context* context,
+                                                   const planeval_result* result, size_t index,
+                                                   const char* field, planeval_language language,
+                                                   char** out_text, int* out_present);
+
+/**
  * @brief How many assessments have a status.
  * @param context the context, or NULL
  * @param result the evaluation
@@ -645,7 +687,8 @@ PLANEVAL_API planeval_status planeval_result_to_json(planeval_context* context,
 /**
  * @brief Evaluates the plan's tasks as of a date and gives the JSON `planeval tasks --format
  * json` prints: each task's state, areas rolled up, deliverables, the indicators the tasks serve
- * with their attainment, and the narrative (docs/tasks.md).
+ * with their attainment, and the narrative (docs/tasks.md), for the areas whose dates overlap the
+ * plan's period (as `planeval tasks` and `planeval report` without `--period`).
  * @param context the context, or NULL
  * @param plan the plan (with tasks: from its file or `planeval_plan_load_tasks`)
  * @param observations actual and reference values for the indicators, or NULL
@@ -653,7 +696,8 @@ PLANEVAL_API planeval_status planeval_result_to_json(planeval_context* context,
  * @param language language of titles, reasons and the narrative
  * @param out_json receives the JSON (free it with `planeval_free`)
  * @return PLANEVAL_OK, PLANEVAL_ERROR_USAGE (NULL date), PLANEVAL_ERROR_PARSE (`date.syntax`),
- *         PLANEVAL_ERROR_MODEL (the tasks break an invariant).
+ *         PLANEVAL_ERROR_MODEL (the tasks break an invariant; `model.unknown_id` for a value
+ *         whose indicator the plan does not have).
  */
 PLANEVAL_API planeval_status planeval_plan_evaluate_tasks(
     planeval_context* context, const planeval_plan* plan, const planeval_observations* observations,

@@ -24,6 +24,17 @@ planeval_status record(planeval_context* ctx, planeval_status status, const char
   return status;
 }
 
+planeval_status status_of(errc code) noexcept {
+  switch (category_of(code)) {
+    case error_category::parse: return PLANEVAL_ERROR_PARSE;
+    case error_category::format: return PLANEVAL_ERROR_FORMAT;
+    case error_category::model: return PLANEVAL_ERROR_MODEL;
+    case error_category::io: return PLANEVAL_ERROR_IO;
+    case error_category::usage: return PLANEVAL_ERROR_USAGE;
+  }
+  return PLANEVAL_ERROR_OTHER;
+}
+
 void require(const void* p, const char* name) {
   if (!p) throw error(errc::usage, std::string("argument '") + name + "' is NULL");
 }
@@ -80,6 +91,15 @@ const char* planeval_status_name(planeval_status status) {
     case PLANEVAL_ERROR_OTHER: return "other";
   }
   return "unknown";
+}
+
+planeval_status planeval_error_code_status(const char* code) {
+  if (!code) return PLANEVAL_ERROR_OTHER;
+  for (int k = 0; k < planeval::errc_count; ++k) {
+    const auto c = static_cast<planeval::errc>(k);
+    if (std::strcmp(planeval::to_string(c), code) == 0) return status_of(c);
+  }
+  return PLANEVAL_ERROR_OTHER;
 }
 
 planeval_status planeval_context_new(planeval_context** out_context) {

@@ -12,6 +12,7 @@
 #include "planeval/core/observation.hpp"
 #include "planeval/core/plan.hpp"
 #include "planeval/core/summary.hpp"
+#include "planeval/io/inputs.hpp"
 #include "planeval/planeval.h"
 
 struct planeval_context {
@@ -34,10 +35,8 @@ struct planeval_plan {
   std::shared_ptr<const planeval::plan> p;
 };
 
-struct planeval_observations {
-  planeval::observation_set actuals;
-  planeval::reference_set references;
-};
+// Actual values and references, each with its origin (`actuals[3]`, or a file and line).
+struct planeval_observations : planeval::input_set {};
 
 struct planeval_result {
   std::shared_ptr<const planeval::plan> p;
@@ -51,6 +50,9 @@ namespace planeval::c_api {
 planeval_status record(planeval_context* ctx, planeval_status status, const char* code,
                        const char* message, const location* where = nullptr) noexcept;
 
+// The status of an error code: from its category (`category_of`), never from the C++ class.
+planeval_status status_of(errc code) noexcept;
+
 // Runs `f`, translating every exception into a status and the context's last error: the one
 // place where exceptions stop at the C boundary (GEOS `execute`).
 template <class F>
@@ -59,17 +61,8 @@ planeval_status guarded(planeval_context* ctx, F&& f) noexcept {
   try {
     f();
     return PLANEVAL_OK;
-  } catch (const parse_error& e) {
-    return record(ctx, PLANEVAL_ERROR_PARSE, to_string(e.code()), e.what(), &e.where());
-  } catch (const format_error& e) {
-    return record(ctx, PLANEVAL_ERROR_FORMAT, to_string(e.code()), e.what(), &e.where());
-  } catch (const model_error& e) {
-    return record(ctx, PLANEVAL_ERROR_MODEL, to_string(e.code()), e.what(), &e.where());
-  } catch (const io_error& e) {
-    return record(ctx, PLANEVAL_ERROR_IO, to_string(e.code()), e.what(), &e.where());
   } catch (const error& e) {
-    return record(ctx, e.code() == errc::usage ? PLANEVAL_ERROR_USAGE : PLANEVAL_ERROR_OTHER,
-                  to_string(e.code()), e.what(), &e.where());
+    return record(ctx, status_of(e.code()), to_string(e.code()), e.what(), &e.where());
   } catch (const std::bad_alloc&) {
     return record(ctx, PLANEVAL_ERROR_MEMORY, "memory", "[planeval.memory] out of memory");
   } catch (const std::exception& e) {

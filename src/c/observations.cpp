@@ -9,18 +9,6 @@ namespace {
 
 const plan* known_plan(const planeval_plan* h) { return h ? h->p.get() : nullptr; }
 
-// Runs `f`, naming the file in the model errors it throws (a value the set already has).
-template <class F>
-void in_file(const char* path, F f) {
-  try {
-    f();
-  } catch (const model_error& e) {
-    location loc = e.where();
-    if (loc.file.empty()) loc.file = path;
-    throw model_error(e.code(), e.message(), loc);
-  }
-}
-
 }  // namespace
 
 extern "C" {
@@ -48,7 +36,7 @@ planeval_status planeval_observations_add(planeval_context* context,
     require(indicator, "indicator");
     require(per, "period");
     require(value, "value");
-    observations->actuals.add(
+    observations->add_actual(
         observation_from_text(indicator, period::parse(per), value, flags ? flags : ""));
   });
 }
@@ -62,7 +50,7 @@ planeval_status planeval_observations_add_reference(planeval_context* context,
     require(indicator, "indicator");
     require(per, "period");
     require(value, "value");
-    observations->references.add(reference_from_text(indicator, period::parse(per), value));
+    observations->add_reference(reference_from_text(indicator, period::parse(per), value));
   });
 }
 
@@ -72,12 +60,9 @@ planeval_status planeval_observations_load_actuals(planeval_context* context,
   return guarded(context, [&] {
     require(observations, "observations");
     require(path, "path");
-    const observation_set loaded = load_actuals(path, known_plan(plan));
-    observation_set merged = observations->actuals;  // all or nothing
-    in_file(path, [&] {
-      for (const auto& o : loaded) merged.add(o);
-    });
-    observations->actuals = std::move(merged);
+    input_set loaded;
+    loaded.actuals = load_actuals(path, known_plan(plan), {}, &loaded.actual_origins);
+    observations->merge(loaded);
   });
 }
 
@@ -87,12 +72,9 @@ planeval_status planeval_observations_load_references(planeval_context* context,
   return guarded(context, [&] {
     require(observations, "observations");
     require(path, "path");
-    const reference_set loaded = load_references(path, known_plan(plan));
-    reference_set merged = observations->references;
-    in_file(path, [&] {
-      for (const auto& r : loaded) merged.add(r);
-    });
-    observations->references = std::move(merged);
+    input_set loaded;
+    loaded.references = load_references(path, known_plan(plan), {}, &loaded.reference_origins);
+    observations->merge(loaded);
   });
 }
 

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "handles.hpp"
+#include "planeval/core/fields.hpp"
 #include "planeval/core/task_eval.hpp"
 #include "planeval/render/evaluation.hpp"
 #include "planeval/render/tasks.hpp"
@@ -42,6 +43,14 @@ void optional_number(const std::optional<double>& v, double* out_value, int* out
   if (v) *out_value = *v;
 }
 
+// The values given, their ids checked against the plan (none when `observations` is NULL).
+const input_set& inputs_of(const plan& p, const planeval_observations* observations) {
+  static const input_set none;
+  if (!observations) return none;
+  check_input_ids(p, *observations);
+  return *observations;
+}
+
 std::optional<date> date_of(const char* text) {
   if (!text) return std::nullopt;
   return parse_date(text);
@@ -68,10 +77,8 @@ planeval_status planeval_plan_evaluate(planeval_context* context, const planeval
     if (per) options.only = period::parse(per);
     auto r = std::make_unique<planeval_result>();
     r->p = plan->p;
-    static const observation_set no_actuals;
-    static const reference_set no_references;
-    r->assessments = evaluate(*r->p, observations ? observations->actuals : no_actuals,
-                              observations ? observations->references : no_references, options);
+    const input_set& in = inputs_of(*r->p, observations);
+    r->assessments = evaluate(*r->p, in.actuals, in.references, options);
     r->summary = summarize(*r->p, r->assessments);
     *out_result = r.release();
   });
@@ -168,6 +175,37 @@ planeval_status planeval_result_reason(planeval_context* context, const planeval
   });
 }
 
+size_t planeval_assessment_field_count(void) { return assessment_field_names().size(); }
+
+const char* planeval_assessment_field_name(size_t field) {
+  const auto& names = assessment_field_names();
+  return field < names.size() ? names[field].data() : nullptr;  // static strings
+}
+
+planeval_status planeval_result_field(planeval_context* context, const planeval_result* result,
+                                      size_t index, const char* field, planeval_language language,
+                                      char** out_text, int* out_present) {
+  return guarded(context, [&] {
+    reset_out(out_text, "out_text");
+    require(out_present, "out_present");
+    require(field, "field");
+    const auto& r = result_of(result);
+    const auto& a = assessment_at(result, index);
+    for (const auto& f : assessment_fields(a, r.p->find(a.indicator), language_of(language))) {
+      if (f.name != field) continue;
+      *out_present = std::holds_alternative<std::monostate>(f.value) ? 0 : 1;
+      if (const auto* text = std::get_if<std::string>(&f.value))
+        *out_text = duplicate(*text);
+      else if (const auto* number = std::get_if<double>(&f.value))
+        *out_text = duplicate(format_number(*number));
+      else if (const auto* flag = std::get_if<bool>(&f.value))
+        *out_text = duplicate(*flag ? "true" : "false");
+      return;
+    }
+    throw error(errc::usage, "'" + std::string(field) + "' is not a field of an assessment");
+  });
+}
+
 planeval_status planeval_result_count_status(planeval_context* context,
                                              const planeval_result* result, planeval_attainment st,
                                              size_t* out_count) {
@@ -211,14 +249,13 @@ planeval_status planeval_plan_evaluate_tasks(planeval_context* context, const pl
     const auto lang = language_of(language);
     const planeval::plan& p = *plan->p;
     const date day = parse_date(as_of);
-    const task_evaluation e = evaluate_tasks(p, day);
+    const input_set& in = inputs_of(p, observations);
+    task_eval_options topt;
+    topt.only = default_task_period(p);
+    const task_evaluation e = evaluate_tasks(p, day, topt);
     evaluation_options options;
     options.as_of = day;
-    static const observation_set no_actuals;
-    static const reference_set no_references;
-    const auto assessments =
-        evaluate(p, observations ? observations->actuals : no_actuals,
-                 observations ? observations->references : no_references, options);
+    const auto assessments = evaluate(p, in.actuals, in.references, options);
     const indicator_task_view view = link_indicators(p, e, assessments);
     *out_json = duplicate(task_evaluation_to_json(p, e, &view, lang));
   });

@@ -52,6 +52,67 @@ const char* to_string(errc code) noexcept {
   return "unknown";
 }
 
+error_category category_of(errc code) noexcept {
+  switch (code) {
+    case errc::target_empty:
+    case errc::target_syntax:
+    case errc::target_number:
+    case errc::target_range:
+    case errc::target_unit:
+    case errc::target_encoding:
+    case errc::observation_syntax:
+    case errc::observation_number:
+    case errc::observation_range:
+    case errc::observation_unit:
+    case errc::observation_encoding:
+    case errc::unit_unknown:
+    case errc::period_syntax:
+    case errc::period_range:
+    case errc::date_syntax: return error_category::parse;
+    case errc::unit_incompatible:
+    case errc::model_duplicate:
+    case errc::model_unknown_id:
+    case errc::model_invalid:
+    case errc::model_enum:
+    case errc::task_cycle: return error_category::model;
+    case errc::csv_syntax:
+    case errc::csv_header:
+    case errc::csv_field_count:
+    case errc::csv_encoding:
+    case errc::json_syntax:
+    case errc::json_encoding:
+    case errc::json_type:
+    case errc::json_missing:
+    case errc::json_unknown_field:
+    case errc::json_duplicate:
+    case errc::archive_corrupt:
+    case errc::archive_limit:
+    case errc::format_version:
+    case errc::limit_input_size:
+    case errc::limit_depth:
+    case errc::limit_text_length:
+    case errc::limit_items:
+    case errc::limit_period: return error_category::format;
+    case errc::io_open:
+    case errc::io_read:
+    case errc::io_write:
+    case errc::io_format: return error_category::io;
+    case errc::usage: return error_category::usage;
+  }
+  return error_category::usage;
+}
+
+const char* to_string(error_category category) noexcept {
+  switch (category) {
+    case error_category::parse: return "parse";
+    case error_category::format: return "format";
+    case error_category::model: return "model";
+    case error_category::io: return "io";
+    case error_category::usage: return "usage";
+  }
+  return "unknown";
+}
+
 std::string location::to_string() const {
   std::string out = file;
   if (line != 0) {
@@ -104,5 +165,16 @@ error::error(errc code, std::string message, location where)
       code_(code),
       message_(std::move(message)),
       where_(std::move(where)) {}
+
+void raise(errc code, std::string message, location where) {
+  switch (category_of(code)) {
+    case error_category::parse: throw parse_error(code, std::move(message), std::move(where));
+    case error_category::format: throw format_error(code, std::move(message), std::move(where));
+    case error_category::model: throw model_error(code, std::move(message), std::move(where));
+    case error_category::io: throw io_error(code, std::move(message), std::move(where));
+    case error_category::usage: break;
+  }
+  throw error(code, std::move(message), std::move(where));
+}
 
 }  // namespace planeval

@@ -8,7 +8,7 @@ namespace planeval {
 
 void check_year_limits(int year, const limits& lim) {
   if (year < lim.min_year || year > lim.max_year)
-    throw parse_error(errc::limit_period,
+    throw format_error(errc::limit_period,
                       "year " + std::to_string(year) + " is outside the limits " +
                           std::to_string(lim.min_year) + "–" + std::to_string(lim.max_year));
 }
@@ -17,7 +17,7 @@ void check_limits(const period& p, const limits& lim) {
   check_year_limits(p.first_year(), lim);
   check_year_limits(p.last_year(), lim);
   if (p.years() > lim.max_span_years)
-    throw parse_error(errc::limit_period,
+    throw format_error(errc::limit_period,
                       "the span " + p.to_string() + " covers " + std::to_string(p.years()) +
                           " years, more than the limit of " + std::to_string(lim.max_span_years));
 }

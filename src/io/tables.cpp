@@ -12,6 +12,7 @@
 #include "planeval/core/error.hpp"
 #include "planeval/core/parse.hpp"
 #include "planeval/io/csv.hpp"
+#include "planeval/io/inputs.hpp"
 
 namespace planeval {
 namespace {
@@ -27,6 +28,15 @@ location cell_location(const csv_table& t, const csv_cell& c, const std::string&
   loc.column = c.column == 0 ? 0 : c.column + (inner_column > 0 ? inner_column - 1 : 0);
   loc.indicator = indicator;
   loc.pointer = field;
+  return loc;
+}
+
+// Where a row of actuals or references comes from: the file and the row's line.
+location origin_of(const csv_table& t, const std::vector<csv_cell>& row, const std::string& id) {
+  location loc;
+  loc.file = t.source;
+  loc.line = row.empty() ? 0 : row.front().line;
+  loc.indicator = id;
   return loc;
 }
 
@@ -50,11 +60,7 @@ auto at_cell(const csv_table& t, const csv_cell& c, const std::string& indicator
 
 [[noreturn]] void fail_cell(const csv_table& t, const csv_cell& c, const std::string& indicator,
                             const std::string& field, errc code, const std::string& message) {
-  const auto loc = cell_location(t, c, indicator, field);
-  if (code == errc::model_duplicate || code == errc::model_unknown_id ||
-      code == errc::model_invalid || code == errc::unit_incompatible)
-    throw model_error(code, message, loc);
-  throw format_error(code, message, loc);
+  raise(code, message, cell_location(t, c, indicator, field));
 }
 
 // Checks the header: required columns present, every column known.
@@ -333,7 +339,7 @@ plan load_plan_table(const std::string& path, const limits& lim) {
 }
 
 observation_set read_actuals(std::istream& in, const std::string& source, const plan* known,
-                             const limits& lim) {
+                             const limits& lim, std::vector<location>* origins) {
   const csv_table t = read_csv(in, source, lim);
   check_header(t, {"indicator", "period", "value"}, {"flags", "note"});
   observation_set out;
@@ -343,9 +349,7 @@ observation_set read_actuals(std::istream& in, const std::string& source, const 
     if (id.empty())
       fail_cell(t, r.where("indicator"), "", "indicator", errc::model_invalid,
                 "the indicator id is empty");
-    if (known && !known->find(id))
-      fail_cell(t, r.where("indicator"), id, "indicator", errc::model_unknown_id,
-                "no indicator '" + id + "' in plan '" + known->id + "'");
+    if (known) require_indicator(*known, id, cell_location(t, r.where("indicator"), id, "indicator"));
     const period per = at_cell(t, r.where("period"), id, "period",
                                [&] { return limited(period::parse(r.text("period")), lim); });
     const auto* vc = r.cell("value");
@@ -365,17 +369,19 @@ observation_set read_actuals(std::istream& in, const std::string& source, const 
                 "a second " + std::string(to_string(o.meas.kind)) + " value of '" + id + "' for " +
                     per.to_string());
     out.add(std::move(o));
+    if (origins) origins->push_back(origin_of(t, row, id));
   }
   return out;
 }
 
-observation_set load_actuals(const std::string& path, const plan* known, const limits& lim) {
+observation_set load_actuals(const std::string& path, const plan* known, const limits& lim,
+                             std::vector<location>* origins) {
   auto in = open_input(path);
-  return read_actuals(in, path, known, lim);
+  return read_actuals(in, path, known, lim, origins);
 }
 
 reference_set read_references(std::istream& in, const std::string& source, const plan* known,
-                              const limits& lim) {
+                              const limits& lim, std::vector<location>* origins) {
   const csv_table t = read_csv(in, source, lim);
   check_header(t, {"indicator", "period", "value"}, {"note"});
   reference_set out;
@@ -385,9 +391,7 @@ reference_set read_references(std::istream& in, const std::string& source, const
     if (id.empty())
       fail_cell(t, r.where("indicator"), "", "indicator", errc::model_invalid,
                 "the indicator id is empty");
-    if (known && !known->find(id))
-      fail_cell(t, r.where("indicator"), id, "indicator", errc::model_unknown_id,
-                "no indicator '" + id + "' in plan '" + known->id + "'");
+    if (known) require_indicator(*known, id, cell_location(t, r.where("indicator"), id, "indicator"));
     const period per = at_cell(t, r.where("period"), id, "period",
                                [&] { return limited(period::parse(r.text("period")), lim); });
     const auto* vc = r.cell("value");
@@ -407,13 +411,15 @@ reference_set read_references(std::istream& in, const std::string& source, const
     ref.u = parsed.u;
     ref.note = r.text("note");
     out.add(std::move(ref));
+    if (origins) origins->push_back(origin_of(t, row, id));
   }
   return out;
 }
 
-reference_set load_references(const std::string& path, const plan* known, const limits& lim) {
+reference_set load_references(const std::string& path, const plan* known, const limits& lim,
+                              std::vector<location>* origins) {
   auto in = open_input(path);
-  return read_references(in, path, known, lim);
+  return read_references(in, path, known, lim, origins);
 }
 
 observation observation_from_text(const std::string& indicator, const period& per,

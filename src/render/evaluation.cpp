@@ -6,6 +6,7 @@
 #include <ostream>
 #include <string>
 
+#include "planeval/core/fields.hpp"
 #include "text/table.hpp"
 #include "text/wording.hpp"
 
@@ -15,9 +16,16 @@ namespace {
 using json = nlohmann::ordered_json;
 using text::tr;
 
-json number_or_null(const std::optional<double>& v) {
-  if (!v || !std::isfinite(*v)) return nullptr;
-  return *v;
+json field_json(field_value v) {
+  return std::visit(
+      [](auto&& x) -> json {
+        using T = std::decay_t<decltype(x)>;
+        if constexpr (std::is_same_v<T, std::monostate>)
+          return nullptr;
+        else
+          return std::move(x);
+      },
+      std::move(v));
 }
 
 const std::string& name_of(const plan& p, const assessment& a, language lang) {
@@ -70,30 +78,9 @@ std::string evaluation_to_json(const plan& p, const std::vector<assessment>& ass
   root["language"] = to_string(lang);
   json list = json::array();
   for (const auto& a : assessments) {
-    const indicator* ind = p.find(a.indicator);
-    json j;
-    j["indicator"] = a.indicator;
-    j["name"] = name_of(p, a, lang);
-    j["period"] = a.per.to_string();
-    j["status"] = to_string(a.st);
-    j["status_label"] = status_label(a.st, lang);
-    j["target"] = a.target_text;
-    j["target_canonical"] = a.target_canonical;
-    j["measure"] = to_string(a.meas.kind);
-    j["actual"] = number_or_null(a.actual);
-    j["actual_text"] = a.actual_text;
-    j["target_value"] = number_or_null(a.target_value);
-    j["gap"] = number_or_null(a.gap);
-    j["gap_unit"] = a.gap_unit.symbol();
-    j["unit"] = a.value_unit.symbol();
-    j["achievement"] = number_or_null(a.achievement);
-    j["within_tolerance"] = a.within_tolerance;
-    j["in_progress"] = a.in_progress;
-    j["attribute"] = ind ? to_string(ind->attr) : "";
-    j["category"] = ind ? ind->category : "";
-    j["reason"] = a.reason(lang);
-    j["reason_zh"] = a.reason_zh;
-    j["reason_en"] = a.reason_en;
+    json j = json::object();
+    for (auto& f : assessment_fields(a, p.find(a.indicator), lang))
+      j[std::string(f.name)] = field_json(std::move(f.value));
     list.push_back(std::move(j));
   }
   root["assessments"] = std::move(list);

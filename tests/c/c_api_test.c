@@ -120,8 +120,11 @@ static char* plan_json(planeval_context* ctx, const planeval_plan* plan) {
 }
 
 /* ---- library ---- */
+static void test_error_codes(void);
+
 static void test_library(void) {
   char expected[64];
+  test_error_codes();
   snprintf(expected, sizeof expected, "%d.%d.%d", PLANEVAL_VERSION_MAJOR, PLANEVAL_VERSION_MINOR,
            PLANEVAL_VERSION_PATCH);
   CHECK(strcmp(planeval_version(), expected) == 0);
@@ -398,6 +401,19 @@ static void test_target(void) {
   planeval_context_destroy(&ctx);
 }
 
+/* ---- error codes: the status follows from the code ---- */
+static void test_error_codes(void) {
+  CHECK(planeval_error_code_status("target.syntax") == PLANEVAL_ERROR_PARSE);
+  CHECK(planeval_error_code_status("limit.text_length") == PLANEVAL_ERROR_FORMAT);
+  CHECK(planeval_error_code_status("limit.period") == PLANEVAL_ERROR_FORMAT);
+  CHECK(planeval_error_code_status("model.unknown_id") == PLANEVAL_ERROR_MODEL);
+  CHECK(planeval_error_code_status("task.cycle") == PLANEVAL_ERROR_MODEL);
+  CHECK(planeval_error_code_status("io.open") == PLANEVAL_ERROR_IO);
+  CHECK(planeval_error_code_status("usage") == PLANEVAL_ERROR_USAGE);
+  CHECK(planeval_error_code_status("no.such_code") == PLANEVAL_ERROR_OTHER);
+  CHECK(planeval_error_code_status(NULL) == PLANEVAL_ERROR_OTHER);
+}
+
 /* ---- observations and references ---- */
 static void test_observations(void) {
   planeval_context* ctx = NULL;
@@ -508,6 +524,35 @@ static void test_observations(void) {
   OK(ctx, planeval_observations_count(ctx, obs, &actuals, &references));
   CHECK(actuals == 24 && references == 3);
 
+  /* a misspelled id is rejected when the values meet the plan, located at its position */
+  {
+    static const char* const misspelled[] = {"gpd_growth", "GDP_GROWTH", "gdp_growth "};
+    size_t k;
+    for (k = 0; k < sizeof misspelled / sizeof misspelled[0]; ++k) {
+      planeval_observations* typo = NULL;
+      planeval_result* result = NULL;
+      OK(ctx, planeval_observations_new(ctx, &typo));
+      OK(ctx, planeval_observations_add(ctx, typo, "budget_revenue_growth", "2021", "5.8", NULL));
+      OK(ctx, planeval_observations_add(ctx, typo, misspelled[k], "2021", "8.5", NULL));
+      FAILS(ctx, planeval_plan_evaluate(ctx, plan, typo, NULL, NULL, &result),
+            PLANEVAL_ERROR_MODEL, "model.unknown_id");
+      CHECK(result == NULL);
+      CHECK(strcmp(planeval_context_error_pointer(ctx), "actuals[1]") == 0);
+      CHECK(strcmp(planeval_context_error_indicator(ctx), misspelled[k]) == 0);
+      planeval_observations_destroy(&typo);
+    }
+  }
+  {
+    planeval_observations* typo = NULL;
+    char* json = NULL;
+    OK(ctx, planeval_observations_new(ctx, &typo));
+    OK(ctx, planeval_observations_add_reference(ctx, typo, "work_safety_death", "2021", "0.015"));
+    FAILS(ctx, planeval_plan_evaluate_tasks(ctx, plan, typo, "2021-09-30", PLANEVAL_LANG_EN, &json),
+          PLANEVAL_ERROR_MODEL, "model.unknown_id");
+    CHECK(strcmp(planeval_context_error_pointer(ctx), "references[0]") == 0);
+    planeval_observations_destroy(&typo);
+  }
+
   planeval_observations_destroy(&obs);
   CHECK(obs == NULL);
   planeval_observations_destroy(&obs);
@@ -564,6 +609,28 @@ static void test_evaluate(void) {
   OK(ctx, planeval_result_reason(ctx, result, i, PLANEVAL_LANG_ZH, &text));
   CHECK(contains(text, "5.8"));
   planeval_free(text);
+
+  /* the fields of the JSON output, by name, in its order */
+  CHECK(planeval_assessment_field_count() == 22);
+  CHECK(strcmp(planeval_assessment_field_name(0), "indicator") == 0);
+  CHECK(strcmp(planeval_assessment_field_name(13), "unit") == 0);
+  CHECK(planeval_assessment_field_name(22) == NULL);
+  OK(ctx, planeval_result_field(ctx, result, i, "unit", PLANEVAL_LANG_EN, &text, &has));
+  CHECK(has == 1 && strcmp(text, "%") == 0);
+  planeval_free(text);
+  OK(ctx, planeval_result_field(ctx, result, i, "gap", PLANEVAL_LANG_EN, &text, &has));
+  CHECK(has == 1 && fabs(strtod(text, NULL) - 0.8) < 1e-9);
+  planeval_free(text);
+  OK(ctx, planeval_result_field(ctx, result, i, "achievement", PLANEVAL_LANG_EN, &text, &has));
+  CHECK(has == 0 && text == NULL);
+  OK(ctx, planeval_result_field(ctx, result, i, "in_progress", PLANEVAL_LANG_EN, &text, &has));
+  CHECK(has == 1 && strcmp(text, "false") == 0);
+  planeval_free(text);
+  OK(ctx, planeval_result_field(ctx, result, i, "status_label", PLANEVAL_LANG_EN, &text, &has));
+  CHECK(has == 1 && strlen(text) > 0);
+  planeval_free(text);
+  FAILS(ctx, planeval_result_field(ctx, result, i, "value_unit", PLANEVAL_LANG_EN, &text, &has),
+        PLANEVAL_ERROR_USAGE, "usage");
 
   /* a level: 6120 yuan/m² against 6000 is an achievement of 1.02 */
   i = find_assessment(ctx, result, "building_tax_per_m2");
@@ -709,8 +776,10 @@ static void test_tasks(void) {
   OK(ctx, planeval_plan_load_tasks(ctx, plan, path));
   OK(ctx, planeval_plan_evaluate_tasks(ctx, plan, obs, "2021-09-30", PLANEVAL_LANG_EN, &json));
   CHECK(contains(json, "\"as_of\": \"2021-09-30\""));
-  CHECK(contains(json, "\"id\": \"w2020.1\""));
-  CHECK(contains(json, "\"narrative\": \"As of"));
+  /* the areas overlapping the plan's period (2021), as planeval tasks and report */
+  CHECK(contains(json, "\"id\": \"t2021.1\""));
+  CHECK(!contains(json, "\"id\": \"w2020.1\""));
+  CHECK(contains(json, "\"narrative\": \"As of 2021-09-30 the plan has 44 tasks"));
   CHECK(contains(json, "\"indicators\""));
   planeval_free(json);
   OK(ctx, planeval_plan_evaluate_tasks(ctx, plan, NULL, "2021-09-30", PLANEVAL_LANG_ZH, &json));

@@ -80,3 +80,48 @@ TEST(error, every_code_is_documented_in_errors_md) {
     EXPECT_NE(text.str().find(row), std::string::npos) << row << " is not in docs/errors.md";
   }
 }
+
+// The class of an error follows from its code: raise throws the class category_of names, and
+// every code has a category with a stable name.
+TEST(error_category, raise_throws_the_class_of_the_code_s_category) {
+  for (int k = 0; k < errc_count; ++k) {
+    const auto code = static_cast<errc>(k);
+    try {
+      raise(code, "m");
+      FAIL() << "raise returned";
+    } catch (const error& e) {
+      EXPECT_EQ(e.code(), code);
+      const bool parse = dynamic_cast<const parse_error*>(&e) != nullptr;
+      const bool format = dynamic_cast<const format_error*>(&e) != nullptr;
+      const bool model = dynamic_cast<const model_error*>(&e) != nullptr;
+      const bool io = dynamic_cast<const io_error*>(&e) != nullptr;
+      switch (category_of(code)) {
+        case error_category::parse: EXPECT_TRUE(parse) << to_string(code); break;
+        case error_category::format: EXPECT_TRUE(format) << to_string(code); break;
+        case error_category::model: EXPECT_TRUE(model) << to_string(code); break;
+        case error_category::io: EXPECT_TRUE(io) << to_string(code); break;
+        case error_category::usage:
+          EXPECT_FALSE(parse || format || model || io) << to_string(code);
+          break;
+      }
+    }
+  }
+  EXPECT_EQ(category_of(errc::limit_text_length), error_category::format);
+  EXPECT_EQ(category_of(errc::limit_period), error_category::format);
+  EXPECT_EQ(category_of(errc::unit_incompatible), error_category::model);
+  EXPECT_STREQ(to_string(error_category::io), "io");
+}
+
+TEST(error_category, raise_at_keeps_code_message_and_class) {
+  location loc;
+  loc.pointer = "actuals[3]";
+  try {
+    raise_at(model_error(errc::model_unknown_id, "no indicator 'gpd'"), loc);
+  } catch (const model_error& e) {
+    EXPECT_EQ(e.code(), errc::model_unknown_id);
+    EXPECT_EQ(e.message(), "no indicator 'gpd'");
+    EXPECT_EQ(e.where().pointer, "actuals[3]");
+    return;
+  }
+  FAIL() << "not a model_error";
+}

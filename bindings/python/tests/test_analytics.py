@@ -105,7 +105,8 @@ def test_pace_is_the_cli_s(table_plan):
         for field in ("gap_points", "done_share"):
             got = getattr(pace, field)[k]
             assert math.isnan(got) if a[field] is None else got == pytest.approx(a[field])
-        assert pace[k]["reason_zh"] == a["reason"]
+        assert pace[k]["reason"] == a["reason"]
+        assert list(pace[k]) == list(a)  # one field list: the JSON's keys, in order
     assert isinstance(pace.expected_share, np.ndarray)
     assert pace[-1]["indicator"] == pace.indicators[-1]
     with pytest.raises(IndexError):

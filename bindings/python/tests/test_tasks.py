@@ -28,13 +28,21 @@ def test_the_task_evaluation_is_the_cli_s(plan_with_tasks, observations):
 
 
 def test_task_states_and_narrative(plan_with_tasks):
-    e = plan_with_tasks.evaluate_tasks(datetime.date(2021, 9, 30))
+    e = plan_with_tasks.evaluate_tasks(datetime.date(2021, 9, 30), period="2020/2021")
     assert e.as_of == datetime.date(2021, 9, 30)
     assert len(e) == len(plan_with_tasks.tasks)
     assert set(e.states) == {t.id for t in plan_with_tasks.tasks}
     assert e.states["w2020.1"] == "done"
     assert e.narrative().startswith("截至2021年9月30日")
     assert 0.0 <= e.progress <= 1.0
+
+
+def test_the_default_period_is_the_plan_s(plan_with_tasks):
+    # the rule of every door (CLI, C, report): the areas whose dates overlap the plan's period
+    default = plan_with_tasks.evaluate_tasks("2021-09-30")
+    assert default.to_json() == plan_with_tasks.evaluate_tasks("2021-09-30", period="2021").to_json()
+    assert "w2020.1" not in default.states
+    assert len(default) < len(plan_with_tasks.tasks)
 
 
 def test_tasks_as_a_dataframe(plan_with_tasks):

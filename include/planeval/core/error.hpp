@@ -73,6 +73,23 @@ inline constexpr int errc_count = static_cast<int>(errc::usage) + 1;
 /// @brief The stable text form of a code, e.g. `target.syntax`.
 const char* to_string(errc code) noexcept;
 
+/// @brief The class of an error, decided by its code alone: the C++ exception class thrown, the
+/// C API's status and the Python exception class all follow it.
+enum class error_category {
+  parse,   ///< a text did not parse (`target.*`, `observation.*`, `unit.unknown`, periods, dates)
+  format,  ///< an input file is malformed or too large (`csv.*`, `json.*`, `archive.*`,
+           ///< `format.version`, `limit.*`)
+  model,   ///< the model is inconsistent (`model.*`, `unit.incompatible`, `task.cycle`)
+  io,      ///< a file could not be opened, read or written (`io.*`)
+  usage,   ///< arguments that do not fit (`usage`)
+};
+
+/// @brief The category of a code (see `error_category`).
+error_category category_of(errc code) noexcept;
+
+/// @brief Stable name of a category: `parse`, `format`, `model`, `io`, `usage`.
+const char* to_string(error_category category) noexcept;
+
 /// @brief Where an error happened. Every field is optional; `to_string` prints the ones set.
 struct location {
   std::string file;        ///< file name as given by the caller
@@ -134,5 +151,21 @@ class io_error : public error {
  public:
   using error::error;
 };
+
+/// @brief Throws the error of a code as the class its category says: `parse_error`,
+/// `format_error`, `model_error`, `io_error`, or `error` for usage. The one way to raise an error
+/// whose code is not known where it is thrown (re-raising with a better location, a code passed
+/// in).
+/// @param code the stable code
+/// @param message the message, without the code prefix and location
+/// @param where where the error happened
+/// @throws always: the class `category_of(code)` names
+[[noreturn]] void raise(errc code, std::string message, location where = {});
+
+/// @brief Re-raises `e` with another location, keeping its code, message and class.
+/// @throws always
+[[noreturn]] inline void raise_at(const error& e, location where) {
+  raise(e.code(), e.message(), std::move(where));
+}
 
 }  // namespace planeval

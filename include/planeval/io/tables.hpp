@@ -5,7 +5,9 @@
 #include <iosfwd>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "planeval/core/error.hpp"
 #include "planeval/core/limits.hpp"
 #include "planeval/core/observation.hpp"
 #include "planeval/core/plan.hpp"
@@ -39,23 +41,26 @@ plan load_plan_table(const std::string& path, const limits& lim = {});
 /// @param source file name used in error locations
 /// @param known when given, indicator ids must exist in this plan.
 /// @param lim limits for untrusted input (size, cell length, rows, periods)
+/// @param origins when given, receives where each value was read (file, line), in order
 /// @throws format_error, parse_error, model_error with file, line and column; an error with a
 ///         `limit_*` code when the input exceeds `lim`.
 observation_set read_actuals(std::istream& in, const std::string& source,
-                             const plan* known = nullptr, const limits& lim = {});
+                             const plan* known = nullptr, const limits& lim = {},
+                             std::vector<location>* origins = nullptr);
 
 /// @brief Opens and reads an actuals file.
 observation_set load_actuals(const std::string& path, const plan* known = nullptr,
-                             const limits& lim = {});
+                             const limits& lim = {}, std::vector<location>* origins = nullptr);
 
 /// @brief Reads references: `indicator,period,value[,note]`; each value is a number with an
 /// optional unit. Parameters and errors as `read_actuals`.
 reference_set read_references(std::istream& in, const std::string& source,
-                              const plan* known = nullptr, const limits& lim = {});
+                              const plan* known = nullptr, const limits& lim = {},
+                              std::vector<location>* origins = nullptr);
 
 /// @brief Opens and reads a references file.
 reference_set load_references(const std::string& path, const plan* known = nullptr,
-                              const limits& lim = {});
+                              const limits& lim = {}, std::vector<location>* origins = nullptr);
 
 /// @brief An actual value written in the target language, read as `read_actuals` reads a row:
 /// the value's measure, unit and qualifier from its words, the flag `E` for `左右`, then `flags`.

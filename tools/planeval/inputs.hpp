@@ -1,0 +1,58 @@
+#pragma once
+// The input block every command that reads a plan shares: --plan or --indicators, --tasks,
+// --actuals and --references (repeatable), --period, --as-of, --lang, --format.
+#include <CLI/CLI.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "planeval/core/common.hpp"
+#include "planeval/core/period.hpp"
+#include "planeval/core/plan.hpp"
+#include "planeval/io/inputs.hpp"
+
+namespace planeval::cli {
+
+/// The options as given.
+struct input_options {
+  std::string plan_file;
+  std::string indicators;
+  std::string tasks;
+  std::vector<std::string> actuals;
+  std::vector<std::string> references;
+  std::string period;
+  std::string as_of;
+  std::string lang = "zh";
+  std::string format;
+};
+
+/// What one command says about the block: the meaning of --period and --as-of, its formats.
+struct input_help {
+  std::string period;      ///< help of --period; empty: the command has no --period
+  std::string period_alias;  ///< another name of --period kept for compatibility, e.g. `--target-period`
+  std::string as_of;       ///< help of --as-of; empty: the command has no --as-of
+  std::string tasks;       ///< help of --tasks; empty: the command has no --tasks
+  std::vector<std::string> formats{"table", "json", "markdown"};
+  std::string format;      ///< the default format ("" for none)
+  std::string format_help = "Output format";
+};
+
+/// Adds the block to a command.
+void add_input_options(CLI::App& cmd, input_options& o, const input_help& help);
+
+/// The plan and the values read from the block's options.
+struct inputs {
+  planeval::plan plan;           ///< --plan (any format) or --indicators, tasks from --tasks
+  input_set values;              ///< --actuals and --references, merged, ids checked
+  std::optional<period> per;     ///< --period
+  std::optional<date> as_of;     ///< --as-of
+  language lang = language::zh;  ///< --lang
+};
+
+/// Reads the plan and the values; CLI::RequiredError when neither --plan nor --indicators is given.
+inputs read_inputs(const input_options& o);
+
+/// The as-of date given, else the library's default (`default_as_of`, from today).
+date as_of_or_default(const inputs& in);
+
+}  // namespace planeval::cli
