@@ -15,7 +15,7 @@ planeval::index_matrix matrix(std::size_t units, std::size_t indicators) {
   for (std::size_t j = 0; j < indicators; ++j) {
     planeval::index_indicator ind;
     ind.id = "i" + std::to_string(j);
-    ind.pol = j % 3 == 0 ? planeval::polarity::lower : planeval::polarity::higher;
+    ind.polarity = j % 3 == 0 ? planeval::polarity::lower : planeval::polarity::higher;
     m.indicators.push_back(ind);
   }
   m.values.resize(units * indicators);

@@ -85,7 +85,7 @@ void naive_per_indicator(benchmark::State& state) {
     for (std::size_t i = 0; i < w.store.indicators(); ++i) {
       auto& ind = d.p.indicators[i];
       const auto& rr = w.targets.rules()[i];
-      planeval::rule r = ind.targets[0].r;
+      planeval::rule r = ind.targets[0].rule;
       if (!std::isnan(rr.value[u])) r.value = rr.value[u];
       if (!std::isnan(rr.low[u])) r.low = rr.low[u];
       if (!std::isnan(rr.high[u])) r.high = rr.high[u];
@@ -97,7 +97,7 @@ void naive_per_indicator(benchmark::State& state) {
         if (!std::isnan(v)) {
           planeval::observation o;
           o.indicator = ind.id;
-          o.per = per;
+          o.period = per;
           o.value = planeval::point_value{v};
           d.obs.add(o);
         }

@@ -18,7 +18,7 @@ const planeval::plan& big_plan() {
       for (int y = 0; y < 10; ++y) {
         planeval::observation o;
         o.indicator = ind.id;
-        o.per = planeval::period::year(2012 + y);
+        o.period = planeval::period::year(2012 + y);
         o.value = planeval::point_value{1.5 + y};
         o.text = std::to_string(y) + ".5";
         o.flags = y % 3 == 0 ? "P" : "";

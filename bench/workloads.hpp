@@ -73,14 +73,14 @@ inline plan mixed_plan(std::size_t indicators, int year) {
   static const char* units[] = {"%", "%", "%", "%", "%", "亿元", "%", "%", "%", "元/平方米"};
   plan p;
   p.id = "bench";
-  p.per = period::year(year);
+  p.period = period::year(year);
   for (std::size_t i = 0; i < indicators; ++i) {
     indicator ind;
     ind.id = "ind" + std::to_string(i);
-    ind.u = unit::parse(units[i % 10]);
-    ind.pol = static_cast<polarity>(i % 3);
-    ind.attr = i % 4 == 0 ? attribute::binding : attribute::anticipatory;
-    ind.targets.push_back(target{p.per, texts[i % 10], parse_target(texts[i % 10])});
+    ind.unit = unit::parse(units[i % 10]);
+    ind.polarity = static_cast<polarity>(i % 3);
+    ind.attribute = i % 4 == 0 ? attribute::binding : attribute::anticipatory;
+    ind.targets.push_back(target{p.period, texts[i % 10], parse_target(texts[i % 10])});
     p.indicators.push_back(
         std::move(ind));  // ids are unique by construction (plan::add checks linearly)
   }
@@ -121,11 +121,11 @@ inline batch_workload make_batch(std::size_t units, std::size_t indicators, std:
   }
   batch_targets targets(p, store);
   for (std::size_t i = 0; i < indicators; ++i) {
-    const rule& r = p.indicators[i].targets[0].r;
+    const rule& r = p.indicators[i].targets[0].rule;
     for (std::size_t u = 0; u < units; ++u) {
       if (r.has_reference())
         targets.set_reference(u, i, 4 + static_cast<double>(u % 5));
-      else if (r.oper == op::between)
+      else if (r.operation == op::between)
         targets.set_range(u, i, r.low + static_cast<double>(u % 3),
                           r.high + static_cast<double>(u % 3));
       else if (r.is_comparison())

@@ -40,7 +40,7 @@ int main(int argc, char** argv) {
       units.push_back("district-" + std::to_string(u + 1));
     std::vector<std::string> ids;
     for (const auto& ind : p.indicators) ids.push_back(ind.id);
-    planeval::batch_store store(units, ids, {p.per});
+    planeval::batch_store store(units, ids, {p.period});
 
     // 2. The targets: compiled once from the plan; each district gets its own reference values
     //    (the city's growth target, its quotas) and, for the budget revenue, its own target.
@@ -49,9 +49,9 @@ int main(int argc, char** argv) {
     for (std::size_t i = 0; i < store.indicators(); ++i) {
       const auto& rr = targets.rules()[i];
       for (std::size_t u = 0; u < store.units(); ++u) {
-        if (!rr.present || !rr.r.is_comparison()) continue;
-        const planeval::rule& r = rr.r;
-        double centre = r.oper == planeval::op::between ? (r.low + r.high) / 2 : r.value;
+        if (!rr.present || !rr.rule.is_comparison()) continue;
+        const planeval::rule& r = rr.rule;
+        double centre = r.operation == planeval::op::between ? (r.low + r.high) / 2 : r.value;
         if (r.has_reference()) {
           centre = 4 + std::round(g.next() * 40) / 10;  // the district's reference, 4.0–8.0
           targets.set_reference(u, i, centre);

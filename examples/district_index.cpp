@@ -39,11 +39,11 @@ int main(int argc, char** argv) {
     // 4. The same districts under other choices of the Handbook: z-scores, PCA weights, and a
     //    geometric mean (less compensation between indicators; values floored at 0.01).
     planeval::index_options z = options;
-    z.norm = planeval::normalisation::z_score;
+    z.normalisation = planeval::normalisation::z_score;
     planeval::index_options pca = options;
     pca.weights = planeval::weighting::pca;
     planeval::index_options geo = options;
-    geo.agg = planeval::aggregation::geometric;
+    geo.aggregation = planeval::aggregation::geometric;
     geo.geometric_floor = 0.01;
     const auto rz = planeval::compute_index(m, z);
     const auto rp = planeval::compute_index(m, pca);

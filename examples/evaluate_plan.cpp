@@ -24,7 +24,7 @@ int main(int argc, char** argv) {
       const auto* ind = plan.find(a.indicator);
       std::cout << a.indicator << '\t'
                 << (lang == planeval::language::zh ? ind->name_zh : ind->name_en) << '\t'
-                << planeval::to_string(a.st) << '\t' << a.reason(lang) << '\n';
+                << planeval::to_string(a.status) << '\t' << a.reason(lang) << '\n';
     }
     // 4. The summary paragraph, in the register of plan reports.
     const auto summary = planeval::summarize(plan, assessments);

@@ -13,7 +13,7 @@ int main() {
 
   const auto assessments = planeval::evaluate(plan, actuals, refs);  // pure, thread-safe
   for (const auto& a : assessments)
-    std::cout << a.indicator << ": " << planeval::to_string(a.st) << " — " << a.reason_en << '\n';
+    std::cout << a.indicator << ": " << planeval::to_string(a.status) << " — " << a.reason_en << '\n';
 
   const auto summary = planeval::summarize(plan, assessments);
   std::cout << planeval::narrative(plan, summary, planeval::language::zh) << '\n';

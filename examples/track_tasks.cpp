@@ -36,7 +36,7 @@ int main(int argc, char** argv) {
     auto deliverables = [&](const task_evaluation& ev) {
       for (const auto& a : ev.tasks)
         for (const auto& d : a.deliverables)
-          std::cout << a.task << '\t' << d.target_text << '\t' << to_string(d.st) << '\t'
+          std::cout << a.task << '\t' << d.target_text << '\t' << to_string(d.status) << '\t'
                     << d.reason(lang) << '\n';
     };
     deliverables(e);

@@ -48,7 +48,7 @@ std::string text_of(const py::handle& v, const char* what) {
 // One row: (indicator, period, value[, flags]).
 struct row {
   std::string indicator;
-  std::string per;
+  std::string period;
   py::object value;
   py::object flags;
 };
@@ -151,7 +151,7 @@ void add_actuals(py_observations& obs, const py::handle& actuals) {
     const std::string flags = is_missing(r.flags) ? std::string() : text_of(r.flags, "flags");
     const location origin = row_origin("actuals", i, r.indicator);
     at_row(origin, [&] {
-      obs.add_actual(observation_from_text(r.indicator, period::parse(r.per), value, flags),
+      obs.add_actual(observation_from_text(r.indicator, period::parse(r.period), value, flags),
                      origin);
     });
   }
@@ -172,7 +172,7 @@ void add_references(py_observations& obs, const py::handle& references) {
     const std::string value = value_text(r.value, "a reference value");
     const location origin = row_origin("references", i, r.indicator);
     at_row(origin, [&] {
-      obs.add_reference(reference_from_text(r.indicator, period::parse(r.per), value), origin);
+      obs.add_reference(reference_from_text(r.indicator, period::parse(r.period), value), origin);
     });
   }
 }

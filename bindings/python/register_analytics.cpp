@@ -64,7 +64,7 @@ py::object opt(const std::optional<double>& v) { return v ? py::cast(*v) : py::n
 
 py::dict trend_dict(const trend_result& t) {
   py::dict d;
-  d["status"] = to_string(t.st);
+  d["status"] = to_string(t.status);
   d["kind"] = to_string(t.kind);
   d["base_year"] = t.base_year;
   d["current_year"] = t.current_year;
@@ -123,7 +123,7 @@ void register_analytics(py::module_& m) {
   py::class_<trend_result>(m, "Trend",
                            "The trend of an annual series toward a target (SDG progress method).")
       .def_property_readonly(
-          "status", [](const trend_result& t) { return to_string(t.st); },
+          "status", [](const trend_result& t) { return to_string(t.status); },
           "achieved, on_track, acceleration_needed, limited_progress, "
           "deterioration, substantial_progress, moderate_progress, "
           "insufficient_data, duplicate_periods, sign_change, zero_value or "
@@ -147,7 +147,7 @@ void register_analytics(py::module_& m) {
           py::arg("lang") = "zh")
       .def("to_dict", &trend_dict)
       .def("__repr__",
-           [](const trend_result& t) { return "<Trend " + std::string(to_string(t.st)) + ">"; });
+           [](const trend_result& t) { return "<Trend " + std::string(to_string(t.status)) + ">"; });
 
   py::class_<projection_result>(m, "Projection",
                                 "A least-squares projection of an annual series to a year.")
@@ -241,7 +241,7 @@ void register_analytics(py::module_& m) {
       .def_property_readonly("statuses",
                              [](const pace_report& r) {
                                std::vector<std::string> out;
-                               for (const auto& a : r.items) out.push_back(to_string(a.st));
+                               for (const auto& a : r.items) out.push_back(to_string(a.status));
                                return out;
                              })
       .def_property_readonly(
@@ -315,7 +315,7 @@ void register_analytics(py::module_& m) {
           d["years"] = arrays[0];
           d["values"] = arrays[1];
           d["trend"] = py::cast(t.trend);
-          d["status"] = to_string(t.trend.st);
+          d["status"] = to_string(t.trend.status);
           d["projection"] = t.projection ? py::cast(*t.projection) : py::none();
           out.append(d);
         }

@@ -15,7 +15,7 @@ namespace planeval::python {
 namespace {
 
 std::string rule_repr(const rule& r) {
-  return "Rule(op='" + std::string(to_string(r.oper)) + "', canonical='" + canonical(r) + "')";
+  return "Rule(op='" + std::string(to_string(r.operation)) + "', canonical='" + canonical(r) + "')";
 }
 
 py::dict assessment_dict(const assessment& a, const plan* p, language lang) {
@@ -75,14 +75,14 @@ void register_core(py::module_& m) {
   // ---- rules and targets ----
   rule_cls
       .def_property_readonly(
-          "op", [](const rule& r) { return to_string(r.oper); },
+          "op", [](const rule& r) { return to_string(r.operation); },
           "reach, at_least, at_most, between, about, increase, decrease, "
           "improve, qualitative or unparsed.")
       .def_property_readonly(
-          "measure", [](const rule& r) { return to_string(r.meas.kind); },
+          "measure", [](const rule& r) { return to_string(r.measure.kind); },
           "level, growth, change_points, cagr or change_since.")
       .def_property_readonly(
-          "base_year", [](const rule& r) { return r.meas.base_year; },
+          "base_year", [](const rule& r) { return r.measure.base_year; },
           "Base year of change_since (and dated change_points) rules, else 0.")
       .def_readonly("value", &rule::value, "Threshold of reach, about, at_least and at_most.")
       .def_readonly("low", &rule::low, "Lower end of between.")
@@ -91,15 +91,15 @@ void register_core(py::module_& m) {
       .def_readonly("reference", &rule::reference,
                     "Named reference ('全市目标', '市下达指标') instead of a number, or ''.")
       .def_property_readonly(
-          "unit", [](const rule& r) { return r.u.symbol(); }, "Unit as written in the text, or ''.")
+          "unit", [](const rule& r) { return r.unit.symbol(); }, "Unit as written in the text, or ''.")
       .def_property_readonly(
-          "flow", [](const rule& r) { return r.qual.flow; },
+          "flow", [](const rule& r) { return r.qualifier.flow; },
           "What is counted: '新开工', '开工', '竣工', '新增', '新建', or ''.")
       .def_property_readonly(
-          "cumulative", [](const rule& r) { return r.qual.cumulative; },
+          "cumulative", [](const rule& r) { return r.qualifier.cumulative; },
           "True for cumulative targets ('五年累计').")
       .def_property_readonly(
-          "cumulative_years", [](const rule& r) { return r.qual.cumulative_years; },
+          "cumulative_years", [](const rule& r) { return r.qualifier.cumulative_years; },
           "Years a cumulative target covers (5 for '五年累计'), 0 if unstated.")
       .def_readonly("remark", &rule::remark, "Trailing clause kept verbatim.")
       .def_readonly("description", &rule::description,
@@ -117,7 +117,7 @@ void register_core(py::module_& m) {
       .def("__repr__", &rule_repr)
       .def(py::pickle(
           [](const rule& r) {
-            return py::make_tuple(canonical(r, language::zh), r.oper == op::unparsed);
+            return py::make_tuple(canonical(r, language::zh), r.operation == op::unparsed);
           },
           [](const py::tuple& t) {
             parse_options o;
@@ -139,13 +139,13 @@ void register_core(py::module_& m) {
 
   target_cls
       .def_property_readonly(
-          "period", [](const target& t) { return t.per.to_string(); },
+          "period", [](const target& t) { return t.period.to_string(); },
           "The period ('2021', '2016/2020').")
       .def_readonly("text", &target::text, "The text as published, verbatim.")
-      .def_readonly("rule", &target::r, "The parsed Rule.")
+      .def_readonly("rule", &target::rule, "The parsed Rule.")
       .def(py::self == py::self)  // NOLINT(misc-redundant-expression)
       .def("__repr__", [](const target& t) {
-        return "Target(period='" + t.per.to_string() + "', text='" + t.text + "')";
+        return "Target(period='" + t.period.to_string() + "', text='" + t.text + "')";
       });
 
   // ---- indicators and tasks ----
@@ -159,15 +159,15 @@ void register_core(py::module_& m) {
       .def_property_readonly(
           "kind", [](const indicator& i) { return to_string(i.kind); },
           "rate, count, area, ratio, amount or qualitative.")
-      .def_property_readonly("unit", [](const indicator& i) { return i.u.symbol(); })
+      .def_property_readonly("unit", [](const indicator& i) { return i.unit.symbol(); })
       .def_property_readonly(
-          "polarity", [](const indicator& i) { return to_string(i.pol); }, "higher, lower or band.")
+          "polarity", [](const indicator& i) { return to_string(i.polarity); }, "higher, lower or band.")
       .def_property_readonly(
-          "attribute", [](const indicator& i) { return to_string(i.attr); },
+          "attribute", [](const indicator& i) { return to_string(i.attribute); },
           "binding or anticipatory.")
       .def_readonly("category", &indicator::category)
       .def_property_readonly(
-          "accumulation", [](const indicator& i) { return to_string(i.acc); },
+          "accumulation", [](const indicator& i) { return to_string(i.accumulation); },
           "stock, flow or rate.")
       .def_property_readonly(
           "baseline",
@@ -180,7 +180,7 @@ void register_core(py::module_& m) {
           "baseline_period",
           [](const indicator& i) -> py::object {
             if (!i.baseline) return py::none();
-            return py::str(i.baseline->per.to_string());
+            return py::str(i.baseline->period.to_string());
           },
           "The baseline's period, or None.")
       .def_readonly("targets", &indicator::targets, "The targets, at most one per period.")
@@ -202,7 +202,7 @@ void register_core(py::module_& m) {
       .def_readonly("title_en", &task::title_en)
       .def_readonly("owner", &task::owner)
       .def_property_readonly(
-          "status", [](const task& t) { return to_string(t.st); },
+          "status", [](const task& t) { return to_string(t.status); },
           "The recorded status: not_started, in_progress, done, suspended, "
           "cancelled.")
       .def_property_readonly("start", [](const task& t) { return to_python(t.start); })
@@ -224,7 +224,7 @@ void register_core(py::module_& m) {
       .def_property_readonly("title_zh", [](const py_plan& p) { return p.p->title_zh; })
       .def_property_readonly("title_en", [](const py_plan& p) { return p.p->title_en; })
       .def_property_readonly("issuer", [](const py_plan& p) { return p.p->issuer; })
-      .def_property_readonly("period", [](const py_plan& p) { return p.p->per.to_string(); })
+      .def_property_readonly("period", [](const py_plan& p) { return p.p->period.to_string(); })
       .def_property_readonly("published",
                              [](const py_plan& p) { return to_python(p.p->published); })
       .def_property_readonly("approved", [](const py_plan& p) { return to_python(p.p->approved); })
@@ -308,7 +308,7 @@ void register_core(py::module_& m) {
           [](const py_observations& o) {
             py::list out;
             for (const auto& a : o.actuals)
-              out.append(py::make_tuple(a.indicator, a.per.to_string(), a.text, a.flags));
+              out.append(py::make_tuple(a.indicator, a.period.to_string(), a.text, a.flags));
             return out;
           },
           "The actual values as (indicator, period, text, flags) tuples.")
@@ -317,7 +317,7 @@ void register_core(py::module_& m) {
           [](const py_observations& o) {
             py::list out;
             for (const auto& r : o.references)
-              out.append(py::make_tuple(r.indicator, r.per.to_string(), r.value, r.u.symbol()));
+              out.append(py::make_tuple(r.indicator, r.period.to_string(), r.value, r.unit.symbol()));
             return out;
           },
           "The references as (indicator, period, value, unit) tuples.")
@@ -329,14 +329,14 @@ void register_core(py::module_& m) {
 
   // ---- evaluation ----
   assessment_cls.def_readonly("indicator", &assessment::indicator)
-      .def_property_readonly("period", [](const assessment& a) { return a.per.to_string(); })
+      .def_property_readonly("period", [](const assessment& a) { return a.period.to_string(); })
       .def_property_readonly(
-          "status", [](const assessment& a) { return to_string(a.st); },
+          "status", [](const assessment& a) { return to_string(a.status); },
           "met, exceeded, not_met, undetermined, no_data, needs_reference, "
           "needs_judgment or no_target.")
       .def_readonly("target_text", &assessment::target_text, "The target as published.")
       .def_readonly("target_canonical", &assessment::target_canonical)
-      .def_property_readonly("measure", [](const assessment& a) { return to_string(a.meas.kind); })
+      .def_property_readonly("measure", [](const assessment& a) { return to_string(a.measure.kind); })
       .def_readonly("actual_text", &assessment::actual_text)
       .def_readonly("actual", &assessment::actual, "Value compared, in value_unit, or None.")
       .def_readonly("target_value", &assessment::target_value,
@@ -363,7 +363,7 @@ void register_core(py::module_& m) {
           },
           py::arg("lang") = "zh")
       .def("__repr__", [](const assessment& a) {
-        return "<Assessment " + a.indicator + " " + a.per.to_string() + ": " + to_string(a.st) +
+        return "<Assessment " + a.indicator + " " + a.period.to_string() + ": " + to_string(a.status) +
                ">";
       });
 
@@ -403,7 +403,7 @@ void register_core(py::module_& m) {
           "status",
           [](const py_evaluation& e, const std::string& id) {
             for (auto it = e.assessments.rbegin(); it != e.assessments.rend(); ++it)
-              if (it->indicator == id) return to_string(it->st);
+              if (it->indicator == id) return to_string(it->status);
             throw py::key_error("no assessment of '" + id + "'");
           },
           py::arg("indicator"), "The status of an indicator's latest assessed period.")

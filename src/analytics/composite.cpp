@@ -56,7 +56,7 @@ std::vector<double> normalise_checked(const index_matrix& m, normalisation how) 
   std::vector<double> out(n * k, nan);
   for (std::size_t j = 0; j < k; ++j) {
     const auto& ind = m.indicators[j];
-    const bool lower = ind.pol == polarity::lower;
+    const bool lower = ind.polarity == polarity::lower;
     double lo = std::numeric_limits<double>::infinity();
     double hi = -lo;
     double sum = 0.0;
@@ -202,7 +202,7 @@ void check_options(const index_matrix& m, const index_options& o,
   m.validate();
   for (const normalisation n : used) {
     check_normalisation(m, n);
-    if (o.agg == aggregation::geometric && n == normalisation::z_score)
+    if (o.aggregation == aggregation::geometric && n == normalisation::z_score)
       usage(
           "geometric aggregation needs non-negative values: use min_max, goalposts or "
           "distance_to_target, not z_score");
@@ -289,7 +289,7 @@ prepared prepare(const index_matrix& m, const std::vector<double>& z, const inde
         missing = true;
         continue;
       }
-      if (o.agg == aggregation::arithmetic) {
+      if (o.aggregation == aggregation::arithmetic) {
         p.cols[j * n + i] = x;
       } else {
         const double v = std::max(x, o.geometric_floor);
@@ -403,7 +403,7 @@ void index_matrix::validate() const {
     if (ind.id.empty()) invalid(errc::model_invalid, "an indicator has an empty id");
     if (!seen.insert(ind.id).second)
       invalid(errc::model_duplicate, "indicator '" + ind.id + "' appears twice", ind.id);
-    if (ind.pol == polarity::band)
+    if (ind.polarity == polarity::band)
       invalid(errc::model_invalid,
               "a composite index needs higher- or lower-is-better indicators, not band", ind.id);
   }
@@ -442,15 +442,15 @@ std::vector<std::size_t> rank_scores(const std::vector<double>& scores) {
 }
 
 index_result compute_index(const index_matrix& m, const index_options& o) {
-  check_options(m, o, {o.norm});
+  check_options(m, o, {o.normalisation});
   index_result res;
-  res.normalised = normalise_checked(m, o.norm);
+  res.normalised = normalise_checked(m, o.normalisation);
   res.weights = base_weights(m, res.normalised, o, res.pca);
   const std::size_t n = m.rows();
   const std::size_t k = m.cols();
   res.scores.resize(n);
   for (std::size_t i = 0; i < n; ++i)
-    res.scores[i] = aggregate_row(&res.normalised[i * k], res.weights, o.agg, o.geometric_floor);
+    res.scores[i] = aggregate_row(&res.normalised[i * k], res.weights, o.aggregation, o.geometric_floor);
   res.ranks = rank_scores(res.scores);
   return res;
 }
@@ -461,7 +461,7 @@ sensitivity_result analyse_sensitivity(const index_matrix& m, const index_option
   if (!(s.weight_spread >= 0.0 && s.weight_spread < 1.0))
     usage("sensitivity: the weight spread must lie in [0, 1)");
   const std::vector<normalisation> norms =
-      s.normalisations.empty() ? std::vector<normalisation>{o.norm} : s.normalisations;
+      s.normalisations.empty() ? std::vector<normalisation>{o.normalisation} : s.normalisations;
   check_options(m, o, norms);
 
   const index_result base = compute_index(m, o);
@@ -472,7 +472,7 @@ sensitivity_result analyse_sensitivity(const index_matrix& m, const index_option
   prep.reserve(norms.size());
   for (const normalisation nm : norms)
     prep.push_back(
-        prepare(m, nm == o.norm ? base.normalised : normalise_checked(m, nm), o, base.weights));
+        prepare(m, nm == o.normalisation ? base.normalised : normalise_checked(m, nm), o, base.weights));
 
   // ranks[r * n + i]: each replication writes its own row
   std::vector<std::uint32_t> ranks(reps * n);
@@ -487,7 +487,7 @@ sensitivity_result analyse_sensitivity(const index_matrix& m, const index_option
   }
   const bool vary = norms.size() > 1;
   const double spread = s.weight_spread;
-  const bool geometric = o.agg == aggregation::geometric;
+  const bool geometric = o.aggregation == aggregation::geometric;
 
   auto run = [&](worker& wk, std::size_t r0, std::size_t r1) {
     for (std::size_t r = r0; r < r1; ++r) {

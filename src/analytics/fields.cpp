@@ -22,10 +22,10 @@ std::vector<field> pace_fields(const pace_assessment& a, const std::string& name
   return {
       {"indicator", a.indicator},
       {"name", name},
-      {"period", a.per.to_string()},
+      {"period", a.period.to_string()},
       {"as_of", a.as_of ? field_value(to_string(*a.as_of)) : field_value()},
-      {"status", std::string(to_string(a.st))},
-      {"label", std::string(status_label(a.st, lang))},
+      {"status", std::string(to_string(a.status))},
+      {"label", std::string(status_label(a.status, lang))},
       {"method", std::string(to_string(a.method))},
       {"target", text_or_none(a.target_text)},
       {"target_value", number(a.target_value)},

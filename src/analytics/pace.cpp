@@ -15,7 +15,7 @@ using text::format_rounded;
 using text::round_to;
 
 bool percent_means_growth(const unit& u, const indicator& ind) {
-  return u.is_percent() && !ind.u.empty() && !ind.u.is_percent();
+  return u.is_percent() && !ind.unit.empty() && !ind.unit.is_percent();
 }
 
 // The months or quarters from the start of the year to `latest`: `1—5月`, `上半年`.
@@ -49,17 +49,17 @@ class pacer {
 
   pace_assessment run() {
     a_.indicator = ind_.id;
-    a_.per = t_.per;
+    a_.period = t_.period;
     a_.target_text = t_.text;
-    a_.value_unit = ind_.u;
+    a_.value_unit = ind_.unit;
     a_.as_of = opt_.as_of;
-    if (t_.per.kind() != period_kind::year) {
-      set(pace_status::not_applicable, "时序进度按年度目标计算,该目标期间为" + text::period_text(t_.per, language::zh),
-          "pace is checked against annual targets; this target is for " + t_.per.to_string());
+    if (t_.period.kind() != period_kind::year) {
+      set(pace_status::not_applicable, "时序进度按年度目标计算,该目标期间为" + text::period_text(t_.period, language::zh),
+          "pace is checked against annual targets; this target is for " + t_.period.to_string());
       return a_;
     }
-    const rule& r = t_.r;
-    switch (r.oper) {
+    const rule& r = t_.rule;
+    switch (r.operation) {
       case op::qualitative:
       case op::unparsed:
       case op::increase:
@@ -74,8 +74,8 @@ class pacer {
       case op::about:
       case op::between: break;
     }
-    if (r.meas.kind == measure_kind::cagr || r.meas.kind == measure_kind::change_points ||
-        r.meas.kind == measure_kind::change_since) {
+    if (r.measure.kind == measure_kind::cagr || r.measure.kind == measure_kind::change_points ||
+        r.measure.kind == measure_kind::change_since) {
       set(pace_status::not_applicable, "目标“" + t_.text + "”为多年期或变化量指标,请用趋势分析评估",
           "the target '" + t_.text + "' is a multi-year or change measure; use the trend analysis");
       return a_;
@@ -84,8 +84,8 @@ class pacer {
     const series_kind kind =
         resolve_series_kind(it == opt_.series.end() ? series_kind::automatic : it->second, ind_);
     const bool growth_target =
-        r.meas.kind == measure_kind::growth ||
-        (r.meas.kind == measure_kind::level && percent_means_growth(r.u, ind_));
+        r.measure.kind == measure_kind::growth ||
+        (r.measure.kind == measure_kind::level && percent_means_growth(r.unit, ind_));
 
     if (!target_number(growth_target)) return a_;
 
@@ -106,16 +106,16 @@ class pacer {
       if (!prev) {
         set(pace_status::no_data,
             "目标为增速" + format_rounded(*a_.target_value) + "%,缺少年内增速,也缺少" +
-                text::period_text(t_.per.previous(), language::zh) + "数值,无法换算年度目标值",
+                text::period_text(t_.period.previous(), language::zh) + "数值,无法换算年度目标值",
             "the target is growth of " + format_rounded(*a_.target_value) +
                 "%: there are no year-to-date growth figures, and no value for " +
-                t_.per.previous().to_string() + " to turn it into a level");
+                t_.period.previous().to_string() + " to turn it into a level");
         a_.target_value.reset();
         return a_;
       }
       a_.target_value = *prev * (1.0 + *a_.target_value / 100.0);
     }
-    if (ind_.acc == accumulation::flow)
+    if (ind_.accumulation == accumulation::flow)
       flow();
     else
       path();
@@ -126,44 +126,44 @@ class pacer {
   // --- the target's number ----------------------------------------------------------------
 
   bool target_number(bool growth_target) {
-    const rule& r = t_.r;
+    const rule& r = t_.rule;
     double x = r.value;
-    if (r.oper == op::between) {
-      x = ind_.pol == polarity::higher  ? r.low
-          : ind_.pol == polarity::lower ? r.high
+    if (r.operation == op::between) {
+      x = ind_.polarity == polarity::higher  ? r.low
+          : ind_.polarity == polarity::lower ? r.high
                                         : (r.low + r.high) / 2.0;
     }
-    const bool level = r.meas.kind == measure_kind::level && !growth_target;
+    const bool level = r.measure.kind == measure_kind::level && !growth_target;
     if (r.has_reference()) {
-      const reference_value* ref = refs_.find(ind_.id, t_.per);
-      if (!ref) ref = plan_.references.find(ind_.id, t_.per);
+      const reference_value* ref = refs_.find(ind_.id, t_.period);
+      if (!ref) ref = plan_.references.find(ind_.id, t_.period);
       if (!ref) {
         set(pace_status::needs_reference,
-            "目标“" + t_.text + "”需要“" + r.reference + "”的数值(" + text::period_text(t_.per, language::zh) +
+            "目标“" + t_.text + "”需要“" + r.reference + "”的数值(" + text::period_text(t_.period, language::zh) +
                 "),尚未提供",
             "the target '" + t_.text + "' needs the value of " + reference_name_en(r.reference) +
-                " for " + t_.per.to_string() + ", which was not supplied");
+                " for " + t_.period.to_string() + ", which was not supplied");
         return false;
       }
       x = ref->value;
-      if (level && !ref->u.empty() && !ind_.u.empty()) x = convert_checked(x, ref->u, "reference");
-    } else if (level && !r.u.empty() && !ind_.u.empty()) {
-      x = convert_checked(x, r.u, "target");
+      if (level && !ref->unit.empty() && !ind_.unit.empty()) x = convert_checked(x, ref->unit, "reference");
+    } else if (level && !r.unit.empty() && !ind_.unit.empty()) {
+      x = convert_checked(x, r.unit, "target");
     }
     a_.target_value = x;
     return true;
   }
 
   double convert_checked(double v, const unit& from, const char* what) const {
-    if (!convertible(from, ind_.u)) {
+    if (!convertible(from, ind_.unit)) {
       location loc;
       loc.indicator = ind_.id;
       throw model_error(errc::unit_incompatible,
                         std::string(what) + " unit '" + from.symbol() +
-                            "' cannot be expressed in '" + ind_.u.symbol() + "'",
+                            "' cannot be expressed in '" + ind_.unit.symbol() + "'",
                         loc);
     }
-    return convert(v, from, ind_.u);
+    return convert(v, from, ind_.unit);
   }
 
   // --- year-to-date observations ---------------------------------------------------------
@@ -182,11 +182,11 @@ class pacer {
       const observation* growth = set->find(ind_.id, p, measure_kind::growth);
       switch (w) {
         case wanted::levels:
-          if (level && !percent_means_growth(level->u, ind_)) return level;
+          if (level && !percent_means_growth(level->unit, ind_)) return level;
           break;
         case wanted::growth_figures:
           if (growth) return growth;
-          if (level && percent_means_growth(level->u, ind_)) return level;
+          if (level && percent_means_growth(level->unit, ind_)) return level;
           break;
         case wanted::rates:
           if (level) return level;
@@ -200,7 +200,7 @@ class pacer {
   // Fills obs_ with the months or quarters of the year (the granularity that reaches later);
   // false when there are none.
   bool collect(wanted w) {
-    const int y = t_.per.first_year();
+    const int y = t_.period.first_year();
     std::vector<const observation*> months(12, nullptr);
     std::vector<const observation*> quarters(4, nullptr);
     int last_m = 0;
@@ -221,15 +221,15 @@ class pacer {
     }
     a_.latest = latest_;
     if (!a_.as_of) a_.as_of = latest_.last_day();
-    a_.expected_share = t_.per.elapsed_share(*a_.as_of, opt_.basis);
+    a_.expected_share = t_.period.elapsed_share(*a_.as_of, opt_.basis);
     return true;
   }
 
   void no_values(const char* what_zh, const char* what_en) {
-    if (opt_.as_of) a_.expected_share = t_.per.elapsed_share(*opt_.as_of, opt_.basis);
-    std::string zh = "缺少" + text::period_text(t_.per, language::zh) + "年内(月度或季度)" + what_zh;
+    if (opt_.as_of) a_.expected_share = t_.period.elapsed_share(*opt_.as_of, opt_.basis);
+    std::string zh = "缺少" + text::period_text(t_.period, language::zh) + "年内(月度或季度)" + what_zh;
     std::string en =
-        std::string("no ") + what_en + " (monthly or quarterly) for " + t_.per.to_string();
+        std::string("no ") + what_en + " (monthly or quarterly) for " + t_.period.to_string();
     if (opt_.as_of) {
       zh = "截至" + to_string(*opt_.as_of) + "," + zh;
       en += " up to " + to_string(*opt_.as_of);
@@ -240,11 +240,11 @@ class pacer {
   // A point value in the indicator's unit, or an explanation why not.
   std::optional<double> value_of(const observation& o, bool rate, std::string& why_zh,
                                  std::string& why_en) const {
-    if (!t_.r.qual.flow.empty() && !o.qual.flow.empty() && t_.r.qual.flow != o.qual.flow) {
-      why_zh = text::period_text(o.per, language::zh) + "完成值统计口径为“" + o.qual.flow + "”,目标为“" + t_.r.qual.flow +
+    if (!t_.rule.qualifier.flow.empty() && !o.qualifier.flow.empty() && t_.rule.qualifier.flow != o.qualifier.flow) {
+      why_zh = text::period_text(o.period, language::zh) + "完成值统计口径为“" + o.qualifier.flow + "”,目标为“" + t_.rule.qualifier.flow +
                "”,不可比";
-      why_en = "the value for " + o.per.to_string() + " counts '" + o.qual.flow +
-               "' but the target counts '" + t_.r.qual.flow + "'";
+      why_en = "the value for " + o.period.to_string() + " counts '" + o.qualifier.flow +
+               "' but the target counts '" + t_.rule.qualifier.flow + "'";
       return std::nullopt;
     }
     double v = 0.0;
@@ -254,31 +254,31 @@ class pacer {
       v = pt->value;
     } else {
       const std::string text = o.text.empty() ? std::string("?") : o.text;
-      why_zh = text::period_text(o.per, language::zh) + "完成值“" + text + "”不是单一数值";
-      why_en = "the value for " + o.per.to_string() + " ('" + text + "') is not a single number";
+      why_zh = text::period_text(o.period, language::zh) + "完成值“" + text + "”不是单一数值";
+      why_en = "the value for " + o.period.to_string() + " ('" + text + "') is not a single number";
       return std::nullopt;
     }
-    if (!rate && !o.u.empty() && !ind_.u.empty() && o.meas.kind == measure_kind::level) {
-      if (!convertible(o.u, ind_.u)) {
-        why_zh = text::period_text(o.per, language::zh) + "完成值单位“" + o.u.symbol() + "”无法换算为“" +
-                 ind_.u.symbol() + "”";
-        why_en = "the value for " + o.per.to_string() + " is in '" + o.u.symbol() +
-                 "', which cannot be expressed in '" + ind_.u.symbol() + "'";
+    if (!rate && !o.unit.empty() && !ind_.unit.empty() && o.measure.kind == measure_kind::level) {
+      if (!convertible(o.unit, ind_.unit)) {
+        why_zh = text::period_text(o.period, language::zh) + "完成值单位“" + o.unit.symbol() + "”无法换算为“" +
+                 ind_.unit.symbol() + "”";
+        why_en = "the value for " + o.period.to_string() + " is in '" + o.unit.symbol() +
+                 "', which cannot be expressed in '" + ind_.unit.symbol() + "'";
         return std::nullopt;
       }
-      v = convert(v, o.u, ind_.u);
+      v = convert(v, o.unit, ind_.unit);
     }
     return v;
   }
 
   period sub_period(int k) const {
-    return latest_.kind() == period_kind::month ? period::month(t_.per.first_year(), k)
-                                                : period::quarter(t_.per.first_year(), k);
+    return latest_.kind() == period_kind::month ? period::month(t_.period.first_year(), k)
+                                                : period::quarter(t_.period.first_year(), k);
   }
 
   bool is_cumulative(const observation& o) const {
     switch (opt_.values) {
-      case ytd_values::automatic: return o.qual.cumulative;
+      case ytd_values::automatic: return o.qualifier.cumulative;
       case ytd_values::per_period: return false;
       case ytd_values::cumulative: return true;
     }
@@ -287,31 +287,31 @@ class pacer {
 
   // The level of the year before the target's: an observation, or the baseline.
   std::optional<double> previous_level() const {
-    const period prev = t_.per.previous();
+    const period prev = t_.period.previous();
     std::string wz;
     std::string we;
     for (const auto* set : {&actuals_, &plan_.observations}) {
       const auto* o = set->find(ind_.id, prev, measure_kind::level);
-      if (o && !percent_means_growth(o->u, ind_))
+      if (o && !percent_means_growth(o->unit, ind_))
         if (auto v = value_of(*o, false, wz, we)) return v;
     }
-    if (ind_.baseline && ind_.baseline->per == prev &&
-        ind_.baseline->meas.kind == measure_kind::level &&
-        !percent_means_growth(ind_.baseline->u, ind_))
+    if (ind_.baseline && ind_.baseline->period == prev &&
+        ind_.baseline->measure.kind == measure_kind::level &&
+        !percent_means_growth(ind_.baseline->unit, ind_))
       return value_of(*ind_.baseline, false, wz, we);
     return std::nullopt;
   }
 
   // The baseline of a path: the level of the previous year, else a baseline given for a year.
   std::optional<std::pair<double, period>> path_start() const {
-    if (auto v = previous_level()) return std::make_pair(*v, t_.per.previous());
-    if (ind_.baseline && ind_.baseline->per.kind() == period_kind::year &&
-        ind_.baseline->meas.kind == measure_kind::level &&
-        !percent_means_growth(ind_.baseline->u, ind_)) {
+    if (auto v = previous_level()) return std::make_pair(*v, t_.period.previous());
+    if (ind_.baseline && ind_.baseline->period.kind() == period_kind::year &&
+        ind_.baseline->measure.kind == measure_kind::level &&
+        !percent_means_growth(ind_.baseline->unit, ind_)) {
       std::string wz;
       std::string we;
       if (auto v = value_of(*ind_.baseline, false, wz, we))
-        return std::make_pair(*v, ind_.baseline->per);
+        return std::make_pair(*v, ind_.baseline->period);
     }
     return std::nullopt;
   }
@@ -345,7 +345,7 @@ class pacer {
 
   void grade(double gap, std::string zh, std::string en) {
     a_.gap_points = gap;
-    const pace_status s = grade_pace(gap, ind_.attr, opt_.tolerance_points);
+    const pace_status s = grade_pace(gap, ind_.attribute, opt_.tolerance_points);
     const double g = round_to(gap, 2);
     switch (s) {
       case pace_status::ahead:
@@ -363,7 +363,7 @@ class pacer {
         }
         break;
       default:
-        if (ind_.attr == attribute::binding) {
+        if (ind_.attribute == attribute::binding) {
           zh += ",进度滞后(约束性指标须不低于时序进度)";
           en += "; behind schedule (a binding indicator must keep up with the elapsed share)";
         } else {
@@ -412,11 +412,11 @@ class pacer {
     a_.done_share = done;
     const double done_pct = round_to(done * 100.0, 2);
     const double expected_pct = round_to(a_.expected_share * 100.0, 2);
-    const bool cap = ind_.pol == polarity::lower;
+    const bool cap = ind_.polarity == polarity::lower;
     std::string zh = as_of_prefix_zh() + coverage_zh(latest_) + "累计完成" +
-                     amount_zh(total, ind_.u) + "," + (cap ? "占年度控制目标的" : "完成年度计划") +
+                     amount_zh(total, ind_.unit) + "," + (cap ? "占年度控制目标的" : "完成年度计划") +
                      format_rounded(done_pct) + "%,";
-    std::string en = as_of_prefix_en() + coverage_en(latest_) + ": " + amount_en(total, ind_.u) +
+    std::string en = as_of_prefix_en() + coverage_en(latest_) + ": " + amount_en(total, ind_.unit) +
                      " year to date, " + format_rounded(done_pct) + "% of the annual " +
                      (cap ? "ceiling" : "target") + ", ";
     compare_sentences(done_pct, expected_pct, zh, en);
@@ -442,26 +442,26 @@ class pacer {
     const auto start = path_start();
     const double target = *a_.target_value;
     const std::string latest_zh =
-        as_of_prefix_zh() + text::period_text(latest_, language::zh) + "完成值" + amount_zh(*v, ind_.u);
+        as_of_prefix_zh() + text::period_text(latest_, language::zh) + "完成值" + amount_zh(*v, ind_.unit);
     const std::string latest_en =
-        as_of_prefix_en() + "In " + latest_.to_string() + " the value was " + amount_en(*v, ind_.u);
+        as_of_prefix_en() + "In " + latest_.to_string() + " the value was " + amount_en(*v, ind_.unit);
     if (!start) {
       set(pace_status::no_data,
-          latest_zh + ",但缺少" + text::period_text(t_.per.previous(), language::zh) + "(基期)数值,无法计算推进比例",
-          latest_en + ", but there is no value for " + t_.per.previous().to_string() +
+          latest_zh + ",但缺少" + text::period_text(t_.period.previous(), language::zh) + "(基期)数值,无法计算推进比例",
+          latest_en + ", but there is no value for " + t_.period.previous().to_string() +
               " (the baseline) to measure the way to the target from");
       return;
     }
     a_.baseline = start->first;
     const double base = start->first;
-    const std::string path_zh = "较基期(" + text::period_text(start->second, language::zh) + amount_zh(base, ind_.u) +
-                                ")向年度目标(" + amount_zh(target, ind_.u) + ")";
-    const std::string path_en = " (baseline " + amount_en(base, ind_.u) + " in " +
+    const std::string path_zh = "较基期(" + text::period_text(start->second, language::zh) + amount_zh(base, ind_.unit) +
+                                ")向年度目标(" + amount_zh(target, ind_.unit) + ")";
+    const std::string path_en = " (baseline " + amount_en(base, ind_.unit) + " in " +
                                 start->second.to_string() + ", annual target " +
-                                amount_en(target, ind_.u) + ")";
+                                amount_en(target, ind_.unit) + ")";
     auto meets = [&](double x) {
-      return ind_.pol == polarity::lower    ? x <= target
-             : ind_.pol == polarity::higher ? x >= target
+      return ind_.polarity == polarity::lower    ? x <= target
+             : ind_.polarity == polarity::higher ? x >= target
                                             : x == target;
     };
     if (target == base || meets(base)) {
@@ -472,12 +472,12 @@ class pacer {
                                                  : "; the baseline already meets the target (";
       if (meets(*v))
         set(pace_status::in_line,
-            latest_zh + hold_zh + amount_zh(target, ind_.u) + "),目前保持,基本符合预期",
-            latest_en + hold_en + amount_en(target, ind_.u) + "), which still holds: on schedule");
+            latest_zh + hold_zh + amount_zh(target, ind_.unit) + "),目前保持,基本符合预期",
+            latest_en + hold_en + amount_en(target, ind_.unit) + "), which still holds: on schedule");
       else
         set(pace_status::behind,
-            latest_zh + hold_zh + amount_zh(target, ind_.u) + "),目前未能保持,进度滞后",
-            latest_en + hold_en + amount_en(target, ind_.u) +
+            latest_zh + hold_zh + amount_zh(target, ind_.unit) + "),目前未能保持,进度滞后",
+            latest_en + hold_en + amount_en(target, ind_.unit) +
                 "), which no longer holds: behind schedule");
       return;
     }
@@ -510,8 +510,8 @@ class pacer {
     a_.actual = *v;
     const double target = *a_.target_value;
     const double diff = round_to(*v - target, 2);
-    const double gap = ind_.pol == polarity::lower  ? -diff
-                       : ind_.pol == polarity::band ? -std::fabs(diff)
+    const double gap = ind_.polarity == polarity::lower  ? -diff
+                       : ind_.polarity == polarity::band ? -std::fabs(diff)
                                                     : diff;
     std::string zh = as_of_prefix_zh() + coverage_zh(latest_) + "完成值" + format_rounded(*v) + "%,";
     std::string en = as_of_prefix_en() + coverage_en(latest_) + ": " + format_rounded(*v) + "%, ";
@@ -528,7 +528,7 @@ class pacer {
   }
 
   void set(pace_status s, std::string zh, std::string en) {
-    a_.st = s;
+    a_.status = s;
     a_.reason_zh = std::move(zh);
     a_.reason_en = std::move(en);
   }
@@ -576,8 +576,8 @@ std::vector<pace_assessment> assess_pace(const plan& p, const observation_set& a
   } else {
     auto scan = [&](const observation_set& s) {
       for (const auto& o : s)
-        if (o.per.kind() == period_kind::month || o.per.kind() == period_kind::quarter)
-          year = std::max(year, o.per.first_year());
+        if (o.period.kind() == period_kind::month || o.period.kind() == period_kind::quarter)
+          year = std::max(year, o.period.first_year());
     };
     scan(actuals);
     scan(p.observations);
@@ -595,10 +595,10 @@ std::vector<pace_assessment> assess_pace(const plan& p, const observation_set& a
     }
     pace_assessment a;
     a.indicator = ind.id;
-    a.per = y;
+    a.period = y;
     a.as_of = options.as_of;
-    a.value_unit = ind.u;
-    a.st = pace_status::no_target;
+    a.value_unit = ind.unit;
+    a.status = pace_status::no_target;
     if (options.as_of) a.expected_share = y.elapsed_share(*options.as_of, options.basis);
     a.reason_zh = "未设定" + text::period_text(y, language::zh) + "目标值";
     a.reason_en = "no target set for " + y.to_string();

@@ -24,7 +24,7 @@ std::string lower_ascii(std::string_view s) {
 
 // A bare percentage on an indicator whose unit is not % is a growth figure (docs/design.md section 4).
 bool percent_means_growth(const unit& u, const indicator& ind) {
-  return u.is_percent() && !ind.u.empty() && !ind.u.is_percent();
+  return u.is_percent() && !ind.unit.empty() && !ind.unit.is_percent();
 }
 
 }  // namespace
@@ -53,16 +53,16 @@ std::vector<annual_point> annual_series(const plan& p, const indicator& ind,
   kind = resolve_series_kind(kind, ind);
   std::map<int, double> by_year;
   auto take = [&](const observation& o, bool check_id) {
-    if ((check_id && o.indicator != ind.id) || o.per.kind() != period_kind::year) return;
-    const int y = o.per.first_year();
+    if ((check_id && o.indicator != ind.id) || o.period.kind() != period_kind::year) return;
+    const int y = o.period.first_year();
     if (by_year.count(y) != 0) return;
     const bool growth_figure =
-        o.meas.kind == measure_kind::growth ||
-        (o.meas.kind == measure_kind::level && percent_means_growth(o.u, ind));
-    if (kind == series_kind::level && o.meas.kind != measure_kind::level) return;
+        o.measure.kind == measure_kind::growth ||
+        (o.measure.kind == measure_kind::level && percent_means_growth(o.unit, ind));
+    if (kind == series_kind::level && o.measure.kind != measure_kind::level) return;
     if (kind == series_kind::level && growth_figure) return;
-    if (kind == series_kind::growth_rate && o.meas.kind != measure_kind::level &&
-        o.meas.kind != measure_kind::growth)
+    if (kind == series_kind::growth_rate && o.measure.kind != measure_kind::level &&
+        o.measure.kind != measure_kind::growth)
       return;
     double v = 0.0;
     if (o.comparable) {
@@ -72,17 +72,17 @@ std::vector<annual_point> annual_series(const plan& p, const indicator& ind,
     } else {
       return;
     }
-    if (!growth_figure && !o.u.empty() && !ind.u.empty()) {
-      if (!convertible(o.u, ind.u)) {
+    if (!growth_figure && !o.unit.empty() && !ind.unit.empty()) {
+      if (!convertible(o.unit, ind.unit)) {
         location loc;
         loc.indicator = ind.id;
         loc.fragment = o.text;
         throw model_error(errc::unit_incompatible,
-                          "the value for " + o.per.to_string() + " is in '" + o.u.symbol() +
-                              "', which cannot be expressed in '" + ind.u.symbol() + "'",
+                          "the value for " + o.period.to_string() + " is in '" + o.unit.symbol() +
+                              "', which cannot be expressed in '" + ind.unit.symbol() + "'",
                           loc);
       }
-      v = convert(v, o.u, ind.u);
+      v = convert(v, o.unit, ind.unit);
     }
     by_year.emplace(y, v);
   };

@@ -22,7 +22,7 @@ std::string label_zh(trend_status s) { return status_label(s, language::zh); }
 std::string label_en(trend_status s) { return status_label(s, language::en); }
 
 void set(trend_result& r, trend_status s, std::string zh, std::string en) {
-  r.st = s;
+  r.status = s;
   r.reason_zh = std::move(zh);
   r.reason_en = std::move(en);
 }
@@ -292,7 +292,7 @@ struct target_choice {
 };
 
 bool percent_means_growth(const unit& u, const indicator& ind) {
-  return u.is_percent() && !ind.u.empty() && !ind.u.is_percent();
+  return u.is_percent() && !ind.unit.empty() && !ind.unit.is_percent();
 }
 
 target_choice choose_target(const plan& p, const indicator& ind, const reference_set& refs,
@@ -303,7 +303,7 @@ target_choice choose_target(const plan& p, const indicator& ind, const reference
     c.t = ind.find_target(*opt.target_period);
   } else {
     for (const auto& t : ind.targets)
-      if (!c.t || t.per.last_day() > c.t->per.last_day()) c.t = &t;
+      if (!c.t || t.period.last_day() > c.t->period.last_day()) c.t = &t;
   }
   if (!c.t) {
     c.note_zh = "未设目标值;";
@@ -311,7 +311,7 @@ target_choice choose_target(const plan& p, const indicator& ind, const reference
     return c;
   }
   const target& t = *c.t;
-  const rule& r = t.r;
+  const rule& r = t.rule;
   const std::string quote_zh = "目标“" + t.text + "”";
   const std::string quote_en = "the target '" + t.text + "'";
   if (!r.is_comparison()) {
@@ -319,22 +319,22 @@ target_choice choose_target(const plan& p, const indicator& ind, const reference
     c.note_en = quote_en + " has no number, so it is judged without a target; ";
     return c;
   }
-  if (r.meas.kind == measure_kind::change_points || r.meas.kind == measure_kind::change_since) {
+  if (r.measure.kind == measure_kind::change_points || r.measure.kind == measure_kind::change_since) {
     c.note_zh = quote_zh + "为变化量目标,按无目标方法判断;";
     c.note_en = quote_en + " is a change target, so it is judged without a target; ";
     return c;
   }
   double x = r.value;
-  if (r.oper == op::between)
-    x = ind.pol == polarity::higher  ? r.low
-        : ind.pol == polarity::lower ? r.high
+  if (r.operation == op::between)
+    x = ind.polarity == polarity::higher  ? r.low
+        : ind.polarity == polarity::lower ? r.high
                                      : (r.low + r.high) / 2;
   const bool growth_measure =
-      r.meas.kind == measure_kind::growth || r.meas.kind == measure_kind::cagr ||
-      (r.meas.kind == measure_kind::level && percent_means_growth(r.u, ind));
+      r.measure.kind == measure_kind::growth || r.measure.kind == measure_kind::cagr ||
+      (r.measure.kind == measure_kind::level && percent_means_growth(r.unit, ind));
   if (r.has_reference()) {
-    const reference_value* ref = refs.find(ind.id, t.per);
-    if (!ref) ref = p.references.find(ind.id, t.per);
+    const reference_value* ref = refs.find(ind.id, t.period);
+    if (!ref) ref = p.references.find(ind.id, t.period);
     if (!ref) {
       c.note_zh = quote_zh + "所需“" + r.reference + "”数值未提供,按无目标方法判断;";
       c.note_en = quote_en + " needs " + reference_name_en(r.reference) +
@@ -342,13 +342,13 @@ target_choice choose_target(const plan& p, const indicator& ind, const reference
       return c;
     }
     x = ref->value;
-    if (!growth_measure && kind == series_kind::level && !ref->u.empty() && !ind.u.empty())
-      x = convert(x, ref->u, ind.u);
-  } else if (!growth_measure && kind == series_kind::level && !r.u.empty() && !ind.u.empty()) {
-    x = convert(x, r.u, ind.u);
+    if (!growth_measure && kind == series_kind::level && !ref->unit.empty() && !ind.unit.empty())
+      x = convert(x, ref->unit, ind.unit);
+  } else if (!growth_measure && kind == series_kind::level && !r.unit.empty() && !ind.unit.empty()) {
+    x = convert(x, r.unit, ind.unit);
   }
   trend_target tt;
-  tt.year = t.per.last_year();
+  tt.year = t.period.last_year();
   tt.value = x;
   tt.kind =
       (growth_measure && kind == series_kind::level) ? measure_kind::growth : measure_kind::level;
@@ -357,7 +357,7 @@ target_choice choose_target(const plan& p, const indicator& ind, const reference
     c.projection_target = x;
   } else {
     // growth g a year from the year before the target period: base·(1 + g)^years
-    const int from = t.per.first_year() - 1;
+    const int from = t.period.first_year() - 1;
     for (const auto& pt : series)
       if (pt.year == from)
         c.projection_target = pt.value * std::pow(1.0 + x / 100.0, tt.year - from);
@@ -382,19 +382,19 @@ std::vector<indicator_trend> assess_trends(const plan& p, const observation_set&
     const target_choice c = choose_target(p, ind, references, options, kind, it.series);
     if (c.t) {
       it.target_text = c.t->text;
-      it.target_period = c.t->per;
+      it.target_period = c.t->period;
     }
     trend_options to = options.trend;
     to.kind = kind;
     if (const auto l = options.limits.find(ind.id); l != options.limits.end()) to.limit = l->second;
-    it.trend = assess_trend(it.series, c.tt, ind.pol, to);
+    it.trend = assess_trend(it.series, c.tt, ind.polarity, to);
     it.trend.reason_zh = c.note_zh + it.trend.reason_zh;
     it.trend.reason_en = c.note_en + it.trend.reason_en;
     if (c.tt && !it.series.empty()) {
       projection_options po = options.projection;
       if (kind == series_kind::growth_rate) po.model = fit_model::linear;
       if (po.weights.size() != it.series.size()) po.weights.clear();
-      it.projection = project(it.series, c.tt->year, c.projection_target, ind.pol, po);
+      it.projection = project(it.series, c.tt->year, c.projection_target, ind.polarity, po);
     }
     out.push_back(std::move(it));
   }

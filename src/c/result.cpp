@@ -110,7 +110,7 @@ planeval_status planeval_result_period(planeval_context* context, const planeval
                                        size_t index, char** out_period) {
   return guarded(context, [&] {
     reset_out(out_period, "out_period");
-    *out_period = duplicate(assessment_at(result, index).per.to_string());
+    *out_period = duplicate(assessment_at(result, index).period.to_string());
   });
 }
 
@@ -118,7 +118,7 @@ planeval_status planeval_result_status(planeval_context* context, const planeval
                                        size_t index, planeval_attainment* out_status) {
   return guarded(context, [&] {
     require(out_status, "out_status");
-    *out_status = static_cast<planeval_attainment>(assessment_at(result, index).st);
+    *out_status = static_cast<planeval_attainment>(assessment_at(result, index).status);
   });
 }
 

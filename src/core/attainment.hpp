@@ -48,7 +48,7 @@ acceptance make_acceptance(op oper, bool strict, polarity pol, attribute attr,
 /// Status of an observed interval: exceeded, met (maybe within a tolerance), not_met or
 /// undetermined.
 struct verdict {
-  status st = status::not_met;
+  planeval::status status = planeval::status::not_met;
   bool within_tolerance = false;
 };
 verdict judge(const acceptance& a, const ival& observed) noexcept;

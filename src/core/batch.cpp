@@ -90,16 +90,16 @@ batch_targets::batch_targets(const plan& p, const batch_store& store,
     out.low.assign(units_, nan);
     out.high.assign(units_, nan);
     out.reference.assign(units_, nan);
-    out.pol = ind->pol;
-    out.attr = ind->attr;
-    out.ind_unit = ind->u;
-    const target* t = target_period ? ind->find_target(*target_period) : ind->find_target(p.per);
+    out.polarity = ind->polarity;
+    out.attribute = ind->attribute;
+    out.ind_unit = ind->unit;
+    const target* t = target_period ? ind->find_target(*target_period) : ind->find_target(p.period);
     if (!t && !target_period && !ind->targets.empty()) t = &ind->targets.front();
     if (!t) continue;
     out.present = true;
-    out.r = t->r;
-    const rule& r = out.r;
-    switch (r.oper) {
+    out.rule = t->rule;
+    const rule& r = out.rule;
+    switch (r.operation) {
       case op::increase:
       case op::decrease:
       case op::improve:
@@ -113,39 +113,39 @@ batch_targets::batch_targets(const plan& p, const batch_store& store,
       case op::between: break;
     }
     // the measure, as the per-indicator evaluator reads it
-    out.meas = r.meas.kind;
-    if (out.meas == measure_kind::level && r.u.is_percent() && !ind->u.empty() &&
-        !ind->u.is_percent())
-      out.meas = measure_kind::growth;
-    if (out.meas != measure_kind::level && out.meas != measure_kind::growth)
-      usage(std::string("the measure '") + to_string(out.meas) +
+    out.measure = r.measure.kind;
+    if (out.measure == measure_kind::level && r.unit.is_percent() && !ind->unit.empty() &&
+        !ind->unit.is_percent())
+      out.measure = measure_kind::growth;
+    if (out.measure != measure_kind::level && out.measure != measure_kind::growth)
+      usage(std::string("the measure '") + to_string(out.measure) +
                 "' is not supported in batch evaluation",
             id);
     out.cmp_unit =
-        out.meas == measure_kind::growth ? unit::percent() : (ind->u.empty() ? r.u : ind->u);
+        out.measure == measure_kind::growth ? unit::percent() : (ind->unit.empty() ? r.unit : ind->unit);
     const unit& cmp = out.cmp_unit;
     out.percent_like = cmp.dim() == dimension::percent || cmp.dim() == dimension::percentage_point;
-    if (out.meas == measure_kind::level && !r.has_reference() && !r.u.empty() && !cmp.empty() &&
-        !convertible(r.u, cmp)) {
+    if (out.measure == measure_kind::level && !r.has_reference() && !r.unit.empty() && !cmp.empty() &&
+        !convertible(r.unit, cmp)) {
       location loc;
       loc.indicator = id;
       throw model_error(
           errc::unit_incompatible,
-          "target unit '" + r.u.symbol() + "' cannot be expressed in '" + cmp.symbol() + "'", loc);
+          "target unit '" + r.unit.symbol() + "' cannot be expressed in '" + cmp.symbol() + "'", loc);
     }
   }
 }
 
 void batch_targets::set_value(std::size_t unit, std::size_t indicator, double value) {
   auto& r = rules_.at(indicator);
-  if (!r.present || r.r.oper == op::between || r.r.has_reference() || !r.r.is_comparison())
+  if (!r.present || r.rule.operation == op::between || r.rule.has_reference() || !r.rule.is_comparison())
     usage("set_value needs a reach, about, at_least or at_most target with a number");
   r.value.at(unit) = value;
 }
 
 void batch_targets::set_range(std::size_t unit, std::size_t indicator, double low, double high) {
   auto& r = rules_.at(indicator);
-  if (!r.present || r.r.oper != op::between || r.r.has_reference())
+  if (!r.present || r.rule.operation != op::between || r.rule.has_reference())
     usage("set_range needs a between target");
   if (low > high) usage("set_range: low > high");
   r.low.at(unit) = low;
@@ -154,7 +154,7 @@ void batch_targets::set_range(std::size_t unit, std::size_t indicator, double lo
 
 void batch_targets::set_reference(std::size_t unit, std::size_t indicator, double value) {
   auto& r = rules_.at(indicator);
-  if (!r.present || !r.r.has_reference())
+  if (!r.present || !r.rule.has_reference())
     usage("set_reference needs a target that names a reference");
   r.reference.at(unit) = value;
 }
@@ -338,7 +338,7 @@ void evaluate_batch(const batch_store& store, const batch_targets& targets, batc
         add(u, i, status::no_target, P);
         continue;
       }
-      const rule& r = rr.r;
+      const rule& r = rr.rule;
       if (!r.is_comparison()) {
         fill(st, tol, gap, P, status::needs_judgment);
         add(u, i, status::needs_judgment, P);
@@ -359,15 +359,15 @@ void evaluate_batch(const batch_store& store, const batch_targets& targets, batc
         if (!std::isnan(rr.value[u])) x = rr.value[u];
         if (!std::isnan(rr.low[u])) lo = rr.low[u];
         if (!std::isnan(rr.high[u])) hi = rr.high[u];
-        if (rr.meas == measure_kind::level && !r.u.empty() && !cmp.empty()) {
-          x = convert_threshold(x, r.u, cmp);
-          lo = convert_threshold(lo, r.u, cmp);
-          hi = convert_threshold(hi, r.u, cmp);
+        if (rr.measure == measure_kind::level && !r.unit.empty() && !cmp.empty()) {
+          x = convert_threshold(x, r.unit, cmp);
+          lo = convert_threshold(lo, r.unit, cmp);
+          hi = convert_threshold(hi, r.unit, cmp);
         }
       }
-      const bool sync = r.has_reference() && r.oper == op::about;
+      const bool sync = r.has_reference() && r.operation == op::about;
       const auto acc =
-          detail::make_acceptance(r.oper, r.strict, rr.pol, rr.attr, targets.tolerances(),
+          detail::make_acceptance(r.operation, r.strict, rr.polarity, rr.attribute, targets.tolerances(),
                                   rr.percent_like, sync, x, lo, hi);
       compiled c;
       c.met = closed(acc.met);
@@ -377,10 +377,10 @@ void evaluate_batch(const batch_store& store, const batch_targets& targets, batc
       c.required = acc.required;
       c.low = lo;
       c.high = hi;
-      c.between = r.oper == op::between;
+      c.between = r.operation == op::between;
       c.about_tol = acc.about && acc.tol_abs > 0;
       const double* values = store.series(u, i);
-      if (rr.meas == measure_kind::growth) {
+      if (rr.measure == measure_kind::growth) {
         growth_series(values, prev.data(), P, growth.data());
         values = growth.data();
       }

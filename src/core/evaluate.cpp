@@ -44,12 +44,12 @@ class evaluator {
 
   assessment run() {
     a_.indicator = ind_.id;
-    a_.per = t_.per;
+    a_.period = t_.period;
     a_.target_text = t_.text;
-    a_.target_canonical = canonical(t_.r, language::zh);
-    a_.meas = effective_measure();
-    a_.in_progress = opt_.as_of && t_.per.last_day() > *opt_.as_of;
-    switch (t_.r.oper) {
+    a_.target_canonical = canonical(t_.rule, language::zh);
+    a_.measure = effective_measure();
+    a_.in_progress = opt_.as_of && t_.period.last_day() > *opt_.as_of;
+    switch (t_.rule.operation) {
       case op::qualitative:
       case op::unparsed: judged(); break;
       case op::increase:
@@ -77,32 +77,32 @@ class evaluator {
     if (!visible(p)) return nullptr;
     if (const auto* o = actuals_.find(ind_.id, p, m)) return o;
     if (const auto* o = plan_.observations.find(ind_.id, p, m)) return o;
-    if (m == measure_kind::level && ind_.baseline && ind_.baseline->per == p &&
-        ind_.baseline->meas.kind == measure_kind::level)
+    if (m == measure_kind::level && ind_.baseline && ind_.baseline->period == p &&
+        ind_.baseline->measure.kind == measure_kind::level)
       return &*ind_.baseline;
     return nullptr;
   }
 
   // A bare percentage on an indicator whose unit is not % is a growth figure.
   bool percent_means_growth(const unit& u) const {
-    return u.is_percent() && !ind_.u.empty() && !ind_.u.is_percent();
+    return u.is_percent() && !ind_.unit.empty() && !ind_.unit.is_percent();
   }
 
   measure effective_measure() const {
-    if (t_.r.meas.kind == measure_kind::level && percent_means_growth(t_.r.u))
+    if (t_.rule.measure.kind == measure_kind::level && percent_means_growth(t_.rule.unit))
       return measure{measure_kind::growth, 0};
-    return t_.r.meas;
+    return t_.rule.measure;
   }
 
   unit comparison_unit() const {
-    switch (a_.meas.kind) {
-      case measure_kind::level: return ind_.u.empty() ? t_.r.u : ind_.u;
+    switch (a_.measure.kind) {
+      case measure_kind::level: return ind_.unit.empty() ? t_.rule.unit : ind_.unit;
       case measure_kind::growth:
       case measure_kind::cagr:
       case measure_kind::change_since: return unit::percent();
       case measure_kind::change_points: return unit::percentage_point();
     }
-    return ind_.u;
+    return ind_.unit;
   }
 
   bool percent_like() const { return is_percent_unit(comparison_unit()); }
@@ -121,10 +121,10 @@ class evaluator {
       v.missing_en = "the value is missing (" + v.text + ")";
       return v;
     }
-    if (!t_.r.qual.flow.empty() && !o.qual.flow.empty() && t_.r.qual.flow != o.qual.flow) {
-      v.missing_zh = "完成值统计口径为“" + o.qual.flow + "”,目标为“" + t_.r.qual.flow + "”,不可比";
-      v.missing_en = "the value counts '" + o.qual.flow + "' but the target counts '" +
-                     t_.r.qual.flow + "'; they are not comparable";
+    if (!t_.rule.qualifier.flow.empty() && !o.qualifier.flow.empty() && t_.rule.qualifier.flow != o.qualifier.flow) {
+      v.missing_zh = "完成值统计口径为“" + o.qualifier.flow + "”,目标为“" + t_.rule.qualifier.flow + "”,不可比";
+      v.missing_en = "the value counts '" + o.qualifier.flow + "' but the target counts '" +
+                     t_.rule.qualifier.flow + "'; they are not comparable";
       return v;
     }
     ival r;
@@ -135,8 +135,8 @@ class evaluator {
       const auto iv = as_interval(o.value);
       r = ival{iv->low, iv->high, iv->low_open, iv->high_open};
     }
-    unit from = o.u;
-    if (o.meas.kind != measure_kind::level) from = unit();  // changes are in % / points already
+    unit from = o.unit;
+    if (o.measure.kind != measure_kind::level) from = unit();  // changes are in % / points already
     if (!from.empty() && !cmp.empty() && !convertible(from, cmp)) {
       v.missing_zh = "完成值单位“" + from.symbol() + "”无法换算为“" + cmp.symbol() + "”";
       v.missing_en =
@@ -158,9 +158,9 @@ class evaluator {
   static std::string describe(const observation& o) {
     parsed_observation p;
     p.value = o.value;
-    p.meas = o.meas;
-    p.u = o.u;
-    p.qual = o.qual;
+    p.measure = o.measure;
+    p.unit = o.unit;
+    p.qualifier = o.qualifier;
     p.comparable = o.comparable;
     p.approximate = o.approximate();
     return canonical(p, language::zh);
@@ -168,9 +168,9 @@ class evaluator {
 
   // The level of the indicator for a period: an observation, or sub-periods that add up.
   std::optional<actual_value> level_of(const period& p) const {
-    const unit cmp = ind_.u;
+    const unit cmp = ind_.unit;
     if (const auto* o = find_obs(p, measure_kind::level)) {
-      if (percent_means_growth(o->u)) return std::nullopt;  // a growth figure, not a level
+      if (percent_means_growth(o->unit)) return std::nullopt;  // a growth figure, not a level
       return read(*o, cmp);
     }
     return aggregate(p, cmp);
@@ -215,7 +215,7 @@ class evaluator {
     }
     actual_value v;
     v.found = true;
-    if (ind_.acc == accumulation::flow) {
+    if (ind_.accumulation == accumulation::flow) {
       v.range = ival{total, total};
       v.shown = total;
       v.text = format_value(total) + cmp.symbol() + "(" + std::to_string(parts.size()) + "期合计)";
@@ -228,10 +228,10 @@ class evaluator {
 
   // The value the rule's measure needs, computed from levels where no direct figure exists.
   actual_value measured() const {
-    const period& p = t_.per;
+    const period& p = t_.period;
     const unit cmp = comparison_unit();
     actual_value none;
-    switch (a_.meas.kind) {
+    switch (a_.measure.kind) {
       case measure_kind::level: {
         if (auto v = level_of(p)) return *v;
         if (const auto* o = find_obs(p, measure_kind::level)) {
@@ -248,7 +248,7 @@ class evaluator {
       }
       case measure_kind::growth: {
         if (const auto* o = find_obs(p, measure_kind::growth)) return read(*o, cmp);
-        if (const auto* o = find_obs(p, measure_kind::level); o && percent_means_growth(o->u)) {
+        if (const auto* o = find_obs(p, measure_kind::level); o && percent_means_growth(o->unit)) {
           return read(*o, cmp);
         }
         const auto cur = level_of(p);
@@ -268,7 +268,7 @@ class evaluator {
       case measure_kind::change_points: {
         if (const auto* o = find_obs(p, measure_kind::change_points)) return read(*o, cmp);
         const period base =
-            a_.meas.base_year != 0 ? period::year(a_.meas.base_year) : baseline_period();
+            a_.measure.base_year != 0 ? period::year(a_.measure.base_year) : baseline_period();
         const auto cur = level_of(p);
         const auto b = level_of(base);
         if (cur && b && computable(*cur) && computable(*b)) {
@@ -285,7 +285,7 @@ class evaluator {
       case measure_kind::cagr: {
         if (const auto* o = find_obs(p, measure_kind::cagr)) return read(*o, cmp);
         const period span =
-            plan_.per.kind() == period_kind::span && plan_.per.contains(p) ? plan_.per : p;
+            plan_.period.kind() == period_kind::span && plan_.period.contains(p) ? plan_.period : p;
         const period base = period::year(span.first_year() - 1);
         const period end = period::year(p.last_year());
         const auto cur = level_of(end);
@@ -305,9 +305,9 @@ class evaluator {
       }
       case measure_kind::change_since: {
         if (const auto* o = find_obs(p, measure_kind::change_since);
-            o && o->meas.base_year == a_.meas.base_year)
+            o && o->measure.base_year == a_.measure.base_year)
           return read(*o, cmp);
-        const period base = period::year(a_.meas.base_year);
+        const period base = period::year(a_.measure.base_year);
         const auto cur = level_of(p);
         const auto b = level_of(base);
         if (cur && b && computable(*cur) && computable(*b) && b->shown != 0.0) {
@@ -334,8 +334,8 @@ class evaluator {
   }
 
   period baseline_period() const {
-    if (ind_.baseline) return ind_.baseline->per;
-    return t_.per.previous();
+    if (ind_.baseline) return ind_.baseline->period;
+    return t_.period.previous();
   }
 
   static bool computable(const actual_value& v) {
@@ -354,14 +354,14 @@ class evaluator {
   // --- statuses -----------------------------------------------------------------------------
 
   void set(status s, std::string zh, std::string en) {
-    a_.st = s;
+    a_.status = s;
     a_.reason_zh = std::move(zh);
     a_.reason_en = std::move(en);
   }
 
   std::string target_quote_zh() const { return "“" + t_.text + "”"; }
   std::string target_quote_en() const {
-    const auto en = canonical(t_.r, language::en);
+    const auto en = canonical(t_.rule, language::en);
     return "'" + t_.text + "'" + (en != t_.text ? " (" + en + ")" : "");
   }
 
@@ -383,7 +383,7 @@ class evaluator {
             "recorded judgment '" + text + "': target " + te + " not met");
         break;
       case judgment::basically_met:
-        if (ind_.attr == attribute::binding) {
+        if (ind_.attribute == attribute::binding) {
           set(status::not_met, "评价结论为“" + text + "”,约束性指标须完全达到目标" + tz,
               "recorded judgment '" + text + "': a binding target " + te + " must be met in full");
         } else {
@@ -396,7 +396,7 @@ class evaluator {
   }
 
   void judged() {
-    const observation* o = find_any_judgment(t_.per);
+    const observation* o = find_any_judgment(t_.period);
     if (o) {
       from_judgment(std::get<judgment_value>(o->value).verdict,
                     o->text.empty() ? describe(*o) : o->text);
@@ -404,8 +404,8 @@ class evaluator {
     }
     const observation* any = nullptr;
     for (const auto m : {measure_kind::level, measure_kind::growth})
-      if (!any) any = find_obs(t_.per, m);
-    const bool unparsed = t_.r.oper == op::unparsed;
+      if (!any) any = find_obs(t_.period, m);
+    const bool unparsed = t_.rule.operation == op::unparsed;
     std::string zh = unparsed ? "目标" + target_quote_zh() + "未能解析,按文字保留"
                               : "定性目标" + target_quote_zh();
     std::string en = unparsed ? "the target " + target_quote_en() + " was kept as text"
@@ -423,12 +423,12 @@ class evaluator {
   }
 
   void direction() {
-    const period& p = t_.per;
+    const period& p = t_.period;
     const period prev = p.previous();
     const auto cur = level_of(p);
     const auto before = level_of(prev).has_value()
                             ? level_of(prev)
-                            : (ind_.baseline ? level_of(ind_.baseline->per) : std::nullopt);
+                            : (ind_.baseline ? level_of(ind_.baseline->period) : std::nullopt);
     if (const auto* j = find_any_judgment(p)) {
       from_judgment(std::get<judgment_value>(j->value).verdict, j->text);
       return;
@@ -440,17 +440,17 @@ class evaluator {
       return;
     }
     a_.actual_text = cur->text;
-    const unit u = ind_.u;
+    const unit u = ind_.unit;
     a_.value_unit = u;
     a_.gap_unit = u.is_percent() ? unit::percentage_point() : u;
-    op want = t_.r.oper;
+    op want = t_.rule.operation;
     if (want == op::improve) {
-      if (ind_.pol == polarity::band) {
+      if (ind_.polarity == polarity::band) {
         set(status::undetermined, "指标方向为区间型,无法判断“改善”",
             "the indicator's polarity is band, so 'improve' has no direction");
         return;
       }
-      want = ind_.pol == polarity::higher ? op::increase : op::decrease;
+      want = ind_.polarity == polarity::higher ? op::increase : op::decrease;
     }
     const ival& c = cur->range;
     const ival& b = before->range;
@@ -489,7 +489,7 @@ class evaluator {
   // --- numeric comparison --------------------------------------------------------------------
 
   void compare() {
-    const rule& r = t_.r;
+    const rule& r = t_.rule;
     const unit cmp = comparison_unit();
     a_.value_unit = cmp;
     a_.gap_unit = cmp.is_percent() ? unit::percentage_point() : cmp;
@@ -501,28 +501,28 @@ class evaluator {
     std::string ref_note_zh;
     std::string ref_note_en;
     if (r.has_reference()) {
-      const reference_value* ref = refs_.find(ind_.id, t_.per);
-      if (!ref) ref = plan_.references.find(ind_.id, t_.per);
+      const reference_value* ref = refs_.find(ind_.id, t_.period);
+      if (!ref) ref = plan_.references.find(ind_.id, t_.period);
       if (!ref) {
         set(status::needs_reference,
-            "目标" + target_quote_zh() + "需要“" + r.reference + "”的数值(" + zh(t_.per) +
+            "目标" + target_quote_zh() + "需要“" + r.reference + "”的数值(" + zh(t_.period) +
                 "),尚未提供",
             "the target " + target_quote_en() + " needs the value of " +
-                reference_name_en(r.reference) + " for " + t_.per.to_string() +
+                reference_name_en(r.reference) + " for " + t_.period.to_string() +
                 ", which was not supplied");
         fill_actual_only();
         return;
       }
-      x = ref->u.empty() || cmp.empty() || a_.meas.kind != measure_kind::level
+      x = ref->unit.empty() || cmp.empty() || a_.measure.kind != measure_kind::level
               ? ref->value
-              : convert_checked(ref->value, ref->u, cmp, "reference");
+              : convert_checked(ref->value, ref->unit, cmp, "reference");
       ref_note_zh = "(" + r.reference + "为" + text::format_quantity(x, cmp, language::zh) + ")";
       ref_note_en = " (" + reference_name_en(r.reference) + " = " +
                     text::format_quantity(x, cmp, language::en) + ")";
-    } else if (a_.meas.kind == measure_kind::level && !r.u.empty() && !cmp.empty()) {
-      x = convert_checked(x, r.u, cmp, "target");
-      lo = convert_checked(lo, r.u, cmp, "target");
-      hi = convert_checked(hi, r.u, cmp, "target");
+    } else if (a_.measure.kind == measure_kind::level && !r.unit.empty() && !cmp.empty()) {
+      x = convert_checked(x, r.unit, cmp, "target");
+      lo = convert_checked(lo, r.unit, cmp, "target");
+      hi = convert_checked(hi, r.unit, cmp, "target");
     }
 
     const actual_value v = measured();
@@ -537,11 +537,11 @@ class evaluator {
     }
 
     // the sets of values that meet the target, shared with the batch evaluator
-    const bool sync = r.has_reference() && r.oper == op::about;
-    const auto acc = detail::make_acceptance(r.oper, r.strict, ind_.pol, ind_.attr,
+    const bool sync = r.has_reference() && r.operation == op::about;
+    const auto acc = detail::make_acceptance(r.operation, r.strict, ind_.polarity, ind_.attribute,
                                              plan_.settings.tolerance, percent_like(), sync, x, lo,
                                              hi);
-    const double compared = detail::compared_end(r.oper, acc, lo, hi, v.shown);
+    const double compared = detail::compared_end(r.operation, acc, lo, hi, v.shown);
     a_.target_value = compared;
     if (std::isfinite(v.shown)) {
       a_.actual = v.shown;
@@ -557,7 +557,7 @@ class evaluator {
     const std::string ae = "actual " + v.text;
     const auto verdict = detail::judge(acc, v.range);
     a_.within_tolerance = verdict.within_tolerance;
-    switch (verdict.st) {
+    switch (verdict.status) {
       case status::exceeded:
         set(status::exceeded, az + ",超过目标区间" + tz + "的较优一端" + gz,
             ae + " is beyond the better end of the target range " + te + ge);
@@ -630,11 +630,11 @@ class evaluator {
   }
 
   void achievement(const actual_value& v, double required) {
-    if (a_.meas.kind != measure_kind::level || percent_like() || !std::isfinite(v.shown)) return;
-    if (ind_.pol == polarity::higher && required > 0) {
+    if (a_.measure.kind != measure_kind::level || percent_like() || !std::isfinite(v.shown)) return;
+    if (ind_.polarity == polarity::higher && required > 0) {
       a_.achievement = v.shown / required;
-    } else if (ind_.pol == polarity::lower && ind_.baseline) {
-      const auto b = level_of(ind_.baseline->per);
+    } else if (ind_.polarity == polarity::lower && ind_.baseline) {
+      const auto b = level_of(ind_.baseline->period);
       if (b && computable(*b) && b->shown != required)
         a_.achievement = (b->shown - v.shown) / (b->shown - required);
     }
@@ -652,9 +652,9 @@ class evaluator {
 assessment no_target(const indicator& ind, const period& p) {
   assessment a;
   a.indicator = ind.id;
-  a.per = p;
-  a.st = status::no_target;
-  a.value_unit = ind.u;
+  a.period = p;
+  a.status = status::no_target;
+  a.value_unit = ind.unit;
   a.reason_zh = "未设定" + zh(p) + "目标值";
   a.reason_en = "no target set for " + p.to_string();
   return a;
@@ -676,13 +676,13 @@ std::vector<assessment> evaluate(const plan& p, const observation_set& actuals,
   for (const auto& ind : p.indicators) {
     bool any = false;
     for (const auto& t : ind.targets) {
-      if (options.only && t.per != *options.only) continue;
+      if (options.only && t.period != *options.only) continue;
       out.push_back(evaluate_target(p, ind, t, actuals, references, options));
       any = true;
     }
     if (!any) {
-      auto a = no_target(ind, options.only ? *options.only : p.per);
-      if (const auto* o = actuals.find_any(ind.id, a.per)) a.actual_text = o->text;
+      auto a = no_target(ind, options.only ? *options.only : p.period);
+      if (const auto* o = actuals.find_any(ind.id, a.period)) a.actual_text = o->text;
       out.push_back(std::move(a));
     }
   }

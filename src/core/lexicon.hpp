@@ -76,7 +76,7 @@ struct phrase {
   phrase_language lang;
   phrase_role role;
   printed print = printed::no;
-  op oper = op::reach;
+  op operation = op::reach;
   bool strict = false;
   int number = 0;  // sign, years, value or judgment, by role
   std::string_view means = {};

@@ -17,8 +17,8 @@ namespace planeval {
 // --- observations ------------------------------------------------------------------------
 
 bool operator==(const observation& a, const observation& b) noexcept {
-  return a.indicator == b.indicator && a.per == b.per && a.value == b.value && a.meas == b.meas &&
-         a.u == b.u && a.qual == b.qual && a.comparable == b.comparable && a.flags == b.flags &&
+  return a.indicator == b.indicator && a.period == b.period && a.value == b.value && a.measure == b.measure &&
+         a.unit == b.unit && a.qualifier == b.qualifier && a.comparable == b.comparable && a.flags == b.flags &&
          a.text == b.text && a.note == b.note;
 }
 
@@ -70,9 +70,9 @@ void observation_set::add(observation o) {
   auto& indices = by_indicator_[o.indicator];  // one lookup (an empty entry is harmless)
   for (const auto idx : indices) {
     const auto& e = items_[idx];
-    if (e.per == o.per && e.meas.kind == o.meas.kind)
-      duplicate("a " + std::string(to_string(o.meas.kind)) + " observation of '" + o.indicator +
-                    "' for " + o.per.to_string() + " is already present",
+    if (e.period == o.period && e.measure.kind == o.measure.kind)
+      duplicate("a " + std::string(to_string(o.measure.kind)) + " observation of '" + o.indicator +
+                    "' for " + o.period.to_string() + " is already present",
                 o.indicator);
   }
   indices.reserve(indices.size() + 1);  // so that the push_back after the item cannot throw
@@ -85,7 +85,7 @@ void observation_set::put(observation o) {
   if (it != by_indicator_.end()) {
     for (const auto idx : it->second) {
       auto& existing = items_[idx];
-      if (existing.per == o.per && existing.meas.kind == o.meas.kind) {
+      if (existing.period == o.period && existing.measure.kind == o.measure.kind) {
         existing = std::move(o);
         return;
       }
@@ -100,7 +100,7 @@ const observation* observation_set::find(std::string_view indicator, const perio
   if (it == by_indicator_.end()) return nullptr;
   for (const auto idx : it->second) {
     const auto& o = items_[idx];
-    if (o.per == p && o.meas.kind == m) return &o;
+    if (o.period == p && o.measure.kind == m) return &o;
   }
   return nullptr;
 }
@@ -119,13 +119,13 @@ std::vector<const observation*> observation_set::series(std::string_view indicat
   if (it == by_indicator_.end()) return out;
   for (const auto idx : it->second) out.push_back(&items_[idx]);
   std::stable_sort(out.begin(), out.end(),
-                   [](const observation* a, const observation* b) { return a->per < b->per; });
+                   [](const observation* a, const observation* b) { return a->period < b->period; });
   return out;
 }
 
 void reference_set::add(reference_value r) {
-  if (find(r.indicator, r.per) != nullptr) {
-    duplicate("a reference value of '" + r.indicator + "' for " + r.per.to_string() +
+  if (find(r.indicator, r.period) != nullptr) {
+    duplicate("a reference value of '" + r.indicator + "' for " + r.period.to_string() +
                   " is already present",
               r.indicator);
   }
@@ -134,7 +134,7 @@ void reference_set::add(reference_value r) {
 
 void reference_set::put(reference_value r) {
   for (auto& existing : items_) {
-    if (existing.indicator == r.indicator && existing.per == r.per) {
+    if (existing.indicator == r.indicator && existing.period == r.period) {
       existing = std::move(r);
       return;
     }
@@ -144,7 +144,7 @@ void reference_set::put(reference_value r) {
 
 const reference_value* reference_set::find(std::string_view indicator, const period& p) const {
   for (const auto& r : items_)
-    if (r.indicator == indicator && r.per == p) return &r;
+    if (r.indicator == indicator && r.period == p) return &r;
   return nullptr;
 }
 
@@ -152,7 +152,7 @@ const reference_value* reference_set::find(std::string_view indicator, const per
 
 const target* indicator::find_target(const period& p) const noexcept {
   for (const auto& t : targets)
-    if (t.per == p) return &t;
+    if (t.period == p) return &t;
   return nullptr;
 }
 
@@ -162,8 +162,8 @@ const std::string& indicator::name(language lang) const noexcept {
 
 bool operator==(const indicator& a, const indicator& b) noexcept {
   return a.id == b.id && a.name_zh == b.name_zh && a.name_en == b.name_en && a.kind == b.kind &&
-         a.u == b.u && a.pol == b.pol && a.attr == b.attr && a.category == b.category &&
-         a.acc == b.acc && a.baseline == b.baseline && a.targets == b.targets && a.note == b.note;
+         a.unit == b.unit && a.polarity == b.polarity && a.attribute == b.attribute && a.category == b.category &&
+         a.accumulation == b.accumulation && a.baseline == b.baseline && a.targets == b.targets && a.note == b.note;
 }
 
 accumulation default_accumulation(indicator_kind kind, const qualifier& q,
@@ -195,7 +195,7 @@ void plan::add(indicator ind) {
 
 bool operator==(const plan& a, const plan& b) noexcept {
   return a.id == b.id && a.title_zh == b.title_zh && a.title_en == b.title_en &&
-         a.issuer == b.issuer && a.per == b.per && a.published == b.published &&
+         a.issuer == b.issuer && a.period == b.period && a.published == b.published &&
          a.approved == b.approved && a.settings == b.settings && a.indicators == b.indicators &&
          a.observations == b.observations && a.references == b.references && a.tasks == b.tasks &&
          a.extensions == b.extensions;

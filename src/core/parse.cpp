@@ -16,10 +16,10 @@ namespace planeval {
 namespace {
 
 rule to_rule(detail::reading&& p) {
-  rule r = std::move(p.r);
-  if (r.oper != op::at_least && r.oper != op::at_most) r.strict = false;
-  if (r.oper != op::between) r.low = r.high = 0.0;
-  if (r.oper == op::between || !r.is_comparison() || r.has_reference()) r.value = 0.0;
+  rule r = std::move(p.rule);
+  if (r.operation != op::at_least && r.operation != op::at_most) r.strict = false;
+  if (r.operation != op::between) r.low = r.high = 0.0;
+  if (r.operation == op::between || !r.is_comparison() || r.has_reference()) r.value = 0.0;
   if (r.has_reference()) r.low = r.high = 0.0;
   return r;
 }
@@ -27,7 +27,7 @@ rule to_rule(detail::reading&& p) {
 }  // namespace
 
 bool rule::is_comparison() const noexcept {
-  switch (oper) {
+  switch (operation) {
     case op::reach:
     case op::at_least:
     case op::at_most:
@@ -43,9 +43,9 @@ bool rule::is_comparison() const noexcept {
 }
 
 bool operator==(const rule& a, const rule& b) noexcept {
-  return a.oper == b.oper && a.meas == b.meas && a.value == b.value && a.low == b.low &&
-         a.high == b.high && a.strict == b.strict && a.reference == b.reference && a.u == b.u &&
-         a.qual == b.qual && a.remark == b.remark && a.description == b.description;
+  return a.operation == b.operation && a.measure == b.measure && a.value == b.value && a.low == b.low &&
+         a.high == b.high && a.strict == b.strict && a.reference == b.reference && a.unit == b.unit &&
+         a.qualifier == b.qualifier && a.remark == b.remark && a.description == b.description;
 }
 
 void detail::check_text_length(std::string_view text, std::size_t max_bytes) {
@@ -71,20 +71,20 @@ rule parse_target(std::string_view text, const parse_options& options) {
     if (ok) {
       r = to_rule(std::move(p));
     } else if (!s.head_has_digit()) {
-      r.oper = op::qualitative;
+      r.operation = op::qualitative;
       r.description = s.head_text();
     } else {
       s.fail_syntax();
     }
     r.remark = s.remark();
     // only separators and blanks (`,　`): nothing to print back
-    if (r.oper == op::qualitative && r.description.empty() && r.remark.empty())
+    if (r.operation == op::qualitative && r.description.empty() && r.remark.empty())
       throw parse_error(errc::target_empty, "the target text is empty");
     return r;
   } catch (const parse_error&) {
     if (!options.keep_unparsed) throw;
     rule r;
-    r.oper = op::unparsed;
+    r.operation = op::unparsed;
     r.description = std::string(detail::trim(text));
     return r;
   }

@@ -83,7 +83,7 @@ const printed_words& words() {
       x.comparable = word(phrase_role::comparable_word, lang);
       for (const op o : {op::reach, op::at_least, op::at_most, op::between, op::about}) {
         for (const bool strict : {false, true}) {
-          auto fits = [&](const detail::phrase& p) { return p.oper == o && p.strict == strict; };
+          auto fits = [&](const detail::phrase& p) { return p.operation == o && p.strict == strict; };
           const auto k = static_cast<std::size_t>(o);
           x.comparison[k][strict] = detail::printed_phrase(phrase_role::comparison_before, lang, fits);
           if (!x.comparison[k][strict])
@@ -141,20 +141,20 @@ std::string amount(double v, const unit& u, language lang) {
 // The comparison part of a numeric rule, without qualifier, verb or remark.
 std::string level_text(const rule& r, language lang) {
   const auto& w = words()[lang];
-  switch (r.oper) {
-    case op::reach: return amount(r.value, r.u, lang);
+  switch (r.operation) {
+    case op::reach: return amount(r.value, r.unit, lang);
     case op::about:
     case op::at_least:
     case op::at_most: {
-      const bool strict = r.strict && r.oper != op::about;
-      const auto* c = w.comparison[static_cast<std::size_t>(r.oper)][strict];
-      const std::string a = amount(r.value, r.u, lang);
+      const bool strict = r.strict && r.operation != op::about;
+      const auto* c = w.comparison[static_cast<std::size_t>(r.operation)][strict];
+      const std::string a = amount(r.value, r.unit, lang);
       return c->role == detail::phrase_role::comparison_after ? joined(a, c->text, lang)
                                                               : joined(c->text, a, lang);
     }
     case op::between: {
       const auto sep = (r.low < 0 || r.high < 0) ? w.signed_range : w.range;
-      return joined(joined(amount(r.low, r.u, lang), sep, lang), amount(r.high, r.u, lang), lang);
+      return joined(joined(amount(r.low, r.unit, lang), sep, lang), amount(r.high, r.unit, lang), lang);
     }
     case op::increase:
     case op::decrease:
@@ -166,7 +166,7 @@ std::string level_text(const rule& r, language lang) {
 }
 
 bool is_down(const rule& r) {
-  if (r.oper == op::between) return r.high <= 0 && r.low < 0;
+  if (r.operation == op::between) return r.high <= 0 && r.low < 0;
   return r.is_comparison() && r.value < 0;
 }
 
@@ -175,9 +175,9 @@ std::string change_text(const rule& r, language lang) {
   const bool down = is_down(r);
   rule body = r;
   if (down) detail::negate(body);
-  const bool points = r.meas.kind == measure_kind::change_points;
-  const bool annual = r.meas.kind == measure_kind::cagr;
-  const std::string year = r.meas.base_year != 0 ? std::to_string(r.meas.base_year) : "";
+  const bool points = r.measure.kind == measure_kind::change_points;
+  const bool annual = r.measure.kind == measure_kind::cagr;
+  const std::string year = r.measure.base_year != 0 ? std::to_string(r.measure.base_year) : "";
   std::string out;
   if (lang == language::zh) {
     if (!year.empty()) out += std::string(w.compared_with) + year + std::string(w.year);
@@ -197,7 +197,7 @@ std::string reference_text(const rule& r, language lang) {
   const bool zh = lang == language::zh;
   const std::string& n = r.reference;
   const std::string name = zh ? n : reference_name_en(n);
-  switch (r.oper) {
+  switch (r.operation) {
     case op::about:
       if (zh) return std::string(w.sync_with) + n + std::string(w.sync_adverb) + std::string(w.sync_word);
       return joined(joined(w.roughly, w.in_line_with, lang), name, lang);
@@ -207,7 +207,7 @@ std::string reference_text(const rule& r, language lang) {
       return joined(w.in_line_with, name, lang);
     case op::at_least:
     case op::at_most: {
-      const auto* c = w.reference_comparison[static_cast<std::size_t>(r.oper)][r.strict];
+      const auto* c = w.reference_comparison[static_cast<std::size_t>(r.operation)][r.strict];
       if (c) return joined(c->text, name, lang);
       return std::string(w.cap) + n + std::string(w.cap_closing);  // zh: 控制在X之内
     }
@@ -226,14 +226,14 @@ std::string reference_text(const rule& r, language lang) {
 std::string canonical(const rule& r, language lang) {
   const bool zh = lang == language::zh;
   std::string out;
-  switch (r.oper) {
+  switch (r.operation) {
     case op::qualitative:
     case op::unparsed: out = r.description; break;
     case op::increase:
     case op::decrease:
     case op::improve:
       out = detail::printed_phrase(detail::phrase_role::direction_phrase, lang,
-                                   [&](const detail::phrase& p) { return p.oper == r.oper; })
+                                   [&](const detail::phrase& p) { return p.operation == r.operation; })
                 ->text;
       break;
     case op::reach:
@@ -243,14 +243,14 @@ std::string canonical(const rule& r, language lang) {
     case op::between:
       if (r.has_reference()) {
         out = reference_text(r, lang);
-      } else if (r.meas.kind == measure_kind::level) {
-        out = qualifier_text(r.qual, lang) + level_text(r, lang);
+      } else if (r.measure.kind == measure_kind::level) {
+        out = qualifier_text(r.qualifier, lang) + level_text(r, lang);
       } else {
-        out = qualifier_text(r.qual, lang) + change_text(r, lang);
+        out = qualifier_text(r.qualifier, lang) + change_text(r, lang);
       }
       break;
   }
-  if (!r.remark.empty() && r.oper != op::unparsed) out += remark_separator(r.remark, zh) + r.remark;
+  if (!r.remark.empty() && r.operation != op::unparsed) out += remark_separator(r.remark, zh) + r.remark;
   return out;
 }
 
@@ -267,18 +267,18 @@ std::string canonical(const parsed_observation& o, language lang) {
     out = detail::printed_word(detail::phrase_role::missing_word, lang);
   } else {
     rule r;
-    r.meas = o.meas;
-    r.u = o.u;
-    r.qual = o.qual;
+    r.measure = o.measure;
+    r.unit = o.unit;
+    r.qualifier = o.qualifier;
     if (const auto* p = std::get_if<point_value>(&o.value)) {
-      r.oper = o.approximate ? op::about : op::reach;
+      r.operation = o.approximate ? op::about : op::reach;
       r.value = p->value;
     } else if (const auto* b = std::get_if<bound_value>(&o.value)) {
-      r.oper = b->at_least ? op::at_least : op::at_most;
+      r.operation = b->at_least ? op::at_least : op::at_most;
       r.value = b->value;
       r.strict = b->strict;
     } else if (const auto* i = std::get_if<interval_value>(&o.value)) {
-      r.oper = op::between;
+      r.operation = op::between;
       r.low = i->low;
       r.high = i->high;
     }

@@ -18,14 +18,14 @@ plan_summary summarize(const plan& p, const std::vector<assessment>& assessments
   for (const auto& a : assessments) {
     ++s.total;
     ids.insert(a.indicator);
-    periods.insert(a.per);
-    s.by_status.add(a.st);
+    periods.insert(a.period);
+    s.by_status.add(a.status);
     const indicator* ind = p.find(a.indicator);
     const std::string category = ind && !ind->category.empty() ? ind->category : "other";
-    s.by_category[category].add(a.st);
-    const bool binding = ind && ind->attr == attribute::binding;
-    (binding ? s.binding : s.anticipatory).add(a.st);
-    if (a.st == status::not_met) {
+    s.by_category[category].add(a.status);
+    const bool binding = ind && ind->attribute == attribute::binding;
+    (binding ? s.binding : s.anticipatory).add(a.status);
+    if (a.status == status::not_met) {
       s.not_met.push_back(a.indicator);
       if (binding) s.binding_not_met.push_back(a.indicator);
     }

@@ -58,7 +58,7 @@ const std::string& task::title(language l) const noexcept {
 bool operator==(const task& a, const task& b) noexcept {
   return a.id == b.id && a.parent == b.parent && a.title_zh == b.title_zh &&
          a.title_en == b.title_en && a.description == b.description && a.owner == b.owner &&
-         a.cooperating == b.cooperating && a.start == b.start && a.due == b.due && a.st == b.st &&
+         a.cooperating == b.cooperating && a.start == b.start && a.due == b.due && a.status == b.status &&
          a.progress == b.progress && a.completed == b.completed &&
          a.deliverables == b.deliverables && a.indicators == b.indicators &&
          a.depends_on == b.depends_on && a.weight == b.weight && a.note == b.note;
@@ -142,10 +142,10 @@ void validate_tasks(const std::vector<task>& tasks, const std::vector<indicator>
       if (!std::isfinite(s) || s < 0 || s > 1)
         fail(errc::model_invalid, where_in(tasks, k, "progress"),
              "progress must be a share from 0 to 1 (0%–100%), not " + format_number(s));
-      if (t.st == task_status::not_started && s > 0)
+      if (t.status == task_status::not_started && s > 0)
         fail(errc::model_invalid, where_in(tasks, k, "progress"),
              "the status is not_started but progress " + format_number(s) + " is recorded");
-      if (t.st == task_status::done && s < 1)
+      if (t.status == task_status::done && s < 1)
         fail(errc::model_invalid, where_in(tasks, k, "progress"),
              "the status is done but progress " + format_number(s) + " (below 1) is recorded");
     }
@@ -153,9 +153,9 @@ void validate_tasks(const std::vector<task>& tasks, const std::vector<indicator>
       fail(errc::model_invalid, where_in(tasks, k, "due"),
            "the due day " + to_string(*t.due) + " is before the start day " +
                to_string(*t.start));
-    if (t.completed && t.st != task_status::done)
+    if (t.completed && t.status != task_status::done)
       fail(errc::model_invalid, where_in(tasks, k, "completed"),
-           std::string("a completion day is given but the status is ") + to_string(t.st) + ", not done");
+           std::string("a completion day is given but the status is ") + to_string(t.status) + ", not done");
     for (std::size_t j = 0; j < t.deliverables.size(); ++j)
       if (t.deliverables[j].text.empty())
         fail(errc::model_invalid, where_in(tasks, k, "deliverables", j),
@@ -240,21 +240,21 @@ void validate_tasks(const std::vector<task>& tasks, const std::vector<indicator>
       fail(errc::model_invalid, where_in(tasks, k, "progress"),
            "the task has sub-tasks: its progress is rolled up from them and cannot be "
            "recorded");
-    if (t.st != task_status::done) continue;
+    if (t.status != task_status::done) continue;
     // every leaf below, outside cancelled branches, must be done
     std::vector<std::size_t> todo = children[k];
     while (!todo.empty()) {
       const std::size_t c = todo.back();
       todo.pop_back();
-      if (tasks[c].st == task_status::cancelled) continue;
+      if (tasks[c].status == task_status::cancelled) continue;
       if (!children[c].empty()) {
         todo.insert(todo.end(), children[c].begin(), children[c].end());
         continue;
       }
-      if (tasks[c].st != task_status::done)
+      if (tasks[c].status != task_status::done)
         fail(errc::model_invalid, where_in(tasks, k, "status"),
              "the status is done but the sub-task '" + tasks[c].id + "' is " +
-                 to_string(tasks[c].st));
+                 to_string(tasks[c].status));
     }
   }
 }

@@ -206,37 +206,37 @@ text2 counts_text(const task_counts& c, std::size_t blocked) {
 // A deliverable judged like an anticipatory, higher-is-better indicator with the target's unit.
 assessment evaluate_deliverable(const plan& p, const task& t, const deliverable& d,
                                 const date& as_of, bool task_done) {
-  const observation* seen = d.actual && d.actual->per.first_day() <= as_of ? &*d.actual : nullptr;
+  const observation* seen = d.actual && d.actual->period.first_day() <= as_of ? &*d.actual : nullptr;
   const date anchor = t.due ? *t.due : (t.start ? *t.start : as_of);
-  const period per = seen ? seen->per : period::year(static_cast<int>(anchor.year()));
+  const period per = seen ? seen->period : period::year(static_cast<int>(anchor.year()));
   assessment a;
   if (!seen && d.target.is_comparison() && !d.target.has_reference()) {
     a.indicator = t.id;
-    a.per = per;
-    a.st = status::no_data;
+    a.period = per;
+    a.status = status::no_data;
     a.target_text = d.text;
     a.target_canonical = canonical(d.target, language::zh);
-    a.meas = d.target.meas;
-    a.value_unit = d.target.u;
+    a.measure = d.target.measure;
+    a.value_unit = d.target.unit;
     a.reason_zh = "截至" + to_string(as_of) + "尚未记录交付量";
     a.reason_en = "no delivered quantity recorded by " + to_string(as_of);
   } else {
     plan dp;
     dp.settings = p.settings;
-    dp.per = per;
+    dp.period = per;
     indicator ind;
     ind.id = t.id;
-    ind.u = d.target.u;
-    ind.pol = polarity::higher;
-    ind.attr = attribute::anticipatory;
-    ind.acc = accumulation::flow;
+    ind.unit = d.target.unit;
+    ind.polarity = polarity::higher;
+    ind.attribute = attribute::anticipatory;
+    ind.accumulation = accumulation::flow;
     ind.kind = d.target.is_comparison() ? indicator_kind::count : indicator_kind::qualitative;
     const target tg{per, d.text, d.target};
     observation_set actual;
     if (seen) {
       observation o = *seen;
       o.indicator = t.id;
-      o.per = per;
+      o.period = per;
       actual.add(std::move(o));
     }
     a = evaluate_target(dp, ind, tg, actual, reference_set{}, evaluation_options{});
@@ -319,12 +319,12 @@ task_evaluation evaluate_tasks(const plan& p, const date& as_of, const task_eval
     f.start = t.start;
     f.due = t.due;
     if (!a.group) {
-      f.done = t.st == task_status::done && (!t.completed || *t.completed <= as_of);
+      f.done = t.status == task_status::done && (!t.completed || *t.completed <= as_of);
       if (f.done) {
         f.progress = 1.0;
         f.completed = t.completed;
         f.progress_date = t.completed;
-      } else if (t.st == task_status::not_started) {
+      } else if (t.status == task_status::not_started) {
         f.progress = 0.0;
         f.recorded_not_started = true;
       } else if (t.progress && t.progress->reported <= as_of) {
@@ -392,12 +392,12 @@ task_evaluation evaluate_tasks(const plan& p, const date& as_of, const task_eval
     // nearest ancestor's; cancelled dominates suspended
     for (const task_status s : {task_status::cancelled, task_status::suspended}) {
       if (f.effective) break;
-      if (t.st == s) f.effective = s;
+      if (t.status == s) f.effective = s;
     }
     for (const task_status s : {task_status::cancelled, task_status::suspended}) {
       if (f.effective || f.done) break;
       for (std::string_view up = t.parent; !up.empty(); up = ts[index.at(up)].parent) {
-        if (ts[index.at(up)].st != s) continue;
+        if (ts[index.at(up)].status != s) continue;
         f.effective = s;
         f.inherited_from = std::string(up);
         break;
@@ -581,7 +581,7 @@ indicator_task_view link_indicators(const plan& p, const task_evaluation& tasks,
   std::unordered_map<std::string_view, const assessment*> latest;
   for (const auto& a : assessments) {
     auto& slot = latest[a.indicator];
-    if (!slot || !(a.per.last_day() < slot->per.last_day())) slot = &a;
+    if (!slot || !(a.period.last_day() < slot->period.last_day())) slot = &a;
   }
   std::unordered_map<std::string_view, std::size_t> by_id;
   for (std::size_t k = 0; k < tasks.tasks.size(); ++k) by_id.emplace(tasks.tasks[k].task, k);
@@ -632,7 +632,7 @@ indicator_task_view link_indicators(const plan& p, const task_evaluation& tasks,
       if (ids.count(ind.id) == 0) continue;
       av.indicators.push_back(ind.id);
       if (const auto it = latest.find(ind.id); it != latest.end())
-        av.attainment.add(it->second->st);
+        av.attainment.add(it->second->status);
     }
     v.areas.push_back(std::move(av));
   }

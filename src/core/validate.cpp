@@ -34,19 +34,19 @@ void check_flags(const observation& o, const std::string& pointer, problem_sink&
 // A level in a unit that cannot be expressed in the indicator's unit (percentages are rates
 // whatever the indicator's unit).
 bool incompatible(const measure& m, const unit& u, const indicator& ind) {
-  return m.kind == measure_kind::level && !u.is_percent() && !convertible(u, ind.u);
+  return m.kind == measure_kind::level && !u.is_percent() && !convertible(u, ind.unit);
 }
 
 // A stored rule that its own text no longer reads as.
 void check_rule_text(const target& tg, const std::string& pointer, const std::string& id,
                      problem_sink& sink) {
-  if (tg.text.empty() || tg.r.oper == op::unparsed) return;
+  if (tg.text.empty() || tg.rule.operation == op::unparsed) return;
   try {
     const rule r = parse_target(tg.text);
-    if (r != tg.r)
+    if (r != tg.rule)
       sink.report(model_error(errc::model_invalid,
                               "the target text '" + tg.text + "' reads as '" + canonical(r) +
-                                  "', but the stored rule is '" + canonical(tg.r) + "'",
+                                  "', but the stored rule is '" + canonical(tg.rule) + "'",
                               at(pointer + "/rule", id)));
   } catch (const parse_error& e) {
     location loc = at(pointer + "/text", id);
@@ -63,23 +63,23 @@ void check_indicator(const indicator& ind, const std::string& ptr,
   for (std::size_t t = 0; t < ind.targets.size(); ++t) {
     const auto& tg = ind.targets[t];
     const std::string tptr = ptr + "/targets/" + std::to_string(t);
-    if (!periods.insert(tg.per).second)
-      sink.report(model_error(errc::model_duplicate, "two targets for period " + tg.per.to_string(),
+    if (!periods.insert(tg.period).second)
+      sink.report(model_error(errc::model_duplicate, "two targets for period " + tg.period.to_string(),
                               at(tptr, ind.id)));
-    if (incompatible(tg.r.meas, tg.r.u, ind))
+    if (incompatible(tg.rule.measure, tg.rule.unit, ind))
       sink.report(model_error(errc::unit_incompatible,
-                              "target unit '" + tg.r.u.symbol() +
+                              "target unit '" + tg.rule.unit.symbol() +
                                   "' cannot be expressed in the indicator's unit '" +
-                                  ind.u.symbol() + "'",
+                                  ind.unit.symbol() + "'",
                               at(tptr, ind.id)));
     if (options.rules_match_texts) check_rule_text(tg, tptr, ind.id, sink);
   }
   if (!ind.baseline) return;
   const std::string bptr = ptr + "/baseline";
-  if (incompatible(ind.baseline->meas, ind.baseline->u, ind))
+  if (incompatible(ind.baseline->measure, ind.baseline->unit, ind))
     sink.report(model_error(errc::unit_incompatible,
-                            "baseline unit '" + ind.baseline->u.symbol() +
-                                "' cannot be expressed in the indicator's unit '" + ind.u.symbol() +
+                            "baseline unit '" + ind.baseline->unit.symbol() +
+                                "' cannot be expressed in the indicator's unit '" + ind.unit.symbol() +
                                 "'",
                             at(bptr, ind.id)));
   check_flags(*ind.baseline, bptr, sink);

@@ -368,27 +368,27 @@ void serialize(Archive& ar, qualifier& q, const unsigned version) {
 template <class Archive>
 void serialize(Archive& ar, rule& r, const unsigned version) {
   check_version<rule>(version, "rule");
-  enum_field(ar, "op", r.oper);
-  field(ar, "measure", r.meas);
+  enum_field(ar, "op", r.operation);
+  field(ar, "measure", r.measure);
   number_field(ar, "value", r.value);
   number_field(ar, "low", r.low);
   number_field(ar, "high", r.high);
   bool_field(ar, "strict", r.strict);
   text_field(ar, "reference", r.reference);
-  field(ar, "unit", r.u);
-  field(ar, "qualifier", r.qual);
+  field(ar, "unit", r.unit);
+  field(ar, "qualifier", r.qualifier);
   text_field(ar, "remark", r.remark);
   text_field(ar, "description", r.description);
-  if (!saving<Archive>() && r.oper == op::between && !r.has_reference() && r.low > r.high)
+  if (!saving<Archive>() && r.operation == op::between && !r.has_reference() && r.low > r.high)
     detail::corrupt("a 'between' rule with low > high");
 }
 
 template <class Archive>
 void serialize(Archive& ar, target& t, const unsigned version) {
   check_version<target>(version, "target");
-  field(ar, "period", t.per);
+  field(ar, "period", t.period);
   text_field(ar, "text", t.text);
-  field(ar, "rule", t.r);
+  field(ar, "rule", t.rule);
 }
 
 namespace {
@@ -442,11 +442,11 @@ void serialize(Archive& ar, observation& o, const unsigned version) {
   check_version<observation>(version, "observation");
   text_field(ar, "indicator", o.indicator);
   within<Archive>({}, o.indicator, [&] {
-    field(ar, "period", o.per);
+    field(ar, "period", o.period);
     value_field(ar, o.value);
-    field(ar, "measure", o.meas);
-    field(ar, "unit", o.u);
-    field(ar, "qualifier", o.qual);
+    field(ar, "measure", o.measure);
+    field(ar, "unit", o.unit);
+    field(ar, "qualifier", o.qualifier);
     bool has_comparable = o.comparable.has_value();
     bool_field(ar, "has_comparable", has_comparable);
     double comparable = o.comparable.value_or(0.0);
@@ -469,9 +469,9 @@ void serialize(Archive& ar, reference_value& r, const unsigned version) {
   check_version<reference_value>(version, "reference");
   text_field(ar, "indicator", r.indicator);
   within<Archive>({}, r.indicator, [&] {
-    field(ar, "period", r.per);
+    field(ar, "period", r.period);
     number_field(ar, "value", r.value);
-    field(ar, "unit", r.u);
+    field(ar, "unit", r.unit);
     text_field(ar, "note", r.note);
   });
 }
@@ -484,11 +484,11 @@ void serialize(Archive& ar, indicator& ind, const unsigned version) {
     text_field(ar, "name_zh", ind.name_zh);
     text_field(ar, "name_en", ind.name_en);
     enum_field(ar, "kind", ind.kind);
-    field(ar, "unit", ind.u);
-    enum_field(ar, "polarity", ind.pol);
-    enum_field(ar, "attribute", ind.attr);
+    field(ar, "unit", ind.unit);
+    enum_field(ar, "polarity", ind.polarity);
+    enum_field(ar, "attribute", ind.attribute);
     text_field(ar, "category", ind.category);
-    enum_field(ar, "accumulation", ind.acc);
+    enum_field(ar, "accumulation", ind.accumulation);
     optional_field(ar, "has_baseline", "baseline", ind.baseline);
     vector_field(ar, "target_count", "target", "/targets", ind.targets);
     text_field(ar, "note", ind.note);
@@ -552,7 +552,7 @@ void serialize(Archive& ar, task& t, const unsigned version) {
         vector_field(ar, "cooperating_count", "item", "/cooperating", t.cooperating);
         date_field(ar, "start", t.start);
         date_field(ar, "due", t.due);
-        enum_field(ar, "status", t.st);
+        enum_field(ar, "status", t.status);
         optional_field(ar, "has_progress", "progress", t.progress);
         date_field(ar, "completed", t.completed);
         vector_field(ar, "deliverable_count", "deliverable", "/deliverables", t.deliverables);
@@ -573,7 +573,7 @@ void serialize(Archive& ar, plan& p, const unsigned version) {
   text_field(ar, "title_zh", p.title_zh);
   text_field(ar, "title_en", p.title_en);
   text_field(ar, "issuer", p.issuer);
-  field(ar, "period", p.per);
+  field(ar, "period", p.period);
   date_field(ar, "published", p.published);
   date_field(ar, "approved", p.approved);
   field(ar, "settings", p.settings);

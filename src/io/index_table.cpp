@@ -90,9 +90,9 @@ index_matrix read_index_matrix(std::istream& in, const std::string& source, cons
         auto& ind = m.indicators[j];
         if (first == "#polarity") {
           if (text == "higher" || text == "高")
-            ind.pol = polarity::higher;
+            ind.polarity = polarity::higher;
           else if (text == "lower" || text == "低")
-            ind.pol = polarity::lower;
+            ind.polarity = polarity::lower;
           else
             throw format_error(errc::csv_syntax,
                                "polarity '" + text + "' is not 'higher' or 'lower'",
@@ -170,8 +170,8 @@ void write_index_matrix(std::ostream& out, const index_matrix& m) {
       "#name_en", [](const index_indicator& i) { return !i.name_en.empty(); },
       [](const index_indicator& i) { return i.name_en; });
   meta(
-      "#polarity", [](const index_indicator& i) { return i.pol != polarity::higher; },
-      [](const index_indicator& i) { return std::string(to_string(i.pol)); });
+      "#polarity", [](const index_indicator& i) { return i.polarity != polarity::higher; },
+      [](const index_indicator& i) { return std::string(to_string(i.polarity)); });
   meta(
       "#weight", [](const index_indicator& i) { return i.weight != 1.0; },
       [](const index_indicator& i) { return format_number(i.weight); });

@@ -24,9 +24,9 @@ location positioned(location origin, const char* what, std::size_t k, const std:
 
 void input_set::add_actual(observation o, location origin) {
   origin = positioned(std::move(origin), "actuals", actuals.size(), o.indicator);
-  if (const observation* seen = actuals.find(o.indicator, o.per, o.meas.kind))
-    duplicate("a " + std::string(to_string(o.meas.kind)) + " value of '" + o.indicator +
-                  "' for " + o.per.to_string(),
+  if (const observation* seen = actuals.find(o.indicator, o.period, o.measure.kind))
+    duplicate("a " + std::string(to_string(o.measure.kind)) + " value of '" + o.indicator +
+                  "' for " + o.period.to_string(),
               actual_origins[static_cast<std::size_t>(seen - actuals.items().data())],
               std::move(origin));
   actuals.add(std::move(o));
@@ -35,8 +35,8 @@ void input_set::add_actual(observation o, location origin) {
 
 void input_set::add_reference(reference_value r, location origin) {
   origin = positioned(std::move(origin), "references", references.size(), r.indicator);
-  if (const reference_value* seen = references.find(r.indicator, r.per))
-    duplicate("a reference value of '" + r.indicator + "' for " + r.per.to_string(),
+  if (const reference_value* seen = references.find(r.indicator, r.period))
+    duplicate("a reference value of '" + r.indicator + "' for " + r.period.to_string(),
               reference_origins[static_cast<std::size_t>(seen - references.items().data())],
               std::move(origin));
   references.add(std::move(r));
@@ -102,8 +102,8 @@ input_set load_inputs(const plan& p, const std::vector<std::string>& actuals,
   return out;
 }
 
-date default_as_of(const plan& p, const date& today) { return std::min(today, p.per.last_day()); }
+date default_as_of(const plan& p, const date& today) { return std::min(today, p.period.last_day()); }
 
-period default_task_period(const plan& p) { return p.per; }
+period default_task_period(const plan& p) { return p.period; }
 
 }  // namespace planeval

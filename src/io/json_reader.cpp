@@ -236,7 +236,7 @@ std::string json_reader::id_of(const json& j, const char* key) {
   return j[key].get<std::string>();
 }
 
-location json_object::at(const std::string& key) const { return r.where(child(ptr, key), ind); }
+location json_object::at(const std::string& key) const { return owner.where(child(ptr, key), ind); }
 
 void json_object::allow(std::initializer_list<const char*> allowed) const {
   for (const auto& item : j.items()) {
@@ -245,7 +245,7 @@ void json_object::allow(std::initializer_list<const char*> allowed) const {
     if (ok) continue;
     std::string list;
     for (const char* a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-    r.sink().report(format_error(errc::json_unknown_field,
+    owner.sink().report(format_error(errc::json_unknown_field,
                                  "unknown member '" + item.key() + "' (expected: " + list + ")",
                                  at(item.key())));
   }
@@ -323,7 +323,7 @@ const json* json_object::array(const char* key) const {
 json_object json_object::object(const char* key) const {
   const json& v = required(key);
   if (!v.is_object()) wrong_type(key, v, "an object");
-  return {r, v, child(ptr, key), ind};
+  return {owner, v, child(ptr, key), ind};
 }
 
 std::vector<std::string> json_object::strings(const char* key) const {
@@ -336,7 +336,7 @@ std::vector<std::string> json_object::strings(const char* key) const {
       throw format_error(
           errc::json_type,
           "the items of '" + std::string(key) + "' must be strings, not " + type_name(item),
-          r.where(child(child(ptr, key), k), ind));
+          owner.where(child(child(ptr, key), k), ind));
     out.push_back(item.get<std::string>());
   }
   return out;
@@ -345,25 +345,25 @@ std::vector<std::string> json_object::strings(const char* key) const {
 std::optional<date> json_object::day(const char* key, bool is_required) const {
   if (!get(key) && !is_required) return std::nullopt;
   const std::string s = str(key, true);
-  return r.at(child(ptr, key), ind, [&] {
+  return owner.at(child(ptr, key), ind, [&] {
     const date d = parse_date(s);
-    check_year_limits(static_cast<int>(d.year()), r.lim());
+    check_year_limits(static_cast<int>(d.year()), owner.lim());
     return d;
   });
 }
 
 period json_object::per(const char* key) const {
   const std::string s = str(key, true);
-  return r.at(child(ptr, key), ind, [&] {
+  return owner.at(child(ptr, key), ind, [&] {
     const period p = period::parse(s);
-    check_limits(p, r.lim());
+    check_limits(p, owner.lim());
     return p;
   });
 }
 
 unit json_object::u(const char* key) const {
   const std::string s = str(key);
-  return r.at(child(ptr, key), ind, [&] { return unit::parse(s); });
+  return owner.at(child(ptr, key), ind, [&] { return unit::parse(s); });
 }
 
 std::string json_object::extensions(const char* key) const {

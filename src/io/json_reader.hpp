@@ -56,7 +56,7 @@ class json_reader;
 
 /// A view of one JSON object at its pointer, inside an indicator (`ind`) or not.
 struct json_object {
-  json_reader& r;
+  json_reader& owner;
   const json& j;
   std::string ptr;
   std::string ind;
@@ -142,7 +142,7 @@ Enum json_object::enumeration(const char* key, Enum fallback) const {
   const json* v = get(key);
   if (!v) return fallback;
   if (!v->is_string()) wrong_type(key, *v, "a string");
-  return r.at(child(ptr, key), ind, [&] { return from_string<Enum>(v->get<std::string>()); });
+  return owner.at(child(ptr, key), ind, [&] { return from_string<Enum>(v->get<std::string>()); });
 }
 
 }  // namespace planeval::detail

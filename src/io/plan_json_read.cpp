@@ -127,18 +127,18 @@ rule plan_reader::read_rule(const json_object& o) {
            "qualifier", "remark", "description"});
   rule r;
   if (!o.get("op")) o.missing("op");
-  r.oper = o.enumeration("op", op::qualitative);
-  r.meas = read_measure(o);
+  r.operation = o.enumeration("op", op::qualitative);
+  r.measure = read_measure(o);
   r.value = o.num("value");
   r.low = o.num("low");
   r.high = o.num("high");
   r.strict = o.boolean("strict");
   r.reference = o.str("reference");
-  r.u = o.u("unit");
-  r.qual = read_qualifier(o);
+  r.unit = o.u("unit");
+  r.qualifier = read_qualifier(o);
   r.remark = o.str("remark");
   r.description = o.str("description");
-  if (r.oper == op::between && !r.has_reference() && r.low > r.high)
+  if (r.operation == op::between && !r.has_reference() && r.low > r.high)
     throw model_error(errc::model_invalid,
                       "a 'between' rule needs low <= high (" + format_number(r.low) + " > " +
                           format_number(r.high) + ")",
@@ -187,7 +187,7 @@ observation plan_reader::read_observation(const json& j, const std::string& ptr,
            "comparable", "flags", "note"});
   observation ob;
   ob.indicator = owner && !o.get("indicator") ? *owner : o.str("indicator", true);
-  ob.per = o.per("period");
+  ob.period = o.per("period");
   ob.text = o.str("text");
   if (o.get("value")) {
     ob.value = read_value(o);
@@ -195,16 +195,16 @@ observation plan_reader::read_observation(const json& j, const std::string& ptr,
     // no stored value: read the text as an actuals cell is read
     const auto parsed = at(child(ptr, "text"), ind, [&] { return parse_observation(ob.text); });
     ob.value = parsed.value;
-    ob.meas = parsed.meas;
-    ob.u = parsed.u;
-    ob.qual = parsed.qual;
+    ob.measure = parsed.measure;
+    ob.unit = parsed.unit;
+    ob.qualifier = parsed.qualifier;
     ob.comparable = parsed.comparable;
     if (parsed.approximate) ob.flags = "E";
     ob.note = parsed.remark;
   }
-  if (o.get("measure") || o.get("base_year")) ob.meas = read_measure(o);
-  if (o.get("unit")) ob.u = o.u("unit");
-  if (o.get("qualifier")) ob.qual = read_qualifier(o);
+  if (o.get("measure") || o.get("base_year")) ob.measure = read_measure(o);
+  if (o.get("unit")) ob.unit = o.u("unit");
+  if (o.get("qualifier")) ob.qualifier = read_qualifier(o);
   if (o.get("comparable")) ob.comparable = o.num("comparable");
   const std::string flags = o.str("flags");
   at(child(ptr, "flags"), ind, [&] {
@@ -229,9 +229,9 @@ indicator plan_reader::read_indicator(const json& j, const std::string& ptr) {
   ind.name_zh = o.str("name_zh");
   ind.name_en = o.str("name_en");
   ind.kind = o.enumeration("kind", indicator_kind::amount);
-  ind.u = o.u("unit");
-  ind.pol = o.enumeration("polarity", polarity::higher);
-  ind.attr = o.enumeration("attribute", attribute::anticipatory);
+  ind.unit = o.u("unit");
+  ind.polarity = o.enumeration("polarity", polarity::higher);
+  ind.attribute = o.enumeration("attribute", attribute::anticipatory);
   ind.category = o.str("category");
   if (const json* b = o.get("baseline"))
     ind.baseline = read_observation(*b, child(ptr, "baseline"), &ind.id);
@@ -241,25 +241,25 @@ indicator plan_reader::read_indicator(const json& j, const std::string& ptr) {
       const auto t = as_object((*ts)[k], tp, id, "a target");
       t.allow({"period", "text", "rule"});
       target tg;
-      tg.per = t.per("period");
+      tg.period = t.per("period");
       tg.text = t.str("text");
       if (t.get("rule")) {
-        tg.r = read_rule(t.object("rule"));
+        tg.rule = read_rule(t.object("rule"));
       } else if (!t.get("text")) {
         t.missing("rule");
       } else {
-        tg.r = at(child(tp, "text"), id, [&] { return parse_target(tg.text); });
+        tg.rule = at(child(tp, "text"), id, [&] { return parse_target(tg.text); });
       }
       ind.targets.push_back(std::move(tg));
     }
   }
   if (o.get("accumulation")) {
-    ind.acc = o.enumeration("accumulation", accumulation::stock);
+    ind.accumulation = o.enumeration("accumulation", accumulation::stock);
   } else {
     qualifier q;
-    if (!ind.targets.empty()) q = ind.targets.front().r.qual;
-    if (q.flow.empty() && ind.baseline) q = ind.baseline->qual;
-    ind.acc = default_accumulation(ind.kind, q, ind.name_zh);
+    if (!ind.targets.empty()) q = ind.targets.front().rule.qualifier;
+    if (q.flow.empty() && ind.baseline) q = ind.baseline->qualifier;
+    ind.accumulation = default_accumulation(ind.kind, q, ind.name_zh);
   }
   ind.note = o.str("note");
   return ind;
@@ -271,10 +271,10 @@ reference_value plan_reader::read_reference(const json& j, const std::string& pt
   o.allow({"indicator", "period", "value", "unit", "note"});
   reference_value r;
   r.indicator = o.str("indicator", true);
-  r.per = o.per("period");
+  r.period = o.per("period");
   if (!o.required("value").is_number()) o.wrong_type("value", *o.get("value"), "a number");
   r.value = o.num("value");
-  r.u = o.u("unit");
+  r.unit = o.u("unit");
   r.note = o.str("note");
   return r;
 }
@@ -301,7 +301,7 @@ task plan_reader::read_task(const json& j, const std::string& ptr) {
   t.cooperating = o.strings("cooperating");
   t.start = o.day("start");
   t.due = o.day("due");
-  t.st = o.enumeration("status", task_status::not_started);
+  t.status = o.enumeration("status", task_status::not_started);
   if (o.get("progress")) {
     const auto pr = o.object("progress");
     pr.allow({"share", "reported"});
@@ -379,7 +379,7 @@ plan plan_reader::read(const json& root) {
   sink.guard([&] { p.title_en = o.str("title_en"); });
   sink.guard([&] { p.issuer = o.str("issuer"); });
   sink.guard([&] {
-    if (o.get("period")) p.per = o.per("period");
+    if (o.get("period")) p.period = o.per("period");
   });
   sink.guard([&] { p.published = o.day("published"); });
   sink.guard([&] { p.approved = o.day("approved"); });

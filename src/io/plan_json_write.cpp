@@ -50,22 +50,22 @@ json qualifier_json(const qualifier& q, const std::string& ptr) {
 
 bool has_value(const rule& r) {
   if (r.has_reference()) return false;
-  return r.oper == op::reach || r.oper == op::about || r.oper == op::at_least ||
-         r.oper == op::at_most;
+  return r.operation == op::reach || r.operation == op::about || r.operation == op::at_least ||
+         r.operation == op::at_most;
 }
 
 json rule_json(const rule& r, const std::string& ptr) {
   json j;
-  j["op"] = to_string(r.oper);
-  put_measure(j, r.meas);
+  j["op"] = to_string(r.operation);
+  put_measure(j, r.measure);
   if (has_value(r) || r.value != 0) j["value"] = number(r.value, child(ptr, "value"));
-  const bool range = r.oper == op::between && !r.has_reference();
+  const bool range = r.operation == op::between && !r.has_reference();
   if (range || r.low != 0) j["low"] = number(r.low, child(ptr, "low"));
   if (range || r.high != 0) j["high"] = number(r.high, child(ptr, "high"));
   if (r.strict) j["strict"] = true;
   if (!r.reference.empty()) j["reference"] = text(r.reference, child(ptr, "reference"));
-  if (!r.u.empty()) j["unit"] = text(r.u.symbol(), child(ptr, "unit"));
-  json q = qualifier_json(r.qual, child(ptr, "qualifier"));
+  if (!r.unit.empty()) j["unit"] = text(r.unit.symbol(), child(ptr, "unit"));
+  json q = qualifier_json(r.qualifier, child(ptr, "qualifier"));
   if (!q.empty()) j["qualifier"] = std::move(q);
   if (!r.remark.empty()) j["remark"] = text(r.remark, child(ptr, "remark"));
   if (!r.description.empty()) j["description"] = text(r.description, child(ptr, "description"));
@@ -94,12 +94,12 @@ json value_json(const observed& v, const std::string& ptr) {
 json observation_json(const observation& o, const std::string& ptr, const std::string* owner) {
   json j;
   if (!owner || o.indicator != *owner) j["indicator"] = text(o.indicator, child(ptr, "indicator"));
-  j["period"] = o.per.to_string();
+  j["period"] = o.period.to_string();
   j["text"] = text(o.text, child(ptr, "text"));
   j["value"] = value_json(o.value, child(ptr, "value"));
-  put_measure(j, o.meas);
-  if (!o.u.empty()) j["unit"] = text(o.u.symbol(), child(ptr, "unit"));
-  json q = qualifier_json(o.qual, child(ptr, "qualifier"));
+  put_measure(j, o.measure);
+  if (!o.unit.empty()) j["unit"] = text(o.unit.symbol(), child(ptr, "unit"));
+  json q = qualifier_json(o.qualifier, child(ptr, "qualifier"));
   if (!q.empty()) j["qualifier"] = std::move(q);
   if (o.comparable) j["comparable"] = number(*o.comparable, child(ptr, "comparable"));
   if (!o.flags.empty()) j["flags"] = text(o.flags, child(ptr, "flags"));
@@ -113,11 +113,11 @@ json indicator_json(const indicator& ind, const std::string& ptr) {
   j["name_zh"] = text(ind.name_zh, child(ptr, "name_zh"));
   j["name_en"] = text(ind.name_en, child(ptr, "name_en"));
   j["kind"] = to_string(ind.kind);
-  j["unit"] = text(ind.u.symbol(), child(ptr, "unit"));
-  j["polarity"] = to_string(ind.pol);
-  j["attribute"] = to_string(ind.attr);
+  j["unit"] = text(ind.unit.symbol(), child(ptr, "unit"));
+  j["polarity"] = to_string(ind.polarity);
+  j["attribute"] = to_string(ind.attribute);
   j["category"] = text(ind.category, child(ptr, "category"));
-  j["accumulation"] = to_string(ind.acc);
+  j["accumulation"] = to_string(ind.accumulation);
   if (ind.baseline)
     j["baseline"] = observation_json(*ind.baseline, child(ptr, "baseline"), &ind.id);
   json targets = json::array();
@@ -125,9 +125,9 @@ json indicator_json(const indicator& ind, const std::string& ptr) {
     const auto& t = ind.targets[k];
     const auto tp = child(child(ptr, "targets"), k);
     json tj;
-    tj["period"] = t.per.to_string();
+    tj["period"] = t.period.to_string();
     tj["text"] = text(t.text, child(tp, "text"));
-    tj["rule"] = rule_json(t.r, child(tp, "rule"));
+    tj["rule"] = rule_json(t.rule, child(tp, "rule"));
     targets.push_back(std::move(tj));
   }
   j["targets"] = std::move(targets);
@@ -154,7 +154,7 @@ json task_json(const task& t, const std::string& ptr) {
     j["cooperating"] = strings_json(t.cooperating, child(ptr, "cooperating"));
   if (t.start) j["start"] = to_string(*t.start);
   if (t.due) j["due"] = to_string(*t.due);
-  j["status"] = to_string(t.st);
+  j["status"] = to_string(t.status);
   if (t.progress) {
     json pr;
     pr["share"] = number(t.progress->share, child(child(ptr, "progress"), "share"));
@@ -193,7 +193,7 @@ std::string plan_to_json(const plan& p) {
   j["title_zh"] = text(p.title_zh, "/title_zh");
   j["title_en"] = text(p.title_en, "/title_en");
   j["issuer"] = text(p.issuer, "/issuer");
-  j["period"] = p.per.to_string();
+  j["period"] = p.period.to_string();
   if (p.published) j["published"] = to_string(*p.published);
   if (p.approved) j["approved"] = to_string(*p.approved);
   json settings;
@@ -225,9 +225,9 @@ std::string plan_to_json(const plan& p) {
     const auto ptr = child("/references", k++);
     json rj;
     rj["indicator"] = text(r.indicator, child(ptr, "indicator"));
-    rj["period"] = r.per.to_string();
+    rj["period"] = r.period.to_string();
     rj["value"] = number(r.value, child(ptr, "value"));
-    if (!r.u.empty()) rj["unit"] = text(r.u.symbol(), child(ptr, "unit"));
+    if (!r.unit.empty()) rj["unit"] = text(r.unit.symbol(), child(ptr, "unit"));
     if (!r.note.empty()) rj["note"] = text(r.note, child(ptr, "note"));
     refs.push_back(std::move(rj));
   }

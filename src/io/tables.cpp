@@ -123,7 +123,7 @@ indicator_kind kind_from(const unit& u, const rule* r) {
     case dimension::ratio: return indicator_kind::ratio;
     case dimension::count: return indicator_kind::count;
     case dimension::none:
-      if (r && r->oper == op::qualitative) return indicator_kind::qualitative;
+      if (r && r->operation == op::qualitative) return indicator_kind::qualitative;
       return indicator_kind::amount;
     case dimension::percentage_point: return indicator_kind::rate;
     case dimension::length:
@@ -140,11 +140,11 @@ observation observation_from(const std::string& indicator_id, const period& per,
                              const std::string& text, const parsed_observation& parsed) {
   observation o;
   o.indicator = indicator_id;
-  o.per = per;
+  o.period = per;
   o.value = parsed.value;
-  o.meas = parsed.meas;
-  o.u = parsed.u;
-  o.qual = parsed.qual;
+  o.measure = parsed.measure;
+  o.unit = parsed.unit;
+  o.qualifier = parsed.qualifier;
   o.comparable = parsed.comparable;
   o.text = text;
   if (parsed.approximate) o.flags = "E";
@@ -202,13 +202,13 @@ plan read_plan_table(std::istream& in, const std::string& source, const limits& 
         fail_cell(t, r.where("target_period"), id, "target_period", errc::model_invalid,
                   "a target needs a target_period (YYYY, YYYY-Qn, YYYY-MM or YYYY/YYYY)");
       target tg;
-      tg.per = at_cell(t, r.where("target_period"), id, "target_period",
+      tg.period = at_cell(t, r.where("target_period"), id, "target_period",
                        [&] { return limited(period::parse(target_period_text), lim); });
       tg.text = target_text;
       const auto* tc = r.cell("target");
-      tg.r = at_cell(t, *tc, id, "target", [&] { return parse_target(tc->text); });
+      tg.rule = at_cell(t, *tc, id, "target", [&] { return parse_target(tc->text); });
       tgt = std::move(tg);
-      if (!latest || latest->last_day() < tgt->per.last_day()) latest = tgt->per;
+      if (!latest || latest->last_day() < tgt->period.last_day()) latest = tgt->period;
     }
 
     if (const auto it = first_row.find(id); it != first_row.end()) {
@@ -227,17 +227,17 @@ plan read_plan_table(std::istream& in, const std::string& source, const limits& 
         else if (c == "kind")
           existing = to_string(ind.kind);
         else if (c == "unit")
-          existing = ind.u.symbol();
+          existing = ind.unit.symbol();
         else if (c == "polarity")
-          existing = to_string(ind.pol);
+          existing = to_string(ind.polarity);
         else if (c == "attribute")
-          existing = to_string(ind.attr);
+          existing = to_string(ind.attribute);
         else if (c == "category")
           existing = ind.category;
         else if (c == "accumulation")
-          existing = to_string(ind.acc);
+          existing = to_string(ind.accumulation);
         else if (c == "baseline_period")
-          existing = ind.baseline ? ind.baseline->per.to_string() : "";
+          existing = ind.baseline ? ind.baseline->period.to_string() : "";
         else if (c == "baseline")
           existing = ind.baseline ? ind.baseline->text : "";
         if (v != existing)
@@ -246,9 +246,9 @@ plan read_plan_table(std::istream& in, const std::string& source, const limits& 
                         "' vs '" + existing + "')");
       }
       if (tgt) {
-        if (ind.find_target(tgt->per))
+        if (ind.find_target(tgt->period))
           fail_cell(t, r.where("target_period"), id, "target_period", errc::model_duplicate,
-                    "indicator '" + id + "' has two targets for " + tgt->per.to_string());
+                    "indicator '" + id + "' has two targets for " + tgt->period.to_string());
         ind.targets.push_back(std::move(*tgt));
       }
       const std::string note = r.text("note");
@@ -262,18 +262,18 @@ plan read_plan_table(std::istream& in, const std::string& source, const limits& 
     ind.name_en = r.text("name_en");
     ind.category = r.text("category");
     ind.note = r.text("note");
-    ind.u = at_cell(t, r.where("unit"), id, "unit", [&] { return unit::parse(r.text("unit")); });
+    ind.unit = at_cell(t, r.where("unit"), id, "unit", [&] { return unit::parse(r.text("unit")); });
     const std::string kind = r.text("kind");
-    ind.kind = kind.empty() ? kind_from(ind.u, tgt ? &tgt->r : nullptr)
+    ind.kind = kind.empty() ? kind_from(ind.unit, tgt ? &tgt->rule : nullptr)
                             : at_cell(t, r.where("kind"), id, "kind",
                                       [&] { return from_string<indicator_kind>(kind); });
     const std::string pol = r.text("polarity");
     if (!pol.empty())
-      ind.pol = at_cell(t, r.where("polarity"), id, "polarity",
+      ind.polarity = at_cell(t, r.where("polarity"), id, "polarity",
                         [&] { return from_string<polarity>(pol); });
     const std::string attr = r.text("attribute");
     if (!attr.empty())
-      ind.attr = at_cell(t, r.where("attribute"), id, "attribute",
+      ind.attribute = at_cell(t, r.where("attribute"), id, "attribute",
                          [&] { return from_string<attribute>(attr); });
 
     // baseline
@@ -285,8 +285,8 @@ plan read_plan_table(std::istream& in, const std::string& source, const limits& 
         bp = at_cell(t, r.where("baseline_period"), id, "baseline_period",
                      [&] { return limited(period::parse(base_period_text), lim); });
       } else if (tgt) {
-        bp = tgt->per.kind() == period_kind::span ? period::year(tgt->per.first_year() - 1)
-                                                  : tgt->per.previous();
+        bp = tgt->period.kind() == period_kind::span ? period::year(tgt->period.first_year() - 1)
+                                                  : tgt->period.previous();
       } else {
         fail_cell(t, r.where("baseline_period"), id, "baseline_period", errc::model_invalid,
                   "a baseline needs a baseline_period when the row has no target");
@@ -294,14 +294,14 @@ plan read_plan_table(std::istream& in, const std::string& source, const limits& 
       const auto* bc = r.cell("baseline");
       const auto parsed =
           at_cell(t, *bc, id, "baseline", [&] { return parse_observation(bc->text); });
-      if (parsed.qual.cumulative_years > 1 && bp.kind() == period_kind::year)
-        bp = period::span(bp.first_year() - parsed.qual.cumulative_years + 1, bp.first_year());
+      if (parsed.qualifier.cumulative_years > 1 && bp.kind() == period_kind::year)
+        bp = period::span(bp.first_year() - parsed.qualifier.cumulative_years + 1, bp.first_year());
       ind.baseline = observation_from(id, bp, base_text, parsed);
-      if (ind.baseline->meas.kind == measure_kind::level && !ind.baseline->u.is_percent() &&
-          !convertible(ind.baseline->u, ind.u))
+      if (ind.baseline->measure.kind == measure_kind::level && !ind.baseline->unit.is_percent() &&
+          !convertible(ind.baseline->unit, ind.unit))
         fail_cell(t, *bc, id, "baseline", errc::unit_incompatible,
-                  "baseline unit '" + ind.baseline->u.symbol() + "' cannot be expressed in '" +
-                      ind.u.symbol() + "'");
+                  "baseline unit '" + ind.baseline->unit.symbol() + "' cannot be expressed in '" +
+                      ind.unit.symbol() + "'");
     } else if (!base_period_text.empty()) {
       fail_cell(t, r.where("baseline"), id, "baseline", errc::model_invalid,
                 "baseline_period is given but the baseline is blank");
@@ -309,27 +309,27 @@ plan read_plan_table(std::istream& in, const std::string& source, const limits& 
 
     const std::string acc = r.text("accumulation");
     if (!acc.empty()) {
-      ind.acc = at_cell(t, r.where("accumulation"), id, "accumulation",
+      ind.accumulation = at_cell(t, r.where("accumulation"), id, "accumulation",
                         [&] { return from_string<accumulation>(acc); });
     } else {
       qualifier q;
-      if (tgt) q = tgt->r.qual;
-      if (q.flow.empty() && ind.baseline) q = ind.baseline->qual;
-      ind.acc = default_accumulation(ind.kind, q, ind.name_zh);
+      if (tgt) q = tgt->rule.qualifier;
+      if (q.flow.empty() && ind.baseline) q = ind.baseline->qualifier;
+      ind.accumulation = default_accumulation(ind.kind, q, ind.name_zh);
     }
 
     if (tgt) {
-      if (tgt->r.meas.kind == measure_kind::level && !tgt->r.u.is_percent() &&
-          !convertible(tgt->r.u, ind.u))
+      if (tgt->rule.measure.kind == measure_kind::level && !tgt->rule.unit.is_percent() &&
+          !convertible(tgt->rule.unit, ind.unit))
         fail_cell(t, *r.cell("target"), id, "target", errc::unit_incompatible,
-                  "target unit '" + tgt->r.u.symbol() + "' cannot be expressed in '" +
-                      ind.u.symbol() + "'");
+                  "target unit '" + tgt->rule.unit.symbol() + "' cannot be expressed in '" +
+                      ind.unit.symbol() + "'");
       ind.targets.push_back(std::move(*tgt));
     }
     first_row[id] = p.indicators.size();
     p.indicators.push_back(std::move(ind));
   }
-  if (latest) p.per = *latest;
+  if (latest) p.period = *latest;
   return p;
 }
 
@@ -364,9 +364,9 @@ observation_set read_actuals(std::istream& in, const std::string& source, const 
       if (o.flags.find(c) == std::string::npos) o.flags += c;
     const std::string note = r.text("note");
     if (!note.empty()) o.note = o.note.empty() ? note : note + "; " + o.note;
-    if (out.find(id, per, o.meas.kind))
+    if (out.find(id, per, o.measure.kind))
       fail_cell(t, r.where("period"), id, "period", errc::model_duplicate,
-                "a second " + std::string(to_string(o.meas.kind)) + " value of '" + id + "' for " +
+                "a second " + std::string(to_string(o.measure.kind)) + " value of '" + id + "' for " +
                     per.to_string());
     out.add(std::move(o));
     if (origins) origins->push_back(origin_of(t, row, id));
@@ -406,9 +406,9 @@ reference_set read_references(std::istream& in, const std::string& source, const
                 "a second reference value of '" + id + "' for " + per.to_string());
     reference_value ref;
     ref.indicator = id;
-    ref.per = per;
+    ref.period = per;
     ref.value = pt->value;
-    ref.u = parsed.u;
+    ref.unit = parsed.unit;
     ref.note = r.text("note");
     out.add(std::move(ref));
     if (origins) origins->push_back(origin_of(t, row, id));
@@ -449,9 +449,9 @@ reference_value reference_from_text(const std::string& indicator, const period& 
   }
   reference_value ref;
   ref.indicator = indicator;
-  ref.per = per;
+  ref.period = per;
   ref.value = pt->value;
-  ref.u = parsed.u;
+  ref.unit = parsed.unit;
   return ref;
 }
 
@@ -463,35 +463,35 @@ void write_plan_table(std::ostream& out, const plan& p) {
     std::string base_period;
     std::string base;
     if (ind.baseline) {
-      base_period = ind.baseline->per.to_string();
+      base_period = ind.baseline->period.to_string();
       base = ind.baseline->text;
       if (base.empty()) {
         parsed_observation po;
         po.value = ind.baseline->value;
-        po.meas = ind.baseline->meas;
-        po.u = ind.baseline->u;
-        po.qual = ind.baseline->qual;
+        po.measure = ind.baseline->measure;
+        po.unit = ind.baseline->unit;
+        po.qualifier = ind.baseline->qualifier;
         po.comparable = ind.baseline->comparable;
         po.approximate = ind.baseline->approximate();
         base = canonical(po);
       }
       // the cumulative span is implied by 五年累计; write the span's last year back
-      if (ind.baseline->per.kind() == period_kind::span &&
-          ind.baseline->qual.cumulative_years == ind.baseline->per.years())
-        base_period = std::to_string(ind.baseline->per.last_year());
+      if (ind.baseline->period.kind() == period_kind::span &&
+          ind.baseline->qualifier.cumulative_years == ind.baseline->period.years())
+        base_period = std::to_string(ind.baseline->period.last_year());
     }
     auto write_row = [&](const target* tg, bool first) {
       out << csv_quote(ind.id) << ',';
       if (first) {
         out << csv_quote(ind.name_zh) << ',' << csv_quote(ind.name_en) << ',' << to_string(ind.kind)
-            << ',' << csv_quote(ind.u.symbol()) << ',' << to_string(ind.pol) << ','
-            << to_string(ind.attr) << ',' << csv_quote(ind.category) << ',' << to_string(ind.acc)
+            << ',' << csv_quote(ind.unit.symbol()) << ',' << to_string(ind.polarity) << ','
+            << to_string(ind.attribute) << ',' << csv_quote(ind.category) << ',' << to_string(ind.accumulation)
             << ',' << base_period << ',' << csv_quote(base) << ',';
       } else {
         out << ",,,,,,,,,,";
       }
-      out << (tg ? tg->per.to_string() : "") << ','
-          << (tg ? csv_quote(tg->text.empty() ? canonical(tg->r) : tg->text) : "") << ','
+      out << (tg ? tg->period.to_string() : "") << ','
+          << (tg ? csv_quote(tg->text.empty() ? canonical(tg->rule) : tg->text) : "") << ','
           << (first ? csv_quote(ind.note) : "") << '\n';
     };
     if (ind.targets.empty()) write_row(nullptr, true);
@@ -507,9 +507,9 @@ void write_actuals(std::ostream& out, const observation_set& actuals) {
     if (text.empty() && !std::holds_alternative<missing_value>(o.value)) {
       parsed_observation po;
       po.value = o.value;
-      po.meas = o.meas;
-      po.u = o.u;
-      po.qual = o.qual;
+      po.measure = o.measure;
+      po.unit = o.unit;
+      po.qualifier = o.qualifier;
       po.comparable = o.comparable;
       po.approximate = o.approximate();
       text = canonical(po);
@@ -530,7 +530,7 @@ void write_actuals(std::ostream& out, const observation_set& actuals) {
                note.compare(note.size() - suffix.size(), suffix.size(), suffix) == 0)
         note.resize(note.size() - suffix.size());
     }
-    out << csv_quote(o.indicator) << ',' << o.per.to_string() << ',' << csv_quote(text) << ','
+    out << csv_quote(o.indicator) << ',' << o.period.to_string() << ',' << csv_quote(text) << ','
         << o.flags << ',' << csv_quote(note) << '\n';
   }
 }
@@ -540,8 +540,8 @@ void write_references(std::ostream& out, const reference_set& references) {
   for (const auto& r : references) {
     parsed_observation po;
     po.value = point_value{r.value};
-    po.u = r.u;
-    out << csv_quote(r.indicator) << ',' << r.per.to_string() << ',' << csv_quote(canonical(po))
+    po.unit = r.unit;
+    out << csv_quote(r.indicator) << ',' << r.period.to_string() << ',' << csv_quote(canonical(po))
         << ',' << csv_quote(r.note) << '\n';
   }
 }

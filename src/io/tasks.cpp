@@ -257,11 +257,11 @@ std::vector<task> read_tasks(std::istream& in, const std::string& source, const 
 
     const std::string status_text = r.text(row, "status");
     if (!status_text.empty()) {
-      tk.st = r.at(row, "status", 0, [&] { return read_status(status_text); });
+      tk.status = r.at(row, "status", 0, [&] { return read_status(status_text); });
     } else if (tk.completed || (share && *share >= 1.0)) {
-      tk.st = task_status::done;
+      tk.status = task_status::done;
     } else if (share && *share > 0.0) {
-      tk.st = task_status::in_progress;
+      tk.status = task_status::in_progress;
     }
 
     const std::string weight_text = r.text(row, "weight");
@@ -304,11 +304,11 @@ std::vector<task> read_tasks(std::istream& in, const std::string& source, const 
                                  [&] { return parse_observation(items[k].text); });
         observation o;
         o.indicator = id;
-        o.per = period::year(static_cast<int>(when->year()));
+        o.period = period::year(static_cast<int>(when->year()));
         o.value = parsed.value;
-        o.meas = parsed.meas;
-        o.u = parsed.u;
-        o.qual = parsed.qual;
+        o.measure = parsed.measure;
+        o.unit = parsed.unit;
+        o.qualifier = parsed.qualifier;
         o.comparable = parsed.comparable;
         o.text = items[k].text;
         if (parsed.approximate) o.flags = "E";
@@ -367,9 +367,9 @@ std::string actual_text(const observation& o) {
   if (!o.text.empty()) return o.text;
   parsed_observation po;
   po.value = o.value;
-  po.meas = o.meas;
-  po.u = o.u;
-  po.qual = o.qual;
+  po.measure = o.measure;
+  po.unit = o.unit;
+  po.qualifier = o.qualifier;
   po.comparable = o.comparable;
   po.approximate = o.approximate();
   return canonical(po);
@@ -393,7 +393,7 @@ void write_tasks(std::ostream& out, const std::vector<task>& tasks) {
     out << csv_quote(t.id) << ',' << csv_quote(t.parent) << ',' << csv_quote(t.title_zh) << ','
         << csv_quote(t.title_en) << ',' << csv_quote(t.owner) << ','
         << csv_quote(join(t.cooperating, t.id, "cooperating")) << ',' << csv_quote(t.description)
-        << ',' << opt_date(t.start) << ',' << opt_date(t.due) << ',' << to_string(t.st) << ','
+        << ',' << opt_date(t.start) << ',' << opt_date(t.due) << ',' << to_string(t.status) << ','
         << (t.progress ? format_number(t.progress->share) : "") << ','
         << (t.progress ? to_string(t.progress->reported) : "") << ',' << opt_date(t.completed)
         << ',' << csv_quote(join(targets, t.id, "deliverable")) << ','

@@ -72,11 +72,11 @@ grid pace_grid(const plan& p, const std::vector<pace_assessment>& as, language l
     const std::string actual =
         a.actual ? text::format_quantity(*a.actual, a.value_unit, lang) : "-";
     const bool measured =
-        a.st == pace_status::ahead || a.st == pace_status::in_line || a.st == pace_status::behind;
+        a.status == pace_status::ahead || a.status == pace_status::in_line || a.status == pace_status::behind;
     g.rows.push_back({std::to_string(k + 1), name_of(p, a.indicator, lang), or_dash(a.target_text),
                       a.as_of ? to_string(*a.as_of) : "-", actual, pct_or_dash(a.done_share),
                       measured || a.as_of ? text::format_share(a.expected_share) : "-",
-                      points(a.gap_points, lang), status_label(a.st, lang), a.reason(lang)});
+                      points(a.gap_points, lang), status_label(a.status, lang), a.reason(lang)});
   }
   return g;
 }
@@ -110,7 +110,7 @@ grid trend_grid(const plan& p, const std::vector<indicator_trend>& ts, language 
     if (t.trend.ratio)
       r = std::isinf(*t.trend.ratio) ? (*t.trend.ratio > 0 ? "∞" : "-∞") : num(*t.trend.ratio, 3);
     g.rows.push_back({std::to_string(k + 1), name_of(p, t.indicator, lang), or_dash(t.target_text),
-                      years_of(t), status_label(t.trend.st, lang), r, projection_text(t),
+                      years_of(t), status_label(t.trend.status, lang), r, projection_text(t),
                       t.projection ? status_label(t.projection->verdict, lang) : "-",
                       t.trend.reason(lang)});
   }
@@ -212,10 +212,10 @@ std::string pace_to_json(const plan& p, const std::vector<pace_assessment>& as, 
     json x;
     x["indicator"] = a.indicator;
     x["name"] = name_of(p, a.indicator, lang);
-    x["period"] = a.per.to_string();
+    x["period"] = a.period.to_string();
     x["as_of"] = a.as_of ? json(to_string(*a.as_of)) : json(nullptr);
-    x["status"] = to_string(a.st);
-    x["label"] = status_label(a.st, lang);
+    x["status"] = to_string(a.status);
+    x["label"] = status_label(a.status, lang);
     x["method"] = to_string(a.method);
     x["target"] = a.target_text.empty() ? json(nullptr) : json(a.target_text);
     x["target_value"] = number_or_null(a.target_value);
@@ -261,8 +261,8 @@ std::string trends_to_json(const plan& p, const std::vector<indicator_trend>& ts
     x["series"] = std::move(series);
     const auto& r = t.trend;
     x["kind"] = to_string(r.kind);
-    x["status"] = to_string(r.st);
-    x["label"] = status_label(r.st, lang);
+    x["status"] = to_string(r.status);
+    x["label"] = status_label(r.status, lang);
     x["base_year"] = r.base_year == 0 ? json(nullptr) : json(r.base_year);
     x["current_year"] = r.current_year == 0 ? json(nullptr) : json(r.current_year);
     x["observed_cagr"] = number_or_null(r.observed_cagr);
@@ -295,9 +295,9 @@ std::string index_to_json(const index_matrix& m, const index_options& o, const i
                           const sensitivity_result* s, const sensitivity_options& so, language lang,
                           int indent) {
   json j;
-  j["options"] = {{"normalisation", to_string(o.norm)},
+  j["options"] = {{"normalisation", to_string(o.normalisation)},
                   {"weighting", to_string(o.weights)},
-                  {"aggregation", to_string(o.agg)},
+                  {"aggregation", to_string(o.aggregation)},
                   {"missing", to_string(o.missing)},
                   {"geometric_floor", o.geometric_floor}};
   json weights = json::array();

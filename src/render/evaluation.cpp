@@ -43,9 +43,9 @@ text::table build(const plan& p, const std::vector<assessment>& as, language lan
   t.numeric = {true};
   for (std::size_t k = 0; k < as.size(); ++k) {
     const auto& a = as[k];
-    std::string st = status_label(a.st, lang);
+    std::string st = status_label(a.status, lang);
     if (a.within_tolerance) st += tr(lang, "(容差内)", " (tolerance)");
-    t.rows.push_back({std::to_string(k + 1), name_of(p, a, lang), a.per.to_string(),
+    t.rows.push_back({std::to_string(k + 1), name_of(p, a, lang), a.period.to_string(),
                       a.target_text.empty() ? "-" : a.target_text,
                       a.actual_text.empty() ? "-" : a.actual_text, st,
                       a.gap ? text::format_gap(*a.gap, a.gap_unit, lang) : "", a.reason(lang)});

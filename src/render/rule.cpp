@@ -13,26 +13,26 @@ using json = nlohmann::ordered_json;
 
 json rule_json(const rule& r) {
   json j;
-  j["op"] = to_string(r.oper);
-  j["measure"] = to_string(r.meas.kind);
-  if (r.meas.base_year != 0) j["base_year"] = r.meas.base_year;
+  j["op"] = to_string(r.operation);
+  j["measure"] = to_string(r.measure.kind);
+  if (r.measure.base_year != 0) j["base_year"] = r.measure.base_year;
   if (r.has_reference()) {
     j["reference"] = r.reference;
-  } else if (r.oper == op::between) {
+  } else if (r.operation == op::between) {
     j["low"] = r.low;
     j["high"] = r.high;
   } else if (r.is_comparison()) {
     j["value"] = r.value;
   }
   if (r.strict) j["strict"] = true;
-  j["unit"] = r.u.empty() ? json(nullptr) : json(r.u.symbol());
-  if (r.qual.empty()) {
+  j["unit"] = r.unit.empty() ? json(nullptr) : json(r.unit.symbol());
+  if (r.qualifier.empty()) {
     j["qualifier"] = nullptr;
   } else {
     json q;
-    q["flow"] = r.qual.flow.empty() ? json(nullptr) : json(r.qual.flow);
-    q["cumulative"] = r.qual.cumulative;
-    q["years"] = r.qual.cumulative_years;
+    q["flow"] = r.qualifier.flow.empty() ? json(nullptr) : json(r.qualifier.flow);
+    q["cumulative"] = r.qualifier.cumulative;
+    q["years"] = r.qualifier.cumulative_years;
     j["qualifier"] = q;
   }
   j["remark"] = r.remark.empty() ? json(nullptr) : json(r.remark);

@@ -128,7 +128,7 @@ std::string task_evaluation_to_json(const plan& p, const task_evaluation& e,
     j["owner"] = t ? t->owner : std::string();
     j["start"] = t ? date_or_null(t->start) : json(nullptr);
     j["due"] = t ? date_or_null(t->due) : json(nullptr);
-    j["recorded_status"] = t ? to_string(t->st) : "";
+    j["recorded_status"] = t ? to_string(t->status) : "";
     j["status"] = to_string(a.state);
     j["status_label"] = task_state_label(a.state, lang);
     j["progress"] = share_or_null(a.progress);
@@ -146,7 +146,7 @@ std::string task_evaluation_to_json(const plan& p, const task_evaluation& e,
       json dj;
       dj["target"] = d.target_text;
       dj["actual"] = d.actual_text.empty() ? json(nullptr) : json(d.actual_text);
-      dj["status"] = to_string(d.st);
+      dj["status"] = to_string(d.status);
       dj["gap"] = share_or_null(d.gap);
       dj["unit"] = d.gap_unit.symbol();
       dj["achievement"] = share_or_null(d.achievement);
@@ -168,8 +168,8 @@ std::string task_evaluation_to_json(const plan& p, const task_evaluation& e,
       json j;
       j["id"] = iv.indicator;
       j["name"] = indicator_name(p, iv.indicator, lang);
-      j["status"] = iv.latest ? json(to_string(iv.latest->st)) : json(nullptr);
-      j["period"] = iv.latest ? json(iv.latest->per.to_string()) : json(nullptr);
+      j["status"] = iv.latest ? json(to_string(iv.latest->status)) : json(nullptr);
+      j["period"] = iv.latest ? json(iv.latest->period.to_string()) : json(nullptr);
       j["reason"] = iv.latest ? json(iv.latest->reason(lang)) : json(nullptr);
       json ts = json::array();
       for (const auto& id : iv.tasks) {
@@ -252,7 +252,7 @@ std::vector<grid> build(const plan& p, const task_evaluation& e, const indicator
     for (const auto& iv : view->indicators) {
       if (iv.tasks.empty()) continue;
       ++all_linked;
-      if (iv.latest) all_attainment.add(iv.latest->st);
+      if (iv.latest) all_attainment.add(iv.latest->status);
     }
   }
   std::vector<std::string> total{"", zh ? "合计" : "total", "", pct(e.overall.progress),
@@ -309,7 +309,7 @@ std::vector<grid> build(const plan& p, const task_evaluation& e, const indicator
                 (a ? task_state_label(a->state, lang) : "");
       }
       g.rows.push_back({indicator_name(p, iv.indicator, lang),
-                        iv.latest ? status_label(iv.latest->st, lang) : "-", pct(iv.progress),
+                        iv.latest ? status_label(iv.latest->status, lang) : "-", pct(iv.progress),
                         list});
     }
     if (!g.rows.empty()) out.push_back(std::move(g));

@@ -146,26 +146,26 @@ bullet_spec bullet_of(const plan& p, const indicator_row& row) {
   bullet_spec s;
   const assessment& a = *row.a;
   const indicator& ind = *row.ind;
-  s.st = a.st;
+  s.status = a.status;
   s.actual = a.actual;
   if (a.actual && row.obs) {
     if (const auto* b = std::get_if<bound_value>(&row.obs->value))
       s.actual_open = b->at_least ? 1 : -1;
   }
   s.baseline = row.baseline;
-  if (!row.tgt || !row.tgt->r.is_comparison()) return s;
-  const rule& r = row.tgt->r;
+  if (!row.tgt || !row.tgt->rule.is_comparison()) return s;
+  const rule& r = row.tgt->rule;
   const unit& cmp = a.value_unit;
   auto conv = [&](double v) {
-    if (a.meas.kind == measure_kind::level && !r.u.empty() && !cmp.empty() && convertible(r.u, cmp))
-      return convert(v, r.u, cmp);
+    if (a.measure.kind == measure_kind::level && !r.unit.empty() && !cmp.empty() && convertible(r.unit, cmp))
+      return convert(v, r.unit, cmp);
     return v;
   };
   double x = r.value;
   double lo = r.low;
   double hi = r.high;
   if (r.has_reference()) {
-    if (!a.target_value || r.oper == op::between) return s;
+    if (!a.target_value || r.operation == op::between) return s;
     x = *a.target_value;
   } else {
     x = conv(x);
@@ -173,11 +173,11 @@ bullet_spec bullet_of(const plan& p, const indicator_row& row) {
     hi = conv(hi);
   }
   const bool percent_like = cmp.is_percent() || cmp.dim() == dimension::percentage_point ||
-                            a.meas.kind != measure_kind::level;
-  const bool sync = r.has_reference() && r.oper == op::about;
-  s.accepted = make_acceptance(r.oper, r.strict, ind.pol, ind.attr, p.settings.tolerance,
+                            a.measure.kind != measure_kind::level;
+  const bool sync = r.has_reference() && r.operation == op::about;
+  s.accepted = make_acceptance(r.operation, r.strict, ind.polarity, ind.attribute, p.settings.tolerance,
                                percent_like, sync, x, lo, hi);
-  if (r.oper == op::between) {
+  if (r.operation == op::between) {
     s.range_lo = lo;
     s.range_hi = hi;
   }
@@ -191,9 +191,9 @@ void draw_bullet(markup& m, const plan& p, const indicator_row& row, language la
   const double w = 300.0;
   const bullet_geometry g = layout_bullet(spec, w);
   const unit& u = a.value_unit;
-  const mark_style st = style_of(a.st);
+  const mark_style st = style_of(a.status);
 
-  std::string summary = ind.name(lang) + tr(lang, ":", ": ") + status_label(a.st, lang);
+  std::string summary = ind.name(lang) + tr(lang, ":", ": ") + status_label(a.status, lang);
   if (!g.target_v.empty()) {
     summary += tr(lang, ";目标", "; target ");
     summary += g.target_v.size() == 2 ? range_text(g.target_v[0], g.target_v[1], u, lang)
@@ -203,7 +203,7 @@ void draw_bullet(markup& m, const plan& p, const indicator_row& row, language la
 
   m.open("svg", {{"class", g.empty() ? "bullet empty" : "bullet"},
                  {"data-indicator", ind.id},
-                 {"data-status", to_string(a.st)},
+                 {"data-status", to_string(a.status)},
                  {"viewBox", "0 0 300 46"},
                  {"role", "img"},
                  {"aria-label", summary}});
@@ -261,7 +261,7 @@ void draw_bullet(markup& m, const plan& p, const indicator_row& row, language la
   if (g.baseline_x && row.ind->baseline) {
     draw_marker(m, shape::hollow_diamond, "#444444", *g.baseline_x, track_y + track_h / 2, 4.2,
                 tr(lang, "基期值", "baseline") + std::string(" ") +
-                    row.ind->baseline->per.to_string() + ": " +
+                    row.ind->baseline->period.to_string() + ": " +
                     format_quantity(*spec.baseline, u, lang));
   }
   if (g.actual_x) {
@@ -298,7 +298,7 @@ void draw_bullet(markup& m, const plan& p, const indicator_row& row, language la
                          {"fill", std::string(st.colour)}});
     }
     draw_marker(m, st.form, st.colour, *g.actual_x, track_y + track_h / 2, 5.2,
-                at + " · " + status_label(a.st, lang));
+                at + " · " + status_label(a.status, lang));
     label(m, *g.actual_x, 42, w, "label actual-label", format_quantity(*a.actual, u, lang));
   }
   m.close();

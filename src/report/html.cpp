@@ -173,7 +173,7 @@ void header(markup& m, const report_data& d) {
   m.element("h1", {{"class", "plan-title"}}, plan_title(p, l));
   m.open("dl", {{"class", "meta"}});
   if (!p.issuer.empty()) meta_item(m, tr(l, "发布机关", "Issuer"), p.issuer);
-  meta_item(m, tr(l, "计划期", "Period"), period_text(p.per, l));
+  meta_item(m, tr(l, "计划期", "Period"), period_text(p.period, l));
   meta_item(m, tr(l, "截至", "As of"), date_text(d.as_of, l));
   meta_item(m, tr(l, "指标", "Indicators"), std::to_string(p.indicators.size()));
   if (d.tasks)
@@ -203,7 +203,7 @@ void overview(markup& m, const report_data& d) {
       std::to_string(s.binding_not_met.size()), tr(l, "约束性指标未完成", "binding, not met"));
   if (d.pace_measured > 0) {
     const auto behind = static_cast<std::size_t>(std::count_if(
-        d.pace.begin(), d.pace.end(), [](const auto& a) { return a.st == pace_status::behind; }));
+        d.pace.begin(), d.pace.end(), [](const auto& a) { return a.status == pace_status::behind; }));
     kpi(m, "pace_behind", behind ? "warn" : "good",
         std::to_string(behind) + "/" + std::to_string(d.pace_measured),
         tr(l, "时序进度滞后", "behind the time share"));
@@ -230,7 +230,7 @@ void overview(markup& m, const report_data& d) {
   m.element("h3", {}, tr(l, "约束性指标", "Binding indicators"));
   std::size_t binding_total = 0;
   for (const auto& row : d.rows)
-    if (row.ind->attr == attribute::binding) ++binding_total;
+    if (row.ind->attribute == attribute::binding) ++binding_total;
   if (ok) {
     m.element("p", {},
               binding_total == 0 ? std::string(tr(l, "本计划未设约束性指标。",
@@ -301,20 +301,20 @@ void indicator_rows(markup& m, const report_data& d) {
     m.open("article", {{"class", "indicator-row"},
                        {"id", "indicator-" + ind.id},
                        {"data-indicator", ind.id},
-                       {"data-status", to_string(a.st)},
-                       {"data-attribute", to_string(ind.attr)}});
+                       {"data-status", to_string(a.status)},
+                       {"data-attribute", to_string(ind.attribute)}});
     m.open("div", {{"class", "ind-main"}});
     m.open("h3", {{"class", "ind-name"}});
     m.element("span", {{"class", "ind-no"}}, std::to_string(row.number));
     m.text(ind.name(l));
     m.close();
     m.open("p", {{"class", "tags"}});
-    m.element("span", {{"class", std::string("tag attr-") + to_string(ind.attr)}},
-              ind.attr == attribute::binding ? tr(l, "约束性", "binding")
+    m.element("span", {{"class", std::string("tag attr-") + to_string(ind.attribute)}},
+              ind.attribute == attribute::binding ? tr(l, "约束性", "binding")
                                              : tr(l, "预期性", "anticipatory"));
     if (!ind.category.empty()) m.element("span", {{"class", "tag"}}, ind.category);
-    if (!ind.u.empty()) m.element("span", {{"class", "tag unit"}}, unit_name(ind.u, l));
-    m.element("span", {{"class", "tag"}}, a.per.to_string());
+    if (!ind.unit.empty()) m.element("span", {{"class", "tag unit"}}, unit_name(ind.unit, l));
+    m.element("span", {{"class", "tag"}}, a.period.to_string());
     m.close();
     m.open("p", {{"class", "values"}});
     m.open("span", {{"class", "v-target"}});
@@ -327,7 +327,7 @@ void indicator_rows(markup& m, const report_data& d) {
     m.close();
     if (ind.baseline) {
       m.open("span", {{"class", "v-baseline"}});
-      m.text(std::string(tr(l, "基期", "baseline ")) + ind.baseline->per.to_string() + " ");
+      m.text(std::string(tr(l, "基期", "baseline ")) + ind.baseline->period.to_string() + " ");
       m.element("b", {}, baseline_text(ind, l));
       m.close();
     }
@@ -336,15 +336,15 @@ void indicator_rows(markup& m, const report_data& d) {
     m.close();
 
     m.open("div", {{"class", "ind-status"}});
-    badge(m, to_string(a.st), style_of(a.st), status_label(a.st, l));
+    badge(m, to_string(a.status), style_of(a.status), status_label(a.status, l));
     if (a.gap) m.element("span", {{"class", "gap"}}, format_gap(*a.gap, a.gap_unit, l));
     if (a.within_tolerance)
       m.element("span", {{"class", "flag tolerance"}}, tr(l, "容差内", "within tolerance"));
     if (a.in_progress) m.element("span", {{"class", "flag interim"}}, tr(l, "期中", "interim"));
     if (row.pace) {
-      m.open("span", {{"class", "chip pace-chip"}, {"data-status", to_string(row.pace->st)}});
+      m.open("span", {{"class", "chip pace-chip"}, {"data-status", to_string(row.pace->status)}});
       m.text(tr(l, "时序进度:", "pace: "));
-      badge(m, to_string(row.pace->st), style_of(row.pace->st), status_label(row.pace->st, l));
+      badge(m, to_string(row.pace->status), style_of(row.pace->status), status_label(row.pace->status, l));
       m.close();
     }
     if (row.tasks) {
@@ -361,7 +361,7 @@ void indicator_rows(markup& m, const report_data& d) {
     m.open("div", {{"class", "trend"}});
     if (row.trend) {
       draw_sparkline(m, ind, *row.trend, l);
-      std::string t = status_label(row.trend->trend.st, l);
+      std::string t = status_label(row.trend->trend.status, l);
       if (row.trend->projection)
         t += std::string(" · ") + status_label(row.trend->projection->verdict, l);
       m.element("span", {{"class", "trend-label"}}, t);
@@ -409,7 +409,7 @@ void pace_section(markup& m, const report_data& d) {
       if (!ind) continue;
       m.open("div", {{"class", "row pace-row"},
                      {"data-indicator", ind->id},
-                     {"data-status", to_string(a->st)}});
+                     {"data-status", to_string(a->status)}});
       m.open("div", {{"class", "name"}});
       m.text(ind->name(l));
       m.element("small", {},
@@ -434,7 +434,7 @@ void pace_section(markup& m, const report_data& d) {
   for (const auto& a : d.pace) {
     if (!pace_measured(a)) continue;
     const indicator* ind = d.p->find(a.indicator);
-    m.open("tr", {{"data-indicator", a.indicator}, {"data-status", to_string(a.st)}});
+    m.open("tr", {{"data-indicator", a.indicator}, {"data-status", to_string(a.status)}});
     m.element("td", {}, ind ? ind->name(l) : a.indicator);
     m.element("td", {{"class", "num"}}, a.as_of ? to_string(*a.as_of) : "-");
     m.element("td", {{"class", "num"}},
@@ -443,7 +443,7 @@ void pace_section(markup& m, const report_data& d) {
     m.element("td", {{"class", "num"}}, format_share(a.expected_share));
     m.element("td", {{"class", "num"}}, a.gap_points ? format_points(*a.gap_points, l) : "-");
     m.open("td");
-    badge(m, to_string(a.st), style_of(a.st), status_label(a.st, l));
+    badge(m, to_string(a.status), style_of(a.status), status_label(a.status, l));
     m.close();
     m.element("td", {}, a.reason(l));
     m.close();
@@ -514,7 +514,7 @@ void task_section(markup& m, const report_data& d) {
   m.close();
 
   // timeline
-  const timeline_span span = timeline_of(p, e, e.options.only ? *e.options.only : p.per);
+  const timeline_span span = timeline_of(p, e, e.options.only ? *e.options.only : p.period);
   m.open("figure", {{"id", "task-timeline"}, {"class", "chart row-chart task-timeline"}});
   m.element(
       "figcaption", {},

@@ -66,7 +66,7 @@ void write_report_markdown(std::ostream& out, const report_data& d) {
   out << "# " << plan_title(p, l) << "\n\n";
   out << tr(l, "计划执行情况评估报告", "Plan evaluation report");
   if (!p.issuer.empty()) out << " · " << tr(l, "发布机关:", "issuer: ") << p.issuer;
-  out << " · " << tr(l, "计划期:", "period: ") << period_text(p.per, l) << " · "
+  out << " · " << tr(l, "计划期:", "period: ") << period_text(p.period, l) << " · "
       << tr(l, "截至:", "as of: ") << date_text(d.as_of, l) << "\n\n";
 
   // overview
@@ -84,7 +84,7 @@ void write_report_markdown(std::ostream& out, const report_data& d) {
       << '\n';
   if (d.pace_measured > 0) {
     const auto behind = std::count_if(d.pace.begin(), d.pace.end(),
-                                      [](const auto& a) { return a.st == pace_status::behind; });
+                                      [](const auto& a) { return a.status == pace_status::behind; });
     out << "- " << tr(l, "时序进度滞后:", "behind the time share: ") << behind << '/'
         << d.pace_measured << '\n';
   }
@@ -128,25 +128,25 @@ void write_report_markdown(std::ostream& out, const report_data& d) {
              {true});
   for (const auto& row : d.rows) {
     const assessment& a = *row.a;
-    std::string st = std::string(status_symbol(a.st)) + " " + status_label(a.st, l);
+    std::string st = std::string(status_symbol(a.status)) + " " + status_label(a.status, l);
     if (a.within_tolerance) st += tr(l, "(容差内)", " (within tolerance)");
     if (a.in_progress) st += tr(l, "(期中)", " (interim)");
     std::string trend = "-";
     if (row.trend) {
-      trend = status_label(row.trend->trend.st, l);
+      trend = status_label(row.trend->trend.status, l);
       if (row.trend->projection)
         trend += std::string(" · ") + status_label(row.trend->projection->verdict, l);
     }
     std::string pace = "-";
     if (row.pace) {
-      pace = std::string(pace_symbol(row.pace->st)) + " " + status_label(row.pace->st, l);
+      pace = std::string(pace_symbol(row.pace->status)) + " " + status_label(row.pace->status, l);
       if (row.pace->gap_points) pace += " " + format_points(*row.pace->gap_points, l);
     }
     std::string base = "-";
     if (row.ind->baseline)
-      base = row.ind->baseline->per.to_string() + ": " + baseline_text(*row.ind, l);
+      base = row.ind->baseline->period.to_string() + ": " + baseline_text(*row.ind, l);
     table_row(out, {std::to_string(row.number), row.ind->name(l),
-                    row.ind->attr == attribute::binding ? tr(l, "约束性", "binding")
+                    row.ind->attribute == attribute::binding ? tr(l, "约束性", "binding")
                                                         : tr(l, "预期性", "anticipatory"),
                     target_text(row, l), a.actual_text, base, st,
                     a.gap ? format_gap(*a.gap, a.gap_unit, l) : "-", pace, trend, a.reason(l)});
@@ -166,18 +166,18 @@ void write_report_markdown(std::ostream& out, const report_data& d) {
       std::string series;
       for (const auto& pnt : t.series) {
         if (!series.empty()) series += ", ";
-        series += std::to_string(pnt.year) + ": " + format_quantity(pnt.value, row.ind->u, l);
+        series += std::to_string(pnt.year) + ": " + format_quantity(pnt.value, row.ind->unit, l);
       }
       std::string proj = "-";
       if (t.projection && t.projection->projected) {
         const auto& pr = *t.projection;
-        proj = std::to_string(pr.year) + ": " + format_quantity(*pr.projected, row.ind->u, l);
+        proj = std::to_string(pr.year) + ": " + format_quantity(*pr.projected, row.ind->unit, l);
         if (pr.lower && pr.upper)
-          proj += " [" + format_quantity(*pr.lower, row.ind->u, l) + ", " +
-                  format_quantity(*pr.upper, row.ind->u, l) + "]";
+          proj += " [" + format_quantity(*pr.lower, row.ind->unit, l) + ", " +
+                  format_quantity(*pr.upper, row.ind->unit, l) + "]";
         proj += std::string(" · ") + status_label(pr.verdict, l);
       }
-      table_row(out, {row.ind->name(l), series, status_label(t.trend.st, l), proj,
+      table_row(out, {row.ind->name(l), series, status_label(t.trend.status, l), proj,
                       t.trend.reason(l)});
     }
     out << '\n';
@@ -199,7 +199,7 @@ void write_report_markdown(std::ostream& out, const report_data& d) {
                  a.actual ? format_quantity(*a.actual, a.value_unit, l) : "-",
                  share_or_dash(a.done_share), format_share(a.expected_share),
                  a.gap_points ? format_points(*a.gap_points, l) : "-",
-                 std::string(pace_symbol(a.st)) + " " + status_label(a.st, l), a.reason(l)});
+                 std::string(pace_symbol(a.status)) + " " + status_label(a.status, l), a.reason(l)});
     }
     out << '\n';
   }

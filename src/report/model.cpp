@@ -16,7 +16,7 @@ template <class Keep>
 observation_set filtered(const observation_set& in, Keep keep) {
   observation_set out;
   for (const auto& o : in)
-    if (keep(o.per)) out.add(o);
+    if (keep(o.period)) out.add(o);
   return out;
 }
 
@@ -26,20 +26,20 @@ std::size_t pick(const std::vector<assessment>& all, std::size_t first, std::siz
   std::size_t best = first;
   bool found = false;
   for (std::size_t k = first; k < last; ++k) {
-    if (all[k].per.first_day() > as_of) continue;
-    if (!found || all[best].per < all[k].per) best = k;
+    if (all[k].period.first_day() > as_of) continue;
+    if (!found || all[best].period < all[k].period) best = k;
     found = true;
   }
   return best;
 }
 
 std::optional<double> baseline_in(const indicator& ind, const assessment& a) {
-  if (!ind.baseline || a.meas.kind != measure_kind::level) return std::nullopt;
+  if (!ind.baseline || a.measure.kind != measure_kind::level) return std::nullopt;
   const observation& b = *ind.baseline;
   const auto* v = std::get_if<point_value>(&b.value);
-  if (!v || b.meas.kind != measure_kind::level || b.qual.cumulative || b.per.kind() != a.per.kind())
+  if (!v || b.measure.kind != measure_kind::level || b.qualifier.cumulative || b.period.kind() != a.period.kind())
     return std::nullopt;
-  const unit from = b.u.empty() ? ind.u : b.u;
+  const unit from = b.unit.empty() ? ind.unit : b.unit;
   const unit& to = a.value_unit;
   if (from.empty() || to.empty() || from == to) return v->value;
   if (!convertible(from, to)) return std::nullopt;
@@ -49,7 +49,7 @@ std::optional<double> baseline_in(const indicator& ind, const assessment& a) {
 }  // namespace
 
 bool pace_measured(const pace_assessment& a) noexcept {
-  return a.st == pace_status::ahead || a.st == pace_status::in_line || a.st == pace_status::behind;
+  return a.status == pace_status::ahead || a.status == pace_status::in_line || a.status == pace_status::behind;
 }
 
 report_data build_report_data(const report_input& in) {
@@ -57,7 +57,7 @@ report_data build_report_data(const report_input& in) {
   report_data d;
   d.p = &p;
   d.lang = in.lang;
-  d.as_of = in.as_of ? *in.as_of : p.per.last_day();
+  d.as_of = in.as_of ? *in.as_of : p.period.last_day();
 
   // attainment: one assessment per indicator
   evaluation_options eo;
@@ -99,7 +99,7 @@ report_data build_report_data(const report_input& in) {
   // tasks
   if (!p.tasks.empty()) {
     task_eval_options te = in.options.tasks;
-    te.only = in.options.task_period ? *in.options.task_period : p.per;
+    te.only = in.options.task_period ? *in.options.task_period : p.period;
     d.tasks = evaluate_tasks(p, d.as_of, te);
     d.view = link_indicators(p, *d.tasks, d.shown);
     d.task_narrative = task_narrative(*d.tasks, d.lang);
@@ -114,10 +114,10 @@ report_data build_report_data(const report_input& in) {
     for (const auto& a : d.shown)
       if (a.indicator == ind.id) row.a = &a;
     if (!row.a) continue;  // evaluate gives every indicator an assessment
-    row.tgt = ind.find_target(row.a->per);
-    row.obs = in.actuals.find(ind.id, row.a->per, row.a->meas.kind);
-    if (!row.obs) row.obs = p.observations.find(ind.id, row.a->per, row.a->meas.kind);
-    if (!row.obs) row.obs = in.actuals.find_any(ind.id, row.a->per);
+    row.tgt = ind.find_target(row.a->period);
+    row.obs = in.actuals.find(ind.id, row.a->period, row.a->measure.kind);
+    if (!row.obs) row.obs = p.observations.find(ind.id, row.a->period, row.a->measure.kind);
+    if (!row.obs) row.obs = in.actuals.find_any(ind.id, row.a->period);
     row.baseline = baseline_in(ind, *row.a);
     for (const auto& t : d.trends)
       if (t.indicator == ind.id && t.series.size() >= 2) row.trend = &t;

@@ -39,15 +39,15 @@ void draw_pace_axis(markup& m, double max_share, language lang) {
 
 void draw_pace_bar(markup& m, const indicator& ind, const pace_assessment& a, double max_share,
                    language lang) {
-  const mark_style st = style_of(a.st);
+  const mark_style st = style_of(a.status);
   const double done = a.done_share.value_or(0.0);
   std::string summary = ind.name(lang) + tr(lang, ":完成", ": ") + format_share(done) +
                         tr(lang, ",时序进度", " done, time elapsed ") +
                         format_share(a.expected_share) + tr(lang, ",", "; ") +
-                        status_label(a.st, lang);
+                        status_label(a.status, lang);
   m.open("svg", {{"class", "pace-bar"},
                  {"data-indicator", ind.id},
-                 {"data-status", to_string(a.st)},
+                 {"data-status", to_string(a.status)},
                  {"viewBox", "0 0 300 18"},
                  {"role", "img"},
                  {"aria-label", summary}});
@@ -77,7 +77,7 @@ void draw_pace_bar(markup& m, const indicator& ind, const pace_assessment& a, do
       tr(lang, "时序进度 ", "time elapsed ") + format_share(a.expected_share));
   m.close();
   draw_marker(m, st.form, st.colour, pace_x(done, max_share), 9, 4.5,
-              std::string(status_label(a.st, lang)) +
+              std::string(status_label(a.status, lang)) +
                   (a.gap_points ? " " + format_points(*a.gap_points, lang) : std::string()));
   m.close();
 }

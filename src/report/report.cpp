@@ -75,9 +75,9 @@ std::string plan_title(const plan& p, language lang) {
 
 std::string target_text(const indicator_row& row, language lang) {
   if (!row.tgt) return "-";
-  std::string t = row.tgt->text.empty() ? canonical(row.tgt->r, lang) : row.tgt->text;
-  if (lang == language::en && row.tgt->r.oper != op::unparsed) {
-    const std::string en = canonical(row.tgt->r, language::en);
+  std::string t = row.tgt->text.empty() ? canonical(row.tgt->rule, lang) : row.tgt->text;
+  if (lang == language::en && row.tgt->rule.operation != op::unparsed) {
+    const std::string en = canonical(row.tgt->rule, language::en);
     if (!en.empty() && en != t) t += " (" + en + ")";
   }
   return t;
@@ -88,7 +88,7 @@ std::string baseline_text(const indicator& ind, language lang) {
   const observation& b = *ind.baseline;
   if (!b.text.empty()) return b.text;
   if (const auto* v = std::get_if<point_value>(&b.value))
-    return text::format_quantity(v->value, b.u.empty() ? ind.u : b.u, lang);
+    return text::format_quantity(v->value, b.unit.empty() ? ind.unit : b.unit, lang);
   return "-";
 }
 

@@ -65,8 +65,8 @@ void draw_sparkline(markup& m, const indicator& ind, const indicator_trend& t, l
     const double c = std::clamp(v, lo, hi);
     return bottom - (c - lo) / (hi - lo) * (bottom - top);
   };
-  const unit& u = ind.u;
-  const std::string trend_label = status_label(t.trend.st, lang);
+  const unit& u = ind.unit;
+  const std::string trend_label = status_label(t.trend.status, lang);
   std::string summary = ind.name(lang) + tr(lang, ":", ": ") + std::to_string(y0) + "–" +
                         std::to_string(s.back().year) + tr(lang, "年趋势", " trend") +
                         tr(lang, ",", ", ") + trend_label;
@@ -75,7 +75,7 @@ void draw_sparkline(markup& m, const indicator& ind, const indicator_trend& t, l
 
   m.open("svg", {{"class", "sparkline"},
                  {"data-indicator", ind.id},
-                 {"data-trend", to_string(t.trend.st)},
+                 {"data-trend", to_string(t.trend.status)},
                  {"data-verdict", pr ? to_string(pr->verdict) : "none"},
                  {"viewBox", "0 0 160 46"},
                  {"role", "img"},

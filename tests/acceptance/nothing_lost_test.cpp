@@ -135,8 +135,8 @@ TEST(nothing_lost, batch_evaluation_leaves_store_and_plan_unchanged) {
   const plan p = load_plan(data + "/indicators.csv");
   std::vector<std::string> ids;
   for (const auto& ind : p.indicators)
-    if (!ind.targets.empty() && ind.targets[0].r.oper == op::reach &&
-        !ind.targets[0].r.has_reference())
+    if (!ind.targets.empty() && ind.targets[0].rule.operation == op::reach &&
+        !ind.targets[0].rule.has_reference())
       ids.push_back(ind.id);
   ASSERT_FALSE(ids.empty());
   batch_store store({"a", "b", "c"}, ids, {period::year(2021)});
@@ -213,7 +213,7 @@ TEST(nothing_lost, a_failed_save_leaves_the_old_file_intact_in_every_format) {
     }
     // the writer throws before anything is written (a plan the format cannot hold)
     plan bad = new_plan;
-    bad.indicators[0].targets[0].r.value = std::nan("");
+    bad.indicators[0].targets[0].rule.value = std::nan("");
     bad.indicators[0].targets[0].text.clear();
     if (std::string(k.name) != "csv") {
       EXPECT_THROW(k.save(bad, path), model_error);

@@ -23,7 +23,7 @@ const plan& seed() {
 struct seed_row {
   const char* id;
   const char* canonical_target;  // "" when the row has no target
-  op oper;
+  op operation;
   const char* baseline;  // canonical text of the 2020 value, "" when lost
   const char* baseline_period;
   status expected;  // against the illustrative actuals and references
@@ -62,9 +62,9 @@ const seed_row rows[] = {
 std::string baseline_text(const observation& o) {
   parsed_observation po;
   po.value = o.value;
-  po.meas = o.meas;
-  po.u = o.u;
-  po.qual = o.qual;
+  po.measure = o.measure;
+  po.unit = o.unit;
+  po.qualifier = o.qualifier;
   return canonical(po);
 }
 
@@ -73,7 +73,7 @@ std::string baseline_text(const observation& o) {
 TEST(seed_plan, has_the_25_indicators_in_order) {
   ASSERT_EQ(seed().indicators.size(), std::size(rows));
   for (std::size_t k = 0; k < std::size(rows); ++k) EXPECT_EQ(seed().indicators[k].id, rows[k].id);
-  EXPECT_EQ(seed().per, period::year(2021));
+  EXPECT_EQ(seed().period, period::year(2021));
   for (const auto& ind : seed().indicators) {
     EXPECT_FALSE(ind.name_zh.empty()) << ind.id;
     EXPECT_FALSE(ind.name_en.empty()) << ind.id;
@@ -89,30 +89,30 @@ TEST(seed_plan, every_target_and_2020_value_reads_as_intended) {
       EXPECT_TRUE(ind->targets.empty());
     } else {
       ASSERT_EQ(ind->targets.size(), 1u);
-      EXPECT_EQ(ind->targets[0].per, period::year(2021));
-      EXPECT_EQ(ind->targets[0].r.oper, row.oper);
-      EXPECT_EQ(canonical(ind->targets[0].r), row.canonical_target);
+      EXPECT_EQ(ind->targets[0].period, period::year(2021));
+      EXPECT_EQ(ind->targets[0].rule.operation, row.operation);
+      EXPECT_EQ(canonical(ind->targets[0].rule), row.canonical_target);
     }
     if (*row.baseline == '\0') {
       EXPECT_FALSE(ind->baseline);
     } else {
       ASSERT_TRUE(ind->baseline);
       EXPECT_EQ(baseline_text(*ind->baseline), row.baseline);
-      EXPECT_EQ(ind->baseline->per.to_string(), row.baseline_period);
+      EXPECT_EQ(ind->baseline->period.to_string(), row.baseline_period);
     }
   }
 }
 
 TEST(seed_plan, shapes_the_design_calls_out) {
   const plan& p = seed();
-  EXPECT_EQ(p.find("building_tax_per_m2")->u.dim(), dimension::ratio);
-  EXPECT_EQ(p.find("new_office_floor_area")->u.scale(), 4);
-  EXPECT_EQ(p.find("new_office_floor_area")->acc, accumulation::flow);
-  EXPECT_EQ(p.find("quality_estates_area")->targets[0].r.qual.flow, "新开工");
-  EXPECT_EQ(p.find("registered_unemployed")->pol, polarity::lower);
-  EXPECT_EQ(p.find("work_safety_deaths")->attr, attribute::binding);
+  EXPECT_EQ(p.find("building_tax_per_m2")->unit.dim(), dimension::ratio);
+  EXPECT_EQ(p.find("new_office_floor_area")->unit.scale(), 4);
+  EXPECT_EQ(p.find("new_office_floor_area")->accumulation, accumulation::flow);
+  EXPECT_EQ(p.find("quality_estates_area")->targets[0].rule.qualifier.flow, "新开工");
+  EXPECT_EQ(p.find("registered_unemployed")->polarity, polarity::lower);
+  EXPECT_EQ(p.find("work_safety_deaths")->attribute, attribute::binding);
   EXPECT_TRUE(std::holds_alternative<bound_value>(p.find("life_expectancy")->baseline->value));
-  EXPECT_EQ(p.find("new_mnc_regional_hq")->acc, accumulation::flow);
+  EXPECT_EQ(p.find("new_mnc_regional_hq")->accumulation, accumulation::flow);
   for (const auto& ind : p.indicators) EXPECT_FALSE(ind.id.empty());
   EXPECT_NO_THROW(p.validate());
 }
@@ -126,10 +126,10 @@ TEST(seed_plan, evaluates_every_indicator_to_its_status) {
   std::map<status, int> seen;
   for (std::size_t k = 0; k < as.size(); ++k) {
     EXPECT_EQ(as[k].indicator, rows[k].id);
-    EXPECT_EQ(as[k].st, rows[k].expected) << rows[k].id << ": " << as[k].reason_en;
+    EXPECT_EQ(as[k].status, rows[k].expected) << rows[k].id << ": " << as[k].reason_en;
     EXPECT_FALSE(as[k].reason_zh.empty()) << rows[k].id;
     EXPECT_FALSE(as[k].reason_en.empty()) << rows[k].id;
-    ++seen[as[k].st];
+    ++seen[as[k].status];
   }
   // the illustrative data exercises every status
   EXPECT_EQ(seen.size(), static_cast<std::size_t>(status_count));

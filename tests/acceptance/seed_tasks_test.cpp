@@ -82,7 +82,7 @@ TEST(seed_tasks, the_2020_deliverables_as_stated_are_met) {
     EXPECT_EQ(a.depth == 0 ? a.task.substr(0, 5) : "w2020", "w2020");
     for (const auto& d : a.deliverables) {
       ++deliverables;
-      EXPECT_EQ(d.st, status::met) << a.task << ": " << d.reason_en;
+      EXPECT_EQ(d.status, status::met) << a.task << ": " << d.reason_en;
     }
   }
   EXPECT_EQ(deliverables, 13u);

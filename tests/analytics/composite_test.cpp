@@ -18,7 +18,7 @@ const double na = std::numeric_limits<double>::quiet_NaN();
 index_indicator col(const char* id, polarity pol = polarity::higher, double weight = 1.0) {
   index_indicator i;
   i.id = id;
-  i.pol = pol;
+  i.polarity = pol;
   i.weight = weight;
   return i;
 }
@@ -133,7 +133,7 @@ TEST(compute_index, geometric_aggregation_with_a_zero) {
   // min–max gives unit a a zero on both indicators: its geometric mean is 0 and it ranks last;
   // b = 0.5^½·1^½ = 0.70711 and c = 1^½·0.5^½ = 0.70711 tie
   index_options o;
-  o.agg = aggregation::geometric;
+  o.aggregation = aggregation::geometric;
   const auto r = compute_index(small(), o);
   EXPECT_DOUBLE_EQ(r.scores[0], 0.0);
   EXPECT_NEAR(r.scores[1], std::sqrt(0.5), 1e-12);
@@ -148,7 +148,7 @@ TEST(compute_index, geometric_aggregation_with_a_zero) {
   m.indicators[0].goal_high = 40;
   m.indicators[1].goal_low = 0;
   m.indicators[1].goal_high = 10;
-  o.norm = normalisation::goalposts;
+  o.normalisation = normalisation::goalposts;
   o.geometric_floor = 0;
   const auto z = compute_index(m, o);
   EXPECT_DOUBLE_EQ(z.scores[0], 0.0);  // 0^½ · 0.5^½
@@ -156,7 +156,7 @@ TEST(compute_index, geometric_aggregation_with_a_zero) {
   EXPECT_NEAR(z.scores[1], std::sqrt(0.3), 1e-12);
   EXPECT_NEAR(z.scores[2], std::sqrt(1.4 / 3.0), 1e-12);
   // z-scores can be negative: geometric aggregation refuses them
-  o.norm = normalisation::z_score;
+  o.normalisation = normalisation::z_score;
   EXPECT_THROW(compute_index(small(), o), error);
 }
 
@@ -210,7 +210,7 @@ TEST(compute_index, pca_weights_from_known_eigenvectors) {
   EXPECT_NEAR(one.weights[3], 0.0, 1e-12);
   // lower-is-better flips a column's sign, not its squared loadings
   auto flipped = hadamard();
-  flipped.indicators[1].pol = polarity::lower;
+  flipped.indicators[1].polarity = polarity::lower;
   EXPECT_NEAR(compute_index(flipped, o).weights[1], 0.5, 1e-12);
   // fewer than three complete units is refused
   auto gappy = small();
@@ -226,7 +226,7 @@ TEST(compute_index, invalid_matrices_are_refused) {
   m.units[2] = "a";
   EXPECT_THROW(compute_index(m), model_error);
   m = small();
-  m.indicators[1].pol = polarity::band;
+  m.indicators[1].polarity = polarity::band;
   EXPECT_THROW(compute_index(m), model_error);
   m = small();
   m.values[0] = na;
@@ -306,7 +306,7 @@ TEST(sensitivity, varying_the_normalisation_and_geometric_zeros) {
   EXPECT_EQ(a.median_rank, analyse_sensitivity(m, {}, s).median_rank);
   // geometric with min–max: units with a zero score 0 in every replication and tie last
   index_options g;
-  g.agg = aggregation::geometric;
+  g.aggregation = aggregation::geometric;
   sensitivity_options t;
   t.replications = 100;
   const auto r = analyse_sensitivity(small(), g, t);

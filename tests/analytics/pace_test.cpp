@@ -32,7 +32,7 @@ TEST(pace_flow, the_12_85_against_16_67_example) {
   f.actual("estates", "2021-01", "新开工5.2");
   f.actual("estates", "2021-02", "新开工7.65");
   const auto a = run(f, "estates");
-  EXPECT_EQ(a.st, pace_status::behind);
+  EXPECT_EQ(a.status, pace_status::behind);
   EXPECT_EQ(a.method, pace_method::flow_share);
   ASSERT_TRUE(a.as_of);
   EXPECT_EQ(*a.as_of, parse_date("2021-02-28"));  // the end of the latest month observed
@@ -58,7 +58,7 @@ TEST(pace_flow, cumulative_values_stand_for_the_months_before) {
   f.add("estates", "万平方米", "新开工100", accumulation::flow);
   f.actual("estates", "2021-02", "累计新开工12.85");
   auto a = run(f, "estates");
-  EXPECT_EQ(a.st, pace_status::behind);
+  EXPECT_EQ(a.status, pace_status::behind);
   EXPECT_NEAR(*a.actual, 12.85, 1e-12);
 
   // the whole file is cumulative: January 5.2 and February 12.85 year to date → 12.85, not 18.05
@@ -78,7 +78,7 @@ TEST(pace_flow, a_gap_in_the_months_is_no_data) {
   f.add("estates", "万平方米", "新开工100", accumulation::flow);
   f.actual("estates", "2021-02", "新开工7.65");
   const auto a = run(f, "estates");
-  EXPECT_EQ(a.st, pace_status::no_data);
+  EXPECT_EQ(a.status, pace_status::no_data);
   EXPECT_TRUE(has(a.reason_zh, "缺少2021年1月数值")) << a.reason_zh;
   EXPECT_TRUE(has(a.reason_en, "no value for 2021-01")) << a.reason_en;
 }
@@ -112,7 +112,7 @@ TEST(pace_flow, quarters_and_a_growth_target_turned_into_a_level) {
   EXPECT_NEAR(*a.target_value, 108, 1e-12);
   EXPECT_NEAR(*a.done_share, 0.25, 1e-12);
   EXPECT_NEAR(*a.gap_points, 0.0, 1e-12);
-  EXPECT_EQ(a.st, pace_status::in_line);
+  EXPECT_EQ(a.status, pace_status::in_line);
   EXPECT_TRUE(has(a.reason_zh, "一季度累计完成27亿元,完成年度计划25%,与时序进度(25%)持平"))
       << a.reason_zh;
   EXPECT_TRUE(has(a.reason_en, "level with the elapsed-time share (25%)")) << a.reason_en;
@@ -125,7 +125,7 @@ TEST(pace_flow, a_ceiling_is_ahead_when_less_is_used) {
   f.add("land", "公顷", "50以内", accumulation::flow, polarity::lower);
   f.actual("land", "2021-06", "累计30");
   const auto a = run(f, "land");
-  EXPECT_EQ(a.st, pace_status::behind);
+  EXPECT_EQ(a.status, pace_status::behind);
   EXPECT_NEAR(*a.gap_points, -10.0, 1e-9);
   EXPECT_TRUE(has(a.reason_zh, "占年度控制目标的60%,高于时序进度(50%)10个百分点")) << a.reason_zh;
 }
@@ -143,12 +143,12 @@ TEST(pace_path, stock_against_the_path_from_the_baseline) {
   EXPECT_NEAR(*a.baseline, 326, 1e-12);
   EXPECT_NEAR(*a.done_share, 19.0 / 44.0, 1e-15);
   EXPECT_NEAR(*a.gap_points, 1.51, 1e-9);
-  EXPECT_EQ(a.st, pace_status::in_line);  // within ±2 points
+  EXPECT_EQ(a.status, pace_status::in_line);  // within ±2 points
   EXPECT_TRUE(has(a.reason_zh, "推进43.18%,高于时序进度(41.67%)1.51个百分点")) << a.reason_zh;
   EXPECT_TRUE(has(a.reason_zh, "容差内")) << a.reason_zh;
   pace_options tight;
   tight.tolerance_points = 1.0;
-  EXPECT_EQ(run(f, "hitech", tight).st, pace_status::ahead);
+  EXPECT_EQ(run(f, "hitech", tight).status, pace_status::ahead);
 }
 
 TEST(pace_path, share_with_lower_is_better_and_a_flat_target) {
@@ -161,16 +161,16 @@ TEST(pace_path, share_with_lower_is_better_and_a_flat_target) {
   const auto a = run(f, "unemployed");
   EXPECT_NEAR(*a.done_share, 265.0 / 565.0, 1e-15);
   EXPECT_NEAR(*a.gap_points, 46.90 - 50.0, 1e-9);
-  EXPECT_EQ(a.st, pace_status::behind);
+  EXPECT_EQ(a.status, pace_status::behind);
 
   // a target equal to the baseline: holding the level is on schedule
   plan_fixture g;
   g.add("share", "%", "99");
   g.baseline("share", "2020", "99");
   g.actual("share", "2021-06", "99.2");
-  EXPECT_EQ(run(g, "share").st, pace_status::in_line);
+  EXPECT_EQ(run(g, "share").status, pace_status::in_line);
   g.actuals.put(plan_fixture::make("share", "2021-06", "98.5"));
-  EXPECT_EQ(run(g, "share").st, pace_status::behind);
+  EXPECT_EQ(run(g, "share").status, pace_status::behind);
 }
 
 TEST(pace_path, no_baseline_is_no_data) {
@@ -178,7 +178,7 @@ TEST(pace_path, no_baseline_is_no_data) {
   f.add("hitech", "家", "370");
   f.actual("hitech", "2021-05", "345");
   const auto a = run(f, "hitech");
-  EXPECT_EQ(a.st, pace_status::no_data);
+  EXPECT_EQ(a.status, pace_status::no_data);
   EXPECT_TRUE(has(a.reason_zh, "缺少2020年(基期)数值")) << a.reason_zh;
 }
 
@@ -193,7 +193,7 @@ TEST(pace_level, change_rates_compare_the_rate_with_the_target) {
   const auto a = run(f, "investment_growth");
   EXPECT_EQ(a.method, pace_method::level);
   EXPECT_NEAR(*a.gap_points, 7.6, 1e-9);
-  EXPECT_EQ(a.st, pace_status::ahead);
+  EXPECT_EQ(a.status, pace_status::ahead);
   EXPECT_TRUE(has(a.reason_zh, "1—5月完成值12.6%,高于年度目标(5%)7.6个百分点,快于预期"))
       << a.reason_zh;
 
@@ -204,7 +204,7 @@ TEST(pace_level, change_rates_compare_the_rate_with_the_target) {
   const auto b = run(g, "sales");
   EXPECT_EQ(b.method, pace_method::level);
   EXPECT_NEAR(*b.gap_points, 1.1, 1e-9);
-  EXPECT_EQ(b.st, pace_status::in_line);
+  EXPECT_EQ(b.status, pace_status::in_line);
 }
 
 TEST(pace_grade, binding_is_held_to_the_elapsed_share) {
@@ -226,7 +226,7 @@ TEST(pace_grade, binding_flow_behind_says_why) {
   f.add("green", "公顷", "12", accumulation::flow, polarity::higher, attribute::binding);
   f.actual("green", "2021-06", "累计5.9");  // 49.17 % against 50 %
   const auto a = run(f, "green");
-  EXPECT_EQ(a.st, pace_status::behind);
+  EXPECT_EQ(a.status, pace_status::behind);
   EXPECT_TRUE(has(a.reason_zh, "约束性指标须不低于时序进度")) << a.reason_zh;
 }
 
@@ -236,20 +236,20 @@ TEST(pace_status_cases, references_qualitative_and_no_target) {
   f.add("quality", "", "达到发达国家先进水平");
   f.add("plain", "%", "");
   f.actual("quota", "2021-06", "累计30");
-  EXPECT_EQ(run(f, "quota").st, pace_status::needs_reference);
+  EXPECT_EQ(run(f, "quota").status, pace_status::needs_reference);
   f.refs.add(reference_value{"quota", period::year(2021), 80, unit(), "assigned"});
   const auto a = run(f, "quota");
-  EXPECT_EQ(a.st, pace_status::behind);  // 37.5 % against 50 %
+  EXPECT_EQ(a.status, pace_status::behind);  // 37.5 % against 50 %
   EXPECT_NEAR(*a.done_share, 0.375, 1e-12);
-  EXPECT_EQ(run(f, "quality").st, pace_status::not_applicable);
+  EXPECT_EQ(run(f, "quality").status, pace_status::not_applicable);
 
   pace_options opt;
   opt.as_of = parse_date("2021-06-30");
   const auto all = assess_pace(f.p, f.actuals, f.refs, opt);
   ASSERT_EQ(all.size(), 3U);
-  EXPECT_EQ(all[0].st, pace_status::behind);
-  EXPECT_EQ(all[1].st, pace_status::not_applicable);
-  EXPECT_EQ(all[2].st, pace_status::no_target);
+  EXPECT_EQ(all[0].status, pace_status::behind);
+  EXPECT_EQ(all[1].status, pace_status::not_applicable);
+  EXPECT_EQ(all[2].status, pace_status::no_target);
   EXPECT_NEAR(all[2].expected_share, 0.5, 1e-15);
 }
 
@@ -259,7 +259,7 @@ TEST(pace_status_cases, no_year_to_date_values_and_no_year) {
   pace_options opt;
   opt.as_of = parse_date("2021-04-30");
   const auto a = run(f, "estates", opt);
-  EXPECT_EQ(a.st, pace_status::no_data);
+  EXPECT_EQ(a.status, pace_status::no_data);
   EXPECT_NEAR(a.expected_share, 4.0 / 12.0, 1e-15);
   EXPECT_THROW(assess_pace(f.p, f.actuals, f.refs), error);  // no as-of date, no values
 }

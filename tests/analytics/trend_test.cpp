@@ -38,28 +38,28 @@ TEST(trend_ratio, thresholds_for_higher_is_better) {
   EXPECT_NEAR(*up(109.6).required_cagr, 0.1, 1e-9);
   EXPECT_NEAR(*up(109.6).observed_cagr, 0.096, 1e-12);
   EXPECT_NEAR(*up(109.6).ratio, 0.96, 1e-8);
-  EXPECT_EQ(up(109.6).st, trend_status::on_track);
+  EXPECT_EQ(up(109.6).status, trend_status::on_track);
   EXPECT_NEAR(*up(109.4).ratio, 0.94, 1e-8);
-  EXPECT_EQ(up(109.4).st, trend_status::acceleration_needed);
-  EXPECT_EQ(up(106.1).st, trend_status::acceleration_needed);
-  EXPECT_EQ(up(105.9).st, trend_status::limited_progress);
-  EXPECT_EQ(up(100.1).st, trend_status::limited_progress);
+  EXPECT_EQ(up(109.4).status, trend_status::acceleration_needed);
+  EXPECT_EQ(up(106.1).status, trend_status::acceleration_needed);
+  EXPECT_EQ(up(105.9).status, trend_status::limited_progress);
+  EXPECT_EQ(up(100.1).status, trend_status::limited_progress);
   EXPECT_NEAR(*up(99.9).ratio, -0.01, 1e-8);
-  EXPECT_EQ(up(99.9).st, trend_status::deterioration);
-  EXPECT_EQ(up(300).st, trend_status::achieved);
+  EXPECT_EQ(up(99.9).status, trend_status::deterioration);
+  EXPECT_EQ(up(300).status, trend_status::achieved);
 }
 
 TEST(trend_ratio, thresholds_for_lower_is_better) {
   EXPECT_NEAR(*down(90.4).required_cagr, -0.1, 1e-9);
   EXPECT_NEAR(*down(90.4).ratio, 0.96, 1e-8);
-  EXPECT_EQ(down(90.4).st, trend_status::on_track);
+  EXPECT_EQ(down(90.4).status, trend_status::on_track);
   EXPECT_NEAR(*down(90.6).ratio, 0.94, 1e-8);
-  EXPECT_EQ(down(90.6).st, trend_status::acceleration_needed);
-  EXPECT_EQ(down(93.9).st, trend_status::acceleration_needed);  // R = 0.61
-  EXPECT_EQ(down(94.1).st, trend_status::limited_progress);     // R = 0.59
-  EXPECT_EQ(down(99.9).st, trend_status::limited_progress);     // R = 0.01
-  EXPECT_EQ(down(100.1).st, trend_status::deterioration);       // R = −0.01
-  EXPECT_EQ(down(30).st, trend_status::achieved);
+  EXPECT_EQ(down(90.6).status, trend_status::acceleration_needed);
+  EXPECT_EQ(down(93.9).status, trend_status::acceleration_needed);  // R = 0.61
+  EXPECT_EQ(down(94.1).status, trend_status::limited_progress);     // R = 0.59
+  EXPECT_EQ(down(99.9).status, trend_status::limited_progress);     // R = 0.01
+  EXPECT_EQ(down(100.1).status, trend_status::deterioration);       // R = −0.01
+  EXPECT_EQ(down(30).status, trend_status::achieved);
 }
 
 TEST(trend_ratio, multi_year_cagr_and_reason) {
@@ -72,7 +72,7 @@ TEST(trend_ratio, multi_year_cagr_and_reason) {
   EXPECT_NEAR(*r.observed_cagr, 0.05, 1e-9);
   EXPECT_NEAR(*r.required_cagr, std::pow(2.0, 0.1) - 1.0, 1e-12);
   EXPECT_NEAR(*r.ratio, 0.05 / (std::pow(2.0, 0.1) - 1.0), 1e-9);
-  EXPECT_EQ(r.st, trend_status::acceleration_needed);
+  EXPECT_EQ(r.status, trend_status::acceleration_needed);
   EXPECT_NE(r.reason_zh.find("2015—2020年年均增长5%"), std::string::npos) << r.reason_zh;
   EXPECT_NE(r.reason_zh.find("需年均增长7.18%"), std::string::npos) << r.reason_zh;
   EXPECT_NE(r.reason_en.find("R = 0.697"), std::string::npos) << r.reason_en;
@@ -90,45 +90,45 @@ TEST(trend_ratio, growth_targets_are_the_required_cagr) {
       assess_trend(two(100, 105), trend_target{7, 2025, measure_kind::growth}, polarity::higher);
   EXPECT_NEAR(*r.required_cagr, 0.07, 1e-12);
   EXPECT_NEAR(*r.ratio, 5.0 / 7.0, 1e-9);
-  EXPECT_EQ(r.st, trend_status::acceleration_needed);
+  EXPECT_EQ(r.status, trend_status::acceleration_needed);
 }
 
 TEST(trend_ratio, negative_values_flip_the_sign) {
   // −100 → −90 is progress when higher is better: CAGR (−90/−100) − 1 = −10 %, s = −1 → +0.1
   const auto r = assess_trend(two(-100, -90), std::nullopt, polarity::higher);
   EXPECT_NEAR(*r.progress, 0.1, 1e-12);
-  EXPECT_EQ(r.st, trend_status::substantial_progress);
+  EXPECT_EQ(r.status, trend_status::substantial_progress);
 }
 
 TEST(trend_checks, input_problems_are_statuses) {
   const trend_target t{200, 2025, measure_kind::level};
-  EXPECT_EQ(assess_trend({{2020, 100}}, t, polarity::higher).st, trend_status::insufficient_data);
-  EXPECT_EQ(assess_trend({}, t, polarity::higher).st, trend_status::insufficient_data);
+  EXPECT_EQ(assess_trend({{2020, 100}}, t, polarity::higher).status, trend_status::insufficient_data);
+  EXPECT_EQ(assess_trend({}, t, polarity::higher).status, trend_status::insufficient_data);
   const auto d = assess_trend({{2019, 1}, {2020, 2}, {2020, 3}}, t, polarity::higher);
-  EXPECT_EQ(d.st, trend_status::duplicate_periods);
+  EXPECT_EQ(d.status, trend_status::duplicate_periods);
   EXPECT_NE(d.reason_zh.find("2020年有两个数值"), std::string::npos);
-  EXPECT_EQ(assess_trend(two(-5, 3), t, polarity::higher).st, trend_status::sign_change);
-  EXPECT_EQ(assess_trend(two(0, 3), t, polarity::higher).st, trend_status::zero_value);
+  EXPECT_EQ(assess_trend(two(-5, 3), t, polarity::higher).status, trend_status::sign_change);
+  EXPECT_EQ(assess_trend(two(0, 3), t, polarity::higher).status, trend_status::zero_value);
   EXPECT_EQ(
-      assess_trend(two(5, 6), trend_target{-1, 2025, measure_kind::level}, polarity::lower).st,
+      assess_trend(two(5, 6), trend_target{-1, 2025, measure_kind::level}, polarity::lower).status,
       trend_status::sign_change);
   // one point that already meets the target is achieved: that is a level, not a trend
-  EXPECT_EQ(assess_trend({{2020, 300}}, t, polarity::higher).st, trend_status::achieved);
+  EXPECT_EQ(assess_trend({{2020, 300}}, t, polarity::higher).status, trend_status::achieved);
 }
 
 // No target: thresholds 1.5 % and 0.5 % a year (open-sdg), in the better direction.
 TEST(trend_no_target, growth_thresholds) {
-  EXPECT_EQ(assess_trend(two(100, 101.6), std::nullopt, polarity::higher).st,
+  EXPECT_EQ(assess_trend(two(100, 101.6), std::nullopt, polarity::higher).status,
             trend_status::substantial_progress);
-  EXPECT_EQ(assess_trend(two(100, 101.4), std::nullopt, polarity::higher).st,
+  EXPECT_EQ(assess_trend(two(100, 101.4), std::nullopt, polarity::higher).status,
             trend_status::moderate_progress);
-  EXPECT_EQ(assess_trend(two(100, 100.4), std::nullopt, polarity::higher).st,
+  EXPECT_EQ(assess_trend(two(100, 100.4), std::nullopt, polarity::higher).status,
             trend_status::limited_progress);
-  EXPECT_EQ(assess_trend(two(100, 99.9), std::nullopt, polarity::higher).st,
+  EXPECT_EQ(assess_trend(two(100, 99.9), std::nullopt, polarity::higher).status,
             trend_status::deterioration);
-  EXPECT_EQ(assess_trend(two(100, 98), std::nullopt, polarity::lower).st,
+  EXPECT_EQ(assess_trend(two(100, 98), std::nullopt, polarity::lower).status,
             trend_status::substantial_progress);
-  EXPECT_EQ(assess_trend(two(100, 101), std::nullopt, polarity::band).st,
+  EXPECT_EQ(assess_trend(two(100, 101), std::nullopt, polarity::band).status,
             trend_status::not_applicable);
 }
 
@@ -149,15 +149,15 @@ TEST(trend_no_target, damping_near_and_beyond_the_limit) {
 
   // 90 → 90.9 is 1 % growth: moderate undamped, substantial with the limit (1 % ≥ 1.5 %·c =
   // 0.5604 %)
-  EXPECT_EQ(assess_trend(two(90, 90.9), std::nullopt, polarity::higher).st,
+  EXPECT_EQ(assess_trend(two(90, 90.9), std::nullopt, polarity::higher).status,
             trend_status::moderate_progress);
   trend_options o;
   o.limit = 100;
   const auto r = assess_trend(two(90, 90.9), std::nullopt, polarity::higher, o);
   EXPECT_NEAR(*r.damping, 0.37362164501282824, 1e-12);
-  EXPECT_EQ(r.st, trend_status::substantial_progress);
+  EXPECT_EQ(r.status, trend_status::substantial_progress);
   // at the limit any non-negative growth is substantial
-  EXPECT_EQ(assess_trend(two(100, 100), std::nullopt, polarity::higher, o).st,
+  EXPECT_EQ(assess_trend(two(100, 100), std::nullopt, polarity::higher, o).status,
             trend_status::substantial_progress);
   // the limit is ignored when there is a target (open-sdg)
   const auto t =
@@ -178,15 +178,15 @@ TEST(trend_growth_rates, judged_on_level_and_slope_never_cagr) {
   EXPECT_NEAR(*r.slope, 0.39, 1e-12);
   EXPECT_NEAR(*r.required_slope, 2.0 / 9.0, 1e-12);
   EXPECT_NEAR(*r.ratio, 0.39 * 9.0 / 2.0, 1e-9);
-  EXPECT_EQ(r.st, trend_status::on_track);
+  EXPECT_EQ(r.status, trend_status::on_track);
   // a sign change is no problem for rates: −5 → 3 is a rising level
   const auto g =
       assess_trend(two(-5, 3), trend_target{8, 2025, measure_kind::level}, polarity::higher, o);
-  EXPECT_EQ(g.st, trend_status::on_track);  // slope 8 vs required 13/5 = 2.6 a year
+  EXPECT_EQ(g.status, trend_status::on_track);  // slope 8 vs required 13/5 = 2.6 a year
   // no target: slope thresholds 0.5 and 0.1 points a year
-  EXPECT_EQ(assess_trend(s, std::nullopt, polarity::higher, o).st, trend_status::moderate_progress);
-  EXPECT_EQ(assess_trend(s, std::nullopt, polarity::lower, o).st, trend_status::deterioration);
-  EXPECT_EQ(assess_trend(s, trend_target{7, 2025, measure_kind::level}, polarity::higher, o).st,
+  EXPECT_EQ(assess_trend(s, std::nullopt, polarity::higher, o).status, trend_status::moderate_progress);
+  EXPECT_EQ(assess_trend(s, std::nullopt, polarity::lower, o).status, trend_status::deterioration);
+  EXPECT_EQ(assess_trend(s, trend_target{7, 2025, measure_kind::level}, polarity::higher, o).status,
             trend_status::achieved);
 }
 
@@ -197,7 +197,7 @@ TEST(trend_plan, targets_series_and_projection_from_a_plan) {
   gdp.kind = indicator_kind::rate;
   f.add("sales", "亿元", "年均增长7%");
   f.add("quality", "", "达到发达国家先进水平");
-  f.p.find("sales")->targets.front().per = period::span(2021, 2025);
+  f.p.find("sales")->targets.front().period = period::span(2021, 2025);
   for (const auto& [y, v] : std::vector<std::pair<const char*, const char*>>{
            {"2016", "6.0"}, {"2017", "6.5"}, {"2018", "6.9"}, {"2019", "7.2"}, {"2020", "7.6"}})
     f.actual("gdp_growth", y, v);
@@ -207,7 +207,7 @@ TEST(trend_plan, targets_series_and_projection_from_a_plan) {
   ASSERT_EQ(all.size(), 3U);
   EXPECT_EQ(all[0].trend.kind, series_kind::growth_rate);  // inferred from 增速
   EXPECT_EQ(all[0].series.size(), 5U);
-  EXPECT_EQ(all[0].trend.st, trend_status::on_track);  // slope 0.39 vs (8 − 6)/5 = 0.4 → 0.975
+  EXPECT_EQ(all[0].trend.status, trend_status::on_track);  // slope 0.39 vs (8 − 6)/5 = 0.4 → 0.975
   ASSERT_TRUE(all[0].projection);
   EXPECT_EQ(all[0].projection->year, 2021);
   EXPECT_EQ(all[1].trend.kind, series_kind::level);
@@ -216,7 +216,7 @@ TEST(trend_plan, targets_series_and_projection_from_a_plan) {
   ASSERT_TRUE(all[1].projection);
   EXPECT_EQ(all[1].projection->year, 2025);
   EXPECT_NEAR(*all[1].projection->target, 105 * std::pow(1.07, 5), 1e-9);  // from 2020's 105
-  EXPECT_EQ(all[2].trend.st, trend_status::insufficient_data);
+  EXPECT_EQ(all[2].trend.status, trend_status::insufficient_data);
   EXPECT_NE(all[2].trend.reason_zh.find("没有可对照的数值"), std::string::npos);
   EXPECT_FALSE(all[2].projection);
 }

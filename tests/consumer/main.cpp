@@ -11,7 +11,7 @@ int main(int argc, char** argv) {
   if (argc < 2) return 2;
   const planeval::plan p = planeval::load_plan_table(argv[1]);
   const auto r = planeval::parse_target("95以上");
-  std::cout << "planeval " PLANEVAL_VERSION_STRING ": " << p.indicators.size() << " indicators; '95以上' is " << planeval::to_string(r.oper)
+  std::cout << "planeval " PLANEVAL_VERSION_STRING ": " << p.indicators.size() << " indicators; '95以上' is " << planeval::to_string(r.operation)
             << '\n';
   // the analytics layer links too (Eigen and threads stay private to it)
   planeval::index_matrix m;
@@ -20,5 +20,5 @@ int main(int argc, char** argv) {
   m.indicators[0].id = "x";
   m.values = {1, 2};
   const auto index = planeval::compute_index(m);
-  return r.oper == planeval::op::at_least && index.ranks[1] == 1 ? 0 : 1;
+  return r.operation == planeval::op::at_least && index.ranks[1] == 1 ? 0 : 1;
 }

@@ -28,57 +28,57 @@ rule random_rule(std::mt19937& rng, const unit& u, bool& growth) {
   const double x = std::round(num(rng) * 4) / 4;
   switch (kind) {
     case 0:
-      r.oper = op::reach;
+      r.operation = op::reach;
       r.value = x;
       break;
     case 1:
-      r.oper = op::about;
+      r.operation = op::about;
       r.value = x;
       break;
     case 2:
-      r.oper = op::at_least;
+      r.operation = op::at_least;
       r.value = x;
       r.strict = rng() % 2;
       break;
     case 3:
-      r.oper = op::at_most;
+      r.operation = op::at_most;
       r.value = x;
       r.strict = rng() % 2;
       break;
     case 4:
     case 5:
-      r.oper = op::between;
+      r.operation = op::between;
       r.low = x;
       r.high = x + std::round(num(rng)) / 4;
       break;
     case 6:
-      r.oper = op::about;
+      r.operation = op::about;
       r.reference = "全市目标";
       break;
     case 7:
-      r.oper = rng() % 2 ? op::reach : op::at_most;
+      r.operation = rng() % 2 ? op::reach : op::at_most;
       r.reference = "市下达指标";
       break;
     case 8:
-      r.oper = op::qualitative;
+      r.operation = op::qualitative;
       r.description = "达到先进水平";
       growth = false;
       break;
     default:
-      r.oper = op::reach;
+      r.operation = op::reach;
       r.value = x;
       break;
   }
   if (growth) {
-    r.meas.kind = measure_kind::growth;
-    r.u = unit::percent();
+    r.measure.kind = measure_kind::growth;
+    r.unit = unit::percent();
     if (r.is_comparison() && !r.has_reference()) {  // growth thresholds around a few percent
       r.value /= 10;
       r.low /= 10;
       r.high /= 10;
     }
   } else if (u.symbol() == "万平方米" && r.is_comparison() && !r.has_reference() && rng() % 2) {
-    r.u = unit::parse("平方米");  // the target in another unit of the same dimension
+    r.unit = unit::parse("平方米");  // the target in another unit of the same dimension
     r.value *= 10000;
     r.low *= 10000;
     r.high *= 10000;
@@ -90,7 +90,7 @@ random_case make_case(std::mt19937& rng, std::size_t n_units, std::size_t n_indi
                       int first_year, int n_periods) {
   random_case c;
   c.base.id = "random";
-  c.base.per = period::year(first_year + n_periods - 1);
+  c.base.period = period::year(first_year + n_periods - 1);
   auto& tol = c.base.settings.tolerance;
   auto pick = [&](int n) { return static_cast<double>(rng() % static_cast<unsigned>(n)); };
   tol.about_points = pick(3) * 0.25;
@@ -102,14 +102,14 @@ random_case make_case(std::mt19937& rng, std::size_t n_units, std::size_t n_indi
   for (std::size_t i = 0; i < n_indicators; ++i) {
     indicator ind;
     ind.id = "ind" + std::to_string(i);
-    ind.u = unit::parse(units[rng() % 4]);
-    ind.pol = static_cast<polarity>(rng() % 3);
-    ind.attr = static_cast<attribute>(rng() % 2);
+    ind.unit = unit::parse(units[rng() % 4]);
+    ind.polarity = static_cast<polarity>(rng() % 3);
+    ind.attribute = static_cast<attribute>(rng() % 2);
     bool growth = false;
     target t;
-    t.per = c.base.per;
-    t.r = random_rule(rng, ind.u, growth);
-    t.text = canonical(t.r);
+    t.period = c.base.period;
+    t.rule = random_rule(rng, ind.unit, growth);
+    t.text = canonical(t.rule);
     ind.targets.push_back(t);
     c.base.add(ind);
     c.ids.push_back(ind.id);
@@ -133,11 +133,11 @@ TEST(batch, identical_to_the_per_indicator_evaluator_on_random_plans) {
 
     // values near the thresholds, some exactly on them, some missing
     for (std::size_t i = 0; i < c.ids.size(); ++i) {
-      const rule& r = c.base.indicators[i].targets[0].r;
+      const rule& r = c.base.indicators[i].targets[0].rule;
       for (std::size_t u = 0; u < c.units.size(); ++u) {
         // per-unit targets and references
         if (r.is_comparison() && !r.has_reference() && rng() % 2) {
-          if (r.oper == op::between)
+          if (r.operation == op::between)
             targets.set_range(u, i, r.low + 1, r.high + 2);
           else
             targets.set_value(u, i, r.value + 1);
@@ -147,14 +147,14 @@ TEST(batch, identical_to_the_per_indicator_evaluator_on_random_plans) {
         double level = 50 + jitter(rng);
         for (std::size_t p = 0; p < c.periods.size(); ++p) {
           double v = std::round((r.value != 0 ? r.value : 50) + jitter(rng));
-          if (r.meas.kind == measure_kind::growth) {
+          if (r.measure.kind == measure_kind::growth) {
             level *= 1 + (jitter(rng) / 100);
             v = std::round(level * 100) / 100;
           }
-          if (r.u.symbol() == "平方米") v = std::round(r.value / 10000 + jitter(rng) / 10);
+          if (r.unit.symbol() == "平方米") v = std::round(r.value / 10000 + jitter(rng) / 10);
           if (rng() % 8 == 0) v = std::numeric_limits<double>::quiet_NaN();
           if (rng() % 10 == 0 && r.is_comparison() && !r.has_reference())
-            v = r.oper == op::between ? r.high : r.value;  // exactly on the threshold
+            v = r.operation == op::between ? r.high : r.value;  // exactly on the threshold
           store.set(u, i, p, v);
         }
       }
@@ -185,7 +185,7 @@ TEST(batch, identical_to_the_per_indicator_evaluator_on_random_plans) {
       for (std::size_t i = 0; i < c.ids.size(); ++i) {
         auto& ind = pu.indicators[i];
         const auto& rr = targets.rules()[i];
-        rule r = ind.targets[0].r;
+        rule r = ind.targets[0].rule;
         if (!std::isnan(rr.value[u])) r.value = rr.value[u];
         if (!std::isnan(rr.low[u])) r.low = rr.low[u];
         if (!std::isnan(rr.high[u])) r.high = rr.high[u];
@@ -196,7 +196,7 @@ TEST(batch, identical_to_the_per_indicator_evaluator_on_random_plans) {
           if (!std::isnan(v)) {
             observation o;
             o.indicator = ind.id;
-            o.per = c.periods[p];
+            o.period = c.periods[p];
             o.value = point_value{v};
             obs.add(o);
           }
@@ -210,11 +210,11 @@ TEST(batch, identical_to_the_per_indicator_evaluator_on_random_plans) {
         for (std::size_t p = 0; p < c.periods.size(); ++p) {
           const auto& a = as[i * c.periods.size() + p];
           ASSERT_EQ(a.indicator, c.ids[i]);
-          ASSERT_EQ(a.per, c.periods[p]);
+          ASSERT_EQ(a.period, c.periods[p]);
           const auto off = res.offset(u, i, p);
           const auto st = static_cast<status>(res.codes[off]);
-          ASSERT_EQ(st, a.st) << "trial " << trial << " unit " << u << " " << c.ids[i] << " "
-                              << a.per.to_string() << ": " << a.reason_en << " (batch "
+          ASSERT_EQ(st, a.status) << "trial " << trial << " unit " << u << " " << c.ids[i] << " "
+                              << a.period.to_string() << ": " << a.reason_en << " (batch "
                               << to_string(st) << ")";
           ASSERT_EQ(res.within_tolerance[off] != 0, a.within_tolerance) << a.reason_en;
           if (a.gap) {
@@ -222,7 +222,7 @@ TEST(batch, identical_to_the_per_indicator_evaluator_on_random_plans) {
           } else {
             ASSERT_TRUE(std::isnan(res.gap[off])) << a.reason_en;
           }
-          ++seen[a.st];
+          ++seen[a.status];
           ++compared;
         }
       }
@@ -239,13 +239,13 @@ TEST(batch, summaries_and_memory) {
   plan p;
   indicator ind;
   ind.id = "rate";
-  ind.u = unit::percent();
+  ind.unit = unit::percent();
   ind.targets.push_back(target{period::year(2021), "95以上", parse_target("95以上")});
   p.add(ind);
   indicator none;
   none.id = "none";
   p.add(none);
-  p.per = period::year(2021);
+  p.period = period::year(2021);
   batch_store store({"a", "b"}, {"rate", "none"}, {period::year(2020), period::year(2021)});
   EXPECT_EQ(store.value_bytes(), 8u * 8u);
   store.set(0, 0, 0, 96);

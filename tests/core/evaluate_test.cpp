@@ -22,10 +22,10 @@ struct fixture {
                  polarity pol = polarity::higher, attribute attr = attribute::anticipatory) {
     indicator ind;
     ind.id = id;
-    ind.u = unit::parse(u);
-    ind.pol = pol;
-    ind.attr = attr;
-    ind.kind = ind.u.is_percent() ? indicator_kind::rate : indicator_kind::amount;
+    ind.unit = unit::parse(u);
+    ind.polarity = pol;
+    ind.attribute = attr;
+    ind.kind = ind.unit.is_percent() ? indicator_kind::rate : indicator_kind::amount;
     if (target_text && *target_text)
       ind.targets.push_back(target{y2021, target_text, parse_target(target_text)});
     p.add(ind);
@@ -35,11 +35,11 @@ struct fixture {
     const auto po = parse_observation(text);
     observation o;
     o.indicator = id;
-    o.per = per;
+    o.period = per;
     o.value = po.value;
-    o.meas = po.meas;
-    o.u = po.u;
-    o.qual = po.qual;
+    o.measure = po.measure;
+    o.unit = po.unit;
+    o.qualifier = po.qualifier;
     o.comparable = po.comparable;
     o.text = text;
     if (po.approximate) o.flags = "E";
@@ -51,7 +51,7 @@ struct fixture {
   }
 };
 
-status st(fixture& f, const char* id) { return f.eval(id).st; }
+status st(fixture& f, const char* id) { return f.eval(id).status; }
 
 }  // namespace
 
@@ -93,7 +93,7 @@ TEST(evaluate_between, met_exceeded_and_not_met_by_polarity) {
   h.add("inv", "%", "5-10");
   h.actual("inv", "7");
   const auto a = h.eval("inv");
-  EXPECT_EQ(a.st, status::met);
+  EXPECT_EQ(a.status, status::met);
   EXPECT_DOUBLE_EQ(*a.target_value, 5);  // the required end for higher-is-better
 }
 
@@ -106,7 +106,7 @@ TEST(evaluate_about, tolerance_defaults_and_settings) {
   f.actual("cpi", "3.4");
   f.actual("tax", "5750");
   auto a = f.eval("retail");
-  EXPECT_EQ(a.st, status::met);
+  EXPECT_EQ(a.status, status::met);
   EXPECT_TRUE(a.within_tolerance);
   EXPECT_NE(a.reason_zh.find("容差"), std::string::npos);
   EXPECT_EQ(st(f, "cpi"), status::met);  // a CPI target 3%左右 is a ceiling: 3.4 ≤ 3.5
@@ -129,9 +129,9 @@ TEST(evaluate_about, band_polarity_flags_the_tolerance_on_both_sides) {
   f.actual("out", "3.6");
   EXPECT_TRUE(f.eval("lo").within_tolerance);
   EXPECT_TRUE(f.eval("hi").within_tolerance);
-  EXPECT_EQ(f.eval("on").st, status::met);
+  EXPECT_EQ(f.eval("on").status, status::met);
   EXPECT_FALSE(f.eval("on").within_tolerance);
-  EXPECT_EQ(f.eval("out").st, status::not_met);
+  EXPECT_EQ(f.eval("out").status, status::not_met);
 }
 
 TEST(evaluate_bounds, at_least_and_at_most_ignore_polarity) {
@@ -174,7 +174,7 @@ TEST(evaluate_references, needs_reference_then_uses_it) {
   f.actual("unemployed", "5100");
   f.actual("deaths", "0.012");
   auto a = f.eval("gdp");
-  EXPECT_EQ(a.st, status::needs_reference);
+  EXPECT_EQ(a.status, status::needs_reference);
   EXPECT_NE(a.reason_zh.find("全市目标"), std::string::npos);
   EXPECT_NE(a.reason_en.find("the city target"), std::string::npos);
   EXPECT_EQ(a.actual, 5.7);  // the value is still reported
@@ -183,7 +183,7 @@ TEST(evaluate_references, needs_reference_then_uses_it) {
   f.refs.add(reference_value{"unemployed", y2021, 6000, unit(), ""});
   f.refs.add(reference_value{"deaths", y2021, 1.5, unit::parse("人/百亿元"), ""});
   a = f.eval("gdp");
-  EXPECT_EQ(a.st, status::met);  // 5.7 within 0.5 points of 6
+  EXPECT_EQ(a.status, status::met);  // 5.7 within 0.5 points of 6
   EXPECT_TRUE(a.within_tolerance);
   EXPECT_EQ(st(f, "energy"), status::not_met);
   EXPECT_EQ(st(f, "unemployed"), status::met);
@@ -198,7 +198,7 @@ TEST(evaluate_references, needs_reference_then_uses_it) {
   // 1.5 人/万元 per 10 000 yuan is 15 000 人/亿元: far above the actual, so the cap is met
   f.refs.put(reference_value{"deaths", y2021, 1.5, unit::parse("人/万元"), ""});
   const auto d = f.eval("deaths");
-  EXPECT_EQ(d.st, status::met);
+  EXPECT_EQ(d.status, status::met);
   EXPECT_DOUBLE_EQ(*d.target_value, 15000);
 }
 
@@ -218,7 +218,7 @@ TEST(evaluate_binding, anticipatory_grace_does_not_apply_to_binding) {
   f.actual("hard", "4.8");
   f.p.settings.tolerance.anticipatory_points = 0.3;
   auto a = f.eval("soft");
-  EXPECT_EQ(a.st, status::met);
+  EXPECT_EQ(a.status, status::met);
   EXPECT_TRUE(a.within_tolerance);
   EXPECT_EQ(st(f, "hard"), status::not_met);
 }
@@ -233,14 +233,14 @@ TEST(evaluate_not_assessable, no_data_no_target_needs_judgment) {
   f.actual("life2", "达标");
   f.actual("life3", "基本完成");
   auto a = f.eval("empty");
-  EXPECT_EQ(a.st, status::no_data);
+  EXPECT_EQ(a.status, status::no_data);
   EXPECT_NE(a.reason_en.find("no value for 2021"), std::string::npos);
   EXPECT_EQ(st(f, "life"), status::needs_judgment);
   EXPECT_EQ(st(f, "life2"), status::met);
   EXPECT_EQ(st(f, "life3"), status::not_met);  // 基本完成 does not pass a binding target
   const auto all = evaluate(f.p, f.actuals, f.refs);
   ASSERT_EQ(all.size(), 5u);
-  EXPECT_EQ(all.back().st, status::no_target);
+  EXPECT_EQ(all.back().status, status::no_target);
 }
 
 TEST(evaluate_judgment, recorded_for_numeric_targets) {
@@ -260,13 +260,13 @@ TEST(evaluate_growth, from_a_growth_figure_or_two_levels) {
   g.actual("gdp", "1080", y2021);
   g.actual("gdp", "1000", y2020);
   auto a = g.eval("gdp");
-  EXPECT_EQ(a.st, status::met);
+  EXPECT_EQ(a.status, status::met);
   EXPECT_NEAR(*a.actual, 8.0, 1e-9);
   fixture h;
   h.add("gdp", "亿元", "增长8%");
   h.actual("gdp", "1080", y2021);
   a = h.eval("gdp");
-  EXPECT_EQ(a.st, status::no_data);
+  EXPECT_EQ(a.status, status::no_data);
   EXPECT_NE(a.reason_en.find("2020"), std::string::npos) << a.reason_en;
 }
 
@@ -286,12 +286,12 @@ TEST(evaluate_change_points, from_the_baseline) {
   auto& ind = f.add("share", "%", "提高2个百分点");
   observation base;
   base.indicator = "share";
-  base.per = y2020;
+  base.period = y2020;
   base.value = point_value{40};
   ind.baseline = base;
   f.actual("share", "41.5");
   auto a = f.eval("share");
-  EXPECT_EQ(a.st, status::not_met);
+  EXPECT_EQ(a.status, status::not_met);
   EXPECT_NEAR(*a.actual, 1.5, 1e-12);
   EXPECT_EQ(a.value_unit, unit::percentage_point());
   fixture g;
@@ -302,10 +302,10 @@ TEST(evaluate_change_points, from_the_baseline) {
 
 TEST(evaluate_cagr, over_the_plan_span) {
   fixture f;
-  f.p.per = period::span(2021, 2025);
+  f.p.period = period::span(2021, 2025);
   indicator ind;
   ind.id = "gdp";
-  ind.u = unit::parse("亿元");
+  ind.unit = unit::parse("亿元");
   ind.targets.push_back(
       target{period::year(2025), "年均增长7%以上", parse_target("年均增长7%以上")});
   f.p.add(ind);
@@ -313,7 +313,7 @@ TEST(evaluate_cagr, over_the_plan_span) {
   f.actual("gdp", "1450", period::year(2025));  // (1.45)^(1/5) − 1 = 7.71%
   const auto a =
       evaluate_target(f.p, *f.p.find("gdp"), f.p.find("gdp")->targets[0], f.actuals, f.refs);
-  EXPECT_EQ(a.st, status::met);
+  EXPECT_EQ(a.status, status::met);
   EXPECT_NEAR(*a.actual, 7.7145, 1e-3);
 }
 
@@ -353,7 +353,7 @@ TEST(evaluate_units, targets_with_their_own_units_are_converted) {
   g.add("area", "万平方米", "21.3");
   g.actual("area", "212000平方米");
   auto a = g.eval("area");
-  EXPECT_EQ(a.st, status::not_met);
+  EXPECT_EQ(a.status, status::not_met);
   EXPECT_NEAR(*a.actual, 21.2, 1e-9);
   EXPECT_NEAR(*a.achievement, 21.2 / 21.3, 1e-9);
 }
@@ -363,7 +363,7 @@ TEST(evaluate_qualifiers, different_counts_are_not_compared) {
   f.add("estates", "万平方米", "新开工100");
   f.actual("estates", "竣工120");
   const auto a = f.eval("estates");
-  EXPECT_EQ(a.st, status::no_data);
+  EXPECT_EQ(a.status, status::no_data);
   EXPECT_NE(a.reason_zh.find("不可比"), std::string::npos);
 }
 
@@ -379,29 +379,29 @@ TEST(evaluate_lower, achievement_uses_the_baseline) {
   auto& ind = f.add("unemployed", "人", "5000", polarity::lower);
   observation base;
   base.indicator = "unemployed";
-  base.per = y2020;
+  base.period = y2020;
   base.value = point_value{6000};
   ind.baseline = base;
   f.actual("unemployed", "5500");
   const auto a = f.eval("unemployed");
-  EXPECT_EQ(a.st, status::not_met);
+  EXPECT_EQ(a.status, status::not_met);
   EXPECT_NEAR(*a.achievement, 0.5, 1e-12);  // (6000−5500)/(6000−5000)
 }
 
 TEST(evaluate_periods, a_year_from_its_quarters) {
   fixture f;
   auto& ind = f.add("new_hq", "家", "3");
-  ind.acc = accumulation::flow;
+  ind.accumulation = accumulation::flow;
   f.add("stock", "家", "370");
   for (int q = 1; q <= 4; ++q) {
     f.actual("new_hq", "1", period::quarter(2021, q));
     f.actual("stock", q == 4 ? "372" : "360", period::quarter(2021, q));
   }
   auto a = f.eval("new_hq");
-  EXPECT_EQ(a.st, status::met);
+  EXPECT_EQ(a.status, status::met);
   EXPECT_EQ(*a.actual, 4);  // flows add up
   a = f.eval("stock");
-  EXPECT_EQ(a.st, status::met);
+  EXPECT_EQ(a.status, status::met);
   EXPECT_EQ(*a.actual, 372);  // stocks take the last value
 }
 
@@ -416,7 +416,7 @@ TEST(evaluate_as_of, later_periods_are_ignored_and_unfinished_marked) {
   EXPECT_NE(a.reason_zh.find("截至2021-06-30"), std::string::npos);
   opt.as_of = date(2020, 12, 31);
   a = f.eval("x", opt);
-  EXPECT_EQ(a.st, status::no_data);
+  EXPECT_EQ(a.status, status::no_data);
 }
 
 TEST(evaluate, is_deterministic_and_does_not_touch_inputs) {
@@ -430,7 +430,7 @@ TEST(evaluate, is_deterministic_and_does_not_touch_inputs) {
   const auto second = evaluate(f.p, f.actuals, f.refs);
   ASSERT_EQ(first.size(), second.size());
   for (std::size_t k = 0; k < first.size(); ++k) {
-    EXPECT_EQ(first[k].st, second[k].st);
+    EXPECT_EQ(first[k].status, second[k].status);
     EXPECT_EQ(first[k].reason_zh, second[k].reason_zh);
   }
   EXPECT_EQ(f.p, before);

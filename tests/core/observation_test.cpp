@@ -12,8 +12,8 @@ using namespace planeval;
 TEST(parse_observation, numbers_and_units) {
   auto o = parse_observation("7.05%");
   EXPECT_EQ(std::get<point_value>(o.value).value, 7.05);
-  EXPECT_EQ(o.u, unit::percent());
-  EXPECT_EQ(o.meas.kind, measure_kind::level);
+  EXPECT_EQ(o.unit, unit::percent());
+  EXPECT_EQ(o.measure.kind, measure_kind::level);
   o = parse_observation("-5");
   EXPECT_EQ(std::get<point_value>(o.value).value, -5);
   o = parse_observation("−1.96");  // U+2212 minus sign
@@ -22,12 +22,12 @@ TEST(parse_observation, numbers_and_units) {
 
 TEST(parse_observation, changes_from_words) {
   auto o = parse_observation("增长8.1%");
-  EXPECT_EQ(o.meas.kind, measure_kind::growth);
+  EXPECT_EQ(o.measure.kind, measure_kind::growth);
   EXPECT_EQ(std::get<point_value>(o.value).value, 8.1);
   o = parse_observation("下降4%");
   EXPECT_EQ(std::get<point_value>(o.value).value, -4);
   o = parse_observation("提升3.89个百分点");
-  EXPECT_EQ(o.meas.kind, measure_kind::change_points);
+  EXPECT_EQ(o.measure.kind, measure_kind::change_points);
   EXPECT_EQ(std::get<point_value>(o.value).value, 3.89);
 }
 
@@ -62,11 +62,11 @@ TEST(parse_observation, judgments) {
 
 TEST(parse_observation, qualifiers_and_cumulation) {
   auto o = parse_observation("新开工116");
-  EXPECT_EQ(o.qual.flow, "新开工");
+  EXPECT_EQ(o.qualifier.flow, "新开工");
   o = parse_observation("五年累计竣工208.9");
-  EXPECT_EQ(o.qual.flow, "竣工");
-  EXPECT_TRUE(o.qual.cumulative);
-  EXPECT_EQ(o.qual.cumulative_years, 5);
+  EXPECT_EQ(o.qualifier.flow, "竣工");
+  EXPECT_TRUE(o.qualifier.cumulative);
+  EXPECT_EQ(o.qualifier.cumulative_years, 5);
 }
 
 TEST(parse_observation, comparable_figure) {
@@ -121,26 +121,26 @@ TEST(observation_set, keys_are_indicator_period_measure) {
   observation_set s;
   observation o;
   o.indicator = "gdp";
-  o.per = period::year(2021);
+  o.period = period::year(2021);
   o.value = point_value{5};
   s.add(o);
   observation g = o;
-  g.meas.kind = measure_kind::growth;
+  g.measure.kind = measure_kind::growth;
   s.add(g);  // same period, another measure
   EXPECT_THROW(s.add(o), model_error);
   EXPECT_EQ(s.size(), 2u);
   EXPECT_NE(s.find("gdp", period::year(2021)), nullptr);
   EXPECT_EQ(s.find("gdp", period::year(2020)), nullptr);
-  EXPECT_EQ(s.find_any("gdp", period::year(2021))->meas.kind, measure_kind::level);
+  EXPECT_EQ(s.find_any("gdp", period::year(2021))->measure.kind, measure_kind::level);
   o.value = point_value{6};
   s.put(o);
   EXPECT_EQ(std::get<point_value>(s.find("gdp", period::year(2021))->value).value, 6);
   observation earlier = o;
-  earlier.per = period::year(2019);
+  earlier.period = period::year(2019);
   s.add(earlier);
   const auto series = s.series("gdp");
   ASSERT_EQ(series.size(), 3u);
-  EXPECT_EQ(series.front()->per, period::year(2019));
+  EXPECT_EQ(series.front()->period, period::year(2019));
 }
 
 TEST(reference_set, keys_are_indicator_period) {

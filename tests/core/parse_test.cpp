@@ -31,7 +31,7 @@ class target_phrasing : public ::testing::TestWithParam<target_row> {};
 TEST_P(target_phrasing, parses_to_the_intended_rule) {
   const auto& row = GetParam();
   const rule r = parse_target(row.text);
-  EXPECT_EQ(r, row.expected) << "got " << to_string(r.oper) << " " << canonical(r);
+  EXPECT_EQ(r, row.expected) << "got " << to_string(r.operation) << " " << canonical(r);
   EXPECT_EQ(canonical(r), row.canonical_zh);
   // the canonical texts read back to the same rule
   EXPECT_EQ(parse_target(canonical(r, language::zh)), r);
@@ -197,14 +197,14 @@ TEST(parse_target, full_width_digits_and_punctuation) {
 
 TEST(parse_target, digits_that_do_not_parse_are_errors_not_qualitative) {
   EXPECT_THROW(parse_target("达到发达国家先进水平5"), parse_error);
-  EXPECT_EQ(parse_target("达到发达国家先进水平").oper, op::qualitative);
+  EXPECT_EQ(parse_target("达到发达国家先进水平").operation, op::qualitative);
 }
 
 TEST(parse_target, keep_unparsed_on_request) {
   parse_options opt;
   opt.keep_unparsed = true;
   const rule r = parse_target("增长8%%", opt);
-  EXPECT_EQ(r.oper, op::unparsed);
+  EXPECT_EQ(r.operation, op::unparsed);
   EXPECT_EQ(r.description, "增长8%%");
   EXPECT_THROW(parse_target("增长8%%"), parse_error);
 }
@@ -268,7 +268,7 @@ TEST(parse_target, blanks_before_tong_bu_do_not_change_the_rule) {
   const rule r = parse_target("与全市目标基本 同步");
   EXPECT_EQ(r, parse_target("与全市目标基本同步"));
   EXPECT_EQ(r.reference, "全市目标");
-  EXPECT_EQ(r.oper, op::about);
+  EXPECT_EQ(r.operation, op::about);
   const rule odd = parse_target("\r与[[N]]\r\r基本\r同步");
   for (const auto lang : {language::zh, language::en})
     EXPECT_EQ(parse_target(canonical(odd, lang)), odd) << canonical(odd, lang);
@@ -341,9 +341,9 @@ TEST(lexicon, every_flow_the_parser_records_is_a_flow_for_the_model) {
   for (const char* text : {"新开工100", "开工建设4个", "开工3.2", "新竣工38.16", "竣工27公里",
                            "新增5家", "新建3所", "newly completed 38.16", "new 5"}) {
     const rule r = parse_target(text);
-    ASSERT_FALSE(r.qual.flow.empty()) << text;
-    EXPECT_TRUE(detail::is_flow(r.qual.flow)) << text;
-    EXPECT_EQ(default_accumulation(indicator_kind::area, r.qual, "经济楼宇面积"),
+    ASSERT_FALSE(r.qualifier.flow.empty()) << text;
+    EXPECT_TRUE(detail::is_flow(r.qualifier.flow)) << text;
+    EXPECT_EQ(default_accumulation(indicator_kind::area, r.qualifier, "经济楼宇面积"),
               accumulation::flow)
         << text;
   }

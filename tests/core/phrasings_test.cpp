@@ -356,7 +356,7 @@ TEST(phrasings, there_are_at_least_150_distinct_target_texts) {
 struct observed_row {
   const char* text;
   observed value;
-  measure_kind meas;
+  measure_kind measure;
   const char* unit;
   bool approximate;
   const char* flow;
@@ -373,10 +373,10 @@ TEST_P(observation_phrasings, read_as_documented) {
   parsed_observation o;
   ASSERT_NO_THROW(o = parse_observation(row.text)) << row.text;
   EXPECT_EQ(o.value, row.value) << row.text << " read as " << canonical(o);
-  EXPECT_EQ(o.meas.kind, row.meas) << row.text;
-  EXPECT_EQ(o.u.symbol(), row.unit) << row.text;
+  EXPECT_EQ(o.measure.kind, row.measure) << row.text;
+  EXPECT_EQ(o.unit.symbol(), row.unit) << row.text;
   EXPECT_EQ(o.approximate, row.approximate) << row.text;
-  EXPECT_EQ(o.qual.flow, row.flow) << row.text;
+  EXPECT_EQ(o.qualifier.flow, row.flow) << row.text;
   if (std::isnan(row.comparable))
     EXPECT_FALSE(o.comparable) << row.text;
   else
@@ -385,7 +385,7 @@ TEST_P(observation_phrasings, read_as_documented) {
   for (const auto lang : {language::zh, language::en}) {
     const auto back = parse_observation(canonical(o, lang));
     EXPECT_EQ(back.value, o.value) << canonical(o, lang);
-    EXPECT_EQ(back.meas, o.meas) << canonical(o, lang);
+    EXPECT_EQ(back.measure, o.measure) << canonical(o, lang);
     EXPECT_EQ(back.approximate, o.approximate) << canonical(o, lang);
     EXPECT_EQ(back.comparable, o.comparable) << canonical(o, lang);
   }

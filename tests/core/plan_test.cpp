@@ -14,7 +14,7 @@ namespace {
 indicator make(const char* id, const char* u, const char* target_text) {
   indicator ind;
   ind.id = id;
-  ind.u = unit::parse(u);
+  ind.unit = unit::parse(u);
   ind.targets.push_back(target{period::year(2021), target_text, parse_target(target_text)});
   return ind;
 }
@@ -27,7 +27,7 @@ TEST(plan, add_and_find) {
   EXPECT_THROW(p.add(make("a", "%", "6")), model_error);
   EXPECT_THROW(p.add(indicator{}), model_error);
   ASSERT_NE(p.find("b"), nullptr);
-  EXPECT_EQ(p.find("b")->u.symbol(), "万平方米");
+  EXPECT_EQ(p.find("b")->unit.symbol(), "万平方米");
   EXPECT_EQ(p.find("c"), nullptr);
   EXPECT_NE(p.find("a")->find_target(period::year(2021)), nullptr);
   EXPECT_EQ(p.find("a")->find_target(period::year(2022)), nullptr);
@@ -66,7 +66,7 @@ TEST(plan, equality_is_deep) {
   a.add(make("a", "%", "5"));
   plan b = a;
   EXPECT_EQ(a, b);
-  b.indicators[0].targets[0].r.value = 6;
+  b.indicators[0].targets[0].rule.value = 6;
   EXPECT_NE(a, b);
   b = a;
   b.settings.tolerance.about_points = 1.0;
@@ -212,7 +212,7 @@ TEST(validate_plan, the_collecting_sink_reports_every_problem_with_its_location)
 TEST(validate_plan, stored_rules_are_checked_against_their_texts_when_asked) {
   plan p;
   p.add(make("area", "万平方米", "21.3万平方米"));
-  p.indicators[0].targets[0].r.value = 20;
+  p.indicators[0].targets[0].rule.value = 20;
   std::vector<error> problems;
   problem_sink sink(problems);
   validate_plan(p, sink);

@@ -44,13 +44,13 @@ TEST(rule, equality_covers_every_field) {
   b.remark = "x";
   EXPECT_NE(a, b);
   b = a;
-  b.u = unit::percent();
+  b.unit = unit::percent();
   EXPECT_NE(a, b);
   b = a;
-  b.qual.flow = "新增";
+  b.qualifier.flow = "新增";
   EXPECT_NE(a, b);
   b = a;
-  b.meas.kind = measure_kind::growth;
+  b.measure.kind = measure_kind::growth;
   EXPECT_NE(a, b);
 }
 
@@ -87,19 +87,19 @@ rule random_rule(std::mt19937& rng) {
     case 5: {
       const op ops[] = {op::reach, op::about, op::at_least, op::at_most};
       r = growth(level(ops[pick(rng) % 4], value()));
-      if (r.oper == op::at_least || r.oper == op::at_most) r.strict = pick(rng) % 2;
+      if (r.operation == op::at_least || r.operation == op::at_most) r.strict = pick(rng) % 2;
       break;
     }
     case 6:
       r = points(level(pick(rng) % 2 ? op::reach : op::about, value()));
-      if (pick(rng) % 3 == 0) r.meas.base_year = 2000 + pick(rng) % 25;  // 较2020年提高…
+      if (pick(rng) % 3 == 0) r.measure.base_year = 2000 + pick(rng) % 25;  // 较2020年提高…
       break;
     case 7: r = cagr(level(pick(rng) % 2 ? op::at_least : op::reach, std::fabs(value()))); break;
     case 8: r = since(level(op::at_most, -std::fabs(value()) - 1), 2000 + pick(rng) % 25); break;
     case 9: {
       const op ops[] = {op::reach, op::about, op::at_least, op::at_most};
       r = ref(ops[pick(rng) % 4], refs[pick(rng) % 5]);
-      if (r.oper == op::at_least || r.oper == op::at_most) r.strict = pick(rng) % 2;
+      if (r.operation == op::at_least || r.operation == op::at_most) r.strict = pick(rng) % 2;
       break;
     }
     case 10: {
@@ -111,7 +111,7 @@ rule random_rule(std::mt19937& rng) {
       const char* flows[] = {"新开工", "开工", "竣工", "新增", "新建"};
       r = qualified(level(op::reach, std::fabs(value()), units[pick(rng) % 3]),
                     flows[pick(rng) % 5], pick(rng) % 3 == 0, 0);
-      if (r.qual.cumulative) r.qual.cumulative_years = pick(rng) % 10;  // 累计, N年累计
+      if (r.qualifier.cumulative) r.qualifier.cumulative_years = pick(rng) % 10;  // 累计, N年累计
       break;
     }
   }

@@ -13,7 +13,7 @@ plan two_indicator_plan() {
   a.id = "energy";
   a.name_zh = "单位生产总值能耗降低率";
   a.name_en = "Reduction of energy use per unit of GDP";
-  a.attr = attribute::binding;
+  a.attribute = attribute::binding;
   a.category = "environment";
   p.add(a);
   indicator b;
@@ -30,8 +30,8 @@ plan two_indicator_plan() {
 assessment make(const char* id, status s) {
   assessment a;
   a.indicator = id;
-  a.per = period::year(2021);
-  a.st = s;
+  a.period = period::year(2021);
+  a.status = s;
   return a;
 }
 }  // namespace

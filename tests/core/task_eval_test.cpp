@@ -34,7 +34,7 @@ struct fixture {
     t.parent = parent;
     t.start = start;
     t.due = due;
-    t.st = st;
+    t.status = st;
     p.tasks.push_back(t);
     return p.tasks.back();
   }
@@ -123,7 +123,7 @@ TEST(task_eval, start_day_boundary) {
   EXPECT_EQ(f.state("t", d(2021, 3, 30)), task_state::on_track);  // 30/306
   EXPECT_EQ(f.state("t", d(2021, 3, 31)), task_state::behind);    // 31/306
   // work reported before the start day counts
-  f.p.tasks[0].st = task_status::in_progress;
+  f.p.tasks[0].status = task_status::in_progress;
   f.p.tasks[0].progress = progress_report{0.1, d(2021, 2, 20)};
   EXPECT_EQ(f.state("t", d(2021, 2, 28)), task_state::on_track);
 }
@@ -255,7 +255,7 @@ TEST(task_eval, suspended_and_cancelled_apply_to_the_subtree) {
   EXPECT_EQ(e.find("t2")->state, task_state::done);  // done work stays done
   EXPECT_DOUBLE_EQ(*e.find("area")->progress, 0.6);  // suspended tasks keep their progress
 
-  f.p.tasks[0].st = task_status::cancelled;
+  f.p.tasks[0].status = task_status::cancelled;
   const auto c = f.eval(d(2021, 6, 30));
   EXPECT_EQ(c.find("t1")->state, task_state::cancelled);
   EXPECT_FALSE(c.find("t1")->progress);
@@ -288,12 +288,12 @@ TEST(task_eval, blocked_by_dependencies_not_done) {
   e = f.eval(d(2021, 8, 1));
   EXPECT_FALSE(e.find("x")->blocked);
   // done and cancelled tasks are never blocked; a cancelled dependency blocks
-  f.p.tasks[1].st = task_status::cancelled;
+  f.p.tasks[1].status = task_status::cancelled;
   f.p.tasks[1].progress.reset();
   e = f.eval(d(2021, 7, 10));
   EXPECT_TRUE(e.find("b")->blocked);
   EXPECT_TRUE(has(e.find("b")->reason_en, "a (cancelled)"));
-  f.p.tasks[2].st = task_status::done;
+  f.p.tasks[2].status = task_status::done;
   e = f.eval(d(2021, 7, 10));
   EXPECT_FALSE(e.find("b")->blocked);
 }
@@ -356,8 +356,8 @@ TEST(task_eval, groups_are_judged_on_their_subtree) {
   EXPECT_EQ(hn.state, task_state::not_started);
   EXPECT_EQ(hn.reason_en.substr(0, 23), "no sub-task has started");
   // every sub-task cancelled
-  h.p.tasks[1].st = task_status::cancelled;
-  h.p.tasks[2].st = task_status::cancelled;
+  h.p.tasks[1].status = task_status::cancelled;
+  h.p.tasks[2].status = task_status::cancelled;
   EXPECT_EQ(h.state("g", d(2021, 2, 1)), task_state::cancelled);
 }
 
@@ -409,11 +409,11 @@ TEST(task_eval, deliverables_use_the_attainment_rules) {
     if (actual) {
       const auto po = parse_observation(actual);
       observation o;
-      o.per = period::year(year);
+      o.period = period::year(year);
       o.value = po.value;
-      o.meas = po.meas;
-      o.u = po.u;
-      o.qual = po.qual;
+      o.measure = po.measure;
+      o.unit = po.unit;
+      o.qualifier = po.qualifier;
       o.text = actual;
       dl.actual = o;
     }
@@ -433,7 +433,7 @@ TEST(task_eval, deliverables_use_the_attainment_rules) {
                              status::met,     status::met,     status::no_data,
                              status::no_data, status::met,     status::needs_judgment};
   for (std::size_t k = 0; k < 9; ++k)
-    EXPECT_EQ(a.deliverables[k].st, expected[k]) << k << ": " << a.deliverables[k].reason_en;
+    EXPECT_EQ(a.deliverables[k].status, expected[k]) << k << ": " << a.deliverables[k].reason_en;
   EXPECT_EQ(a.deliverables[0].indicator, "lines");
   EXPECT_EQ(a.deliverables[0].target_text, "新开工39公里");
   EXPECT_DOUBLE_EQ(*a.deliverables[1].gap, -2.0);
@@ -453,23 +453,23 @@ TEST(task_eval, deliverables_of_unfinished_tasks_are_interim) {
   dl.text = "新开工100万平方米";
   dl.target = parse_target(dl.text);
   observation o;
-  o.per = period::year(2021);
+  o.period = period::year(2021);
   o.value = point_value{82};
-  o.u = unit::parse("万平方米");
-  o.qual.flow = "新开工";
+  o.unit = unit::parse("万平方米");
+  o.qualifier.flow = "新开工";
   o.text = "新开工82万平方米";
   dl.actual = o;
   t.deliverables.push_back(dl);
   const auto a = f.at("estates", d(2021, 9, 30));
   ASSERT_EQ(a.deliverables.size(), 1u);
-  EXPECT_EQ(a.deliverables[0].st, status::not_met);
+  EXPECT_EQ(a.deliverables[0].status, status::not_met);
   EXPECT_TRUE(a.deliverables[0].in_progress);
   EXPECT_TRUE(has(a.deliverables[0].reason_en, "As of 2021-09-30 (task not done): actual 新开工82"))
       << a.deliverables[0].reason_en;
   EXPECT_TRUE(has(a.deliverables[0].reason_zh, "截至2021-09-30(任务未完成),完成值新开工82"))
       << a.deliverables[0].reason_zh;
   // an actual of a period that starts after the as-of date is not seen
-  EXPECT_EQ(f.at("estates", d(2020, 12, 31)).deliverables[0].st, status::no_data);
+  EXPECT_EQ(f.at("estates", d(2020, 12, 31)).deliverables[0].status, status::no_data);
 }
 
 TEST(task_eval, only_keeps_areas_overlapping_the_period) {
@@ -565,19 +565,19 @@ TEST(task_view, indicators_with_their_tasks_and_areas_with_attainment) {
   const auto e = f.eval(d(2021, 6, 30));
   std::vector<assessment> as(3);
   as[0].indicator = "gdp_growth";
-  as[0].per = period::year(2020);
-  as[0].st = status::not_met;
+  as[0].period = period::year(2020);
+  as[0].status = status::not_met;
   as[1].indicator = "gdp_growth";
-  as[1].per = period::year(2021);
-  as[1].st = status::met;
+  as[1].period = period::year(2021);
+  as[1].status = status::met;
   as[2].indicator = "retail_sales_growth";
-  as[2].per = period::year(2021);
-  as[2].st = status::no_data;
+  as[2].period = period::year(2021);
+  as[2].status = status::no_data;
   const auto v = link_indicators(f.p, e, as);
   ASSERT_EQ(v.indicators.size(), 3u);
   const auto& gdp = v.indicators[0];
   EXPECT_EQ(gdp.tasks, (std::vector<std::string>{"a", "b"}));
-  EXPECT_EQ(gdp.latest->st, status::met);  // the latest period
+  EXPECT_EQ(gdp.latest->status, status::met);  // the latest period
   EXPECT_EQ(gdp.states[task_state::on_track], 1u);
   EXPECT_EQ(gdp.states[task_state::overdue], 1u);
   EXPECT_DOUBLE_EQ(*gdp.progress, 0.4);

@@ -111,8 +111,8 @@ TEST(task_graph, finds_and_names_a_dependency_cycle) {
 
 TEST(task_validate, accepts_a_valid_tree) {
   std::vector<task> ts{make("a"), make("t1", "a"), make("t2", "a", {"t1"}), make("s1", "t2")};
-  ts[2].st = task_status::in_progress;
-  ts[3].st = task_status::in_progress;
+  ts[2].status = task_status::in_progress;
+  ts[3].status = task_status::in_progress;
   ts[3].progress = progress_report{0.4, date(2021, 3, 1)};
   EXPECT_NO_THROW(validate_tasks(ts));
 }
@@ -164,13 +164,13 @@ TEST(task_validate, values_and_statuses_must_agree) {
   t.weight = std::nan("");
   expect_invalid({t}, errc::model_invalid, "/tasks/0/weight");
   t = make("a");
-  t.st = task_status::in_progress;
+  t.status = task_status::in_progress;
   t.progress = progress_report{1.2, date(2021, 1, 1)};
   expect_invalid({t}, errc::model_invalid, "/tasks/0/progress");
-  t.st = task_status::not_started;
+  t.status = task_status::not_started;
   t.progress = progress_report{0.2, date(2021, 1, 1)};
   expect_invalid({t}, errc::model_invalid, "/tasks/0/progress");
-  t.st = task_status::done;
+  t.status = task_status::done;
   expect_invalid({t}, errc::model_invalid, "/tasks/0/progress");
   t = make("a");
   t.start = date(2021, 5, 1);
@@ -187,15 +187,15 @@ TEST(task_validate, values_and_statuses_must_agree) {
 
 TEST(task_validate, groups_take_progress_and_done_from_sub_tasks) {
   std::vector<task> ts{make("a"), make("t1", "a"), make("t2", "a")};
-  ts[0].st = task_status::in_progress;
+  ts[0].status = task_status::in_progress;
   ts[0].progress = progress_report{0.5, date(2021, 6, 30)};
   expect_invalid(ts, errc::model_invalid, "/tasks/0/progress");
   ts[0].progress.reset();
-  ts[0].st = task_status::done;
-  ts[1].st = task_status::done;
+  ts[0].status = task_status::done;
+  ts[1].status = task_status::done;
   const auto e = expect_invalid(ts, errc::model_invalid, "/tasks/0/status");
   EXPECT_NE(e.message().find("'t2' is not_started"), std::string::npos) << e.what();
-  ts[2].st = task_status::cancelled;  // cancelled branches do not count
+  ts[2].status = task_status::cancelled;  // cancelled branches do not count
   EXPECT_NO_THROW(validate_tasks(ts));
 }
 

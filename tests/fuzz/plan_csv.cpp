@@ -13,7 +13,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       [](const plan& first, const plan& back, const std::string& context) {
         fuzz::require(back.indicators == first.indicators, "the written table reads back equal",
                       context);
-        fuzz::require(back.per == first.per && back.id == first.id,
+        fuzz::require(back.period == first.period && back.id == first.id,
                       "the plan's id and period are kept", context);
       });
 }

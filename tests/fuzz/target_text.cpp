@@ -14,11 +14,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto kept = fuzz::attempt([&] { return parse_target(text, keep); });
   const auto r = fuzz::attempt([&] { return parse_target(text); });
   if (!r) {
-    if (kept) fuzz::require(kept->oper == op::unparsed, "keep_unparsed keeps what fails", input);
+    if (kept) fuzz::require(kept->operation == op::unparsed, "keep_unparsed keeps what fails", input);
     return 0;
   }
   fuzz::require(kept && *kept == *r, "keep_unparsed changes nothing for a text that parses", input);
-  fuzz::require(r->oper != op::unparsed, "parse_target never gives unparsed by itself", input);
+  fuzz::require(r->operation != op::unparsed, "parse_target never gives unparsed by itself", input);
   for (const auto lang : {language::zh, language::en}) {
     const std::string printed = fuzz::must("canonical", input, [&] { return canonical(*r, lang); });
     const std::string context =

@@ -80,7 +80,7 @@ TEST(index_output, json_table_and_markdown) {
   m.indicators.resize(2);
   m.indicators[0].id = "x";
   m.indicators[1].id = "y";
-  m.indicators[1].pol = polarity::lower;
+  m.indicators[1].polarity = polarity::lower;
   m.indicators[1].name_en = "Why";
   m.values = {10, 5, 20, 1, 30, 3};
   const index_options o;

@@ -31,8 +31,8 @@ TEST(read_index_matrix, metadata_rows_values_and_missing_cells) {
   ASSERT_EQ(m.rows(), 3U);
   ASSERT_EQ(m.cols(), 3U);
   EXPECT_EQ(m.units[2], "静安区, central");
-  EXPECT_EQ(m.indicators[1].pol, polarity::lower);
-  EXPECT_EQ(m.indicators[2].pol, polarity::higher);
+  EXPECT_EQ(m.indicators[1].polarity, polarity::lower);
+  EXPECT_EQ(m.indicators[2].polarity, polarity::higher);
   EXPECT_DOUBLE_EQ(m.indicators[0].weight, 2);
   EXPECT_DOUBLE_EQ(*m.indicators[1].goal_low, 10);
   EXPECT_DOUBLE_EQ(*m.indicators[1].goal_high, 50);
@@ -76,7 +76,7 @@ TEST(write_index_matrix, round_trip) {
   EXPECT_EQ(out.str(), "unit,a,b\n#polarity,,lower\n#weight,3,\n#target,5,2\nx,1.5,\ny,-2,0.25\n");
   const auto back = read(out.str());
   EXPECT_EQ(back.units, m.units);
-  EXPECT_EQ(back.indicators[1].pol, polarity::lower);
+  EXPECT_EQ(back.indicators[1].polarity, polarity::lower);
   EXPECT_DOUBLE_EQ(back.indicators[0].weight, 3);
   EXPECT_TRUE(std::isnan(back.at(0, 1)));
 }

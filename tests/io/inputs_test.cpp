@@ -79,9 +79,9 @@ TEST(inputs, a_duplicate_names_both_files_and_lines) {
 
 TEST(inputs, the_default_as_of_date_and_task_period_come_from_the_plan) {
   const plan p = load_plan_table(data + "/indicators.csv");
-  EXPECT_EQ(default_as_of(p, parse_date("2030-01-01")), p.per.last_day());
+  EXPECT_EQ(default_as_of(p, parse_date("2030-01-01")), p.period.last_day());
   EXPECT_EQ(default_as_of(p, parse_date("2021-03-01")), parse_date("2021-03-01"));
-  EXPECT_EQ(default_task_period(p), p.per);
+  EXPECT_EQ(default_task_period(p), p.period);
 }
 
 TEST(fields, an_assessment_has_one_field_list) {

@@ -279,7 +279,7 @@ TEST(json_plan, reads_every_member_and_writes_it_back_byte_for_byte) {
   EXPECT_EQ(p.id, "demo");
   EXPECT_EQ(p.title_zh, "示例计划");
   EXPECT_EQ(p.issuer, "某区发展和改革委员会");
-  EXPECT_EQ(p.per, period::year(2021));
+  EXPECT_EQ(p.period, period::year(2021));
   EXPECT_EQ(to_string(*p.published), "2021-02-04");
   EXPECT_EQ(to_string(*p.approved), "2021-01-12");
   EXPECT_EQ(p.settings.lang, language::en);
@@ -288,9 +288,9 @@ TEST(json_plan, reads_every_member_and_writes_it_back_byte_for_byte) {
   const auto& retail = p.indicators[0];
   EXPECT_EQ(retail.baseline->indicator, "retail_growth");
   EXPECT_EQ(std::get<point_value>(retail.baseline->value).value, -8.4);
-  EXPECT_EQ(retail.targets[0].r, parse_target("3左右"));
-  EXPECT_EQ(p.indicators[1].attr, attribute::binding);
-  EXPECT_EQ(p.indicators[1].targets[0].r, parse_target("新开工100"));
+  EXPECT_EQ(retail.targets[0].rule, parse_target("3左右"));
+  EXPECT_EQ(p.indicators[1].attribute, attribute::binding);
+  EXPECT_EQ(p.indicators[1].targets[0].rule, parse_target("新开工100"));
   ASSERT_EQ(p.observations.size(), 2u);
   EXPECT_EQ(p.observations.items()[0].flags, "EP");
   EXPECT_EQ(std::get<bound_value>(p.observations.items()[1].value), (bound_value{80, true, true}));
@@ -307,7 +307,7 @@ TEST(json_plan, reads_every_task_member_and_writes_it_back_byte_for_byte) {
   EXPECT_EQ(area.title_en, "Urban renewal");
   EXPECT_EQ(*area.start, date(2021, 1, 1));
   EXPECT_EQ(*area.due, date(2021, 12, 31));
-  EXPECT_EQ(area.st, task_status::in_progress);
+  EXPECT_EQ(area.status, task_status::in_progress);
   EXPECT_EQ(area.weight, 2.0);
   EXPECT_FALSE(area.progress);
   const task& t = p.tasks[1];
@@ -315,7 +315,7 @@ TEST(json_plan, reads_every_task_member_and_writes_it_back_byte_for_byte) {
   EXPECT_EQ(t.description, "新开工39公里,竣工27公里");
   EXPECT_EQ(t.owner, "区建设管理委");
   EXPECT_EQ(t.cooperating, (std::vector<std::string>{"区电力公司", "区交通委"}));
-  EXPECT_EQ(t.st, task_status::done);
+  EXPECT_EQ(t.status, task_status::done);
   EXPECT_EQ(*t.progress, (progress_report{1.0, date(2021, 6, 20)}));
   EXPECT_EQ(*t.completed, date(2021, 7, 10));
   ASSERT_EQ(t.deliverables.size(), 2u);
@@ -323,9 +323,9 @@ TEST(json_plan, reads_every_task_member_and_writes_it_back_byte_for_byte) {
   EXPECT_EQ(t.deliverables[0].target, parse_target("新开工39公里"));
   ASSERT_TRUE(t.deliverables[0].actual);
   EXPECT_EQ(t.deliverables[0].actual->indicator, "a5.1");  // the task's own id
-  EXPECT_EQ(t.deliverables[0].actual->per, period::year(2021));
+  EXPECT_EQ(t.deliverables[0].actual->period, period::year(2021));
   EXPECT_EQ(std::get<point_value>(t.deliverables[0].actual->value).value, 40.0);
-  EXPECT_EQ(t.deliverables[0].actual->qual.flow, "新开工");
+  EXPECT_EQ(t.deliverables[0].actual->qualifier.flow, "新开工");
   EXPECT_EQ(t.deliverables[1].target, parse_target("15项"));
   EXPECT_FALSE(t.deliverables[1].actual);
   EXPECT_EQ(t.indicators, std::vector<std::string>{"estates_area"});
@@ -375,16 +375,16 @@ TEST(json_plan, a_hand_written_task_may_leave_out_rules_values_and_defaults) {
     ]})");
   ASSERT_EQ(p.tasks.size(), 2u);
   const task& t = p.tasks[0];
-  EXPECT_EQ(t.st, task_status::not_started);
+  EXPECT_EQ(t.status, task_status::not_started);
   EXPECT_EQ(t.weight, 1.0);
   EXPECT_FALSE(t.start);
   EXPECT_EQ(t.deliverables[0].target, parse_target("新开工39公里"));  // the rule from the text
   const auto& actual = *t.deliverables[0].actual;                     // the value from the text
   EXPECT_EQ(actual.indicator, "w1");
   EXPECT_EQ(std::get<point_value>(actual.value).value, 39.0);
-  EXPECT_EQ(actual.qual.flow, "新开工");
+  EXPECT_EQ(actual.qualifier.flow, "新开工");
   EXPECT_TRUE(p.tasks[1].is_area());
-  EXPECT_EQ(p.tasks[1].st, task_status::cancelled);
+  EXPECT_EQ(p.tasks[1].status, task_status::cancelled);
 }
 
 TEST(json_plan, a_hand_written_file_may_leave_out_rules_values_and_defaults) {
@@ -397,10 +397,10 @@ TEST(json_plan, a_hand_written_file_may_leave_out_rules_values_and_defaults) {
     "observations": [{"indicator": "new_listed", "period": "2021", "text": "3左右"}]})");
   ASSERT_EQ(p.indicators.size(), 2u);
   const auto& ind = p.indicators[0];
-  EXPECT_EQ(ind.targets[0].r, parse_target("2-3"));  // the rule from the text
-  EXPECT_EQ(ind.acc, accumulation::flow);            // 新增…: a flow
+  EXPECT_EQ(ind.targets[0].rule, parse_target("2-3"));  // the rule from the text
+  EXPECT_EQ(ind.accumulation, accumulation::flow);            // 新增…: a flow
   EXPECT_EQ(ind.kind, indicator_kind::amount);       // the model's defaults
-  EXPECT_EQ(ind.pol, polarity::higher);
+  EXPECT_EQ(ind.polarity, polarity::higher);
   EXPECT_EQ(p.indicators[1].targets[0].text, "");
   const auto& o = p.observations.items()[0];  // the value from the text
   EXPECT_EQ(std::get<point_value>(o.value).value, 3);
@@ -414,7 +414,7 @@ TEST(json_plan, the_stored_rule_wins_over_the_text) {
   json j = json::parse(small_plan);
   j["indicators"][0]["targets"][0]["rule"]["value"] = 3.5;
   const plan p = read(j.dump());
-  EXPECT_EQ(p.indicators[0].targets[0].r.value, 3.5);
+  EXPECT_EQ(p.indicators[0].targets[0].rule.value, 3.5);
   const auto problems = check_plan(p);
   ASSERT_EQ(problems.size(), 1u);
   EXPECT_EQ(problems[0].where().pointer, "/indicators/0/targets/0/rule");
@@ -437,7 +437,7 @@ TEST(json_plan, saving_what_json_cannot_hold_names_the_member) {
     const char* pointer;
   };
   const row rows[] = {
-      {"NaN", [](plan& p) { p.indicators[0].targets[0].r.value = std::nan(""); },
+      {"NaN", [](plan& p) { p.indicators[0].targets[0].rule.value = std::nan(""); },
        "/indicators/0/targets/0/rule/value"},
       {"infinity", [](plan& p) { p.settings.tolerance.sync_points = HUGE_VAL; },
        "/settings/tolerance/sync_points"},

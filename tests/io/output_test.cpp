@@ -18,13 +18,13 @@ struct small_plan {
     ind.id = "revenue";
     ind.name_zh = "区级一般公共预算收入增速";
     ind.name_en = "Budget revenue growth";
-    ind.u = unit::percent();
+    ind.unit = unit::percent();
     ind.targets.push_back(target{period::year(2021), "5", parse_target("5")});
     p.add(ind);
     observation_set obs;
     observation o;
     o.indicator = "revenue";
-    o.per = period::year(2021);
+    o.period = period::year(2021);
     o.value = point_value{5.8};
     o.text = "5.8";
     obs.add(o);
@@ -61,13 +61,13 @@ TEST(write_evaluation_table, english_output_names_units_in_english) {
   indicator ind;
   ind.id = "stations";
   ind.name_zh = "新建站点";  // no English name: the Chinese one is shown
-  ind.u = unit::parse("个");
+  ind.unit = unit::parse("个");
   ind.targets.push_back(target{period::year(2021), "100", parse_target("100")});
   p.add(ind);
   observation_set obs;
   observation o;
   o.indicator = "stations";
-  o.per = period::year(2021);
+  o.period = period::year(2021);
   o.value = point_value{300};
   o.text = "300";
   obs.add(o);

@@ -252,7 +252,7 @@ TEST(plan_round_trip, one_thousand_random_plans_through_every_format) {
     with_tasks += p.tasks.empty() ? 0 : 1;
     tasks += p.tasks.size();
     for (const auto& t : p.tasks) {
-      statuses.insert(t.st);
+      statuses.insert(t.status);
       deliverables += t.deliverables.size();
       for (const auto& d : t.deliverables) actuals += d.actual ? 1 : 0;
     }
@@ -651,7 +651,7 @@ TEST(atomic_save, a_plan_the_format_cannot_hold_leaves_the_old_file_intact) {
   const std::string path = dir + "/plan.json";
   save_plan(example_plan(), path);
   plan bad = example_plan();
-  bad.indicators[3].targets[0].r.value = std::nan("");
+  bad.indicators[3].targets[0].rule.value = std::nan("");
   for (const auto f : all_formats) {
     try {
       save_plan(bad, path, f);
@@ -721,12 +721,12 @@ TEST(check_plan, reports_every_problem_with_its_location) {
   p.tasks.clear();  // (their links to the indicator renamed here would be a sixth problem)
   p.indicators[2].id = p.indicators[0].id;                        // a repeated id
   p.indicators[5].targets.push_back(p.indicators[5].targets[0]);  // two targets for 2021
-  p.indicators[7].targets[0].r.value = 999;     // the text no longer reads as the rule
+  p.indicators[7].targets[0].rule.value = 999;     // the text no longer reads as the rule
   p.indicators[9].targets[0].text = "38.16元";  // 元 cannot be expressed in 万平方米
-  p.indicators[9].targets[0].r.u = unit::parse("元");
+  p.indicators[9].targets[0].rule.unit = unit::parse("元");
   observation o;
   o.indicator = "nobody";
-  o.per = period::year(2021);
+  o.period = period::year(2021);
   p.observations.add(o);
   const auto problems = check_plan(p);
   ASSERT_EQ(problems.size(), 5u);

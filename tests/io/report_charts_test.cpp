@@ -85,7 +85,7 @@ acceptance accept(op o, polarity pol, double x, double lo = 0, double hi = 0,
 bullet_spec spec_of(status st, std::optional<double> actual, const acceptance& a,
                     std::optional<double> baseline = std::nullopt) {
   bullet_spec s;
-  s.st = st;
+  s.status = st;
   s.actual = actual;
   s.accepted = a;
   s.baseline = baseline;
@@ -236,7 +236,7 @@ TEST(layout_bullet, no_value_and_nothing_at_all) {
   EXPECT_EQ(g.target_x.size(), 1u);
   EXPECT_FALSE(g.empty());
   bullet_spec none;
-  none.st = status::needs_judgment;
+  none.status = status::needs_judgment;
   EXPECT_TRUE(layout_bullet(none).empty());
 }
 
@@ -273,8 +273,8 @@ TEST(layout_bullet, every_row_of_the_example_agrees_with_its_status) {
       return false;
     };
     const auto& a = *row.a;
-    SCOPED_TRACE(row.ind->id + " " + to_string(a.st));
-    switch (a.st) {
+    SCOPED_TRACE(row.ind->id + " " + to_string(a.status));
+    switch (a.status) {
       case status::met:
         if (a.within_tolerance)
           EXPECT_TRUE(in_zone("tolerance"));

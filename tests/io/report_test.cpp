@@ -58,17 +58,17 @@ report_input minimal(language lang) {
   in.plan.id = "mini";
   in.plan.title_zh = "小计划";
   in.plan.title_en = "Small plan";
-  in.plan.per = period::year(2021);
+  in.plan.period = period::year(2021);
   indicator ind;
   ind.id = "revenue";
   ind.name_zh = "收入增速";
   ind.name_en = "Revenue growth";
-  ind.u = unit::percent();
+  ind.unit = unit::percent();
   ind.targets.push_back(target{period::year(2021), "5", parse_target("5")});
   in.plan.add(ind);
   observation o;
   o.indicator = "revenue";
-  o.per = period::year(2021);
+  o.period = period::year(2021);
   o.value = point_value{5.8};
   o.text = "5.8";
   in.actuals.add(o);
@@ -223,7 +223,7 @@ TEST(write_report, values_after_the_as_of_date_are_not_seen) {
 TEST(write_report, a_row_shows_the_latest_target_started_by_the_as_of_date) {
   report_input in = minimal(language::en);
   in.plan.indicators[0].targets.push_back(target{period::year(2022), "6", parse_target("6")});
-  in.plan.per = period::span(2021, 2022);
+  in.plan.period = period::span(2021, 2022);
   in.as_of = parse_date("2021-09-30");
   std::string html = report_to_string(in, report_format::html);
   EXPECT_TRUE(has(html, "<span class=\"tag\">2021</span>"));
@@ -255,7 +255,7 @@ TEST(save_report, writes_atomically_and_leaves_the_old_file_on_failure) {
   task t;
   t.id = "t1";
   t.progress = progress_report{1.5, parse_date("2021-03-01")};  // not a share
-  t.st = task_status::in_progress;
+  t.status = task_status::in_progress;
   bad.plan.tasks.push_back(t);
   EXPECT_THROW(save_report(path, bad, report_format::html), model_error);
   std::ifstream g(path);

@@ -33,12 +33,12 @@ TEST(plan_table, minimal_columns_and_defaults) {
   const plan p = read("id,target_period,target\ngdp,2021,5-10\nlife,2021,达到发达国家先进水平\n");
   ASSERT_EQ(p.indicators.size(), 2u);
   const auto& gdp = p.indicators[0];
-  EXPECT_EQ(gdp.pol, polarity::higher);
-  EXPECT_EQ(gdp.attr, attribute::anticipatory);
+  EXPECT_EQ(gdp.polarity, polarity::higher);
+  EXPECT_EQ(gdp.attribute, attribute::anticipatory);
   EXPECT_EQ(gdp.kind, indicator_kind::amount);
-  EXPECT_EQ(gdp.targets[0].r.oper, op::between);
+  EXPECT_EQ(gdp.targets[0].rule.operation, op::between);
   EXPECT_EQ(p.indicators[1].kind, indicator_kind::qualitative);
-  EXPECT_EQ(p.per, period::year(2021));
+  EXPECT_EQ(p.period, period::year(2021));
   EXPECT_EQ(p.id, "plan");
 }
 
@@ -52,22 +52,22 @@ TEST(plan_table, full_row_with_baseline) {
       "\n");
   const auto& area = p.indicators[0];
   ASSERT_TRUE(area.baseline);
-  EXPECT_EQ(area.baseline->per, period::span(2016, 2020));  // a five-year cumulative
-  EXPECT_EQ(area.baseline->qual.flow, "竣工");
-  EXPECT_EQ(area.acc, accumulation::flow);
+  EXPECT_EQ(area.baseline->period, period::span(2016, 2020));  // a five-year cumulative
+  EXPECT_EQ(area.baseline->qualifier.flow, "竣工");
+  EXPECT_EQ(area.accumulation, accumulation::flow);
   EXPECT_EQ(area.note, "n");
   const auto& jobs = p.indicators[1];
-  EXPECT_EQ(jobs.baseline->per, period::year(2020));  // the year before the target
-  EXPECT_EQ(jobs.pol, polarity::lower);
-  EXPECT_EQ(jobs.attr, attribute::binding);
-  EXPECT_EQ(jobs.targets[0].r.reference, "市下达指标");
+  EXPECT_EQ(jobs.baseline->period, period::year(2020));  // the year before the target
+  EXPECT_EQ(jobs.polarity, polarity::lower);
+  EXPECT_EQ(jobs.attribute, attribute::binding);
+  EXPECT_EQ(jobs.targets[0].rule.reference, "市下达指标");
 }
 
 TEST(plan_table, repeated_id_adds_a_target) {
   const plan p = read("id,unit,target_period,target\ngdp,%,2021,5\ngdp,,2025,年均增长6%\n");
   ASSERT_EQ(p.indicators.size(), 1u);
   ASSERT_EQ(p.indicators[0].targets.size(), 2u);
-  EXPECT_EQ(p.per, period::year(2025));
+  EXPECT_EQ(p.period, period::year(2025));
   expect_error<model_error>("id,target_period,target\ngdp,2021,5\ngdp,2021,6\n",
                             errc::model_duplicate, 3, 5);
   expect_error<model_error>("id,unit,target_period,target\ngdp,%,2021,5\ngdp,亿元,2025,6\n",
@@ -104,7 +104,7 @@ TEST(actuals, values_flags_and_notes) {
   EXPECT_EQ(g->note, "prelim");
   EXPECT_EQ(g->text, "8%左右");
   EXPECT_TRUE(std::holds_alternative<judgment_value>(obs.find("life", period::year(2021))->value));
-  EXPECT_EQ(obs.find("gdp", period::quarter(2021, 3), measure_kind::growth)->meas.kind,
+  EXPECT_EQ(obs.find("gdp", period::quarter(2021, 3), measure_kind::growth)->measure.kind,
             measure_kind::growth);
 }
 
@@ -179,7 +179,7 @@ TEST(reference_from_text, reads_a_number_with_its_unit) {
   std::istringstream in("indicator,period,value\nenergy,2021,3.5%\n");
   const reference_set csv = read_references(in, "r.csv");
   EXPECT_EQ(reference_from_text("energy", y2021, "3.5%"), csv.items()[0]);
-  EXPECT_EQ(reference_from_text("jobs", y2021, "6000人").u.symbol(), "人");
+  EXPECT_EQ(reference_from_text("jobs", y2021, "6000人").unit.symbol(), "人");
   for (const char* bad : {"84以上", "3左右", "达标", ""}) {
     try {
       reference_from_text("x", y2021, bad);

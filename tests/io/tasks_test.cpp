@@ -68,7 +68,7 @@ TEST(task_table, reads_the_documented_columns) {
   EXPECT_EQ(t.owner, "区房管局");
   EXPECT_EQ(*t.start, date(2021, 1, 1));
   EXPECT_EQ(*t.due, date(2021, 12, 31));
-  EXPECT_EQ(t.st, task_status::in_progress);
+  EXPECT_EQ(t.status, task_status::in_progress);
   EXPECT_DOUBLE_EQ(t.progress->share, 0.6);
   EXPECT_EQ(t.progress->reported, date(2021, 9, 25));
   ASSERT_EQ(t.deliverables.size(), 1u);
@@ -78,7 +78,7 @@ TEST(task_table, reads_the_documented_columns) {
   EXPECT_EQ(t.indicators, (std::vector<std::string>{"quality_estates_area", "gdp_growth"}));
   EXPECT_EQ(t.depends_on, std::vector<std::string>{"a5.1"});
   EXPECT_EQ(t.weight, 1.0);
-  EXPECT_EQ(ts[2].st, task_status::in_progress);  // blank status read from the progress
+  EXPECT_EQ(ts[2].status, task_status::in_progress);  // blank status read from the progress
   EXPECT_FALSE(ts[2].start);
 }
 
@@ -96,22 +96,22 @@ TEST(task_table, optional_columns_actuals_and_derived_statuses) {
   EXPECT_EQ(ts[0].cooperating, (std::vector<std::string>{"区电力公司", "区交通委"}));
   EXPECT_EQ(ts[0].description, "“新开工39公里,竣工27公里”");
   EXPECT_EQ(ts[0].note, "n");
-  EXPECT_EQ(ts[0].st, task_status::done);  // a completion day makes it done
+  EXPECT_EQ(ts[0].status, task_status::done);  // a completion day makes it done
   EXPECT_EQ(*ts[0].completed, date(2020, 12, 31));
   ASSERT_EQ(ts[0].deliverables.size(), 2u);
   const auto& actual = *ts[0].deliverables[1].actual;
   EXPECT_EQ(actual.text, "竣工25公里");
   EXPECT_EQ(actual.indicator, "w1");
-  EXPECT_EQ(actual.per, period::year(2020));  // the year of the completion day
-  EXPECT_EQ(actual.qual.flow, "竣工");
+  EXPECT_EQ(actual.period, period::year(2020));  // the year of the completion day
+  EXPECT_EQ(actual.qualifier.flow, "竣工");
   EXPECT_EQ(std::get<point_value>(actual.value).value, 25.0);
   EXPECT_FALSE(ts[1].deliverables[0].actual);  // an empty item: none yet
   ASSERT_TRUE(ts[1].deliverables[1].actual);
-  EXPECT_EQ(ts[1].deliverables[1].actual->per, period::year(2020));  // the due day's year
-  EXPECT_EQ(ts[1].st, task_status::not_started);
-  EXPECT_EQ(ts[2].st, task_status::done);         // progress 1
-  EXPECT_EQ(ts[3].st, task_status::not_started);  // progress 0
-  EXPECT_EQ(ts[4].st, task_status::suspended);    // a Chinese label
+  EXPECT_EQ(ts[1].deliverables[1].actual->period, period::year(2020));  // the due day's year
+  EXPECT_EQ(ts[1].status, task_status::not_started);
+  EXPECT_EQ(ts[2].status, task_status::done);         // progress 1
+  EXPECT_EQ(ts[3].status, task_status::not_started);  // progress 0
+  EXPECT_EQ(ts[4].status, task_status::suspended);    // a Chinese label
 }
 
 TEST(task_table, round_trip_through_write) {
@@ -225,8 +225,8 @@ struct report_fixture {
     e = evaluate_tasks(p, date(2021, 7, 10));
     std::vector<assessment> as(1);
     as[0].indicator = "quality_estates_area";
-    as[0].per = period::year(2021);
-    as[0].st = status::met;
+    as[0].period = period::year(2021);
+    as[0].status = status::met;
     v = link_indicators(p, e, as);
   }
 };

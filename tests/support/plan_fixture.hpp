@@ -19,11 +19,11 @@ struct plan_fixture {
     indicator ind;
     ind.id = id;
     ind.name_zh = id;
-    ind.u = unit::parse(u);
-    ind.pol = pol;
-    ind.attr = attr;
-    ind.acc = acc;
-    ind.kind = ind.u.is_percent() ? indicator_kind::rate : indicator_kind::amount;
+    ind.unit = unit::parse(u);
+    ind.polarity = pol;
+    ind.attribute = attr;
+    ind.accumulation = acc;
+    ind.kind = ind.unit.is_percent() ? indicator_kind::rate : indicator_kind::amount;
     if (target_text && *target_text)
       ind.targets.push_back(target{period::year(year), target_text, parse_target(target_text)});
     p.add(ind);
@@ -42,11 +42,11 @@ struct plan_fixture {
     const auto po = parse_observation(text);
     observation o;
     o.indicator = id;
-    o.per = period::parse(per);
+    o.period = period::parse(per);
     o.value = po.value;
-    o.meas = po.meas;
-    o.u = po.u;
-    o.qual = po.qual;
+    o.measure = po.measure;
+    o.unit = po.unit;
+    o.qualifier = po.qualifier;
     o.comparable = po.comparable;
     o.text = text;
     if (po.approximate) o.flags = "E";

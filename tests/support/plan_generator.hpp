@@ -25,7 +25,7 @@ class plan_generator {
     p.title_zh = text();
     p.title_en = text();
     p.issuer = text();
-    p.per = some_period();
+    p.period = some_period();
     if (chance(0.5)) p.published = some_date();
     if (chance(0.5)) p.approved = some_date();
     p.settings.lang = chance(0.5) ? language::zh : language::en;
@@ -45,18 +45,18 @@ class plan_generator {
       for (int k = 0; k < m; ++k) {
         const auto& ind = p.indicators[static_cast<std::size_t>(pick(0, n - 1))];
         observation o = some_observation(ind);
-        if (!p.observations.find(o.indicator, o.per, o.meas.kind)) p.observations.add(o);
+        if (!p.observations.find(o.indicator, o.period, o.measure.kind)) p.observations.add(o);
       }
       const int r = pick(0, 4);
       for (int k = 0; k < r; ++k) {
         const auto& ind = p.indicators[static_cast<std::size_t>(pick(0, n - 1))];
         reference_value ref;
         ref.indicator = ind.id;
-        ref.per = some_period();
+        ref.period = some_period();
         ref.value = number();
-        ref.u = chance(0.5) ? unit() : ind.u;
+        ref.unit = chance(0.5) ? unit() : ind.unit;
         ref.note = text();
-        if (!p.references.find(ref.indicator, ref.per)) p.references.add(ref);
+        if (!p.references.find(ref.indicator, ref.period)) p.references.add(ref);
       }
     }
     if (chance(0.6)) p.tasks = some_tasks(p.indicators);
@@ -143,24 +143,24 @@ class plan_generator {
 
   rule some_rule(const planeval::unit& indicator_unit) {
     rule r;
-    r.oper = static_cast<op>(pick(0, 9));
-    r.meas = chance(0.5) ? measure{} : some_measure();
-    if (r.oper == op::between) {
+    r.operation = static_cast<op>(pick(0, 9));
+    r.measure = chance(0.5) ? measure{} : some_measure();
+    if (r.operation == op::between) {
       r.low = number();
       r.high = number();
       if (r.low > r.high) std::swap(r.low, r.high);
     } else if (chance(0.8)) {
       r.value = number();
     }
-    if (r.oper != op::between && chance(0.1)) r.low = number();  // fields that do not apply
+    if (r.operation != op::between && chance(0.1)) r.low = number();  // fields that do not apply
     r.strict = chance(0.2);
     if (chance(0.2)) r.reference = chance(0.5) ? "全市目标" : text();
     switch (pick(0, 2)) {
       case 0: break;
-      case 1: r.u = indicator_unit; break;
-      default: r.u = planeval::unit::percent();
+      case 1: r.unit = indicator_unit; break;
+      default: r.unit = planeval::unit::percent();
     }
-    r.qual = some_qualifier();
+    r.qualifier = some_qualifier();
     if (chance(0.2)) r.remark = text();
     if (chance(0.2)) r.description = text();
     return r;
@@ -190,15 +190,15 @@ class plan_generator {
   observation some_observation(const indicator& ind) {
     observation o;
     o.indicator = ind.id;
-    o.per = some_period();
+    o.period = some_period();
     o.value = some_value();
-    o.meas = chance(0.6) ? measure{} : some_measure();
+    o.measure = chance(0.6) ? measure{} : some_measure();
     switch (pick(0, 2)) {
       case 0: break;
-      case 1: o.u = ind.u; break;
-      default: o.u = planeval::unit::percent();
+      case 1: o.unit = ind.unit; break;
+      default: o.unit = planeval::unit::percent();
     }
-    o.qual = some_qualifier();
+    o.qualifier = some_qualifier();
     if (chance(0.2)) o.comparable = number();
     o.flags = flags();
     o.text = text();
@@ -212,11 +212,11 @@ class plan_generator {
     ind.name_zh = text();
     ind.name_en = text();
     ind.kind = static_cast<indicator_kind>(pick(0, 5));
-    ind.u = unit();
-    ind.pol = static_cast<polarity>(pick(0, 2));
-    ind.attr = static_cast<attribute>(pick(0, 1));
+    ind.unit = unit();
+    ind.polarity = static_cast<polarity>(pick(0, 2));
+    ind.attribute = static_cast<attribute>(pick(0, 1));
     ind.category = text();
-    ind.acc = static_cast<accumulation>(pick(0, 2));
+    ind.accumulation = static_cast<accumulation>(pick(0, 2));
     if (chance(0.6)) {
       ind.baseline = some_observation(ind);
       if (chance(0.1)) ind.baseline->indicator = chance(0.5) ? "" : "other";
@@ -225,10 +225,10 @@ class plan_generator {
     const int n = pick(0, 3);
     for (int t = 0; t < n; ++t) {
       target tg;
-      tg.per = some_period();
-      if (!used.insert(tg.per).second) continue;
+      tg.period = some_period();
+      if (!used.insert(tg.period).second) continue;
       tg.text = text();
-      tg.r = some_rule(ind.u);
+      tg.rule = some_rule(ind.unit);
       ind.targets.push_back(tg);
     }
     ind.note = text();
@@ -298,16 +298,16 @@ class plan_generator {
     for (auto& t : ts) {
       const bool group = std::any_of(ts.begin(), ts.end(),
                                      [&](const task& other) { return other.parent == t.id; });
-      t.st = static_cast<task_status>(pick(0, 4));
-      if (group && t.st == task_status::done) t.st = task_status::in_progress;
+      t.status = static_cast<task_status>(pick(0, 4));
+      if (group && t.status == task_status::done) t.status = task_status::in_progress;
       if (!group && chance(0.6)) {
-        double share = t.st == task_status::not_started ? 0.0
-                       : t.st == task_status::done      ? 1.0
+        double share = t.status == task_status::not_started ? 0.0
+                       : t.status == task_status::done      ? 1.0
                        : chance(0.5)                    ? pick(0, 100) / 100.0
                                      : std::uniform_real_distribution<double>(0, 1)(rng_);
         t.progress = progress_report{share, some_date()};
       }
-      if (t.st == task_status::done && chance(0.6)) t.completed = some_date();
+      if (t.status == task_status::done && chance(0.6)) t.completed = some_date();
     }
     return ts;
   }

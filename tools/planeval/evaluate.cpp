@@ -16,7 +16,7 @@ int run_evaluate(const input_options& o) {
   const plan& p = in.plan;
   evaluation_options opt;
   opt.as_of = in.as_of;
-  opt.only = in.per;
+  opt.only = in.period;
   const auto assessments = evaluate(p, in.values.actuals, in.values.references, opt);
   const auto summary = summarize(p, assessments);
   if (o.format == "json") {

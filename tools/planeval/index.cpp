@@ -40,13 +40,13 @@ int run_index(const index_cli_options& o) {
                            [&](const index_indicator& i) { return i.id == id; });
     if (it == m.indicators.end())
       throw error(errc::usage, "--lower: no indicator '" + id + "' in the matrix");
-    it->pol = polarity::lower;
+    it->polarity = polarity::lower;
   }
   index_options opt;
-  opt.norm = from_string<normalisation>(enum_name(o.normalisation));
+  opt.normalisation = from_string<normalisation>(enum_name(o.normalisation));
   opt.weights = from_string<weighting>(enum_name(o.weights));
   opt.pca_components = o.components;
-  opt.agg = from_string<aggregation>(enum_name(o.aggregation));
+  opt.aggregation = from_string<aggregation>(enum_name(o.aggregation));
   opt.geometric_floor = o.floor;
   opt.missing = from_string<missing_rule>(enum_name(o.missing));
   const index_result r = compute_index(m, opt);

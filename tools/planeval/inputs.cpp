@@ -48,7 +48,7 @@ inputs read_inputs(const input_options& o) {
   in.plan = o.plan_file.empty() ? load_plan_table(o.indicators) : load_plan(o.plan_file);
   if (!o.tasks.empty()) in.plan.tasks = load_tasks(o.tasks, &in.plan);  // replaces the plan's own
   in.values = load_inputs(in.plan, o.actuals, o.references);
-  if (!o.period.empty()) in.per = period::parse(o.period);
+  if (!o.period.empty()) in.period = period::parse(o.period);
   if (!o.as_of.empty()) in.as_of = parse_date(o.as_of);
   in.lang = language_of(o.lang);
   return in;

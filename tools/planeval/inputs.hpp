@@ -44,7 +44,7 @@ void add_input_options(CLI::App& cmd, input_options& o, const input_help& help);
 struct inputs {
   planeval::plan plan;           ///< --plan (any format) or --indicators, tasks from --tasks
   input_set values;              ///< --actuals and --references, merged, ids checked
-  std::optional<period> per;     ///< --period
+  std::optional<planeval::period> period;     ///< --period
   std::optional<date> as_of;     ///< --as-of
   language lang = language::zh;  ///< --lang
 };

@@ -28,10 +28,10 @@ int run_pace(const pace_cli_options& o) {
   const plan& p = in.plan;
   pace_options opt;
   opt.as_of = in.as_of;
-  if (in.per) {
-    if (in.per->kind() != period_kind::year)
-      throw error(errc::usage, "--period: pace is assessed for a year, not " + in.per->to_string());
-    opt.year = in.per->first_year();
+  if (in.period) {
+    if (in.period->kind() != period_kind::year)
+      throw error(errc::usage, "--period: pace is assessed for a year, not " + in.period->to_string());
+    opt.year = in.period->first_year();
   }
   if (o.year != 0) opt.year = o.year;
   opt.basis = o.basis == "days" ? elapsed_basis::days : elapsed_basis::months;

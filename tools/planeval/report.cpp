@@ -29,7 +29,7 @@ int run_report(const report_cli_options& o) {
   in.references = std::move(read.values.references);
   in.as_of = read.as_of ? *read.as_of
                         : default_as_of(in.plan, boost::gregorian::day_clock::local_day());
-  in.options.target_period = read.per;
+  in.options.target_period = read.period;
   in.options.task_period = default_task_period(in.plan);
   in.lang = read.lang;
 

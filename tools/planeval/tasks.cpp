@@ -32,7 +32,7 @@ int run_tasks(const tasks_options& o) {
   task_eval_options topt;
   topt.due_soon_days = o.due_soon_days;
   topt.behind_tolerance = o.behind_tolerance;
-  topt.only = in.per ? *in.per : default_task_period(p);
+  topt.only = in.period ? *in.period : default_task_period(p);
   const task_evaluation e = evaluate_tasks(p, as_of, topt);
 
   evaluation_options eopt;

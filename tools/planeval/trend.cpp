@@ -29,7 +29,7 @@ int run_trend(const trend_cli_options& o) {
   const plan& p = in.plan;
   plan_trend_options opt;
   if (o.base_year != 0) opt.trend.base_year = o.base_year;
-  opt.target_period = in.per;
+  opt.target_period = in.period;
   opt.projection.model = from_string<fit_model>(enum_name(o.model));
   opt.projection.discount = o.discount;
   opt.projection.confidence = o.confidence;

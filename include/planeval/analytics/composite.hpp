@@ -60,7 +60,7 @@ struct index_indicator {
   std::string id;                   ///< indicator id (column header)
   std::string name_zh;              ///< Chinese name (optional)
   std::string name_en;              ///< English name (optional)
-  polarity pol = polarity::higher;  ///< higher or lower is better (band is refused)
+  planeval::polarity polarity = planeval::polarity::higher;  ///< higher or lower is better (band is refused)
   double weight = 1.0;              ///< weight for `weighting::given` (≥ 0)
   std::optional<double> goal_low;   ///< lower goalpost (`normalisation::goalposts`)
   std::optional<double> goal_high;  ///< upper goalpost (`normalisation::goalposts`)
@@ -89,9 +89,9 @@ struct index_matrix {
 
 /// @brief Options of an index.
 struct index_options {
-  normalisation norm = normalisation::min_max;    ///< normalisation
+  planeval::normalisation normalisation = planeval::normalisation::min_max;    ///< normalisation
   weighting weights = weighting::equal;           ///< weights
-  aggregation agg = aggregation::arithmetic;      ///< aggregation
+  planeval::aggregation aggregation = planeval::aggregation::arithmetic;      ///< aggregation
   missing_rule missing = missing_rule::reweight;  ///< missing values
   /// Principal components kept for `weighting::pca`; 0 keeps those with eigenvalue > 1
   /// (Kaiser's rule), at least one.

@@ -77,7 +77,7 @@ struct trend_options {
 
 /// @brief The assessment of a series' trend.
 struct trend_result {
-  trend_status st = trend_status::insufficient_data;  ///< the status
+  trend_status status = trend_status::insufficient_data;  ///< the status
   series_kind kind = series_kind::level;              ///< how the series was judged
   int base_year = 0;                                  ///< base year used
   int current_year = 0;                               ///< latest year

@@ -121,12 +121,12 @@ class batch_targets {
   /// @cond INTERNAL
   struct indicator_rule {
     bool present = false;
-    rule r;
-    polarity pol = polarity::higher;
-    attribute attr = attribute::anticipatory;
+    planeval::rule rule;
+    planeval::polarity polarity = planeval::polarity::higher;
+    planeval::attribute attribute = planeval::attribute::anticipatory;
     unit ind_unit;
     unit cmp_unit;
-    measure_kind meas = measure_kind::level;
+    measure_kind measure = measure_kind::level;
     bool percent_like = false;
     std::vector<double> value;  // per unit; NaN: the rule's own
     std::vector<double> low;

@@ -59,11 +59,11 @@ struct indicator {
   std::string name_zh;                           ///< Chinese name
   std::string name_en;                           ///< English name
   indicator_kind kind = indicator_kind::amount;  ///< what it measures
-  unit u;                                        ///< unit of its values (may be empty)
-  polarity pol = polarity::higher;               ///< which direction is better
-  attribute attr = attribute::anticipatory;      ///< binding or anticipatory
+  planeval::unit unit;                                        ///< unit of its values (may be empty)
+  planeval::polarity polarity = planeval::polarity::higher;               ///< which direction is better
+  planeval::attribute attribute = planeval::attribute::anticipatory;      ///< binding or anticipatory
   std::string category;                          ///< grouping used by summaries (`economy`)
-  accumulation acc = accumulation::stock;        ///< how sub-period values combine
+  planeval::accumulation accumulation = planeval::accumulation::stock;        ///< how sub-period values combine
   std::optional<observation> baseline;           ///< the value the plan starts from
   std::vector<target> targets;                   ///< targets, at most one per period
   std::string note;                              ///< choices made when transcribing the source
@@ -74,7 +74,7 @@ struct indicator {
   /// language, else the id.
   const std::string& name(language lang) const noexcept;
   /// @brief True when values are percentages (unit `%`).
-  bool is_percent() const noexcept { return u.is_percent(); }
+  bool is_percent() const noexcept { return unit.is_percent(); }
 
   friend bool operator==(const indicator& a, const indicator& b) noexcept;
   friend bool operator!=(const indicator& a, const indicator& b) noexcept { return !(a == b); }

@@ -68,11 +68,11 @@ using observed =
 /// @brief An actual value of an indicator for a period.
 struct observation {
   std::string indicator;             ///< indicator id
-  period per;                        ///< the period observed
+  planeval::period period;                        ///< the period observed
   observed value;                    ///< number, bound, interval, judgment or missing
-  measure meas;                      ///< level (default), growth, change in points …
-  unit u;                            ///< unit as written (empty: the indicator's unit)
-  qualifier qual;                    ///< `新开工`, `五年累计`, …
+  planeval::measure measure;                      ///< level (default), growth, change in points …
+  planeval::unit unit;                            ///< unit as written (empty: the indicator's unit)
+  planeval::qualifier qualifier;                    ///< `新开工`, `五年累计`, …
   std::optional<double> comparable;  ///< comparable figure `10.9(可比7.0)`: evaluated instead
   std::string flags;                 ///< SDMX observation-status codes, e.g. `E`, `P`, `EP`
   std::string text;                  ///< the text as given (may be empty when built in code)
@@ -150,13 +150,13 @@ class observation_set {
 /// assigned quota), for one indicator and period.
 struct reference_value {
   std::string indicator;  ///< indicator id
-  period per;             ///< the period the value applies to
+  planeval::period period;             ///< the period the value applies to
   double value = 0.0;     ///< the value
-  unit u;                 ///< unit as written (empty: the indicator's unit)
+  planeval::unit unit;                 ///< unit as written (empty: the indicator's unit)
   std::string note;       ///< where the value comes from
 
   friend bool operator==(const reference_value& a, const reference_value& b) noexcept {
-    return a.indicator == b.indicator && a.per == b.per && a.value == b.value && a.u == b.u &&
+    return a.indicator == b.indicator && a.period == b.period && a.value == b.value && a.unit == b.unit &&
            a.note == b.note;
   }
 };

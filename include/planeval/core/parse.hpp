@@ -38,9 +38,9 @@ rule parse_target(std::string_view text, const parse_options& options = {});
 /// @brief An observation text read by the target language.
 struct parsed_observation {
   observed value;  ///< point, bound, interval, judgment or missing
-  measure meas;    ///< from the words: `增长` → growth, `个百分点` → points
-  unit u;          ///< unit written
-  qualifier qual;  ///< `新开工`, `五年累计`, …
+  planeval::measure measure;    ///< from the words: `增长` → growth, `个百分点` → points
+  planeval::unit unit;          ///< unit written
+  planeval::qualifier qualifier;  ///< `新开工`, `五年累计`, …
   std::optional<double> comparable;  ///< `(可比7.0)`
   bool approximate = false;          ///< `左右`, `约`: record with SDMX flag `E`
   std::string remark;                ///< trailing clause kept verbatim

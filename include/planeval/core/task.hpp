@@ -82,7 +82,7 @@ struct task {
   std::vector<std::string> cooperating;  ///< cooperating departments (配合单位)
   std::optional<date> start;             ///< planned start day
   std::optional<date> due;               ///< planned completion day (the task is due by its end)
-  task_status st = task_status::not_started;  ///< recorded status
+  task_status status = task_status::not_started;  ///< recorded status
   std::optional<progress_report> progress;    ///< latest recorded progress (leaf tasks only)
   std::optional<date> completed;              ///< day the task was completed (status `done`)
   std::vector<deliverable> deliverables;      ///< measurable deliverables

@@ -12,21 +12,21 @@ constexpr auto en = phrase_language::en;
 using role = phrase_role;
 
 void make_range(scanner& s, reading& p, const quantity& a, const quantity& b) {
-  unit u = a.u.empty() ? b.u : a.u;
-  if (!a.u.empty() && !b.u.empty() && a.u != b.u) {
+  unit u = a.unit.empty() ? b.unit : a.unit;
+  if (!a.unit.empty() && !b.unit.empty() && a.unit != b.unit) {
     s.fail_at(s.codes().range, b.start,
-              "the ends of a range have different units ('" + a.u.symbol() + "', '" +
-                  b.u.symbol() + "')");
+              "the ends of a range have different units ('" + a.unit.symbol() + "', '" +
+                  b.unit.symbol() + "')");
   }
   if (a.value > b.value) {
     s.fail_at(s.codes().range, a.start,
               "range " + format_number(a.value) + " to " + format_number(b.value) +
                   " ends below where it starts");
   }
-  p.r.oper = op::between;
-  p.r.low = a.value;
-  p.r.high = b.value;
-  p.r.u = u;
+  p.rule.operation = op::between;
+  p.rule.low = a.value;
+  p.rule.high = b.value;
+  p.rule.unit = u;
 }
 
 // --- qualifiers: 新开工, 五年累计竣工, cumulative ----------------------------------------------
@@ -42,45 +42,45 @@ void qualifier_words(scanner& s, reading& p) {
   const std::size_t at = s.pos();
   const int n = at < s.end() ? scanner::small_numeral(s.at(at)) : 0;
   if (std::size_t len = 0; n > 0 && (len = years_cumulative_at(s, at, zh)) != 0) {
-    p.r.qual.cumulative = true;
-    p.r.qual.cumulative_years = n;
+    p.rule.qualifier.cumulative = true;
+    p.rule.qualifier.cumulative_years = n;
     s.advance(len);
   } else if (n > 0 && is_digit(s.at(at)) && (len = years_cumulative_at(s, at, en)) != 0) {
-    p.r.qual.cumulative = true;
-    p.r.qual.cumulative_years = n;
+    p.rule.qualifier.cumulative = true;
+    p.rule.qualifier.cumulative_years = n;
     s.advance(len);
   } else if (const phrase* c = s.lit_any(role::cumulation)) {
-    p.r.qual.cumulative = true;
-    p.r.qual.cumulative_years = c->number;
+    p.rule.qualifier.cumulative = true;
+    p.rule.qualifier.cumulative_years = c->number;
   }
-  if (const phrase* f = s.lit_any(role::flow)) p.r.qual.flow = std::string(recorded(*f));
+  if (const phrase* f = s.lit_any(role::flow)) p.rule.qualifier.flow = std::string(recorded(*f));
 }
 
 void finish_change(scanner& s, reading& p, int sign, bool annual, int base_year, std::size_t at) {
-  rule& r = p.r;
-  if (r.u.dim() == dimension::percentage_point) {
+  rule& r = p.rule;
+  if (r.unit.dim() == dimension::percentage_point) {
     if (annual)
       s.fail_at(s.codes().unit, at, "年均 (average annual) changes are written in %, not 个百分点");
-    r.meas = measure{measure_kind::change_points, base_year};
-    r.u = unit::percentage_point();
-  } else if (r.u.empty() || r.u.is_percent()) {
-    if (r.u.scale() != 0) s.fail_at(s.codes().unit, at, "a growth rate is written in %");
-    r.meas = annual      ? measure{measure_kind::cagr, 0}
+    r.measure = measure{measure_kind::change_points, base_year};
+    r.unit = unit::percentage_point();
+  } else if (r.unit.empty() || r.unit.is_percent()) {
+    if (r.unit.scale() != 0) s.fail_at(s.codes().unit, at, "a growth rate is written in %");
+    r.measure = annual      ? measure{measure_kind::cagr, 0}
              : base_year ? measure{measure_kind::change_since, base_year}
                          : measure{measure_kind::growth, 0};
-    if (annual && base_year) r.meas = measure{measure_kind::cagr, 0};
-    r.u = unit::percent();
+    if (annual && base_year) r.measure = measure{measure_kind::cagr, 0};
+    r.unit = unit::percent();
   } else {
     s.fail_at(s.codes().unit, at,
-              "a change is written in % or 个百分点, not '" + r.u.symbol() + "'");
+              "a change is written in % or 个百分点, not '" + r.unit.symbol() + "'");
   }
   if (sign < 0) negate(r);
 }
 
 void growth_at_least_ten(reading& p) {
-  p.r.oper = op::at_least;
-  p.r.value = 10;
-  p.r.u = unit::percent();
+  p.rule.operation = op::at_least;
+  p.rule.value = 10;
+  p.rule.unit = unit::percent();
 }
 
 int year_number(scanner& s) {
@@ -103,26 +103,26 @@ bool special_change(scanner& s, reading& p) {
     s.seek(save);
     return false;
   }
-  p.r.oper = w->oper;
-  p.r.value = w->number;
-  p.r.strict = w->strict;
-  p.r.u = unit::percent();
+  p.rule.operation = w->operation;
+  p.rule.value = w->number;
+  p.rule.strict = w->strict;
+  p.rule.unit = unit::percent();
   return true;
 }
 
 }  // namespace
 
 void negate(rule& r) noexcept {
-  if (r.oper == op::between) {
+  if (r.operation == op::between) {
     const double low = -r.high;
     r.high = -r.low;
     r.low = low;
   } else if (r.is_comparison()) {
     r.value = -r.value;
-    if (r.oper == op::at_least)
-      r.oper = op::at_most;
-    else if (r.oper == op::at_most)
-      r.oper = op::at_least;
+    if (r.operation == op::at_least)
+      r.operation = op::at_most;
+    else if (r.operation == op::at_most)
+      r.operation = op::at_least;
   }
 }
 
@@ -137,11 +137,11 @@ bool level(scanner& s, reading& p) {
       s.seek(save);
       return false;
     }
-    p.r.oper = c->oper;
-    p.r.strict = c->strict;
-    p.r.value = q->value;
-    p.r.u = q->u;
-    if (c->oper == op::about) s.lit(U"左右");
+    p.rule.operation = c->operation;
+    p.rule.strict = c->strict;
+    p.rule.value = q->value;
+    p.rule.unit = q->unit;
+    if (c->operation == op::about) s.lit(U"左右");
     return true;
   }
   s.expect("a comparison (以上, 以内, 左右, 不低于, at least, …)");
@@ -175,21 +175,21 @@ bool level(scanner& s, reading& p) {
     s.seek(before_sep);
   }
   s.expect("a range separator (-, ~, 至, to)");
-  p.r.value = q1->value;
-  p.r.u = q1->u;
+  p.rule.value = q1->value;
+  p.rule.unit = q1->unit;
   const std::size_t before_after = s.pos();
   const phrase* after = s.lit_any(role::comparison_after);
   if (q1->more) {  // 100多项: more than 100 (and an optional 以上)
-    if (after != nullptr && after->oper != op::at_least) s.seek(before_after);
-    p.r.oper = op::at_least;
-    p.r.strict = true;
+    if (after != nullptr && after->operation != op::at_least) s.seek(before_after);
+    p.rule.operation = op::at_least;
+    p.rule.strict = true;
     return true;
   }
   if (after != nullptr) {
-    p.r.oper = after->oper;
+    p.rule.operation = after->operation;
   } else {
     s.expect("以上, 以下, 以内 or 左右");
-    p.r.oper = op::reach;
+    p.rule.operation = op::reach;
   }
   return true;
 }
@@ -202,7 +202,7 @@ bool level_phrase(scanner& s, reading& p) {
   for (int k = 0; k < 2; ++k) {
     const phrase* v = s.lit_any(role::level_verb);
     if (v == nullptr) break;
-    if (v->oper == op::at_most) cap = true;
+    if (v->operation == op::at_most) cap = true;
   }
   qualifier_words(s, p);
   bool ok = false;
@@ -213,8 +213,8 @@ bool level_phrase(scanner& s, reading& p) {
       ok = false;
     }
     if (ok) {
-      p.r.qual.cumulative = true;
-      p.r.qual.cumulative_years = 5;
+      p.rule.qualifier.cumulative = true;
+      p.rule.qualifier.cumulative_years = 5;
     }
   } else {
     ok = level(s, p);
@@ -223,7 +223,7 @@ bool level_phrase(scanner& s, reading& p) {
     s.seek(save);
     return false;
   }
-  if (cap && p.r.oper == op::reach) p.r.oper = op::at_most;
+  if (cap && p.rule.operation == op::reach) p.rule.operation = op::at_most;
   return true;
 }
 
@@ -235,13 +235,13 @@ bool double_digit(scanner& s, reading& p) {
   s.lit_any(role::achieve_verb);
   if (s.lit_any(role::double_digits, zh) && (s.lit(U"以上"), s.lit(U"的"), s.lit(U"增长"))) {
     growth_at_least_ten(p);
-    p.r.meas = measure{measure_kind::growth, 0};
+    p.rule.measure = measure{measure_kind::growth, 0};
     return true;
   }
   s.seek(save);
   if (s.lit_any(role::double_digits, en)) {
     growth_at_least_ten(p);
-    p.r.meas = measure{measure_kind::growth, 0};
+    p.rule.measure = measure{measure_kind::growth, 0};
     return true;
   }
   s.seek(save);
@@ -318,12 +318,12 @@ bool en_change(scanner& s, reading& p) {
 bool direction(scanner& s, reading& p) {
   const std::size_t save = s.pos();
   if (const phrase* w = s.lit_any(role::direction_phrase)) {
-    p.r.oper = w->oper;
+    p.rule.operation = w->operation;
     return true;
   }
   s.lit_any(role::direction_adverb);
   if (const phrase* w = s.lit_any(role::direction_word)) {
-    p.r.oper = w->oper;
+    p.rule.operation = w->operation;
     return true;
   }
   s.seek(save);

@@ -15,7 +15,7 @@ namespace planeval::detail {
 /// Everything one parse says about a text: the rule, and for observations a judgment and a
 /// comparable figure.
 struct reading {
-  rule r;
+  planeval::rule rule;
   std::optional<judgment> verdict;
   std::optional<double> comparable;
 };

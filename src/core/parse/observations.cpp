@@ -81,12 +81,12 @@ parsed_observation parse_observation(std::string_view text, const parse_options&
     s.expect("a judgment (达标, 完成, 未完成, met, …)");
     s.fail_syntax();
   }
-  const rule& r = p.r;
-  o.meas = r.meas;
-  o.u = r.u;
-  o.qual = r.qual;
+  const rule& r = p.rule;
+  o.measure = r.measure;
+  o.unit = r.unit;
+  o.qualifier = r.qualifier;
   o.comparable = p.comparable;
-  switch (r.oper) {
+  switch (r.operation) {
     case op::reach: o.value = point_value{r.value}; break;
     case op::about:
       o.value = point_value{r.value};

@@ -96,8 +96,8 @@ bool in_sync(scanner& s, reading& p) {
     s.lit_any(role::sync_tail);
     std::string name;
     if (name_between(s, name_start, name_end, name)) {
-      p.r.oper = roughly ? op::about : op::reach;
-      p.r.reference = name;
+      p.rule.operation = roughly ? op::about : op::reach;
+      p.rule.reference = name;
       return true;
     }
   }
@@ -113,9 +113,9 @@ bool compared_with_reference(scanner& s, reading& p) {
   std::string name;
   bool quoted = false;
   if (!name_between(s, s.pos() + m.length, s.end(), name, &quoted)) return false;
-  p.r.oper = m.entry->oper;
-  p.r.strict = m.entry->strict;
-  p.r.reference = m.entry->lang == phrase_language::en && !quoted ? name_from_en(name) : name;
+  p.rule.operation = m.entry->operation;
+  p.rule.strict = m.entry->strict;
+  p.rule.reference = m.entry->lang == phrase_language::en && !quoted ? name_from_en(name) : name;
   s.seek(s.end());
   return true;
 }
@@ -126,8 +126,8 @@ bool fulfil_quota(scanner& s, reading& p) {
   if (s.lit_any(role::fulfil_verb) == nullptr) return false;
   std::string name;
   if (name_between(s, s.pos(), s.end(), name) && (is_quota_name(name) || is_target_name(name))) {
-    p.r.oper = op::reach;
-    p.r.reference = name;
+    p.rule.operation = op::reach;
+    p.rule.reference = name;
     s.seek(s.end());
     return true;
   }
@@ -143,8 +143,8 @@ bool in_line_with(scanner& s, reading& p) {
   std::string name;
   bool quoted = false;
   if (!name_between(s, s.pos(), s.end(), name, &quoted)) return false;
-  p.r.oper = roughly ? op::about : op::reach;
-  p.r.reference = quoted ? name : name_from_en(name);
+  p.rule.operation = roughly ? op::about : op::reach;
+  p.rule.reference = quoted ? name : name_from_en(name);
   s.seek(s.end());
   return true;
 }
@@ -157,8 +157,8 @@ bool capped_by(scanner& s, reading& p) {
     if (s.end() >= s.pos() + n && s.match_at(s.end() - n, c.text) == n) {
       std::string name;
       if (!name_between(s, s.pos(), s.end() - n, name)) return false;
-      p.r.oper = op::at_most;
-      p.r.reference = name;
+      p.rule.operation = op::at_most;
+      p.rule.reference = name;
       s.seek(s.end());
       return true;
     }

@@ -316,9 +316,9 @@ std::optional<quantity> scanner::quantity_here() {
     pos_ += m.length;
   }
   if (auto u = unit_word()) {
-    q.u = scale.empty() ? *u : unit::parse(scale + u->symbol());
+    q.unit = scale.empty() ? *u : unit::parse(scale + u->symbol());
   } else {
-    if (!scale.empty()) q.u = unit::parse(scale);
+    if (!scale.empty()) q.unit = unit::parse(scale);
     expect("a unit");
   }
   return q;

@@ -45,7 +45,7 @@ inline constexpr text_codes observation_codes{errc::observation_syntax, errc::ob
 /// A number with the unit written after it.
 struct quantity {
   double value = 0.0;
-  unit u;
+  planeval::unit unit;
   std::size_t start = 0;
   bool more = false;  // 100多项, 100余人: more than the number
 };
