@@ -9,8 +9,8 @@
 
 #include "planeval/analytics/composite.hpp"
 #include "planeval/core/error.hpp"
-#include "planeval/render/analytics.hpp"
 #include "planeval/io/index_table.hpp"
+#include "planeval/render/analytics.hpp"
 
 int main(int argc, char** argv) {
   const std::string dir =

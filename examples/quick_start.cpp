@@ -13,11 +13,12 @@ int main() {
 
   const auto assessments = planeval::evaluate(plan, actuals, refs);  // pure, thread-safe
   for (const auto& a : assessments)
-    std::cout << a.indicator << ": " << planeval::to_string(a.status) << " — " << a.reason_en << '\n';
+    std::cout << a.indicator << ": " << planeval::to_string(a.status) << " — " << a.reason_en
+              << '\n';
 
   const auto summary = planeval::summarize(plan, assessments);
   std::cout << planeval::narrative(plan, summary, planeval::language::zh) << '\n';
 
-  const planeval::rule r = planeval::parse_target("增长6%以上");  // growth, at least 6 %
+  const planeval::rule r = planeval::parse_target("增长6%以上");        // growth, at least 6 %
   std::cout << planeval::canonical(r, planeval::language::en) << '\n';  // "up at least 6%"
 }

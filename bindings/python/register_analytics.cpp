@@ -60,43 +60,12 @@ float_array column(const std::vector<T>& items, F get) {
   return out;
 }
 
-py::object opt(const std::optional<double>& v) { return v ? py::cast(*v) : py::none(); }
-
-py::dict trend_dict(const trend_result& t) {
-  py::dict d;
-  d["status"] = to_string(t.status);
-  d["kind"] = to_string(t.kind);
-  d["base_year"] = t.base_year;
-  d["current_year"] = t.current_year;
-  d["base_value"] = t.base_value;
-  d["current_value"] = t.current_value;
-  d["observed_cagr"] = opt(t.observed_cagr);
-  d["required_cagr"] = opt(t.required_cagr);
-  d["slope"] = opt(t.slope);
-  d["required_slope"] = opt(t.required_slope);
-  d["ratio"] = opt(t.ratio);
-  d["progress"] = opt(t.progress);
-  d["reason_zh"] = t.reason_zh;
-  d["reason_en"] = t.reason_en;
-  return d;
+py::dict trend_dict(const trend_result& t, const std::string& lang) {
+  return dict_of(trend_fields(t, language_of(lang)));
 }
 
-py::dict projection_dict(const projection_result& p) {
-  py::dict d;
-  d["verdict"] = to_string(p.verdict);
-  d["model"] = to_string(p.model);
-  d["year"] = p.year;
-  d["points"] = p.points;
-  d["projected"] = opt(p.projected);
-  d["lower"] = opt(p.lower);
-  d["upper"] = opt(p.upper);
-  d["confidence"] = p.confidence;
-  d["target"] = opt(p.target);
-  d["probability"] = opt(p.probability);
-  d["slope"] = p.fit ? py::cast(p.fit->slope) : py::none();
-  d["reason_zh"] = p.reason_zh;
-  d["reason_en"] = p.reason_en;
-  return d;
+py::dict projection_dict(const projection_result& p, const std::string& lang) {
+  return dict_of(projection_fields(p, language_of(lang)));
 }
 
 struct pace_report {
@@ -107,8 +76,7 @@ struct pace_report {
 // A pace row with the fields of `planeval pace --format json` (pace_fields).
 py::dict pace_dict(const pace_report& r, const pace_assessment& a, language lang) {
   const indicator* ind = r.p->find(a.indicator);
-  const std::string& n = !ind ? a.indicator : lang == language::zh ? ind->name_zh : ind->name_en;
-  return dict_of(pace_fields(a, n.empty() ? a.indicator : n, lang));
+  return dict_of(pace_fields(a, ind ? ind->name(lang) : a.indicator, lang));
 }
 
 elapsed_basis basis_of(const std::string& name) {
@@ -145,9 +113,11 @@ void register_analytics(py::module_& m) {
           "reason",
           [](const trend_result& t, const std::string& l) { return t.reason(language_of(l)); },
           py::arg("lang") = "zh")
-      .def("to_dict", &trend_dict)
-      .def("__repr__",
-           [](const trend_result& t) { return "<Trend " + std::string(to_string(t.status)) + ">"; });
+      .def("to_dict", &trend_dict, py::arg("lang") = "zh",
+           "The fields of `planeval trend --format json` (trend_fields).")
+      .def("__repr__", [](const trend_result& t) {
+        return "<Trend " + std::string(to_string(t.status)) + ">";
+      });
 
   py::class_<projection_result>(m, "Projection",
                                 "A least-squares projection of an annual series to a year.")
@@ -173,7 +143,8 @@ void register_analytics(py::module_& m) {
           "reason",
           [](const projection_result& p, const std::string& l) { return p.reason(language_of(l)); },
           py::arg("lang") = "zh")
-      .def("to_dict", &projection_dict)
+      .def("to_dict", &projection_dict, py::arg("lang") = "zh",
+           "The fields of a projection in `planeval trend --format json` (projection_fields).")
       .def("__repr__", [](const projection_result& p) {
         return "<Projection " + std::string(to_string(p.verdict)) + ">";
       });

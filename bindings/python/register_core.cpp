@@ -7,9 +7,9 @@
 #include "bindings.hpp"
 #include "planeval/core/fields.hpp"
 #include "planeval/core/parse.hpp"
+#include "planeval/io/plan_file.hpp"
 #include "planeval/render/evaluation.hpp"
 #include "planeval/render/rule.hpp"
-#include "planeval/io/plan_file.hpp"
 
 namespace planeval::python {
 namespace {
@@ -91,7 +91,8 @@ void register_core(py::module_& m) {
       .def_readonly("reference", &rule::reference,
                     "Named reference ('全市目标', '市下达指标') instead of a number, or ''.")
       .def_property_readonly(
-          "unit", [](const rule& r) { return r.unit.symbol(); }, "Unit as written in the text, or ''.")
+          "unit", [](const rule& r) { return r.unit.symbol(); },
+          "Unit as written in the text, or ''.")
       .def_property_readonly(
           "flow", [](const rule& r) { return r.qualifier.flow; },
           "What is counted: '新开工', '开工', '竣工', '新增', '新建', or ''.")
@@ -161,7 +162,8 @@ void register_core(py::module_& m) {
           "rate, count, area, ratio, amount or qualitative.")
       .def_property_readonly("unit", [](const indicator& i) { return i.unit.symbol(); })
       .def_property_readonly(
-          "polarity", [](const indicator& i) { return to_string(i.polarity); }, "higher, lower or band.")
+          "polarity", [](const indicator& i) { return to_string(i.polarity); },
+          "higher, lower or band.")
       .def_property_readonly(
           "attribute", [](const indicator& i) { return to_string(i.attribute); },
           "binding or anticipatory.")
@@ -317,7 +319,8 @@ void register_core(py::module_& m) {
           [](const py_observations& o) {
             py::list out;
             for (const auto& r : o.references)
-              out.append(py::make_tuple(r.indicator, r.period.to_string(), r.value, r.unit.symbol()));
+              out.append(
+                  py::make_tuple(r.indicator, r.period.to_string(), r.value, r.unit.symbol()));
             return out;
           },
           "The references as (indicator, period, value, unit) tuples.")
@@ -336,7 +339,8 @@ void register_core(py::module_& m) {
           "needs_judgment or no_target.")
       .def_readonly("target_text", &assessment::target_text, "The target as published.")
       .def_readonly("target_canonical", &assessment::target_canonical)
-      .def_property_readonly("measure", [](const assessment& a) { return to_string(a.measure.kind); })
+      .def_property_readonly("measure",
+                             [](const assessment& a) { return to_string(a.measure.kind); })
       .def_readonly("actual_text", &assessment::actual_text)
       .def_readonly("actual", &assessment::actual, "Value compared, in value_unit, or None.")
       .def_readonly("target_value", &assessment::target_value,
@@ -363,8 +367,8 @@ void register_core(py::module_& m) {
           },
           py::arg("lang") = "zh")
       .def("__repr__", [](const assessment& a) {
-        return "<Assessment " + a.indicator + " " + a.period.to_string() + ": " + to_string(a.status) +
-               ">";
+        return "<Assessment " + a.indicator + " " + a.period.to_string() + ": " +
+               to_string(a.status) + ">";
       });
 
   evaluation_cls.def("__len__", [](const py_evaluation& e) { return e.assessments.size(); })

@@ -450,7 +450,8 @@ index_result compute_index(const index_matrix& m, const index_options& o) {
   const std::size_t k = m.cols();
   res.scores.resize(n);
   for (std::size_t i = 0; i < n; ++i)
-    res.scores[i] = aggregate_row(&res.normalised[i * k], res.weights, o.aggregation, o.geometric_floor);
+    res.scores[i] =
+        aggregate_row(&res.normalised[i * k], res.weights, o.aggregation, o.geometric_floor);
   res.ranks = rank_scores(res.scores);
   return res;
 }
@@ -471,8 +472,8 @@ sensitivity_result analyse_sensitivity(const index_matrix& m, const index_option
   std::vector<prepared> prep;
   prep.reserve(norms.size());
   for (const normalisation nm : norms)
-    prep.push_back(
-        prepare(m, nm == o.normalisation ? base.normalised : normalise_checked(m, nm), o, base.weights));
+    prep.push_back(prepare(m, nm == o.normalisation ? base.normalised : normalise_checked(m, nm), o,
+                           base.weights));
 
   // ranks[r * n + i]: each replication writes its own row
   std::vector<std::uint32_t> ranks(reps * n);

@@ -11,6 +11,8 @@ field_value number(const std::optional<double>& v) {
   return *v;
 }
 
+field_value number(double v) { return std::isfinite(v) ? field_value(v) : field_value(); }
+
 field_value text_or_none(const std::string& s) {
   if (s.empty()) return std::monostate{};
   return s;
@@ -37,6 +39,50 @@ std::vector<field> pace_fields(const pace_assessment& a, const std::string& name
       {"done_share", number(a.done_share)},
       {"gap_points", number(a.gap_points)},
       {"reason", a.reason(lang)},
+  };
+}
+
+std::vector<field> trend_fields(const trend_result& t, language lang) {
+  auto year = [](int y) { return y == 0 ? field_value() : field_value(std::int64_t{y}); };
+  return {
+      {"status", std::string(to_string(t.status))},
+      {"label", std::string(status_label(t.status, lang))},
+      {"kind", std::string(to_string(t.kind))},
+      {"base_year", year(t.base_year)},
+      {"current_year", year(t.current_year)},
+      {"base_value", number(t.base_value)},
+      {"current_value", number(t.current_value)},
+      {"observed_cagr", number(t.observed_cagr)},
+      {"required_cagr", number(t.required_cagr)},
+      {"slope", number(t.slope)},
+      {"required_slope", number(t.required_slope)},
+      {"ratio", number(t.ratio)},
+      {"progress", number(t.progress)},
+      {"damping", number(t.damping)},
+      {"reason", t.reason(lang)},
+      {"reason_zh", t.reason_zh},
+      {"reason_en", t.reason_en},
+  };
+}
+
+std::vector<field> projection_fields(const projection_result& p, language lang) {
+  return {
+      {"verdict", std::string(to_string(p.verdict))},
+      {"label", std::string(status_label(p.verdict, lang))},
+      {"model", std::string(to_string(p.model))},
+      {"year", std::int64_t{p.year}},
+      {"points", static_cast<std::int64_t>(p.points)},
+      {"projected", number(p.projected)},
+      {"lower", number(p.lower)},
+      {"upper", number(p.upper)},
+      {"confidence", p.confidence},
+      {"target", number(p.target)},
+      {"probability", number(p.probability)},
+      {"slope", p.fit ? number(p.fit->slope) : field_value()},
+      {"residual_sd", p.fit ? number(p.fit->residual_sd) : field_value()},
+      {"reason", p.reason(lang)},
+      {"reason_zh", p.reason_zh},
+      {"reason_en", p.reason_en},
   };
 }
 

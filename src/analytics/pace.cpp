@@ -34,12 +34,8 @@ std::string coverage_en(const period& latest) {
 }
 
 // A number with the indicator's unit: `12.85万平方米`, `345家`, `12.6%`.
-std::string amount_zh(double v, const unit& u) {
-  return text::format_quantity(v, u, language::zh);
-}
-std::string amount_en(double v, const unit& u) {
-  return text::format_quantity(v, u, language::en);
-}
+std::string amount_zh(double v, const unit& u) { return text::format_quantity(v, u, language::zh); }
+std::string amount_en(double v, const unit& u) { return text::format_quantity(v, u, language::en); }
 
 class pacer {
  public:
@@ -54,7 +50,8 @@ class pacer {
     a_.value_unit = ind_.unit;
     a_.as_of = opt_.as_of;
     if (t_.period.kind() != period_kind::year) {
-      set(pace_status::not_applicable, "时序进度按年度目标计算,该目标期间为" + text::period_text(t_.period, language::zh),
+      set(pace_status::not_applicable,
+          "时序进度按年度目标计算,该目标期间为" + text::period_text(t_.period, language::zh),
           "pace is checked against annual targets; this target is for " + t_.period.to_string());
       return a_;
     }
@@ -131,7 +128,7 @@ class pacer {
     if (r.operation == op::between) {
       x = ind_.polarity == polarity::higher  ? r.low
           : ind_.polarity == polarity::lower ? r.high
-                                        : (r.low + r.high) / 2.0;
+                                             : (r.low + r.high) / 2.0;
     }
     const bool level = r.measure.kind == measure_kind::level && !growth_target;
     if (r.has_reference()) {
@@ -139,14 +136,15 @@ class pacer {
       if (!ref) ref = plan_.references.find(ind_.id, t_.period);
       if (!ref) {
         set(pace_status::needs_reference,
-            "目标“" + t_.text + "”需要“" + r.reference + "”的数值(" + text::period_text(t_.period, language::zh) +
-                "),尚未提供",
+            "目标“" + t_.text + "”需要“" + r.reference + "”的数值(" +
+                text::period_text(t_.period, language::zh) + "),尚未提供",
             "the target '" + t_.text + "' needs the value of " + reference_name_en(r.reference) +
                 " for " + t_.period.to_string() + ", which was not supplied");
         return false;
       }
       x = ref->value;
-      if (level && !ref->unit.empty() && !ind_.unit.empty()) x = convert_checked(x, ref->unit, "reference");
+      if (level && !ref->unit.empty() && !ind_.unit.empty())
+        x = convert_checked(x, ref->unit, "reference");
     } else if (level && !r.unit.empty() && !ind_.unit.empty()) {
       x = convert_checked(x, r.unit, "target");
     }
@@ -227,7 +225,8 @@ class pacer {
 
   void no_values(const char* what_zh, const char* what_en) {
     if (opt_.as_of) a_.expected_share = t_.period.elapsed_share(*opt_.as_of, opt_.basis);
-    std::string zh = "缺少" + text::period_text(t_.period, language::zh) + "年内(月度或季度)" + what_zh;
+    std::string zh =
+        "缺少" + text::period_text(t_.period, language::zh) + "年内(月度或季度)" + what_zh;
     std::string en =
         std::string("no ") + what_en + " (monthly or quarterly) for " + t_.period.to_string();
     if (opt_.as_of) {
@@ -240,28 +239,26 @@ class pacer {
   // A point value in the indicator's unit, or an explanation why not.
   std::optional<double> value_of(const observation& o, bool rate, std::string& why_zh,
                                  std::string& why_en) const {
-    if (!t_.rule.qualifier.flow.empty() && !o.qualifier.flow.empty() && t_.rule.qualifier.flow != o.qualifier.flow) {
-      why_zh = text::period_text(o.period, language::zh) + "完成值统计口径为“" + o.qualifier.flow + "”,目标为“" + t_.rule.qualifier.flow +
-               "”,不可比";
+    if (!t_.rule.qualifier.flow.empty() && !o.qualifier.flow.empty() &&
+        t_.rule.qualifier.flow != o.qualifier.flow) {
+      why_zh = text::period_text(o.period, language::zh) + "完成值统计口径为“" + o.qualifier.flow +
+               "”,目标为“" + t_.rule.qualifier.flow + "”,不可比";
       why_en = "the value for " + o.period.to_string() + " counts '" + o.qualifier.flow +
                "' but the target counts '" + t_.rule.qualifier.flow + "'";
       return std::nullopt;
     }
-    double v = 0.0;
-    if (o.comparable) {
-      v = *o.comparable;
-    } else if (const auto* pt = std::get_if<point_value>(&o.value)) {
-      v = pt->value;
-    } else {
+    const auto number = o.single_number();
+    if (!number) {
       const std::string text = o.text.empty() ? std::string("?") : o.text;
       why_zh = text::period_text(o.period, language::zh) + "完成值“" + text + "”不是单一数值";
       why_en = "the value for " + o.period.to_string() + " ('" + text + "') is not a single number";
       return std::nullopt;
     }
+    double v = *number;
     if (!rate && !o.unit.empty() && !ind_.unit.empty() && o.measure.kind == measure_kind::level) {
       if (!convertible(o.unit, ind_.unit)) {
-        why_zh = text::period_text(o.period, language::zh) + "完成值单位“" + o.unit.symbol() + "”无法换算为“" +
-                 ind_.unit.symbol() + "”";
+        why_zh = text::period_text(o.period, language::zh) + "完成值单位“" + o.unit.symbol() +
+                 "”无法换算为“" + ind_.unit.symbol() + "”";
         why_en = "the value for " + o.period.to_string() + " is in '" + o.unit.symbol() +
                  "', which cannot be expressed in '" + ind_.unit.symbol() + "'";
         return std::nullopt;
@@ -336,8 +333,8 @@ class pacer {
       zh += "与时序进度(" + e + ")持平";
       en += "level with the elapsed-time share (" + e + ")";
     } else {
-      zh += std::string(d > 0 ? "高于" : "低于") + "时序进度(" + e + ")" + format_rounded(std::fabs(d)) +
-            "个百分点";
+      zh += std::string(d > 0 ? "高于" : "低于") + "时序进度(" + e + ")" +
+            format_rounded(std::fabs(d)) + "个百分点";
       en += format_rounded(std::fabs(d)) + " percentage points " + (d > 0 ? "above" : "below") +
             " the elapsed-time share (" + e + ")";
     }
@@ -388,7 +385,8 @@ class pacer {
       const observation* o = obs_[static_cast<std::size_t>(k - 1)];
       if (!o) {
         set(pace_status::no_data,
-            "缺少" + text::period_text(sub_period(k), language::zh) + "数值,无法累计" + coverage_zh(latest_) + "完成值",
+            "缺少" + text::period_text(sub_period(k), language::zh) + "数值,无法累计" +
+                coverage_zh(latest_) + "完成值",
             "no value for " + sub_period(k).to_string() + ", so the year-to-date total to " +
                 latest_.to_string() + " cannot be added up");
         return;
@@ -414,8 +412,8 @@ class pacer {
     const double expected_pct = round_to(a_.expected_share * 100.0, 2);
     const bool cap = ind_.polarity == polarity::lower;
     std::string zh = as_of_prefix_zh() + coverage_zh(latest_) + "累计完成" +
-                     amount_zh(total, ind_.unit) + "," + (cap ? "占年度控制目标的" : "完成年度计划") +
-                     format_rounded(done_pct) + "%,";
+                     amount_zh(total, ind_.unit) + "," +
+                     (cap ? "占年度控制目标的" : "完成年度计划") + format_rounded(done_pct) + "%,";
     std::string en = as_of_prefix_en() + coverage_en(latest_) + ": " + amount_en(total, ind_.unit) +
                      " year to date, " + format_rounded(done_pct) + "% of the annual " +
                      (cap ? "ceiling" : "target") + ", ";
@@ -441,28 +439,30 @@ class pacer {
     a_.actual = *v;
     const auto start = path_start();
     const double target = *a_.target_value;
-    const std::string latest_zh =
-        as_of_prefix_zh() + text::period_text(latest_, language::zh) + "完成值" + amount_zh(*v, ind_.unit);
-    const std::string latest_en =
-        as_of_prefix_en() + "In " + latest_.to_string() + " the value was " + amount_en(*v, ind_.unit);
+    const std::string latest_zh = as_of_prefix_zh() + text::period_text(latest_, language::zh) +
+                                  "完成值" + amount_zh(*v, ind_.unit);
+    const std::string latest_en = as_of_prefix_en() + "In " + latest_.to_string() +
+                                  " the value was " + amount_en(*v, ind_.unit);
     if (!start) {
       set(pace_status::no_data,
-          latest_zh + ",但缺少" + text::period_text(t_.period.previous(), language::zh) + "(基期)数值,无法计算推进比例",
+          latest_zh + ",但缺少" + text::period_text(t_.period.previous(), language::zh) +
+              "(基期)数值,无法计算推进比例",
           latest_en + ", but there is no value for " + t_.period.previous().to_string() +
               " (the baseline) to measure the way to the target from");
       return;
     }
     a_.baseline = start->first;
     const double base = start->first;
-    const std::string path_zh = "较基期(" + text::period_text(start->second, language::zh) + amount_zh(base, ind_.unit) +
-                                ")向年度目标(" + amount_zh(target, ind_.unit) + ")";
+    const std::string path_zh = "较基期(" + text::period_text(start->second, language::zh) +
+                                amount_zh(base, ind_.unit) + ")向年度目标(" +
+                                amount_zh(target, ind_.unit) + ")";
     const std::string path_en = " (baseline " + amount_en(base, ind_.unit) + " in " +
                                 start->second.to_string() + ", annual target " +
                                 amount_en(target, ind_.unit) + ")";
     auto meets = [&](double x) {
       return ind_.polarity == polarity::lower    ? x <= target
              : ind_.polarity == polarity::higher ? x >= target
-                                            : x == target;
+                                                 : x == target;
     };
     if (target == base || meets(base)) {
       // nothing to cover: the target keeps (or is already better than) the baseline level
@@ -473,7 +473,8 @@ class pacer {
       if (meets(*v))
         set(pace_status::in_line,
             latest_zh + hold_zh + amount_zh(target, ind_.unit) + "),目前保持,基本符合预期",
-            latest_en + hold_en + amount_en(target, ind_.unit) + "), which still holds: on schedule");
+            latest_en + hold_en + amount_en(target, ind_.unit) +
+                "), which still holds: on schedule");
       else
         set(pace_status::behind,
             latest_zh + hold_zh + amount_zh(target, ind_.unit) + "),目前未能保持,进度滞后",
@@ -512,8 +513,9 @@ class pacer {
     const double diff = round_to(*v - target, 2);
     const double gap = ind_.polarity == polarity::lower  ? -diff
                        : ind_.polarity == polarity::band ? -std::fabs(diff)
-                                                    : diff;
-    std::string zh = as_of_prefix_zh() + coverage_zh(latest_) + "完成值" + format_rounded(*v) + "%,";
+                                                         : diff;
+    std::string zh =
+        as_of_prefix_zh() + coverage_zh(latest_) + "完成值" + format_rounded(*v) + "%,";
     std::string en = as_of_prefix_en() + coverage_en(latest_) + ": " + format_rounded(*v) + "%, ";
     const std::string tz = "年度目标(" + format_rounded(target) + "%)";
     const std::string te = "the annual target (" + format_rounded(target) + "%)";
@@ -521,8 +523,10 @@ class pacer {
       zh += "与" + tz + "持平";
       en += "level with " + te;
     } else {
-      zh += std::string(diff > 0 ? "高于" : "低于") + tz + format_rounded(std::fabs(diff)) + "个百分点";
-      en += format_rounded(std::fabs(diff)) + " percentage points " + (diff > 0 ? "above " : "below ") + te;
+      zh += std::string(diff > 0 ? "高于" : "低于") + tz + format_rounded(std::fabs(diff)) +
+            "个百分点";
+      en += format_rounded(std::fabs(diff)) + " percentage points " +
+            (diff > 0 ? "above " : "below ") + te;
     }
     grade(gap, zh, en);
   }

@@ -175,7 +175,8 @@ projection_result project(const std::vector<annual_point>& series, int year,
                    " is projected at " + format_value(*out.projected);
   const std::string conf = format_rounded(options.confidence * 100.0) + "%";
   if (out.lower) {
-    zh += "(" + conf + "预测区间" + format_value(*out.lower) + "至" + format_value(*out.upper) + ")";
+    zh +=
+        "(" + conf + "预测区间" + format_value(*out.lower) + "至" + format_value(*out.upper) + ")";
     en += " (" + conf + " prediction interval " + format_value(*out.lower) + " to " +
           format_value(*out.upper) + ")";
   }

@@ -22,7 +22,8 @@ std::string lower_ascii(std::string_view s) {
   return out;
 }
 
-// A bare percentage on an indicator whose unit is not % is a growth figure (docs/design.md section 4).
+// A bare percentage on an indicator whose unit is not % is a growth figure (docs/design.md section
+// 4).
 bool percent_means_growth(const unit& u, const indicator& ind) {
   return u.is_percent() && !ind.unit.empty() && !ind.unit.is_percent();
 }
@@ -64,14 +65,9 @@ std::vector<annual_point> annual_series(const plan& p, const indicator& ind,
     if (kind == series_kind::growth_rate && o.measure.kind != measure_kind::level &&
         o.measure.kind != measure_kind::growth)
       return;
-    double v = 0.0;
-    if (o.comparable) {
-      v = *o.comparable;
-    } else if (const auto* pt = std::get_if<point_value>(&o.value)) {
-      v = pt->value;
-    } else {
-      return;
-    }
+    const auto number = o.single_number();
+    if (!number) return;
+    double v = *number;
     if (!growth_figure && !o.unit.empty() && !ind.unit.empty()) {
       if (!convertible(o.unit, ind.unit)) {
         location loc;

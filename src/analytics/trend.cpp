@@ -48,7 +48,9 @@ std::string ratio_text(double r) {
 }
 
 // `年均增长5%` / `年均下降9.19%`
-std::string annual_zh(double g) { return g < 0 ? "年均下降" + format_share(-g) : "年均增长" + format_share(g); }
+std::string annual_zh(double g) {
+  return g < 0 ? "年均下降" + format_share(-g) : "年均增长" + format_share(g);
+}
 // `5% growth a year` / `a fall of 9.19% a year`
 std::string annual_en(double g) {
   return g < 0 ? "a fall of " + format_share(-g) + " a year" : format_share(g) + " growth a year";
@@ -164,10 +166,11 @@ trend_result assess_trend(const std::vector<annual_point>& series,
     const double slope = fit_weighted_line(x, y).slope;
     r.slope = slope;
     std::string zh = span_zh + "数值由" + format_value(r.base_value) + "变为" +
-                     format_value(r.current_value) + ",最小二乘斜率每年" + format_rounded(slope) + "个百分点";
+                     format_value(r.current_value) + ",最小二乘斜率每年" + format_rounded(slope) +
+                     "个百分点";
     std::string en = span_en + " the rate went from " + format_value(r.base_value) + " to " +
-                     format_value(r.current_value) + ", a least-squares slope of " + format_rounded(slope) +
-                     " points a year";
+                     format_value(r.current_value) + ", a least-squares slope of " +
+                     format_rounded(slope) + " points a year";
     if (level_target) {
       const int to_go = target->year - r.base_year;
       if (to_go <= 0) {
@@ -181,8 +184,9 @@ trend_result assess_trend(const std::vector<annual_point>& series,
       r.ratio = ratio;
       const trend_status st = status_of_ratio(ratio, th);
       set(r, st,
-          zh + ",按期实现目标(" + std::to_string(target->year) + "年" + format_value(target->value) +
-              ")需每年变化" + format_rounded(req) + "个百分点,比值R=" + ratio_text(ratio) + "," + label_zh(st),
+          zh + ",按期实现目标(" + std::to_string(target->year) + "年" +
+              format_value(target->value) + ")需每年变化" + format_rounded(req) +
+              "个百分点,比值R=" + ratio_text(ratio) + "," + label_zh(st),
           en + "; reaching " + format_value(target->value) + " by " + std::to_string(target->year) +
               " needs " + format_rounded(req) + " points a year; R = " + ratio_text(ratio) + ": " +
               label_en(st));
@@ -243,8 +247,8 @@ trend_result assess_trend(const std::vector<annual_point>& series,
         return r;
       }
       required = std::pow(target->value / r.base_value, 1.0 / to_go) - 1.0;
-      need_zh = "按期实现目标(" + std::to_string(target->year) + "年" + format_value(target->value) +
-                ")需" + annual_zh(required);
+      need_zh = "按期实现目标(" + std::to_string(target->year) + "年" +
+                format_value(target->value) + ")需" + annual_zh(required);
       need_en = "reaching " + format_value(target->value) + " by " + std::to_string(target->year) +
                 " needs " + annual_en(required);
     } else {
@@ -268,7 +272,8 @@ trend_result assess_trend(const std::vector<annual_point>& series,
   if (options.limit) {
     c = limit_damping(r.base_value, *options.limit);
     r.damping = c;
-    zh += ",基期数值接近上限" + format_value(*options.limit) + ",判断阈值乘以系数" + format_rounded(c, 4);
+    zh += ",基期数值接近上限" + format_value(*options.limit) + ",判断阈值乘以系数" +
+          format_rounded(c, 4);
     en += "; the base value is near the limit " + format_value(*options.limit) +
           ", so the thresholds are scaled by " + format_rounded(c, 4);
   }
@@ -319,7 +324,8 @@ target_choice choose_target(const plan& p, const indicator& ind, const reference
     c.note_en = quote_en + " has no number, so it is judged without a target; ";
     return c;
   }
-  if (r.measure.kind == measure_kind::change_points || r.measure.kind == measure_kind::change_since) {
+  if (r.measure.kind == measure_kind::change_points ||
+      r.measure.kind == measure_kind::change_since) {
     c.note_zh = quote_zh + "为变化量目标,按无目标方法判断;";
     c.note_en = quote_en + " is a change target, so it is judged without a target; ";
     return c;
@@ -328,7 +334,7 @@ target_choice choose_target(const plan& p, const indicator& ind, const reference
   if (r.operation == op::between)
     x = ind.polarity == polarity::higher  ? r.low
         : ind.polarity == polarity::lower ? r.high
-                                     : (r.low + r.high) / 2;
+                                          : (r.low + r.high) / 2;
   const bool growth_measure =
       r.measure.kind == measure_kind::growth || r.measure.kind == measure_kind::cagr ||
       (r.measure.kind == measure_kind::level && percent_means_growth(r.unit, ind));
@@ -344,7 +350,8 @@ target_choice choose_target(const plan& p, const indicator& ind, const reference
     x = ref->value;
     if (!growth_measure && kind == series_kind::level && !ref->unit.empty() && !ind.unit.empty())
       x = convert(x, ref->unit, ind.unit);
-  } else if (!growth_measure && kind == series_kind::level && !r.unit.empty() && !ind.unit.empty()) {
+  } else if (!growth_measure && kind == series_kind::level && !r.unit.empty() &&
+             !ind.unit.empty()) {
     x = convert(x, r.unit, ind.unit);
   }
   trend_target tt;

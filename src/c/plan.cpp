@@ -5,10 +5,10 @@
 
 #include "handles.hpp"
 #include "planeval/core/parse.hpp"
-#include "planeval/render/rule.hpp"
 #include "planeval/io/plan_file.hpp"
 #include "planeval/io/tables.hpp"
 #include "planeval/io/tasks.hpp"
+#include "planeval/render/rule.hpp"
 
 using namespace planeval;
 using namespace planeval::c_api;

@@ -29,13 +29,13 @@ struct ival {
 
 /// What meets a comparison target (reach, about, at_least, at_most, between).
 struct acceptance {
-  ival met;                       ///< values that meet the target (tolerances included)
-  std::optional<ival> exceeded;   ///< beyond the better end of a range
-  ival exact;                     ///< values that meet it without the `about` tolerance
-  ival grace;                     ///< met, widened by the anticipatory grace
-  double required = 0.0;          ///< the threshold, or a range's required end
-  double tol_abs = 0.0;           ///< the `about` / band tolerance, absolute
-  bool about = false;             ///< the op is `about`
+  ival met;                      ///< values that meet the target (tolerances included)
+  std::optional<ival> exceeded;  ///< beyond the better end of a range
+  ival exact;                    ///< values that meet it without the `about` tolerance
+  ival grace;                    ///< met, widened by the anticipatory grace
+  double required = 0.0;         ///< the threshold, or a range's required end
+  double tol_abs = 0.0;          ///< the `about` / band tolerance, absolute
+  bool about = false;            ///< the op is `about`
 };
 
 /// Builds the sets for threshold x (or the range lo…hi) in the comparison unit.

@@ -121,24 +121,26 @@ batch_targets::batch_targets(const plan& p, const batch_store& store,
       usage(std::string("the measure '") + to_string(out.measure) +
                 "' is not supported in batch evaluation",
             id);
-    out.cmp_unit =
-        out.measure == measure_kind::growth ? unit::percent() : (ind->unit.empty() ? r.unit : ind->unit);
+    out.cmp_unit = out.measure == measure_kind::growth ? unit::percent()
+                                                       : (ind->unit.empty() ? r.unit : ind->unit);
     const unit& cmp = out.cmp_unit;
     out.percent_like = cmp.dim() == dimension::percent || cmp.dim() == dimension::percentage_point;
-    if (out.measure == measure_kind::level && !r.has_reference() && !r.unit.empty() && !cmp.empty() &&
-        !convertible(r.unit, cmp)) {
+    if (out.measure == measure_kind::level && !r.has_reference() && !r.unit.empty() &&
+        !cmp.empty() && !convertible(r.unit, cmp)) {
       location loc;
       loc.indicator = id;
       throw model_error(
           errc::unit_incompatible,
-          "target unit '" + r.unit.symbol() + "' cannot be expressed in '" + cmp.symbol() + "'", loc);
+          "target unit '" + r.unit.symbol() + "' cannot be expressed in '" + cmp.symbol() + "'",
+          loc);
     }
   }
 }
 
 void batch_targets::set_value(std::size_t unit, std::size_t indicator, double value) {
   auto& r = rules_.at(indicator);
-  if (!r.present || r.rule.operation == op::between || r.rule.has_reference() || !r.rule.is_comparison())
+  if (!r.present || r.rule.operation == op::between || r.rule.has_reference() ||
+      !r.rule.is_comparison())
     usage("set_value needs a reach, about, at_least or at_most target with a number");
   r.value.at(unit) = value;
 }
@@ -367,8 +369,8 @@ void evaluate_batch(const batch_store& store, const batch_targets& targets, batc
       }
       const bool sync = r.has_reference() && r.operation == op::about;
       const auto acc =
-          detail::make_acceptance(r.operation, r.strict, rr.polarity, rr.attribute, targets.tolerances(),
-                                  rr.percent_like, sync, x, lo, hi);
+          detail::make_acceptance(r.operation, r.strict, rr.polarity, rr.attribute,
+                                  targets.tolerances(), rr.percent_like, sync, x, lo, hi);
       compiled c;
       c.met = closed(acc.met);
       c.exceeded = acc.exceeded ? closed(*acc.exceeded) : bounds{detail::inf, -detail::inf};

@@ -121,8 +121,10 @@ class evaluator {
       v.missing_en = "the value is missing (" + v.text + ")";
       return v;
     }
-    if (!t_.rule.qualifier.flow.empty() && !o.qualifier.flow.empty() && t_.rule.qualifier.flow != o.qualifier.flow) {
-      v.missing_zh = "完成值统计口径为“" + o.qualifier.flow + "”,目标为“" + t_.rule.qualifier.flow + "”,不可比";
+    if (!t_.rule.qualifier.flow.empty() && !o.qualifier.flow.empty() &&
+        t_.rule.qualifier.flow != o.qualifier.flow) {
+      v.missing_zh = "完成值统计口径为“" + o.qualifier.flow + "”,目标为“" + t_.rule.qualifier.flow +
+                     "”,不可比";
       v.missing_en = "the value counts '" + o.qualifier.flow + "' but the target counts '" +
                      t_.rule.qualifier.flow + "'; they are not comparable";
       return v;
@@ -155,16 +157,7 @@ class evaluator {
     return v;
   }
 
-  static std::string describe(const observation& o) {
-    parsed_observation p;
-    p.value = o.value;
-    p.measure = o.measure;
-    p.unit = o.unit;
-    p.qualifier = o.qualifier;
-    p.comparable = o.comparable;
-    p.approximate = o.approximate();
-    return canonical(p, language::zh);
-  }
+  static std::string describe(const observation& o) { return canonical(o, language::zh); }
 
   // The level of the indicator for a period: an observation, or sub-periods that add up.
   std::optional<actual_value> level_of(const period& p) const {
@@ -294,8 +287,8 @@ class evaluator {
         if (cur && b && computable(*cur) && computable(*b) && b->shown > 0 && cur->shown > 0 &&
             years > 0) {
           const double g = (std::pow(cur->shown / b->shown, 1.0 / years) - 1.0) * 100.0;
-          return computed(g,
-                          "由" + zh(base) + "至" + zh(end) + "数值计算的年均增速" + format_value(g) + "%");
+          return computed(
+              g, "由" + zh(base) + "至" + zh(end) + "数值计算的年均增速" + format_value(g) + "%");
         }
         if (const auto* j = find_any_judgment(p)) return read(*j, cmp);
         none.missing_zh = "缺少" + zh(base) + "和" + zh(end) + "的正数值,无法计算年均增速";
@@ -312,7 +305,8 @@ class evaluator {
         const auto b = level_of(base);
         if (cur && b && computable(*cur) && computable(*b) && b->shown != 0.0) {
           const double g = (cur->shown / b->shown - 1.0) * 100.0;
-          return computed(g, "由" + zh(p) + "和" + zh(base) + "数值计算的变化" + format_value(g) + "%");
+          return computed(
+              g, "由" + zh(p) + "和" + zh(base) + "数值计算的变化" + format_value(g) + "%");
         }
         if (const auto* j = find_any_judgment(p)) return read(*j, cmp);
         none.missing_zh = "缺少" + zh(p) + "和基期" + zh(base) + "的数值";
@@ -538,9 +532,9 @@ class evaluator {
 
     // the sets of values that meet the target, shared with the batch evaluator
     const bool sync = r.has_reference() && r.operation == op::about;
-    const auto acc = detail::make_acceptance(r.operation, r.strict, ind_.polarity, ind_.attribute,
-                                             plan_.settings.tolerance, percent_like(), sync, x, lo,
-                                             hi);
+    const auto acc =
+        detail::make_acceptance(r.operation, r.strict, ind_.polarity, ind_.attribute,
+                                plan_.settings.tolerance, percent_like(), sync, x, lo, hi);
     const double compared = detail::compared_end(r.operation, acc, lo, hi, v.shown);
     a_.target_value = compared;
     if (std::isfinite(v.shown)) {
@@ -618,8 +612,8 @@ class evaluator {
     if (!a_.gap) return {};
     const double g = *a_.gap;
     if (g == 0.0) return "(与目标持平)";
-    return std::string(g > 0 ? "(高于目标" : "(低于目标") + gap_quantity(std::fabs(g), language::zh) +
-           ")";
+    return std::string(g > 0 ? "(高于目标" : "(低于目标") +
+           gap_quantity(std::fabs(g), language::zh) + ")";
   }
   std::string gap_en() const {
     if (!a_.gap) return {};

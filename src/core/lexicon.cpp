@@ -546,7 +546,8 @@ const std::vector<const phrase*>& printed_phrases() {
 }
 
 std::string_view printed_word(phrase_role r, language lang, printed use) {
-  const phrase* p = printed_phrase(r, lang, [](const phrase&) { return true; }, use);
+  const phrase* p = printed_phrase(
+      r, lang, [](const phrase&) { return true; }, use);
   return p ? p->text : std::string_view();
 }
 

@@ -15,46 +15,46 @@ namespace planeval::detail {
 
 /// What a phrase does in the language. Each role is read at one place of the grammar.
 enum class phrase_role : std::uint8_t {
-  comparison_before,     // 不低于95, at least 95 (oper, strict)
-  comparison_after,      // 95以上, 3左右, 95 or more (oper)
-  range_separator,       // 5至10, 5 to 10
-  level_verb,            // 达到5, raise to 65% (oper at_most: a cap, 控制在5)
-  scale_word,            // 11 million people (means: the Chinese scale prefix)
-  more_than_mark,        // 100多项, 300余人 (right after the number)
-  cumulation,            // 累计, 五年累计, cumulative (number: years, 0 when not stated)
+  comparison_before,       // 不低于95, at least 95 (oper, strict)
+  comparison_after,        // 95以上, 3左右, 95 or more (oper)
+  range_separator,         // 5至10, 5 to 10
+  level_verb,              // 达到5, raise to 65% (oper at_most: a cap, 控制在5)
+  scale_word,              // 11 million people (means: the Chinese scale prefix)
+  more_than_mark,          // 100多项, 300余人 (right after the number)
+  cumulation,              // 累计, 五年累计, cumulative (number: years, 0 when not stated)
   cumulation_after_years,  // N年累计, N-year cumulative (after a numeral N)
-  flow,                  // 新开工, newly started (means: the Chinese flow word recorded)
-  achieve_verb,          // 实现两位数增长, 保持正增长 (before a special change)
-  double_digits,         // 两位数增长, double-digit growth (growth at least 10%)
-  special_change,        // 翻一番, 正增长 (oper, strict, number: the change in %)
-  compared_with,         // 比2005年, since 2005 (number 1: a base year follows; 0: 同比)
-  base_year_after,       // the 年 of 比2005年
-  base_year_level,       // 比2005年水平, since 2005 level
-  previous_year,         // 比上年, 同比去年同期
-  annual,                // 年均增长
-  change_word,           // 增长8%, up 8%, average annual growth of 7% (sign: ±1, ±2 annual)
-  change_filler,         // 增长为8%, 下降幅度为3%
-  direction_phrase,      // 稳中有升, 进一步提高 (oper)
-  direction_adverb,      // 进一步, further
-  direction_word,        // 提高, increase (oper)
-  sync_with,             // 与全市目标同步
-  sync_word,             // 同步
-  sync_adverb,           // 与全市目标基本同步 (number 1: roughly)
-  sync_tail,             // 同步增长
-  reference_comparison,  // 高于国内生产总值增长, above GDP growth (oper, strict)
-  fulfil_verb,           // 完成市下达指标 (the name must be a quota or a target)
-  in_line_with,          // meet the city quota, in line with economic growth
-  roughly,               // roughly in line with
-  cap_verb,              // 控制在市下达指标之内
-  cap_closing,           // 之内
-  quota_mark,            // a quota's name: 下达 anywhere (number 0), 指标 at the end (number 1)
-  target_mark,           // 完成国家下达目标: a target's name ends with 目标
-  known_reference,       // 全市目标 (means: its English name)
-  judgment_word,         // 达标, not met (number: the judgment)
-  comparable_word,       // 10.9(可比7.0)
-  comparable_change,     // (可比价增长7%) (sign)
-  estimate_word,         // 预计增长8% (approximate)
-  missing_word,          // 无, n/a (the whole text, compared exactly)
+  flow,                    // 新开工, newly started (means: the Chinese flow word recorded)
+  achieve_verb,            // 实现两位数增长, 保持正增长 (before a special change)
+  double_digits,           // 两位数增长, double-digit growth (growth at least 10%)
+  special_change,          // 翻一番, 正增长 (oper, strict, number: the change in %)
+  compared_with,           // 比2005年, since 2005 (number 1: a base year follows; 0: 同比)
+  base_year_after,         // the 年 of 比2005年
+  base_year_level,         // 比2005年水平, since 2005 level
+  previous_year,           // 比上年, 同比去年同期
+  annual,                  // 年均增长
+  change_word,             // 增长8%, up 8%, average annual growth of 7% (sign: ±1, ±2 annual)
+  change_filler,           // 增长为8%, 下降幅度为3%
+  direction_phrase,        // 稳中有升, 进一步提高 (oper)
+  direction_adverb,        // 进一步, further
+  direction_word,          // 提高, increase (oper)
+  sync_with,               // 与全市目标同步
+  sync_word,               // 同步
+  sync_adverb,             // 与全市目标基本同步 (number 1: roughly)
+  sync_tail,               // 同步增长
+  reference_comparison,    // 高于国内生产总值增长, above GDP growth (oper, strict)
+  fulfil_verb,             // 完成市下达指标 (the name must be a quota or a target)
+  in_line_with,            // meet the city quota, in line with economic growth
+  roughly,                 // roughly in line with
+  cap_verb,                // 控制在市下达指标之内
+  cap_closing,             // 之内
+  quota_mark,         // a quota's name: 下达 anywhere (number 0), 指标 at the end (number 1)
+  target_mark,        // 完成国家下达目标: a target's name ends with 目标
+  known_reference,    // 全市目标 (means: its English name)
+  judgment_word,      // 达标, not met (number: the judgment)
+  comparable_word,    // 10.9(可比7.0)
+  comparable_change,  // (可比价增长7%) (sign)
+  estimate_word,      // 预计增长8% (approximate)
+  missing_word,       // 无, n/a (the whole text, compared exactly)
 };
 
 /// Which language writes a phrase; `both` for symbols (`≥`, `~`, `-`).

@@ -17,9 +17,9 @@ namespace planeval {
 // --- observations ------------------------------------------------------------------------
 
 bool operator==(const observation& a, const observation& b) noexcept {
-  return a.indicator == b.indicator && a.period == b.period && a.value == b.value && a.measure == b.measure &&
-         a.unit == b.unit && a.qualifier == b.qualifier && a.comparable == b.comparable && a.flags == b.flags &&
-         a.text == b.text && a.note == b.note;
+  return a.indicator == b.indicator && a.period == b.period && a.value == b.value &&
+         a.measure == b.measure && a.unit == b.unit && a.qualifier == b.qualifier &&
+         a.comparable == b.comparable && a.flags == b.flags && a.text == b.text && a.note == b.note;
 }
 
 bool is_sdmx_flag(char c) noexcept {
@@ -118,8 +118,9 @@ std::vector<const observation*> observation_set::series(std::string_view indicat
   const auto it = by_indicator_.find(std::string(indicator));
   if (it == by_indicator_.end()) return out;
   for (const auto idx : it->second) out.push_back(&items_[idx]);
-  std::stable_sort(out.begin(), out.end(),
-                   [](const observation* a, const observation* b) { return a->period < b->period; });
+  std::stable_sort(out.begin(), out.end(), [](const observation* a, const observation* b) {
+    return a->period < b->period;
+  });
   return out;
 }
 
@@ -162,8 +163,9 @@ const std::string& indicator::name(language lang) const noexcept {
 
 bool operator==(const indicator& a, const indicator& b) noexcept {
   return a.id == b.id && a.name_zh == b.name_zh && a.name_en == b.name_en && a.kind == b.kind &&
-         a.unit == b.unit && a.polarity == b.polarity && a.attribute == b.attribute && a.category == b.category &&
-         a.accumulation == b.accumulation && a.baseline == b.baseline && a.targets == b.targets && a.note == b.note;
+         a.unit == b.unit && a.polarity == b.polarity && a.attribute == b.attribute &&
+         a.category == b.category && a.accumulation == b.accumulation && a.baseline == b.baseline &&
+         a.targets == b.targets && a.note == b.note;
 }
 
 accumulation default_accumulation(indicator_kind kind, const qualifier& q,

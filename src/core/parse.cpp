@@ -43,9 +43,10 @@ bool rule::is_comparison() const noexcept {
 }
 
 bool operator==(const rule& a, const rule& b) noexcept {
-  return a.operation == b.operation && a.measure == b.measure && a.value == b.value && a.low == b.low &&
-         a.high == b.high && a.strict == b.strict && a.reference == b.reference && a.unit == b.unit &&
-         a.qualifier == b.qualifier && a.remark == b.remark && a.description == b.description;
+  return a.operation == b.operation && a.measure == b.measure && a.value == b.value &&
+         a.low == b.low && a.high == b.high && a.strict == b.strict && a.reference == b.reference &&
+         a.unit == b.unit && a.qualifier == b.qualifier && a.remark == b.remark &&
+         a.description == b.description;
 }
 
 void detail::check_text_length(std::string_view text, std::size_t max_bytes) {

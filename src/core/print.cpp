@@ -29,9 +29,9 @@ std::string unit_text(const unit& u, language lang) {
 // The printed words, looked up in the lexicon once.
 struct printed_words {
   struct per_language {
-    std::string_view range, signed_range, cumulative, years_cumulative, compared_with, year,
-        annual, up, points_up, down, annual_up, annual_down, sync_with, sync_adverb, sync_word,
-        fulfil, meet, in_line_with, roughly, cap, cap_closing, comparable;
+    std::string_view range, signed_range, cumulative, years_cumulative, compared_with, year, annual,
+        up, points_up, down, annual_up, annual_down, sync_with, sync_adverb, sync_word, fulfil,
+        meet, in_line_with, roughly, cap, cap_closing, comparable;
     // comparisons by op (reach … about) and strictness
     const detail::phrase* comparison[5][2] = {};
     const detail::phrase* reference_comparison[5][2] = {};
@@ -52,17 +52,18 @@ const printed_words& words() {
       x.range = word(phrase_role::range_separator, lang);
       x.signed_range = word(phrase_role::range_separator, lang, printed::for_signed_ends);
       if (x.signed_range.empty()) x.signed_range = x.range;
-      x.cumulative = detail::printed_phrase(
-                         phrase_role::cumulation, lang,
-                         [](const detail::phrase& p) { return p.number == 0; })
-                         ->text;
+      x.cumulative =
+          detail::printed_phrase(phrase_role::cumulation, lang, [](const detail::phrase& p) {
+            return p.number == 0;
+          })->text;
       x.years_cumulative = word(phrase_role::cumulation_after_years, lang);
       x.compared_with = word(phrase_role::compared_with, lang);
       x.year = word(phrase_role::base_year_after, lang);
       x.annual = word(phrase_role::annual, lang);
       auto change = [&](int number) {
-        const auto* p = detail::printed_phrase(
-            phrase_role::change_word, lang, [&](const detail::phrase& c) { return c.number == number; });
+        const auto* p =
+            detail::printed_phrase(phrase_role::change_word, lang,
+                                   [&](const detail::phrase& c) { return c.number == number; });
         return p ? p->text : std::string_view();
       };
       x.up = change(1);
@@ -83,9 +84,12 @@ const printed_words& words() {
       x.comparable = word(phrase_role::comparable_word, lang);
       for (const op o : {op::reach, op::at_least, op::at_most, op::between, op::about}) {
         for (const bool strict : {false, true}) {
-          auto fits = [&](const detail::phrase& p) { return p.operation == o && p.strict == strict; };
+          auto fits = [&](const detail::phrase& p) {
+            return p.operation == o && p.strict == strict;
+          };
           const auto k = static_cast<std::size_t>(o);
-          x.comparison[k][strict] = detail::printed_phrase(phrase_role::comparison_before, lang, fits);
+          x.comparison[k][strict] =
+              detail::printed_phrase(phrase_role::comparison_before, lang, fits);
           if (!x.comparison[k][strict])
             x.comparison[k][strict] =
                 detail::printed_phrase(phrase_role::comparison_after, lang, fits);
@@ -154,7 +158,8 @@ std::string level_text(const rule& r, language lang) {
     }
     case op::between: {
       const auto sep = (r.low < 0 || r.high < 0) ? w.signed_range : w.range;
-      return joined(joined(amount(r.low, r.unit, lang), sep, lang), amount(r.high, r.unit, lang), lang);
+      return joined(joined(amount(r.low, r.unit, lang), sep, lang), amount(r.high, r.unit, lang),
+                    lang);
     }
     case op::increase:
     case op::decrease:
@@ -199,7 +204,8 @@ std::string reference_text(const rule& r, language lang) {
   const std::string name = zh ? n : reference_name_en(n);
   switch (r.operation) {
     case op::about:
-      if (zh) return std::string(w.sync_with) + n + std::string(w.sync_adverb) + std::string(w.sync_word);
+      if (zh)
+        return std::string(w.sync_with) + n + std::string(w.sync_adverb) + std::string(w.sync_word);
       return joined(joined(w.roughly, w.in_line_with, lang), name, lang);
     case op::reach:
       if (detail::is_quota_name(n)) return joined(zh ? w.fulfil : w.meet, name, lang);
@@ -232,8 +238,9 @@ std::string canonical(const rule& r, language lang) {
     case op::increase:
     case op::decrease:
     case op::improve:
-      out = detail::printed_phrase(detail::phrase_role::direction_phrase, lang,
-                                   [&](const detail::phrase& p) { return p.operation == r.operation; })
+      out = detail::printed_phrase(
+                detail::phrase_role::direction_phrase, lang,
+                [&](const detail::phrase& p) { return p.operation == r.operation; })
                 ->text;
       break;
     case op::reach:
@@ -250,18 +257,29 @@ std::string canonical(const rule& r, language lang) {
       }
       break;
   }
-  if (!r.remark.empty() && r.operation != op::unparsed) out += remark_separator(r.remark, zh) + r.remark;
+  if (!r.remark.empty() && r.operation != op::unparsed)
+    out += remark_separator(r.remark, zh) + r.remark;
   return out;
+}
+
+std::string canonical(const observation& o, language lang) {
+  parsed_observation p;
+  p.value = o.value;
+  p.measure = o.measure;
+  p.unit = o.unit;
+  p.qualifier = o.qualifier;
+  p.comparable = o.comparable;
+  p.approximate = o.approximate();
+  return canonical(p, lang);
 }
 
 std::string canonical(const parsed_observation& o, language lang) {
   const bool zh = lang == language::zh;
   std::string out;
   if (const auto* j = std::get_if<judgment_value>(&o.value)) {
-    out = detail::printed_phrase(detail::phrase_role::judgment_word, lang,
-                                 [&](const detail::phrase& p) {
-                                   return p.number == static_cast<int>(j->verdict);
-                                 })
+    out = detail::printed_phrase(
+              detail::phrase_role::judgment_word, lang,
+              [&](const detail::phrase& p) { return p.number == static_cast<int>(j->verdict); })
               ->text;
   } else if (std::holds_alternative<missing_value>(o.value)) {
     out = detail::printed_word(detail::phrase_role::missing_word, lang);
@@ -284,8 +302,8 @@ std::string canonical(const parsed_observation& o, language lang) {
     }
     out = canonical(r, lang);
     if (o.comparable)
-      out += (zh ? "(" : " (") + joined(words()[lang].comparable, format_number(*o.comparable), lang) +
-             ")";
+      out += (zh ? "(" : " (") +
+             joined(words()[lang].comparable, format_number(*o.comparable), lang) + ")";
   }
   if (!o.remark.empty()) out += remark_separator(o.remark, zh) + o.remark;
   return out;

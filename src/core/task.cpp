@@ -58,8 +58,8 @@ const std::string& task::title(language l) const noexcept {
 bool operator==(const task& a, const task& b) noexcept {
   return a.id == b.id && a.parent == b.parent && a.title_zh == b.title_zh &&
          a.title_en == b.title_en && a.description == b.description && a.owner == b.owner &&
-         a.cooperating == b.cooperating && a.start == b.start && a.due == b.due && a.status == b.status &&
-         a.progress == b.progress && a.completed == b.completed &&
+         a.cooperating == b.cooperating && a.start == b.start && a.due == b.due &&
+         a.status == b.status && a.progress == b.progress && a.completed == b.completed &&
          a.deliverables == b.deliverables && a.indicators == b.indicators &&
          a.depends_on == b.depends_on && a.weight == b.weight && a.note == b.note;
 }
@@ -151,11 +151,11 @@ void validate_tasks(const std::vector<task>& tasks, const std::vector<indicator>
     }
     if (t.start && t.due && *t.due < *t.start)
       fail(errc::model_invalid, where_in(tasks, k, "due"),
-           "the due day " + to_string(*t.due) + " is before the start day " +
-               to_string(*t.start));
+           "the due day " + to_string(*t.due) + " is before the start day " + to_string(*t.start));
     if (t.completed && t.status != task_status::done)
       fail(errc::model_invalid, where_in(tasks, k, "completed"),
-           std::string("a completion day is given but the status is ") + to_string(t.status) + ", not done");
+           std::string("a completion day is given but the status is ") + to_string(t.status) +
+               ", not done");
     for (std::size_t j = 0; j < t.deliverables.size(); ++j)
       if (t.deliverables[j].text.empty())
         fail(errc::model_invalid, where_in(tasks, k, "deliverables", j),

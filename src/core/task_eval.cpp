@@ -76,7 +76,8 @@ struct facts {
 text2 progress_text(const facts& f, const date& as_of) {
   if (f.group) {
     if (!f.progress) return {"下属任务均未报告进度", "no sub-task reports progress"};
-    return {"加权进度" + format_share(*f.progress), "weighted progress " + format_share(*f.progress)};
+    return {"加权进度" + format_share(*f.progress),
+            "weighted progress " + format_share(*f.progress)};
   }
   if (!f.progress)
     return {"截至" + to_string(as_of) + "未报告进度",
@@ -152,9 +153,10 @@ std::pair<task_state, text2> judge(const facts& f, const date& as_of,
   if (f.progress && f.planned && *f.progress < *f.planned - opt.behind_tolerance - eps) {
     const double gap = *f.planned - *f.progress;
     return {task_state::behind,
-            {prog.zh + ",低于时序进度" + format_share(*f.planned) + "共" + points(gap) + "个百分点,进度滞后",
-             prog.en + " is " + points(gap) + " percentage points behind the " + format_share(*f.planned) +
-                 " of time elapsed"}};
+            {prog.zh + ",低于时序进度" + format_share(*f.planned) + "共" + points(gap) +
+                 "个百分点,进度滞后",
+             prog.en + " is " + points(gap) + " percentage points behind the " +
+                 format_share(*f.planned) + " of time elapsed"}};
   }
   if (f.due && (*f.due - as_of).days() <= opt.due_soon_days) {
     const long left = (*f.due - as_of).days();
@@ -206,7 +208,8 @@ text2 counts_text(const task_counts& c, std::size_t blocked) {
 // A deliverable judged like an anticipatory, higher-is-better indicator with the target's unit.
 assessment evaluate_deliverable(const plan& p, const task& t, const deliverable& d,
                                 const date& as_of, bool task_done) {
-  const observation* seen = d.actual && d.actual->period.first_day() <= as_of ? &*d.actual : nullptr;
+  const observation* seen =
+      d.actual && d.actual->period.first_day() <= as_of ? &*d.actual : nullptr;
   const date anchor = t.due ? *t.due : (t.start ? *t.start : as_of);
   const period per = seen ? seen->period : period::year(static_cast<int>(anchor.year()));
   assessment a;
@@ -529,7 +532,8 @@ std::string task_narrative(const task_evaluation& e, language lang) {
   const bool zh = lang == language::zh;
   std::string s;
   if (zh) {
-    s = "截至" + text::date_text(e.as_of, language::zh) + ",共涉及" + std::to_string(all) + "项任务";
+    s = "截至" + text::date_text(e.as_of, language::zh) + ",共涉及" + std::to_string(all) +
+        "项任务";
     bool first = true;
     for (const auto st : display_order) {
       if (st == task_state::cancelled || c[st] == 0) continue;
@@ -563,7 +567,8 @@ std::string task_narrative(const task_evaluation& e, language lang) {
     s += ".";
     if (e.overall.progress) {
       s += " Weighted progress is " + format_share(*e.overall.progress);
-      if (e.overall.planned) s += " against " + format_share(*e.overall.planned) + " of time elapsed";
+      if (e.overall.planned)
+        s += " against " + format_share(*e.overall.planned) + " of time elapsed";
       if (e.overall.unreported > 0)
         s += " (" + std::to_string(e.overall.unreported) +
              (e.overall.unreported == 1 ? " task" : " tasks") +

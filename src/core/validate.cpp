@@ -64,8 +64,8 @@ void check_indicator(const indicator& ind, const std::string& ptr,
     const auto& tg = ind.targets[t];
     const std::string tptr = ptr + "/targets/" + std::to_string(t);
     if (!periods.insert(tg.period).second)
-      sink.report(model_error(errc::model_duplicate, "two targets for period " + tg.period.to_string(),
-                              at(tptr, ind.id)));
+      sink.report(model_error(errc::model_duplicate,
+                              "two targets for period " + tg.period.to_string(), at(tptr, ind.id)));
     if (incompatible(tg.rule.measure, tg.rule.unit, ind))
       sink.report(model_error(errc::unit_incompatible,
                               "target unit '" + tg.rule.unit.symbol() +
@@ -79,8 +79,8 @@ void check_indicator(const indicator& ind, const std::string& ptr,
   if (incompatible(ind.baseline->measure, ind.baseline->unit, ind))
     sink.report(model_error(errc::unit_incompatible,
                             "baseline unit '" + ind.baseline->unit.symbol() +
-                                "' cannot be expressed in the indicator's unit '" + ind.unit.symbol() +
-                                "'",
+                                "' cannot be expressed in the indicator's unit '" +
+                                ind.unit.symbol() + "'",
                             at(bptr, ind.id)));
   check_flags(*ind.baseline, bptr, sink);
 }

@@ -83,6 +83,11 @@ std::pair<std::string, std::string> split_path(const std::string& path) {
 
 }  // namespace
 
+void open_file(std::ifstream& in, const std::string& path) {
+  in.open(path, std::ios::binary);
+  if (!in) fail_io(errc::io_open, path, "cannot open file for reading");
+}
+
 std::string read_file(const std::string& path, std::uint64_t max_bytes) {
   std::ifstream in(path, std::ios::binary);
   if (!in) fail_io(errc::io_open, path, "cannot open file for reading");

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <fstream>
 #include <functional>
 #include <iosfwd>
 #include <memory>
@@ -14,6 +15,11 @@
 #include "planeval/core/error.hpp"
 
 namespace planeval::detail {
+
+/// Opens `in` on a file for reading (binary). Throws io_error (`io_open`) naming the file.
+/// (Opened in place, not returned: moving a file stream is not safe across the C library's
+/// statically linked runtime.)
+void open_file(std::ifstream& in, const std::string& path);
 
 /// Reads a whole file. Throws io_error (`io_open`, `io_read`) naming the file, format_error
 /// (`limit_input_size`) when it has more than `max_bytes`.

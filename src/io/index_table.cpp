@@ -12,6 +12,8 @@
 #include "planeval/core/error.hpp"
 #include "planeval/io/csv.hpp"
 
+#include "io/file_util.hpp"
+
 namespace planeval {
 namespace {
 
@@ -134,12 +136,8 @@ index_matrix read_index_matrix(std::istream& in, const std::string& source, cons
 }
 
 index_matrix load_index_matrix(const std::string& path, const limits& lim) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    location loc;
-    loc.file = path;
-    throw io_error(errc::io_open, "cannot open file for reading", loc);
-  }
+  std::ifstream in;
+  detail::open_file(in, path);
   return read_index_matrix(in, path, lim);
 }
 

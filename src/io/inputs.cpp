@@ -102,7 +102,9 @@ input_set load_inputs(const plan& p, const std::vector<std::string>& actuals,
   return out;
 }
 
-date default_as_of(const plan& p, const date& today) { return std::min(today, p.period.last_day()); }
+date default_as_of(const plan& p, const date& today) {
+  return std::min(today, p.period.last_day());
+}
 
 period default_task_period(const plan& p) { return p.period; }
 

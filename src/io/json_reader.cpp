@@ -246,8 +246,8 @@ void json_object::allow(std::initializer_list<const char*> allowed) const {
     std::string list;
     for (const char* a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
     owner.sink().report(format_error(errc::json_unknown_field,
-                                 "unknown member '" + item.key() + "' (expected: " + list + ")",
-                                 at(item.key())));
+                                     "unknown member '" + item.key() + "' (expected: " + list + ")",
+                                     at(item.key())));
   }
 }
 

@@ -14,6 +14,8 @@
 #include "planeval/io/csv.hpp"
 #include "planeval/io/inputs.hpp"
 
+#include "io/file_util.hpp"
+
 namespace planeval {
 namespace {
 
@@ -136,22 +138,6 @@ indicator_kind kind_from(const unit& u, const rule* r) {
   return indicator_kind::amount;
 }
 
-observation observation_from(const std::string& indicator_id, const period& per,
-                             const std::string& text, const parsed_observation& parsed) {
-  observation o;
-  o.indicator = indicator_id;
-  o.period = per;
-  o.value = parsed.value;
-  o.measure = parsed.measure;
-  o.unit = parsed.unit;
-  o.qualifier = parsed.qualifier;
-  o.comparable = parsed.comparable;
-  o.text = text;
-  if (parsed.approximate) o.flags = "E";
-  if (!parsed.remark.empty()) o.note = parsed.remark;
-  return o;
-}
-
 std::string stem_of(const std::string& path) {
   auto slash = path.find_last_of("/\\");
   std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
@@ -165,14 +151,29 @@ period limited(period p, const limits& lim) {
   return p;
 }
 
-std::ifstream open_input(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    location loc;
-    loc.file = path;
-    throw io_error(errc::io_open, "cannot open file for reading", loc);
-  }
-  return in;
+// The indicator, period and value cells of an actuals or references row, checked.
+struct value_row {
+  std::string id;
+  period per;
+  const csv_cell* value;
+  parsed_observation parsed;
+};
+
+value_row read_value_row(const csv_table& t, const row_view& r, const plan* known,
+                         const limits& lim) {
+  value_row out;
+  out.id = r.text("indicator");
+  const std::string& id = out.id;
+  if (id.empty())
+    fail_cell(t, r.where("indicator"), "", "indicator", errc::model_invalid,
+              "the indicator id is empty");
+  if (known) require_indicator(*known, id, cell_location(t, r.where("indicator"), id, "indicator"));
+  out.per = at_cell(t, r.where("period"), id, "period",
+                    [&] { return limited(period::parse(r.text("period")), lim); });
+  out.value = r.cell("value");
+  out.parsed =
+      at_cell(t, *out.value, id, "value", [&] { return parse_observation(out.value->text); });
+  return out;
 }
 
 }  // namespace
@@ -203,7 +204,7 @@ plan read_plan_table(std::istream& in, const std::string& source, const limits& 
                   "a target needs a target_period (YYYY, YYYY-Qn, YYYY-MM or YYYY/YYYY)");
       target tg;
       tg.period = at_cell(t, r.where("target_period"), id, "target_period",
-                       [&] { return limited(period::parse(target_period_text), lim); });
+                          [&] { return limited(period::parse(target_period_text), lim); });
       tg.text = target_text;
       const auto* tc = r.cell("target");
       tg.rule = at_cell(t, *tc, id, "target", [&] { return parse_target(tc->text); });
@@ -270,11 +271,11 @@ plan read_plan_table(std::istream& in, const std::string& source, const limits& 
     const std::string pol = r.text("polarity");
     if (!pol.empty())
       ind.polarity = at_cell(t, r.where("polarity"), id, "polarity",
-                        [&] { return from_string<polarity>(pol); });
+                             [&] { return from_string<polarity>(pol); });
     const std::string attr = r.text("attribute");
     if (!attr.empty())
       ind.attribute = at_cell(t, r.where("attribute"), id, "attribute",
-                         [&] { return from_string<attribute>(attr); });
+                              [&] { return from_string<attribute>(attr); });
 
     // baseline
     const std::string base_text = r.text("baseline");
@@ -286,7 +287,7 @@ plan read_plan_table(std::istream& in, const std::string& source, const limits& 
                      [&] { return limited(period::parse(base_period_text), lim); });
       } else if (tgt) {
         bp = tgt->period.kind() == period_kind::span ? period::year(tgt->period.first_year() - 1)
-                                                  : tgt->period.previous();
+                                                     : tgt->period.previous();
       } else {
         fail_cell(t, r.where("baseline_period"), id, "baseline_period", errc::model_invalid,
                   "a baseline needs a baseline_period when the row has no target");
@@ -296,7 +297,7 @@ plan read_plan_table(std::istream& in, const std::string& source, const limits& 
           at_cell(t, *bc, id, "baseline", [&] { return parse_observation(bc->text); });
       if (parsed.qualifier.cumulative_years > 1 && bp.kind() == period_kind::year)
         bp = period::span(bp.first_year() - parsed.qualifier.cumulative_years + 1, bp.first_year());
-      ind.baseline = observation_from(id, bp, base_text, parsed);
+      ind.baseline = to_observation(id, bp, base_text, parsed);
       if (ind.baseline->measure.kind == measure_kind::level && !ind.baseline->unit.is_percent() &&
           !convertible(ind.baseline->unit, ind.unit))
         fail_cell(t, *bc, id, "baseline", errc::unit_incompatible,
@@ -310,7 +311,7 @@ plan read_plan_table(std::istream& in, const std::string& source, const limits& 
     const std::string acc = r.text("accumulation");
     if (!acc.empty()) {
       ind.accumulation = at_cell(t, r.where("accumulation"), id, "accumulation",
-                        [&] { return from_string<accumulation>(acc); });
+                                 [&] { return from_string<accumulation>(acc); });
     } else {
       qualifier q;
       if (tgt) q = tgt->rule.qualifier;
@@ -334,7 +335,8 @@ plan read_plan_table(std::istream& in, const std::string& source, const limits& 
 }
 
 plan load_plan_table(const std::string& path, const limits& lim) {
-  auto in = open_input(path);
+  std::ifstream in;
+  detail::open_file(in, path);
   return read_plan_table(in, path, lim);
 }
 
@@ -345,16 +347,11 @@ observation_set read_actuals(std::istream& in, const std::string& source, const 
   observation_set out;
   for (const auto& row : t.rows) {
     const row_view r{t, row};
-    const std::string id = r.text("indicator");
-    if (id.empty())
-      fail_cell(t, r.where("indicator"), "", "indicator", errc::model_invalid,
-                "the indicator id is empty");
-    if (known) require_indicator(*known, id, cell_location(t, r.where("indicator"), id, "indicator"));
-    const period per = at_cell(t, r.where("period"), id, "period",
-                               [&] { return limited(period::parse(r.text("period")), lim); });
-    const auto* vc = r.cell("value");
-    const auto parsed = at_cell(t, *vc, id, "value", [&] { return parse_observation(vc->text); });
-    observation o = observation_from(id, per, trimmed(*vc), parsed);
+    const value_row v = read_value_row(t, r, known, lim);
+    const std::string& id = v.id;
+    const period& per = v.per;
+    const auto& parsed = v.parsed;
+    observation o = to_observation(id, per, trimmed(*v.value), parsed);
     const std::string flags = r.text("flags");
     at_cell(t, r.where("flags"), id, "flags", [&] {
       validate_flags(flags);
@@ -366,8 +363,8 @@ observation_set read_actuals(std::istream& in, const std::string& source, const 
     if (!note.empty()) o.note = o.note.empty() ? note : note + "; " + o.note;
     if (out.find(id, per, o.measure.kind))
       fail_cell(t, r.where("period"), id, "period", errc::model_duplicate,
-                "a second " + std::string(to_string(o.measure.kind)) + " value of '" + id + "' for " +
-                    per.to_string());
+                "a second " + std::string(to_string(o.measure.kind)) + " value of '" + id +
+                    "' for " + per.to_string());
     out.add(std::move(o));
     if (origins) origins->push_back(origin_of(t, row, id));
   }
@@ -376,7 +373,8 @@ observation_set read_actuals(std::istream& in, const std::string& source, const 
 
 observation_set load_actuals(const std::string& path, const plan* known, const limits& lim,
                              std::vector<location>* origins) {
-  auto in = open_input(path);
+  std::ifstream in;
+  detail::open_file(in, path);
   return read_actuals(in, path, known, lim, origins);
 }
 
@@ -387,20 +385,15 @@ reference_set read_references(std::istream& in, const std::string& source, const
   reference_set out;
   for (const auto& row : t.rows) {
     const row_view r{t, row};
-    const std::string id = r.text("indicator");
-    if (id.empty())
-      fail_cell(t, r.where("indicator"), "", "indicator", errc::model_invalid,
-                "the indicator id is empty");
-    if (known) require_indicator(*known, id, cell_location(t, r.where("indicator"), id, "indicator"));
-    const period per = at_cell(t, r.where("period"), id, "period",
-                               [&] { return limited(period::parse(r.text("period")), lim); });
-    const auto* vc = r.cell("value");
-    const auto parsed = at_cell(t, *vc, id, "value", [&] { return parse_observation(vc->text); });
+    const value_row v = read_value_row(t, r, known, lim);
+    const std::string& id = v.id;
+    const period& per = v.per;
+    const auto& parsed = v.parsed;
     const auto* pt = std::get_if<point_value>(&parsed.value);
     if (!pt || parsed.approximate)
-      fail_cell(
-          t, *vc, id, "value", errc::model_invalid,
-          "a reference value must be a number (with an optional unit), not '" + trimmed(*vc) + "'");
+      fail_cell(t, *v.value, id, "value", errc::model_invalid,
+                "a reference value must be a number (with an optional unit), not '" +
+                    trimmed(*v.value) + "'");
     if (out.find(id, per))
       fail_cell(t, r.where("period"), id, "period", errc::model_duplicate,
                 "a second reference value of '" + id + "' for " + per.to_string());
@@ -418,7 +411,8 @@ reference_set read_references(std::istream& in, const std::string& source, const
 
 reference_set load_references(const std::string& path, const plan* known, const limits& lim,
                               std::vector<location>* origins) {
-  auto in = open_input(path);
+  std::ifstream in;
+  detail::open_file(in, path);
   return read_references(in, path, known, lim, origins);
 }
 
@@ -427,7 +421,7 @@ observation observation_from_text(const std::string& indicator, const period& pe
   if (indicator.empty()) throw model_error(errc::model_invalid, "the indicator id is empty");
   validate_flags(flags);
   const std::string value(detail::trim(text));
-  observation o = observation_from(indicator, per, value, parse_observation(value));
+  observation o = to_observation(indicator, per, value, parse_observation(value));
   for (const char c : flags)
     if (o.flags.find(c) == std::string::npos) o.flags += c;
   return o;
@@ -485,8 +479,8 @@ void write_plan_table(std::ostream& out, const plan& p) {
       if (first) {
         out << csv_quote(ind.name_zh) << ',' << csv_quote(ind.name_en) << ',' << to_string(ind.kind)
             << ',' << csv_quote(ind.unit.symbol()) << ',' << to_string(ind.polarity) << ','
-            << to_string(ind.attribute) << ',' << csv_quote(ind.category) << ',' << to_string(ind.accumulation)
-            << ',' << base_period << ',' << csv_quote(base) << ',';
+            << to_string(ind.attribute) << ',' << csv_quote(ind.category) << ','
+            << to_string(ind.accumulation) << ',' << base_period << ',' << csv_quote(base) << ',';
       } else {
         out << ",,,,,,,,,,";
       }
@@ -505,14 +499,7 @@ void write_actuals(std::ostream& out, const observation_set& actuals) {
     std::string text = o.text;
     // a missing value without a text stays a blank cell (it reads back the same)
     if (text.empty() && !std::holds_alternative<missing_value>(o.value)) {
-      parsed_observation po;
-      po.value = o.value;
-      po.measure = o.measure;
-      po.unit = o.unit;
-      po.qualifier = o.qualifier;
-      po.comparable = o.comparable;
-      po.approximate = o.approximate();
-      text = canonical(po);
+      text = canonical(o);
     }
     // reading appends the value's remark (`8;力争更好`) to the note: leave it out here, as the
     // text written keeps it, so that the table reads back to the same note

@@ -13,6 +13,8 @@
 #include "planeval/core/parse.hpp"
 #include "planeval/io/csv.hpp"
 
+#include "io/file_util.hpp"
+
 namespace planeval {
 namespace {
 
@@ -198,16 +200,6 @@ std::optional<pointer_parts> parse_pointer(const std::string& p) {
   return out;
 }
 
-std::ifstream open_input(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    location loc;
-    loc.file = path;
-    throw io_error(errc::io_open, "cannot open file for reading", loc);
-  }
-  return in;
-}
-
 }  // namespace
 
 std::vector<task> read_tasks(std::istream& in, const std::string& source, const plan* known,
@@ -300,20 +292,10 @@ std::vector<task> read_tasks(std::istream& in, const std::string& source, const 
                  "an actual value needs a day to date it by (completed, progress_date, due or "
                  "start)",
                  items[k].offset);
-        const auto parsed = r.at(row, "actual", items[k].offset,
-                                 [&] { return parse_observation(items[k].text); });
-        observation o;
-        o.indicator = id;
-        o.period = period::year(static_cast<int>(when->year()));
-        o.value = parsed.value;
-        o.measure = parsed.measure;
-        o.unit = parsed.unit;
-        o.qualifier = parsed.qualifier;
-        o.comparable = parsed.comparable;
-        o.text = items[k].text;
-        if (parsed.approximate) o.flags = "E";
-        if (!parsed.remark.empty()) o.note = parsed.remark;
-        tk.deliverables[k].actual = std::move(o);
+        const auto parsed =
+            r.at(row, "actual", items[k].offset, [&] { return parse_observation(items[k].text); });
+        tk.deliverables[k].actual =
+            to_observation(id, period::year(static_cast<int>(when->year())), items[k].text, parsed);
       }
     }
     out.push_back(std::move(tk));
@@ -338,7 +320,8 @@ std::vector<task> read_tasks(std::istream& in, const std::string& source, const 
 }
 
 std::vector<task> load_tasks(const std::string& path, const plan* known, const limits& lim) {
-  auto in = open_input(path);
+  std::ifstream in;
+  detail::open_file(in, path);
   return read_tasks(in, path, known, lim);
 }
 
@@ -365,14 +348,7 @@ std::string join(const std::vector<std::string>& items, const std::string& task_
 
 std::string actual_text(const observation& o) {
   if (!o.text.empty()) return o.text;
-  parsed_observation po;
-  po.value = o.value;
-  po.measure = o.measure;
-  po.unit = o.unit;
-  po.qualifier = o.qualifier;
-  po.comparable = o.comparable;
-  po.approximate = o.approximate();
-  return canonical(po);
+  return canonical(o);
 }
 
 std::string opt_date(const std::optional<date>& d) { return d ? to_string(*d) : std::string(); }

@@ -4,31 +4,26 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <nlohmann/json.hpp>
 #include <numeric>
 #include <ostream>
 
+#include "json.hpp"
+#include "planeval/analytics/fields.hpp"
 #include "text/table.hpp"
 #include "text/wording.hpp"
 
 namespace planeval {
 namespace {
 
-using json = nlohmann::ordered_json;
+using render::dump;
+using render::json;
+using render::number_or_null;
 using text::format_value;
 using text::tr;
 
 std::string num(double v, int digits = 2) { return text::format_rounded(v, digits); }
 
-json number_or_null(const std::optional<double>& v) {
-  if (!v || !std::isfinite(*v)) return nullptr;
-  return *v;
-}
 json number_or_null(double v) { return std::isfinite(v) ? json(v) : json(nullptr); }
-
-std::string dump(const json& j, int indent) {
-  return j.dump(indent, ' ', false, json::error_handler_t::replace);
-}
 
 const std::string& name_of(const plan& p, const std::string& id, language lang) {
   const indicator* ind = p.find(id);
@@ -71,8 +66,8 @@ grid pace_grid(const plan& p, const std::vector<pace_assessment>& as, language l
     const auto& a = as[k];
     const std::string actual =
         a.actual ? text::format_quantity(*a.actual, a.value_unit, lang) : "-";
-    const bool measured =
-        a.status == pace_status::ahead || a.status == pace_status::in_line || a.status == pace_status::behind;
+    const bool measured = a.status == pace_status::ahead || a.status == pace_status::in_line ||
+                          a.status == pace_status::behind;
     g.rows.push_back({std::to_string(k + 1), name_of(p, a.indicator, lang), or_dash(a.target_text),
                       a.as_of ? to_string(*a.as_of) : "-", actual, pct_or_dash(a.done_share),
                       measured || a.as_of ? text::format_share(a.expected_share) : "-",
@@ -118,24 +113,7 @@ grid trend_grid(const plan& p, const std::vector<indicator_trend>& ts, language 
 }
 
 json projection_json(const projection_result& p, language lang) {
-  json j;
-  j["model"] = to_string(p.model);
-  j["year"] = p.year;
-  j["points"] = p.points;
-  j["projected"] = number_or_null(p.projected);
-  j["lower"] = number_or_null(p.lower);
-  j["upper"] = number_or_null(p.upper);
-  j["confidence"] = p.confidence;
-  j["target"] = number_or_null(p.target);
-  j["probability"] = number_or_null(p.probability);
-  if (p.fit) {
-    j["slope"] = p.fit->slope;
-    j["residual_sd"] = p.fit->residual_sd;
-  }
-  j["verdict"] = to_string(p.verdict);
-  j["label"] = status_label(p.verdict, lang);
-  j["reason"] = p.reason(lang);
-  return j;
+  return render::to_json(projection_fields(p, lang));
 }
 
 // --- index ---------------------------------------------------------------------------------
@@ -209,24 +187,7 @@ std::string pace_to_json(const plan& p, const std::vector<pace_assessment>& as, 
   j["plan"] = p.id;
   json list = json::array();
   for (const auto& a : as) {
-    json x;
-    x["indicator"] = a.indicator;
-    x["name"] = name_of(p, a.indicator, lang);
-    x["period"] = a.period.to_string();
-    x["as_of"] = a.as_of ? json(to_string(*a.as_of)) : json(nullptr);
-    x["status"] = to_string(a.status);
-    x["label"] = status_label(a.status, lang);
-    x["method"] = to_string(a.method);
-    x["target"] = a.target_text.empty() ? json(nullptr) : json(a.target_text);
-    x["target_value"] = number_or_null(a.target_value);
-    x["baseline"] = number_or_null(a.baseline);
-    x["actual"] = number_or_null(a.actual);
-    x["latest"] = a.latest ? json(a.latest->to_string()) : json(nullptr);
-    x["unit"] = a.value_unit.empty() ? json(nullptr) : json(a.value_unit.symbol());
-    x["expected_share"] = a.expected_share;
-    x["done_share"] = number_or_null(a.done_share);
-    x["gap_points"] = number_or_null(a.gap_points);
-    x["reason"] = a.reason(lang);
+    json x = render::to_json(pace_fields(a, name_of(p, a.indicator, lang), lang));
     list.push_back(std::move(x));
   }
   j["assessments"] = std::move(list);
@@ -259,20 +220,8 @@ std::string trends_to_json(const plan& p, const std::vector<indicator_trend>& ts
     json series = json::array();
     for (const auto& pt : t.series) series.push_back({{"year", pt.year}, {"value", pt.value}});
     x["series"] = std::move(series);
-    const auto& r = t.trend;
-    x["kind"] = to_string(r.kind);
-    x["status"] = to_string(r.status);
-    x["label"] = status_label(r.status, lang);
-    x["base_year"] = r.base_year == 0 ? json(nullptr) : json(r.base_year);
-    x["current_year"] = r.current_year == 0 ? json(nullptr) : json(r.current_year);
-    x["observed_cagr"] = number_or_null(r.observed_cagr);
-    x["required_cagr"] = number_or_null(r.required_cagr);
-    x["slope"] = number_or_null(r.slope);
-    x["required_slope"] = number_or_null(r.required_slope);
-    x["ratio"] = number_or_null(r.ratio);
-    x["progress"] = number_or_null(r.progress);
-    x["damping"] = number_or_null(r.damping);
-    x["reason"] = r.reason(lang);
+    for (const auto& f : trend_fields(t.trend, lang))
+      x[std::string(f.name)] = render::to_json(f.value);
     x["projection"] = t.projection ? projection_json(*t.projection, lang) : json(nullptr);
     list.push_back(std::move(x));
   }

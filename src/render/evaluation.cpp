@@ -2,10 +2,10 @@
 #include "planeval/render/evaluation.hpp"
 
 #include <cmath>
-#include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
 
+#include "json.hpp"
 #include "planeval/core/fields.hpp"
 #include "text/table.hpp"
 #include "text/wording.hpp"
@@ -13,20 +13,9 @@
 namespace planeval {
 namespace {
 
-using json = nlohmann::ordered_json;
+using render::dump;
+using render::json;
 using text::tr;
-
-json field_json(field_value v) {
-  return std::visit(
-      [](auto&& x) -> json {
-        using T = std::decay_t<decltype(x)>;
-        if constexpr (std::is_same_v<T, std::monostate>)
-          return nullptr;
-        else
-          return std::move(x);
-      },
-      std::move(v));
-}
 
 const std::string& name_of(const plan& p, const assessment& a, language lang) {
   const indicator* ind = p.find(a.indicator);
@@ -35,11 +24,11 @@ const std::string& name_of(const plan& p, const assessment& a, language lang) {
 
 text::table build(const plan& p, const std::vector<assessment>& as, language lang) {
   text::table t;
-  t.header = lang == language::zh
-                 ? std::vector<std::string>{"#",      "指标", "期间", "目标",
-                                            "完成值", "状态", "差距", "说明"}
-                 : std::vector<std::string>{"#",      "indicator", "period", "target",
-                                            "actual", "status",    "gap",    "reason"};
+  t.header =
+      lang == language::zh
+          ? std::vector<std::string>{"#", "指标", "期间", "目标", "完成值", "状态", "差距", "说明"}
+          : std::vector<std::string>{"#",      "indicator", "period", "target",
+                                     "actual", "status",    "gap",    "reason"};
   t.numeric = {true};
   for (std::size_t k = 0; k < as.size(); ++k) {
     const auto& a = as[k];
@@ -61,9 +50,8 @@ void write_evaluation_table(std::ostream& out, const plan& p, const std::vector<
   out << '\n' << narrative(p, summary, lang) << '\n';
 }
 
-void write_evaluation_markdown(std::ostream& out, const plan& p,
-                               const std::vector<assessment>& as, const plan_summary& summary,
-                               language lang) {
+void write_evaluation_markdown(std::ostream& out, const plan& p, const std::vector<assessment>& as,
+                               const plan_summary& summary, language lang) {
   const std::string& title = text::display_name(p.title_zh, p.title_en, p.id, lang);
   out << "# " << (title.empty() ? std::string(tr(lang, "计划评估", "Plan evaluation")) : title)
       << "\n\n";
@@ -78,10 +66,7 @@ std::string evaluation_to_json(const plan& p, const std::vector<assessment>& ass
   root["language"] = to_string(lang);
   json list = json::array();
   for (const auto& a : assessments) {
-    json j = json::object();
-    for (auto& f : assessment_fields(a, p.find(a.indicator), lang))
-      j[std::string(f.name)] = field_json(std::move(f.value));
-    list.push_back(std::move(j));
+    list.push_back(render::to_json(assessment_fields(a, p.find(a.indicator), lang)));
   }
   root["assessments"] = std::move(list);
 
@@ -107,7 +92,7 @@ std::string evaluation_to_json(const plan& p, const std::vector<assessment>& ass
   s["narrative_zh"] = narrative(p, summary, language::zh);
   s["narrative_en"] = narrative(p, summary, language::en);
   root["summary"] = std::move(s);
-  return root.dump(indent, ' ', false, json::error_handler_t::replace);
+  return dump(root, indent);
 }
 
 }  // namespace planeval

@@ -1,15 +1,15 @@
 // Rules and parse results as JSON.
 #include "planeval/render/rule.hpp"
 
-#include <nlohmann/json.hpp>
-
+#include "json.hpp"
 #include "planeval/core/error.hpp"
 #include "planeval/core/parse.hpp"
 
 namespace planeval {
 namespace {
 
-using json = nlohmann::ordered_json;
+using render::dump;
+using render::json;
 
 json rule_json(const rule& r) {
   json j;
@@ -38,10 +38,6 @@ json rule_json(const rule& r) {
   j["remark"] = r.remark.empty() ? json(nullptr) : json(r.remark);
   if (!r.description.empty()) j["description"] = r.description;
   return j;
-}
-
-std::string dump(const json& j, int indent) {
-  return j.dump(indent, ' ', false, json::error_handler_t::replace);
 }
 
 }  // namespace

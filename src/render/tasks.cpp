@@ -2,18 +2,19 @@
 #include "planeval/render/tasks.hpp"
 
 #include <cmath>
-#include <nlohmann/json.hpp>
 #include <ostream>
 #include <string_view>
 #include <unordered_map>
 
+#include "json.hpp"
 #include "text/table.hpp"
 #include "text/wording.hpp"
 
 namespace planeval {
 namespace {
 
-using json = nlohmann::ordered_json;
+using render::dump;
+using render::json;
 using text::tr;
 
 std::string pct(const std::optional<double>& share) {
@@ -183,7 +184,7 @@ std::string task_evaluation_to_json(const plan& p, const task_evaluation& e,
     }
     root["indicators"] = std::move(inds);
   }
-  return root.dump(indent, ' ', false, json::error_handler_t::replace);
+  return dump(root, indent);
 }
 
 namespace {

@@ -24,7 +24,11 @@ void label(markup& m, double x, double y, double width, std::string_view cls, st
     x = std::min(x + 2.0, width - 2.0);
   }
   m.element("text",
-            {{"class", std::string(cls)}, {"x", svg_number(x)}, {"y", svg_number(y)}, {"text-anchor", anchor}}, t);
+            {{"class", std::string(cls)},
+             {"x", svg_number(x)},
+             {"y", svg_number(y)},
+             {"text-anchor", anchor}},
+            t);
 }
 
 std::string range_text(double v0, double v1, const unit& u, language lang) {
@@ -41,7 +45,6 @@ std::string zone_name(std::string_view kind, language lang) {
   if (kind == "exceeded") return tr(lang, "超额区间", "beyond the range (exceeded)");
   return tr(lang, "容差带", "tolerance band");
 }
-
 
 }  // namespace
 
@@ -157,7 +160,8 @@ bullet_spec bullet_of(const plan& p, const indicator_row& row) {
   const rule& r = row.tgt->rule;
   const unit& cmp = a.value_unit;
   auto conv = [&](double v) {
-    if (a.measure.kind == measure_kind::level && !r.unit.empty() && !cmp.empty() && convertible(r.unit, cmp))
+    if (a.measure.kind == measure_kind::level && !r.unit.empty() && !cmp.empty() &&
+        convertible(r.unit, cmp))
       return convert(v, r.unit, cmp);
     return v;
   };
@@ -175,8 +179,8 @@ bullet_spec bullet_of(const plan& p, const indicator_row& row) {
   const bool percent_like = cmp.is_percent() || cmp.dim() == dimension::percentage_point ||
                             a.measure.kind != measure_kind::level;
   const bool sync = r.has_reference() && r.operation == op::about;
-  s.accepted = make_acceptance(r.operation, r.strict, ind.polarity, ind.attribute, p.settings.tolerance,
-                               percent_like, sync, x, lo, hi);
+  s.accepted = make_acceptance(r.operation, r.strict, ind.polarity, ind.attribute,
+                               p.settings.tolerance, percent_like, sync, x, lo, hi);
   if (r.operation == op::between) {
     s.range_lo = lo;
     s.range_hi = hi;
@@ -293,8 +297,9 @@ void draw_bullet(markup& m, const plan& p, const indicator_row& row, language la
       m.close();
       const double d = g.actual_open > 0 ? -5 : 5;
       m.leaf("polygon", {{"class", "open-bound-head"},
-                         {"points", svg_number(edge) + "," + svg_number(y) + " " + svg_number(edge + d) + "," + svg_number(y - 3) +
-                                        " " + svg_number(edge + d) + "," + svg_number(y + 3)},
+                         {"points", svg_number(edge) + "," + svg_number(y) + " " +
+                                        svg_number(edge + d) + "," + svg_number(y - 3) + " " +
+                                        svg_number(edge + d) + "," + svg_number(y + 3)},
                          {"fill", std::string(st.colour)}});
     }
     draw_marker(m, st.form, st.colour, *g.actual_x, track_y + track_h / 2, 5.2,
@@ -303,6 +308,5 @@ void draw_bullet(markup& m, const plan& p, const indicator_row& row, language la
   }
   m.close();
 }
-
 
 }  // namespace planeval::detail

@@ -20,7 +20,6 @@ constexpr std::string_view grey = "#999999";
 constexpr std::string_view light = "#BBBBBB";
 constexpr std::string_view dark = "#555555";
 
-
 }  // namespace
 
 void open_with_title(markup& m, std::string_view tag, html_attributes attrs,
@@ -113,19 +112,20 @@ void draw_marker(markup& m, shape form, std::string_view colour, double x, doubl
       break;
     }
     case shape::triangle:
-      poly(svg_number(x) + "," + svg_number(y - r) + " " + svg_number(x + r) + "," + svg_number(y + r * 0.8) + " " + svg_number(x - r) + "," +
-               svg_number(y + r * 0.8),
+      poly(svg_number(x) + "," + svg_number(y - r) + " " + svg_number(x + r) + "," +
+               svg_number(y + r * 0.8) + " " + svg_number(x - r) + "," + svg_number(y + r * 0.8),
            false);
       break;
     case shape::triangle_down:
-      poly(svg_number(x) + "," + svg_number(y + r) + " " + svg_number(x + r) + "," + svg_number(y - r * 0.8) + " " + svg_number(x - r) + "," +
-               svg_number(y - r * 0.8),
+      poly(svg_number(x) + "," + svg_number(y + r) + " " + svg_number(x + r) + "," +
+               svg_number(y - r * 0.8) + " " + svg_number(x - r) + "," + svg_number(y - r * 0.8),
            false);
       break;
     case shape::diamond:
     case shape::hollow_diamond:
-      poly(svg_number(x) + "," + svg_number(y - r) + " " + svg_number(x + r) + "," + svg_number(y) + " " + svg_number(x) + "," + svg_number(y + r) + " " +
-               svg_number(x - r) + "," + svg_number(y),
+      poly(svg_number(x) + "," + svg_number(y - r) + " " + svg_number(x + r) + "," + svg_number(y) +
+               " " + svg_number(x) + "," + svg_number(y + r) + " " + svg_number(x - r) + "," +
+               svg_number(y),
            form == shape::hollow_diamond);
       break;
     case shape::square:
@@ -145,13 +145,15 @@ void draw_marker(markup& m, shape form, std::string_view colour, double x, doubl
     }
     case shape::cross: {
       const double h = r * 0.8;
-      m.open("path", {{"class", "marker"},
-                      {"d", "M" + svg_number(x - h) + " " + svg_number(y - h) + "L" + svg_number(x + h) + " " + svg_number(y + h) +
-                                "M" + svg_number(x + h) + " " + svg_number(y - h) + "L" + svg_number(x - h) + " " + svg_number(y + h)},
-                      {"stroke", c},
-                      {"stroke-width", svg_number(std::max(1.5, r * 0.55))},
-                      {"stroke-linecap", "round"},
-                      {"fill", "none"}});
+      m.open("path",
+             {{"class", "marker"},
+              {"d", "M" + svg_number(x - h) + " " + svg_number(y - h) + "L" + svg_number(x + h) +
+                        " " + svg_number(y + h) + "M" + svg_number(x + h) + " " +
+                        svg_number(y - h) + "L" + svg_number(x - h) + " " + svg_number(y + h)},
+              {"stroke", c},
+              {"stroke-width", svg_number(std::max(1.5, r * 0.55))},
+              {"stroke-linecap", "round"},
+              {"fill", "none"}});
       done();
       break;
     }

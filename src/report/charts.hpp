@@ -63,8 +63,8 @@ void open_with_title(markup& m, std::string_view tag, html_attributes attrs,
 
 /// What a bullet chart shows, in the indicator's (comparison) unit.
 struct bullet_spec {
-  planeval::status status = planeval::status::no_target;       ///< status of the assessment
-  std::optional<double> actual;        ///< the value (a bound's end for bounds)
+  planeval::status status = planeval::status::no_target;  ///< status of the assessment
+  std::optional<double> actual;                           ///< the value (a bound's end for bounds)
   int actual_open = 0;                 ///< +1: "this or more" (以上); −1: "this or less"
   std::optional<double> baseline;      ///< the baseline, same unit
   std::optional<acceptance> accepted;  ///< the values that meet the target (comparisons)

@@ -202,8 +202,10 @@ void overview(markup& m, const report_data& d) {
   kpi(m, "binding_not_met", s.binding_not_met.empty() ? "good" : "bad",
       std::to_string(s.binding_not_met.size()), tr(l, "约束性指标未完成", "binding, not met"));
   if (d.pace_measured > 0) {
-    const auto behind = static_cast<std::size_t>(std::count_if(
-        d.pace.begin(), d.pace.end(), [](const auto& a) { return a.status == pace_status::behind; }));
+    const auto behind =
+        static_cast<std::size_t>(std::count_if(d.pace.begin(), d.pace.end(), [](const auto& a) {
+          return a.status == pace_status::behind;
+        }));
     kpi(m, "pace_behind", behind ? "warn" : "good",
         std::to_string(behind) + "/" + std::to_string(d.pace_measured),
         tr(l, "时序进度滞后", "behind the time share"));
@@ -311,7 +313,7 @@ void indicator_rows(markup& m, const report_data& d) {
     m.open("p", {{"class", "tags"}});
     m.element("span", {{"class", std::string("tag attr-") + to_string(ind.attribute)}},
               ind.attribute == attribute::binding ? tr(l, "约束性", "binding")
-                                             : tr(l, "预期性", "anticipatory"));
+                                                  : tr(l, "预期性", "anticipatory"));
     if (!ind.category.empty()) m.element("span", {{"class", "tag"}}, ind.category);
     if (!ind.unit.empty()) m.element("span", {{"class", "tag unit"}}, unit_name(ind.unit, l));
     m.element("span", {{"class", "tag"}}, a.period.to_string());
@@ -344,7 +346,8 @@ void indicator_rows(markup& m, const report_data& d) {
     if (row.pace) {
       m.open("span", {{"class", "chip pace-chip"}, {"data-status", to_string(row.pace->status)}});
       m.text(tr(l, "时序进度:", "pace: "));
-      badge(m, to_string(row.pace->status), style_of(row.pace->status), status_label(row.pace->status, l));
+      badge(m, to_string(row.pace->status), style_of(row.pace->status),
+            status_label(row.pace->status, l));
       m.close();
     }
     if (row.tasks) {

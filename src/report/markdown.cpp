@@ -83,8 +83,9 @@ void write_report_markdown(std::ostream& out, const report_data& d) {
       << "- " << tr(l, "约束性指标未完成:", "binding, not met: ") << s.binding_not_met.size()
       << '\n';
   if (d.pace_measured > 0) {
-    const auto behind = std::count_if(d.pace.begin(), d.pace.end(),
-                                      [](const auto& a) { return a.status == pace_status::behind; });
+    const auto behind = std::count_if(d.pace.begin(), d.pace.end(), [](const auto& a) {
+      return a.status == pace_status::behind;
+    });
     out << "- " << tr(l, "时序进度滞后:", "behind the time share: ") << behind << '/'
         << d.pace_measured << '\n';
   }
@@ -147,7 +148,7 @@ void write_report_markdown(std::ostream& out, const report_data& d) {
       base = row.ind->baseline->period.to_string() + ": " + baseline_text(*row.ind, l);
     table_row(out, {std::to_string(row.number), row.ind->name(l),
                     row.ind->attribute == attribute::binding ? tr(l, "约束性", "binding")
-                                                        : tr(l, "预期性", "anticipatory"),
+                                                             : tr(l, "预期性", "anticipatory"),
                     target_text(row, l), a.actual_text, base, st,
                     a.gap ? format_gap(*a.gap, a.gap_unit, l) : "-", pace, trend, a.reason(l)});
   }
@@ -194,12 +195,12 @@ void write_report_markdown(std::ostream& out, const report_data& d) {
     for (const auto& a : d.pace) {
       if (!pace_measured(a)) continue;
       const indicator* ind = p.find(a.indicator);
-      table_row(out,
-                {ind ? ind->name(l) : a.indicator, a.as_of ? to_string(*a.as_of) : "-",
-                 a.actual ? format_quantity(*a.actual, a.value_unit, l) : "-",
-                 share_or_dash(a.done_share), format_share(a.expected_share),
-                 a.gap_points ? format_points(*a.gap_points, l) : "-",
-                 std::string(pace_symbol(a.status)) + " " + status_label(a.status, l), a.reason(l)});
+      table_row(
+          out, {ind ? ind->name(l) : a.indicator, a.as_of ? to_string(*a.as_of) : "-",
+                a.actual ? format_quantity(*a.actual, a.value_unit, l) : "-",
+                share_or_dash(a.done_share), format_share(a.expected_share),
+                a.gap_points ? format_points(*a.gap_points, l) : "-",
+                std::string(pace_symbol(a.status)) + " " + status_label(a.status, l), a.reason(l)});
     }
     out << '\n';
   }

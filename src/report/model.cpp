@@ -37,7 +37,8 @@ std::optional<double> baseline_in(const indicator& ind, const assessment& a) {
   if (!ind.baseline || a.measure.kind != measure_kind::level) return std::nullopt;
   const observation& b = *ind.baseline;
   const auto* v = std::get_if<point_value>(&b.value);
-  if (!v || b.measure.kind != measure_kind::level || b.qualifier.cumulative || b.period.kind() != a.period.kind())
+  if (!v || b.measure.kind != measure_kind::level || b.qualifier.cumulative ||
+      b.period.kind() != a.period.kind())
     return std::nullopt;
   const unit from = b.unit.empty() ? ind.unit : b.unit;
   const unit& to = a.value_unit;
@@ -49,7 +50,8 @@ std::optional<double> baseline_in(const indicator& ind, const assessment& a) {
 }  // namespace
 
 bool pace_measured(const pace_assessment& a) noexcept {
-  return a.status == pace_status::ahead || a.status == pace_status::in_line || a.status == pace_status::behind;
+  return a.status == pace_status::ahead || a.status == pace_status::in_line ||
+         a.status == pace_status::behind;
 }
 
 report_data build_report_data(const report_input& in) {

@@ -27,11 +27,16 @@ void draw_pace_axis(markup& m, double max_share, language lang) {
   m.open("svg", {{"class", "pace-axis"}, {"viewBox", "0 0 300 14"}, {"aria-hidden", "true"}});
   for (double s = 0; s <= max_share + 1e-9; s += 0.25) {
     const double x = pace_x(s, max_share);
-    m.leaf("line", {{"class", "grid"}, {"x1", svg_number(x)}, {"x2", svg_number(x)}, {"y1", "10"}, {"y2", "14"}});
+    m.leaf("line", {{"class", "grid"},
+                    {"x1", svg_number(x)},
+                    {"x2", svg_number(x)},
+                    {"y1", "10"},
+                    {"y2", "14"}});
     if (std::fmod(s * 100, 50) < 1e-9 || max_share <= 1.0)
-      m.element("text",
-                {{"class", "axis-label"}, {"x", svg_number(x)}, {"y", "8"}, {"text-anchor", "middle"}},
-                format_share(s));
+      m.element(
+          "text",
+          {{"class", "axis-label"}, {"x", svg_number(x)}, {"y", "8"}, {"text-anchor", "middle"}},
+          format_share(s));
   }
   (void)lang;
   m.close();
@@ -59,7 +64,11 @@ void draw_pace_bar(markup& m, const indicator& ind, const pace_assessment& a, do
                   {"height", "10"}});
   if (max_share > 1.0) {
     const double x = pace_x(1.0, max_share);
-    m.leaf("line", {{"class", "full"}, {"x1", svg_number(x)}, {"x2", svg_number(x)}, {"y1", "2"}, {"y2", "16"}});
+    m.leaf("line", {{"class", "full"},
+                    {"x1", svg_number(x)},
+                    {"x2", svg_number(x)},
+                    {"y1", "2"},
+                    {"y2", "16"}});
   }
   open_with_title(m, "rect",
                   {{"class", "done-bar"},
@@ -71,16 +80,18 @@ void draw_pace_bar(markup& m, const indicator& ind, const pace_assessment& a, do
                   tr(lang, "已完成 ", "done ") + format_share(done));
   m.close();
   const double xe = pace_x(a.expected_share, max_share);
-  open_with_title(
-      m, "rect",
-      {{"class", "time-tick"}, {"x", svg_number(xe - 1.25)}, {"y", "1"}, {"width", "2.5"}, {"height", "16"}},
-      tr(lang, "时序进度 ", "time elapsed ") + format_share(a.expected_share));
+  open_with_title(m, "rect",
+                  {{"class", "time-tick"},
+                   {"x", svg_number(xe - 1.25)},
+                   {"y", "1"},
+                   {"width", "2.5"},
+                   {"height", "16"}},
+                  tr(lang, "时序进度 ", "time elapsed ") + format_share(a.expected_share));
   m.close();
   draw_marker(m, st.form, st.colour, pace_x(done, max_share), 9, 4.5,
               std::string(status_label(a.status, lang)) +
                   (a.gap_points ? " " + format_points(*a.gap_points, lang) : std::string()));
   m.close();
 }
-
 
 }  // namespace planeval::detail

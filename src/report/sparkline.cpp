@@ -135,19 +135,23 @@ void draw_sparkline(markup& m, const indicator& ind, const indicator_trend& t, l
                   tr(lang, "年度数值", "annual values"));
   m.close();
   for (const auto& pnt : s) {
-    open_with_title(
-        m, "circle",
-        {{"class", "point"}, {"cx", svg_number(px(pnt.year))}, {"cy", svg_number(py(pnt.value))}, {"r", "1.8"}},
-        std::to_string(pnt.year) + ": " + format_quantity(pnt.value, u, lang));
+    open_with_title(m, "circle",
+                    {{"class", "point"},
+                     {"cx", svg_number(px(pnt.year))},
+                     {"cy", svg_number(py(pnt.value))},
+                     {"r", "1.8"}},
+                    std::to_string(pnt.year) + ": " + format_quantity(pnt.value, u, lang));
     m.close();
   }
-  m.element("text",
-            {{"class", "axis-label"}, {"x", svg_number(left)}, {"y", "44"}, {"text-anchor", "start"}},
-            std::to_string(y0));
-  m.element("text", {{"class", "axis-label"}, {"x", svg_number(right)}, {"y", "44"}, {"text-anchor", "end"}},
-            std::to_string(y1));
+  m.element(
+      "text",
+      {{"class", "axis-label"}, {"x", svg_number(left)}, {"y", "44"}, {"text-anchor", "start"}},
+      std::to_string(y0));
+  m.element(
+      "text",
+      {{"class", "axis-label"}, {"x", svg_number(right)}, {"y", "44"}, {"text-anchor", "end"}},
+      std::to_string(y1));
   m.close();
 }
-
 
 }  // namespace planeval::detail

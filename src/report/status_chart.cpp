@@ -59,11 +59,13 @@ void draw_status_chart(markup& m, const plan_summary& s, language lang) {
                      {"fill", std::string(ms.colour)}},
                     t);
     m.close();
-    m.element("text", {{"class", "count"}, {"x", svg_number(bar_x + bw + 5)}, {"y", svg_number(y + row_h / 2 + 4)}},
+    m.element("text",
+              {{"class", "count"},
+               {"x", svg_number(bar_x + bw + 5)},
+               {"y", svg_number(y + row_h / 2 + 4)}},
               std::to_string(c));
   }
   m.close();
 }
-
 
 }  // namespace planeval::detail

@@ -51,24 +51,33 @@ void draw_timeline_axis(markup& m, const timeline_span& span, const date& as_of,
                                       (span.last.month() - span.first.month()) + 1);
   for (date d = span.first; d <= span.last; d += boost::gregorian::months(1)) {
     const double x = tl_x(span, d);
-    m.leaf("line", {{"class", "grid"}, {"x1", svg_number(x)}, {"x2", svg_number(x)}, {"y1", "11"}, {"y2", "16"}});
+    m.leaf("line", {{"class", "grid"},
+                    {"x1", svg_number(x)},
+                    {"x2", svg_number(x)},
+                    {"y1", "11"},
+                    {"y2", "16"}});
     const double mid = (x + tl_end(span, d.end_of_month())) / 2;
     const int mo = d.month();
     if (months <= 24) {
-      const std::string t = lang == language::zh ? std::to_string(mo) + "月" : text::month_abbreviation(mo);
-      m.element("text",
-                {{"class", "axis-label"}, {"x", svg_number(mid)}, {"y", "9"}, {"text-anchor", "middle"}}, t);
+      const std::string t =
+          lang == language::zh ? std::to_string(mo) + "月" : text::month_abbreviation(mo);
+      m.element(
+          "text",
+          {{"class", "axis-label"}, {"x", svg_number(mid)}, {"y", "9"}, {"text-anchor", "middle"}},
+          t);
     } else if (mo == 1) {
-      m.element("text",
-                {{"class", "axis-label"}, {"x", svg_number(x + 2)}, {"y", "9"}, {"text-anchor", "start"}},
-                std::to_string(static_cast<int>(d.year())));
+      m.element(
+          "text",
+          {{"class", "axis-label"}, {"x", svg_number(x + 2)}, {"y", "9"}, {"text-anchor", "start"}},
+          std::to_string(static_cast<int>(d.year())));
     }
   }
   if (as_of >= span.first && as_of <= span.last) {
     const double x = tl_end(span, as_of);
     open_with_title(m, "polygon",
                     {{"class", "as-of-mark"},
-                     {"points", svg_number(x - 3.5) + ",10 " + svg_number(x + 3.5) + ",10 " + svg_number(x) + ",16"}},
+                     {"points", svg_number(x - 3.5) + ",10 " + svg_number(x + 3.5) + ",10 " +
+                                    svg_number(x) + ",16"}},
                     tr(lang, "截至 ", "as of ") + to_string(as_of));
     m.close();
   }
@@ -136,7 +145,11 @@ void draw_task_bar(markup& m, const task& t, const task_assessment& a, const tim
     m.close();
   }
   const double xa = tl_end(span, as_of);
-  m.leaf("line", {{"class", "as-of"}, {"x1", svg_number(xa)}, {"x2", svg_number(xa)}, {"y1", "0"}, {"y2", "14"}});
+  m.leaf("line", {{"class", "as-of"},
+                  {"x1", svg_number(xa)},
+                  {"x2", svg_number(xa)},
+                  {"y1", "0"},
+                  {"y2", "14"}});
   m.close();
 }
 
@@ -225,6 +238,5 @@ void draw_state_bar(markup& m, const task_counts& c, language lang) {
   }
   m.close();
 }
-
 
 }  // namespace planeval::detail

@@ -195,8 +195,8 @@ const char* points_word(language lang) noexcept { return tr(lang, "个百分点"
 
 }  // namespace
 
-const std::string& display_name(const std::string& zh, const std::string& en,
-                                const std::string& id, language lang) noexcept {
+const std::string& display_name(const std::string& zh, const std::string& en, const std::string& id,
+                                language lang) noexcept {
   const std::string& first = lang == language::zh ? zh : en;
   if (!first.empty()) return first;
   const std::string& other = lang == language::zh ? en : zh;

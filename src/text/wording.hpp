@@ -27,8 +27,8 @@ inline const char* tr(language lang, const char* zh, const char* en) noexcept {
 
 /// The display-name rule of indicators, plans and tasks: the name in `lang`, else the name in
 /// the other language, else the id.
-const std::string& display_name(const std::string& zh, const std::string& en,
-                                const std::string& id, language lang) noexcept;
+const std::string& display_name(const std::string& zh, const std::string& en, const std::string& id,
+                                language lang) noexcept;
 
 // --- numbers -------------------------------------------------------------------------------
 

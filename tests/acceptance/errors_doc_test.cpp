@@ -2,8 +2,8 @@
 //
 // An example is one of
 //   `TEXT`                     read by the row's reader (a target text for target.*, …), e.g. `5-`;
-//   `TEXT` in <place>          TEXT put in a place the test knows (a plan table's `unit` column, …);
-//   anything else              a case spelled out below (`explicit_cases`), keyed by its text.
+//   `TEXT` in <place>          TEXT put in a place the test knows (a plan table's `unit` column,
+//   …); anything else              a case spelled out below (`explicit_cases`), keyed by its text.
 // Several examples in one cell are separated by "; ". A comment after " — " is not part of it.
 #include <gtest/gtest.h>
 
@@ -127,9 +127,9 @@ std::string json_object(const std::vector<std::string>& defaults, const std::str
 }
 // A JSON plan with `members` (in place of the required ones they name).
 std::string json_plan(const std::string& members) {
-  return json_object({R"("format": "planeval.plan")", R"("version": 1)", R"("id": "p")",
-                      R"("period": "2021")"},
-                     members);
+  return json_object(
+      {R"("format": "planeval.plan")", R"("version": 1)", R"("id": "p")", R"("period": "2021")"},
+      members);
 }
 std::string json_indicator(const std::string& members) {
   return json_object({R"("id": "gdp")", R"("unit": "%")"}, members);
@@ -217,15 +217,17 @@ const std::map<std::string, std::function<void()>>& explicit_cases() {
       {"an empty id", [] { plan_table(plan_header + ",生产总值,%,2021,5\n"); }},
       {"a `between` rule with low > high",
        [] {
-         plan_json(json_plan(
-             R"("indicators": [)" +
-             json_indicator(R"("targets": [{"period": "2021", "text": "5-10", )"
-                            R"("rule": {"op": "between", "low": 10, "high": 5}}])") +
-             "]"));
+         plan_json(
+             json_plan(R"("indicators": [)" +
+                       json_indicator(R"("targets": [{"period": "2021", "text": "5-10", )"
+                                      R"("rule": {"op": "between", "low": 10, "high": 5}}])") +
+                       "]"));
        }},
       {"a task weight of 0", [] { task_table(task_header + "a,,,,,,,,,,0\n"); }},
       {"polarity `up`",
-       [] { plan_json(json_plan(R"("indicators": [)" + json_indicator(R"("polarity": "up")") + "]")); }},
+       [] {
+         plan_json(json_plan(R"("indicators": [)" + json_indicator(R"("polarity": "up")") + "]"));
+       }},
       {"task status `stalled`", [] { task_table(task_header + "a,,,,stalled,,,,,,\n"); }},
       {"op `maybe`",
        [] {
@@ -236,7 +238,8 @@ const std::map<std::string, std::function<void()>>& explicit_cases() {
        }},
       {"`a` depends on `b` and `b` on `a`",
        [] { task_table(task_header + "a,,,,,,,,,b,\nb,,,,,,,,,a,\n"); }},
-      {R"(`"生产总值,…` never closed)", [] { plan_table(plan_header + "gdp,\"生产总值,%,2021,5\n"); }},
+      {R"(`"生产总值,…` never closed)",
+       [] { plan_table(plan_header + "gdp,\"生产总值,%,2021,5\n"); }},
       {R"(`生产"总值`)", [] { plan_table(plan_header + "gdp,生产\"总值,%,2021,5\n"); }},
       {"a plan table without `target`",
        [] { plan_table("id,name_zh,unit,target_period\ngdp,生产总值,%,2021\n"); }},
@@ -295,8 +298,7 @@ const std::map<std::string, std::function<void()>>& explicit_cases() {
          for (int k = 0; k < 2000000; ++k) items += k ? ",{}" : "{}";
          plan_json(json_plan(R"("observations": [)" + items + "]"));
        }},
-      {"target period `2400`",
-       [] { plan_table(plan_header + "gdp,生产总值,%,2400,5\n"); }},
+      {"target period `2400`", [] { plan_table(plan_header + "gdp,生产总值,%,2400,5\n"); }},
       {"span `1900/2100`", [] { plan_table(plan_header + "gdp,生产总值,%,1900/2100,5\n"); }},
       {"task start `1750-01-01`", [] { task_table(task_header + "a,,1750-01-01,,,,,,,,\n"); }},
       {"a projection with `confidence` 2",

@@ -12,10 +12,10 @@
 #include "planeval/core/evaluate.hpp"
 #include "planeval/core/parse.hpp"
 #include "planeval/core/summary.hpp"
-#include "planeval/render/analytics.hpp"
 #include "planeval/io/index_table.hpp"
-#include "planeval/render/evaluation.hpp"
 #include "planeval/io/tables.hpp"
+#include "planeval/render/analytics.hpp"
+#include "planeval/render/evaluation.hpp"
 
 using namespace planeval;
 

@@ -3,8 +3,8 @@
 
 #include <gtest/gtest.h>
 
-#include "support/plan_fixture.hpp"
 #include "planeval/core/error.hpp"
+#include "support/plan_fixture.hpp"
 
 using namespace planeval;
 using planeval::test::plan_fixture;

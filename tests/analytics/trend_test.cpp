@@ -5,8 +5,8 @@
 
 #include <cmath>
 
-#include "support/plan_fixture.hpp"
 #include "planeval/core/error.hpp"
+#include "support/plan_fixture.hpp"
 
 using namespace planeval;
 using planeval::test::plan_fixture;
@@ -102,7 +102,8 @@ TEST(trend_ratio, negative_values_flip_the_sign) {
 
 TEST(trend_checks, input_problems_are_statuses) {
   const trend_target t{200, 2025, measure_kind::level};
-  EXPECT_EQ(assess_trend({{2020, 100}}, t, polarity::higher).status, trend_status::insufficient_data);
+  EXPECT_EQ(assess_trend({{2020, 100}}, t, polarity::higher).status,
+            trend_status::insufficient_data);
   EXPECT_EQ(assess_trend({}, t, polarity::higher).status, trend_status::insufficient_data);
   const auto d = assess_trend({{2019, 1}, {2020, 2}, {2020, 3}}, t, polarity::higher);
   EXPECT_EQ(d.status, trend_status::duplicate_periods);
@@ -184,7 +185,8 @@ TEST(trend_growth_rates, judged_on_level_and_slope_never_cagr) {
       assess_trend(two(-5, 3), trend_target{8, 2025, measure_kind::level}, polarity::higher, o);
   EXPECT_EQ(g.status, trend_status::on_track);  // slope 8 vs required 13/5 = 2.6 a year
   // no target: slope thresholds 0.5 and 0.1 points a year
-  EXPECT_EQ(assess_trend(s, std::nullopt, polarity::higher, o).status, trend_status::moderate_progress);
+  EXPECT_EQ(assess_trend(s, std::nullopt, polarity::higher, o).status,
+            trend_status::moderate_progress);
   EXPECT_EQ(assess_trend(s, std::nullopt, polarity::lower, o).status, trend_status::deterioration);
   EXPECT_EQ(assess_trend(s, trend_target{7, 2025, measure_kind::level}, polarity::higher, o).status,
             trend_status::achieved);

@@ -534,8 +534,8 @@ static void test_observations(void) {
       OK(ctx, planeval_observations_new(ctx, &typo));
       OK(ctx, planeval_observations_add(ctx, typo, "budget_revenue_growth", "2021", "5.8", NULL));
       OK(ctx, planeval_observations_add(ctx, typo, misspelled[k], "2021", "8.5", NULL));
-      FAILS(ctx, planeval_plan_evaluate(ctx, plan, typo, NULL, NULL, &result),
-            PLANEVAL_ERROR_MODEL, "model.unknown_id");
+      FAILS(ctx, planeval_plan_evaluate(ctx, plan, typo, NULL, NULL, &result), PLANEVAL_ERROR_MODEL,
+            "model.unknown_id");
       CHECK(result == NULL);
       CHECK(strcmp(planeval_context_error_pointer(ctx), "actuals[1]") == 0);
       CHECK(strcmp(planeval_context_error_indicator(ctx), misspelled[k]) == 0);

@@ -11,8 +11,8 @@ int main(int argc, char** argv) {
   if (argc < 2) return 2;
   const planeval::plan p = planeval::load_plan_table(argv[1]);
   const auto r = planeval::parse_target("95以上");
-  std::cout << "planeval " PLANEVAL_VERSION_STRING ": " << p.indicators.size() << " indicators; '95以上' is " << planeval::to_string(r.operation)
-            << '\n';
+  std::cout << "planeval " PLANEVAL_VERSION_STRING ": " << p.indicators.size()
+            << " indicators; '95以上' is " << planeval::to_string(r.operation) << '\n';
   // the analytics layer links too (Eigen and threads stay private to it)
   planeval::index_matrix m;
   m.units = {"a", "b"};

@@ -214,8 +214,8 @@ TEST(batch, identical_to_the_per_indicator_evaluator_on_random_plans) {
           const auto off = res.offset(u, i, p);
           const auto st = static_cast<status>(res.codes[off]);
           ASSERT_EQ(st, a.status) << "trial " << trial << " unit " << u << " " << c.ids[i] << " "
-                              << a.period.to_string() << ": " << a.reason_en << " (batch "
-                              << to_string(st) << ")";
+                                  << a.period.to_string() << ": " << a.reason_en << " (batch "
+                                  << to_string(st) << ")";
           ASSERT_EQ(res.within_tolerance[off] != 0, a.within_tolerance) << a.reason_en;
           if (a.gap) {
             ASSERT_EQ(res.gap[off], *a.gap) << a.reason_en;

@@ -32,18 +32,7 @@ struct fixture {
     return *p.find(id);
   }
   void actual(const char* id, const char* text, period per = y2021) {
-    const auto po = parse_observation(text);
-    observation o;
-    o.indicator = id;
-    o.period = per;
-    o.value = po.value;
-    o.measure = po.measure;
-    o.unit = po.unit;
-    o.qualifier = po.qualifier;
-    o.comparable = po.comparable;
-    o.text = text;
-    if (po.approximate) o.flags = "E";
-    actuals.add(o);
+    actuals.add(to_observation(id, per, text, parse_observation(text)));
   }
   assessment eval(const char* id, evaluation_options opt = {}) {
     const indicator& ind = *p.find(id);

@@ -9,9 +9,9 @@
 #include <tuple>
 
 #include "core/lexicon.hpp"
-#include "support/rule_builders.hpp"
 #include "planeval/core/error.hpp"
 #include "planeval/core/indicator.hpp"
+#include "support/rule_builders.hpp"
 
 using namespace planeval;
 using namespace planeval::test;
@@ -323,8 +323,8 @@ TEST(parse_target, quoted_reference_names_do_not_start_with_a_sign) {
   for (const char* text : {"高于\"\r+\";\r\r\r", "高于\" +\"", "低于「 -甲」", "高于\" .a\""}) {
     try {
       const rule r = parse_target(text);
-      EXPECT_TRUE(r.reference.empty() || (r.reference[0] != '+' && r.reference[0] != '-' &&
-                                          r.reference[0] != '.'))
+      EXPECT_TRUE(r.reference.empty() ||
+                  (r.reference[0] != '+' && r.reference[0] != '-' && r.reference[0] != '.'))
           << text;
       for (const auto lang : {language::zh, language::en})
         EXPECT_EQ(parse_target(canonical(r, lang)), r) << text << " → " << canonical(r, lang);
@@ -368,25 +368,49 @@ TEST(lexicon, phrases_are_well_formed) {
   }
   // every role the printer writes has its word in both languages
   using detail::phrase_role;
-  for (const auto role : {phrase_role::range_separator, phrase_role::cumulation_after_years,
-                          phrase_role::compared_with, phrase_role::judgment_word,
-                          phrase_role::comparable_word, phrase_role::direction_phrase,
-                          phrase_role::missing_word})
+  for (const auto role :
+       {phrase_role::range_separator, phrase_role::cumulation_after_years,
+        phrase_role::compared_with, phrase_role::judgment_word, phrase_role::comparable_word,
+        phrase_role::direction_phrase, phrase_role::missing_word})
     for (const auto lang : {language::zh, language::en})
       EXPECT_FALSE(detail::printed_word(role, lang).empty()) << static_cast<int>(role);
 }
 
 TEST(lexicon, a_printed_phrase_reads_back) {
   // every canonical word, in a text of its form, parses to what it prints
-  for (const char* text : {"3左右", "95以上", "4.5以内", "高于95", "低于5", "about 3", "at least 95",
-                           "at most 4.5", "more than 95", "less than 5", "-3至-1", "5 to 10",
-                           "比2005年下降36%以上", "年均增长7%以上", "提高2个百分点",
-                           "average annual decline of 2%", "down 3% since 2005", "与全市目标基本同步",
-                           "完成市下达指标", "控制在市下达指标之内", "不低于经济增长", "meet the city quota",
-                           "roughly in line with the city target", "within the city quota",
-                           "进一步提高", "继续下降", "持续改善", "further increase",
-                           "continued decrease", "continued improvement", "五年累计竣工208.9",
-                           "3年累计新增120", "5-year cumulative newly started 100"}) {
+  for (const char* text : {"3左右",
+                           "95以上",
+                           "4.5以内",
+                           "高于95",
+                           "低于5",
+                           "about 3",
+                           "at least 95",
+                           "at most 4.5",
+                           "more than 95",
+                           "less than 5",
+                           "-3至-1",
+                           "5 to 10",
+                           "比2005年下降36%以上",
+                           "年均增长7%以上",
+                           "提高2个百分点",
+                           "average annual decline of 2%",
+                           "down 3% since 2005",
+                           "与全市目标基本同步",
+                           "完成市下达指标",
+                           "控制在市下达指标之内",
+                           "不低于经济增长",
+                           "meet the city quota",
+                           "roughly in line with the city target",
+                           "within the city quota",
+                           "进一步提高",
+                           "继续下降",
+                           "持续改善",
+                           "further increase",
+                           "continued decrease",
+                           "continued improvement",
+                           "五年累计竣工208.9",
+                           "3年累计新增120",
+                           "5-year cumulative newly started 100"}) {
     const rule r = parse_target(text);
     for (const auto lang : {language::zh, language::en})
       EXPECT_EQ(parse_target(canonical(r, lang)), r) << text << " printed " << canonical(r, lang);

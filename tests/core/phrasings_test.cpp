@@ -8,9 +8,9 @@
 #include <random>
 #include <set>
 
-#include "support/rule_builders.hpp"
 #include "planeval/core/error.hpp"
 #include "planeval/core/parse.hpp"
+#include "support/rule_builders.hpp"
 
 using namespace planeval;
 using namespace planeval::test;
@@ -465,9 +465,9 @@ TEST(phrasings, with_observations_there_are_over_200_distinct_texts) {
 
 TEST(phrasings, texts_with_digits_that_are_not_targets_are_errors) {
   // An indicator name inside the cell, a date, a ratio, a multiplier: never guessed.
-  for (const char* text : {"城镇调查失业率5.5%以内", "2021年底前完成", "1:1.5", "3倍", "增长8%%",
-                           "5-10-15", "第3季度", "约5左右以上", "提高2个百分点%", "增长三成",
-                           "提高五个百分点", "翻了两倍"}) {
+  for (const char* text :
+       {"城镇调查失业率5.5%以内", "2021年底前完成", "1:1.5", "3倍", "增长8%%", "5-10-15", "第3季度",
+        "约5左右以上", "提高2个百分点%", "增长三成", "提高五个百分点", "翻了两倍"}) {
     EXPECT_THROW(parse_target(text), parse_error) << text;
   }
 }
@@ -479,14 +479,17 @@ TEST(phrasings, texts_with_digits_that_are_not_targets_are_errors) {
 // or rejected with a parse_error whose column lies inside the text.
 TEST(phrasings, mutated_texts_are_read_exactly_or_rejected_with_a_column) {
   std::mt19937 rng(12345);
-  const std::u32string alphabet = U"0123456789.-%~,;、 以上下内左右约增长降低提高个百分点万亿元年累计新开工〔〕()可比与同步完成指标ab";
+  const std::u32string alphabet =
+      U"0123456789.-%~,;、 "
+      U"以上下内左右约增长降低提高个百分点万亿元年累计新开工〔〕()可比与同步完成指标ab";
   auto to_u32 = [](const std::string& s) {
     std::u32string out;
     for (std::size_t i = 0; i < s.size();) {
       const unsigned char c = static_cast<unsigned char>(s[i]);
       const std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
       char32_t cp = n == 1 ? c : (c & (0xFF >> (n + 1)));
-      for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+      for (std::size_t k = 1; k < n; ++k)
+        cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
       out += cp;
       i += n;
     }

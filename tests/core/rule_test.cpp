@@ -5,8 +5,8 @@
 
 #include <random>
 
-#include "support/rule_builders.hpp"
 #include "planeval/core/parse.hpp"
+#include "support/rule_builders.hpp"
 
 using namespace planeval;
 using namespace planeval::test;
@@ -63,7 +63,8 @@ rule random_rule(std::mt19937& rng) {
     const double v = pick(rng) / 4.0;  // quarters print exactly
     return pick(rng) % 5 == 0 ? -v : v;
   };
-  const char* units[] = {"", "%", "万平方米", "家", "人/亿元", "亿元", "公里", "人次", "百万人", "万"};
+  const char* units[] = {"",     "%",    "万平方米", "家",     "人/亿元",
+                         "亿元", "公里", "人次",     "百万人", "万"};
   const char* refs[] = {"全市目标", "市下达指标", "经济增长", "国家下达目标", "省政府下达的范围"};
   const int shape = pick(rng) % 12;
   rule r;

@@ -36,8 +36,7 @@ model_error expect_invalid(const std::vector<task>& ts, errc code, const std::st
       EXPECT_NE(std::string(e.what()).find("(task " + ts.at(index).id + ")"), std::string::npos)
           << e.what();
       // named once: by the location, not again by the message
-      EXPECT_EQ(e.message().find("task '" + ts.at(index).id + "'"), std::string::npos)
-          << e.what();
+      EXPECT_EQ(e.message().find("task '" + ts.at(index).id + "'"), std::string::npos) << e.what();
     }
     return e;
   }

@@ -15,9 +15,9 @@ bool same(const index_matrix& a, const index_matrix& b) {
   for (std::size_t j = 0; j < a.indicators.size(); ++j) {
     const auto& x = a.indicators[j];
     const auto& y = b.indicators[j];
-    if (x.id != y.id || x.name_zh != y.name_zh || x.name_en != y.name_en || x.polarity != y.polarity ||
-        x.weight != y.weight || x.goal_low != y.goal_low || x.goal_high != y.goal_high ||
-        x.target != y.target)
+    if (x.id != y.id || x.name_zh != y.name_zh || x.name_en != y.name_en ||
+        x.polarity != y.polarity || x.weight != y.weight || x.goal_low != y.goal_low ||
+        x.goal_high != y.goal_high || x.target != y.target)
       return false;
   }
   for (std::size_t k = 0; k < a.values.size(); ++k) {

@@ -7,8 +7,9 @@ using namespace planeval;
 
 namespace {
 bool same(const parsed_observation& a, const parsed_observation& b) {
-  return a.value == b.value && a.measure == b.measure && a.unit == b.unit && a.qualifier == b.qualifier &&
-         a.comparable == b.comparable && a.approximate == b.approximate && a.remark == b.remark;
+  return a.value == b.value && a.measure == b.measure && a.unit == b.unit &&
+         a.qualifier == b.qualifier && a.comparable == b.comparable &&
+         a.approximate == b.approximate && a.remark == b.remark;
 }
 }  // namespace
 

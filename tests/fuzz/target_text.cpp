@@ -14,7 +14,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto kept = fuzz::attempt([&] { return parse_target(text, keep); });
   const auto r = fuzz::attempt([&] { return parse_target(text); });
   if (!r) {
-    if (kept) fuzz::require(kept->operation == op::unparsed, "keep_unparsed keeps what fails", input);
+    if (kept)
+      fuzz::require(kept->operation == op::unparsed, "keep_unparsed keeps what fails", input);
     return 0;
   }
   fuzz::require(kept && *kept == *r, "keep_unparsed changes nothing for a text that parses", input);

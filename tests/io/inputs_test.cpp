@@ -12,9 +12,9 @@
 #include "planeval/analytics/fields.hpp"
 #include "planeval/core/fields.hpp"
 #include "planeval/core/summary.hpp"
+#include "planeval/io/tables.hpp"
 #include "planeval/render/analytics.hpp"
 #include "planeval/render/evaluation.hpp"
-#include "planeval/io/tables.hpp"
 
 using namespace planeval;
 
@@ -58,8 +58,8 @@ TEST(inputs, an_unknown_id_is_located_at_its_position) {
 TEST(inputs, a_duplicate_names_both_files_and_lines) {
   const plan p = load_plan_table(data + "/indicators.csv");
   const std::string a = write_temp("a.csv", "indicator,period,value\ngdp_growth,2021,8.5\n");
-  const std::string b =
-      write_temp("b.csv", "indicator,period,value\nbudget_revenue_growth,2021,5\ngdp_growth,2021,9\n");
+  const std::string b = write_temp(
+      "b.csv", "indicator,period,value\nbudget_revenue_growth,2021,5\ngdp_growth,2021,9\n");
   try {
     load_inputs(p, {a, b}, {});
     FAIL();
@@ -107,9 +107,10 @@ TEST(fields, the_json_writers_follow_the_field_lists) {
     return std::vector<std::string>(v.begin(), v.end());
   };
   const std::vector<assessment> one(1);
-  const auto evaluation = nlohmann::ordered_json::parse(
-      evaluation_to_json(p, one, summarize(p, one), language::en));
+  const auto evaluation =
+      nlohmann::ordered_json::parse(evaluation_to_json(p, one, summarize(p, one), language::en));
   EXPECT_EQ(keys(evaluation["assessments"][0]), names(assessment_field_names()));
-  const auto pace = nlohmann::ordered_json::parse(pace_to_json(p, {pace_assessment{}}, language::en));
+  const auto pace =
+      nlohmann::ordered_json::parse(pace_to_json(p, {pace_assessment{}}, language::en));
   EXPECT_EQ(keys(pace["assessments"][0]), names(pace_field_names()));
 }

@@ -13,9 +13,9 @@
 #include <regex>
 #include <sstream>
 
-#include "support/plan_generator.hpp"
 #include "planeval/core/parse.hpp"
 #include "planeval/io/plan_file.hpp"
+#include "support/plan_generator.hpp"
 
 using namespace planeval;
 using json = nlohmann::ordered_json;
@@ -398,8 +398,8 @@ TEST(json_plan, a_hand_written_file_may_leave_out_rules_values_and_defaults) {
   ASSERT_EQ(p.indicators.size(), 2u);
   const auto& ind = p.indicators[0];
   EXPECT_EQ(ind.targets[0].rule, parse_target("2-3"));  // the rule from the text
-  EXPECT_EQ(ind.accumulation, accumulation::flow);            // 新增…: a flow
-  EXPECT_EQ(ind.kind, indicator_kind::amount);       // the model's defaults
+  EXPECT_EQ(ind.accumulation, accumulation::flow);      // 新增…: a flow
+  EXPECT_EQ(ind.kind, indicator_kind::amount);          // the model's defaults
   EXPECT_EQ(ind.polarity, polarity::higher);
   EXPECT_EQ(p.indicators[1].targets[0].text, "");
   const auto& o = p.observations.items()[0];  // the value from the text

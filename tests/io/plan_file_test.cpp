@@ -17,11 +17,11 @@
 #include <sstream>
 
 #include "io/file_util.hpp"
-#include "support/plan_generator.hpp"
 #include "planeval/analytics/composite.hpp"
 #include "planeval/io/json_plan.hpp"
 #include "planeval/io/tables.hpp"
 #include "planeval/io/tasks.hpp"
+#include "support/plan_generator.hpp"
 
 using namespace planeval;
 namespace fs = std::filesystem;
@@ -721,7 +721,7 @@ TEST(check_plan, reports_every_problem_with_its_location) {
   p.tasks.clear();  // (their links to the indicator renamed here would be a sixth problem)
   p.indicators[2].id = p.indicators[0].id;                        // a repeated id
   p.indicators[5].targets.push_back(p.indicators[5].targets[0]);  // two targets for 2021
-  p.indicators[7].targets[0].rule.value = 999;     // the text no longer reads as the rule
+  p.indicators[7].targets[0].rule.value = 999;  // the text no longer reads as the rule
   p.indicators[9].targets[0].text = "38.16元";  // 元 cannot be expressed in 万平方米
   p.indicators[9].targets[0].rule.unit = unit::parse("元");
   observation o;

@@ -39,18 +39,7 @@ struct plan_fixture {
   }
 
   static observation make(const char* id, const char* per, const char* text) {
-    const auto po = parse_observation(text);
-    observation o;
-    o.indicator = id;
-    o.period = period::parse(per);
-    o.value = po.value;
-    o.measure = po.measure;
-    o.unit = po.unit;
-    o.qualifier = po.qualifier;
-    o.comparable = po.comparable;
-    o.text = text;
-    if (po.approximate) o.flags = "E";
-    return o;
+    return to_observation(id, period::parse(per), text, parse_observation(text));
   }
 };
 

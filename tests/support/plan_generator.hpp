@@ -303,7 +303,7 @@ class plan_generator {
       if (!group && chance(0.6)) {
         double share = t.status == task_status::not_started ? 0.0
                        : t.status == task_status::done      ? 1.0
-                       : chance(0.5)                    ? pick(0, 100) / 100.0
+                       : chance(0.5)                        ? pick(0, 100) / 100.0
                                      : std::uniform_real_distribution<double>(0, 1)(rng_);
         t.progress = progress_report{share, some_date()};
       }

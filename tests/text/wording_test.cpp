@@ -50,7 +50,8 @@ TEST(wording, compound_units_percent_and_points) {
   EXPECT_EQ(format_quantity(0.012, unit::parse("人/亿元"), language::zh), "0.012人/亿元");
   EXPECT_EQ(format_quantity(0.012, unit::parse("人/亿元"), language::en),
             "0.012 persons per 100 million yuan");
-  EXPECT_EQ(format_quantity(78.5, unit::parse("件/万人"), language::en), "78.5 items per 10,000 persons");
+  EXPECT_EQ(format_quantity(78.5, unit::parse("件/万人"), language::en),
+            "78.5 items per 10,000 persons");
   EXPECT_EQ(format_quantity(5907, unit::parse("元/平方米"), language::en), "5,907 yuan per m²");
   EXPECT_EQ(format_quantity(12.6, unit::percent(), language::en), "12.6%");
   EXPECT_EQ(format_quantity(0.8, unit::percentage_point(), language::zh), "0.8个百分点");
@@ -73,12 +74,14 @@ TEST(wording, gaps_and_shares_carry_a_sign) {
 }
 
 TEST(wording, every_unit_of_the_table_has_an_english_name) {
-  for (const char* s : {"个", "家", "名", "件", "人", "人次", "项", "套", "条", "岁", "年", "天", "吨",
-                        "公斤", "亩", "公顷", "千瓦时", "吨标准煤", "美元", "个点", "‰"}) {
+  for (const char* s :
+       {"个", "家", "名",   "件", "人",   "人次",   "项",       "套",   "条",   "岁", "年",
+        "天", "吨", "公斤", "亩", "公顷", "千瓦时", "吨标准煤", "美元", "个点", "‰"}) {
     const std::string name = unit_name(unit::parse(s), language::en);
-    for (const char c : name) EXPECT_TRUE(static_cast<unsigned char>(c) < 0x80 || name == "‰" ||
-                                          name.find("²") != std::string::npos)
-        << s << " → " << name;
+    for (const char c : name)
+      EXPECT_TRUE(static_cast<unsigned char>(c) < 0x80 || name == "‰" ||
+                  name.find("²") != std::string::npos)
+          << s << " → " << name;
   }
   EXPECT_EQ(format_gap(200, unit::parse("个"), language::en), "+200 units");
   EXPECT_EQ(unit_name(unit::percentage_point(), language::en), "pp");

@@ -19,13 +19,11 @@ int run_evaluate(const input_options& o) {
   opt.only = in.period;
   const auto assessments = evaluate(p, in.values.actuals, in.values.references, opt);
   const auto summary = summarize(p, assessments);
-  if (o.format == "json") {
-    std::cout << evaluation_to_json(p, assessments, summary, in.lang) << '\n';
-  } else if (o.format == "markdown") {
-    write_evaluation_markdown(std::cout, p, assessments, summary, in.lang);
-  } else {
-    write_evaluation_table(std::cout, p, assessments, summary, in.lang);
-  }
+  write_output(
+      o.format,
+      {[&] { return evaluation_to_json(p, assessments, summary, in.lang); },
+       [&](std::ostream& out) { write_evaluation_markdown(out, p, assessments, summary, in.lang); },
+       [&](std::ostream& out) { write_evaluation_table(out, p, assessments, summary, in.lang); }});
   return 0;
 }
 
@@ -36,8 +34,9 @@ void add_evaluate(CLI::App& app, context& ctx) {
   auto* cmd = app.add_subcommand("evaluate", "Evaluate a plan's targets against actual values");
   input_help help;
   help.period = "Evaluate only targets of this period (e.g. 2021; default: every target)";
-  help.as_of = "Evaluate as of this date (YYYY-MM-DD): a target whose period has not ended is "
-               "in progress";
+  help.as_of =
+      "Evaluate as of this date (YYYY-MM-DD): a target whose period has not ended is "
+      "in progress";
   help.format = "table";
   add_input_options(*cmd, *opts, help);
   cmd->callback([opts, &ctx] { ctx.exit_code = run_evaluate(*opts); });

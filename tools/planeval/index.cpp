@@ -7,10 +7,11 @@
 
 #include "analytics_options.hpp"
 #include "commands.hpp"
+#include "inputs.hpp"
 #include "planeval/analytics/composite.hpp"
 #include "planeval/core/error.hpp"
-#include "planeval/render/analytics.hpp"
 #include "planeval/io/index_table.hpp"
+#include "planeval/render/analytics.hpp"
 
 namespace planeval::cli {
 namespace {
@@ -61,12 +62,9 @@ int run_index(const index_cli_options& o) {
   if (o.replications > 0) s = analyse_sensitivity(m, opt, so);
   const language lang = language_of(o.lang);
   const sensitivity_result* sp = s ? &*s : nullptr;
-  if (o.format == "json")
-    std::cout << index_to_json(m, opt, r, sp, so, lang) << '\n';
-  else if (o.format == "markdown")
-    write_index_markdown(std::cout, m, r, sp, lang);
-  else
-    write_index_table(std::cout, m, r, sp, lang);
+  write_output(o.format, {[&] { return index_to_json(m, opt, r, sp, so, lang); },
+                          [&](std::ostream& out) { write_index_markdown(out, m, r, sp, lang); },
+                          [&](std::ostream& out) { write_index_table(out, m, r, sp, lang); }});
   return 0;
 }
 

@@ -2,6 +2,8 @@
 // The input block every command that reads a plan shares: --plan or --indicators, --tasks,
 // --actuals and --references (repeatable), --period, --as-of, --lang, --format.
 #include <CLI/CLI.hpp>
+#include <functional>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,12 +30,13 @@ struct input_options {
 
 /// What one command says about the block: the meaning of --period and --as-of, its formats.
 struct input_help {
-  std::string period;      ///< help of --period; empty: the command has no --period
-  std::string period_alias;  ///< another name of --period kept for compatibility, e.g. `--target-period`
-  std::string as_of;       ///< help of --as-of; empty: the command has no --as-of
-  std::string tasks;       ///< help of --tasks; empty: the command has no --tasks
+  std::string period;  ///< help of --period; empty: the command has no --period
+  std::string
+      period_alias;   ///< another name of --period kept for compatibility, e.g. `--target-period`
+  std::string as_of;  ///< help of --as-of; empty: the command has no --as-of
+  std::string tasks;  ///< help of --tasks; empty: the command has no --tasks
   std::vector<std::string> formats{"table", "json", "markdown"};
-  std::string format;      ///< the default format ("" for none)
+  std::string format;  ///< the default format ("" for none)
   std::string format_help = "Output format";
 };
 
@@ -42,11 +45,11 @@ void add_input_options(CLI::App& cmd, input_options& o, const input_help& help);
 
 /// The plan and the values read from the block's options.
 struct inputs {
-  planeval::plan plan;           ///< --plan (any format) or --indicators, tasks from --tasks
-  input_set values;              ///< --actuals and --references, merged, ids checked
-  std::optional<planeval::period> period;     ///< --period
-  std::optional<date> as_of;     ///< --as-of
-  language lang = language::zh;  ///< --lang
+  planeval::plan plan;  ///< --plan (any format) or --indicators, tasks from --tasks
+  input_set values;     ///< --actuals and --references, merged, ids checked
+  std::optional<planeval::period> period;  ///< --period
+  std::optional<date> as_of;               ///< --as-of
+  language lang = language::zh;            ///< --lang
 };
 
 /// Reads the plan and the values; CLI::RequiredError when neither --plan nor --indicators is given.
@@ -54,5 +57,15 @@ inputs read_inputs(const input_options& o);
 
 /// The as-of date given, else the library's default (`default_as_of`, from today).
 date as_of_or_default(const inputs& in);
+
+/// How a command writes its result in each format of the block.
+struct output_writers {
+  std::function<std::string()> json;            ///< `--format json` (one document)
+  std::function<void(std::ostream&)> markdown;  ///< `--format markdown`
+  std::function<void(std::ostream&)> table;     ///< `--format table` (the default)
+};
+
+/// Writes the result to standard output in `format` (json, markdown, else table).
+void write_output(const std::string& format, const output_writers& writers);
 
 }  // namespace planeval::cli

@@ -30,7 +30,8 @@ int run_pace(const pace_cli_options& o) {
   opt.as_of = in.as_of;
   if (in.period) {
     if (in.period->kind() != period_kind::year)
-      throw error(errc::usage, "--period: pace is assessed for a year, not " + in.period->to_string());
+      throw error(errc::usage,
+                  "--period: pace is assessed for a year, not " + in.period->to_string());
     opt.year = in.period->first_year();
   }
   if (o.year != 0) opt.year = o.year;
@@ -39,12 +40,10 @@ int run_pace(const pace_cli_options& o) {
   opt.values = from_string<ytd_values>(enum_name(o.values));
   opt.series = series_overrides(p, o.growth_rate, o.level);
   const auto result = assess_pace(p, in.values.actuals, in.values.references, opt);
-  if (o.in.format == "json")
-    std::cout << pace_to_json(p, result, in.lang) << '\n';
-  else if (o.in.format == "markdown")
-    write_pace_markdown(std::cout, p, result, in.lang);
-  else
-    write_pace_table(std::cout, p, result, in.lang);
+  write_output(o.in.format,
+               {[&] { return pace_to_json(p, result, in.lang); },
+                [&](std::ostream& out) { write_pace_markdown(out, p, result, in.lang); },
+                [&](std::ostream& out) { write_pace_table(out, p, result, in.lang); }});
   return 0;
 }
 
@@ -58,8 +57,9 @@ void add_pace(CLI::App& app, context& ctx) {
       "the share of the year elapsed");
   input_help help;
   help.period = "The year assessed, e.g. 2021 (default: the as-of date's)";
-  help.as_of = "As-of date YYYY-MM-DD (default: the end of each indicator's latest month or "
-               "quarter)";
+  help.as_of =
+      "As-of date YYYY-MM-DD (default: the end of each indicator's latest month or "
+      "quarter)";
   help.format = "table";
   add_input_options(*cmd, o->in, help);
   cmd->add_option("--year", o->year, "The year assessed, as a number (as --period)");

@@ -27,8 +27,8 @@ int run_report(const report_cli_options& o) {
   in.plan = std::move(read.plan);
   in.actuals = std::move(read.values.actuals);
   in.references = std::move(read.values.references);
-  in.as_of = read.as_of ? *read.as_of
-                        : default_as_of(in.plan, boost::gregorian::day_clock::local_day());
+  in.as_of =
+      read.as_of ? *read.as_of : default_as_of(in.plan, boost::gregorian::day_clock::local_day());
   in.options.target_period = read.period;
   in.options.task_period = default_task_period(in.plan);
   in.lang = read.lang;
@@ -59,8 +59,9 @@ void add_report(CLI::App& app, context& ctx) {
   help.period =
       "Judge the targets of this period (default: each indicator's latest target started by the "
       "as-of date)";
-  help.as_of = "As-of date YYYY-MM-DD (default: today, or the end of the plan's period if that "
-               "is earlier)";
+  help.as_of =
+      "As-of date YYYY-MM-DD (default: today, or the end of the plan's period if that "
+      "is earlier)";
   help.formats = {"html", "markdown"};
   help.format_help = "html or markdown (default: markdown for an output ending in .md, else html)";
   add_input_options(*cmd, o->in, help);

@@ -40,13 +40,11 @@ int run_tasks(const tasks_options& o) {
   const auto assessments = evaluate(p, in.values.actuals, in.values.references, eopt);
   const indicator_task_view view = link_indicators(p, e, assessments);
 
-  if (o.in.format == "json") {
-    std::cout << task_evaluation_to_json(p, e, &view, in.lang) << '\n';
-  } else if (o.in.format == "markdown") {
-    write_task_evaluation_markdown(std::cout, p, e, &view, in.lang);
-  } else {
-    write_task_evaluation_table(std::cout, p, e, &view, in.lang);
-  }
+  write_output(
+      o.in.format,
+      {[&] { return task_evaluation_to_json(p, e, &view, in.lang); },
+       [&](std::ostream& out) { write_task_evaluation_markdown(out, p, e, &view, in.lang); },
+       [&](std::ostream& out) { write_task_evaluation_table(out, p, e, &view, in.lang); }});
   return 0;
 }
 
@@ -63,8 +61,9 @@ void add_tasks(CLI::App& app, context& ctx) {
       "required with --indicators";
   help.period =
       "Report only the areas whose dates overlap this period (default: the plan's period)";
-  help.as_of = "As-of date YYYY-MM-DD (default: today, or the end of the plan's period if that "
-               "is earlier)";
+  help.as_of =
+      "As-of date YYYY-MM-DD (default: today, or the end of the plan's period if that "
+      "is earlier)";
   help.format = "table";
   add_input_options(*cmd, opts->in, help);
   cmd->add_option("--due-soon-days", opts->due_soon_days,

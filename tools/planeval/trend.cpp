@@ -47,12 +47,10 @@ int run_trend(const trend_cli_options& o) {
     }
   }
   const auto result = assess_trends(p, in.values.actuals, in.values.references, opt);
-  if (o.in.format == "json")
-    std::cout << trends_to_json(p, result, in.lang) << '\n';
-  else if (o.in.format == "markdown")
-    write_trend_markdown(std::cout, p, result, in.lang);
-  else
-    write_trend_table(std::cout, p, result, in.lang);
+  write_output(o.in.format,
+               {[&] { return trends_to_json(p, result, in.lang); },
+                [&](std::ostream& out) { write_trend_markdown(out, p, result, in.lang); },
+                [&](std::ostream& out) { write_trend_table(out, p, result, in.lang); }});
   return 0;
 }
 

@@ -29,6 +29,10 @@ def test_trend_of_a_series_growing_at_the_required_rate():
     assert planeval.trend(years, 100 * 0.9 ** (years - 2016), target=40, target_year=2023,
                           polarity="lower").ratio > 0
     assert t.to_dict()["status"] == "on_track" and t.reason("en")
+    # the fields of `planeval trend --format json`, in its order and language
+    d = t.to_dict("en")
+    assert list(d)[:3] == ["status", "label", "kind"] and d["reason"] == t.reason("en")
+    assert {"damping", "reason_zh", "reason_en", "base_value"} <= set(d)
 
 
 def test_trend_takes_lists_and_reports_data_problems():
@@ -56,6 +60,8 @@ def test_projection_of_a_straight_line():
     assert planeval.project(years, values, 2023, target=0, polarity="lower").verdict == "reverse_trend"
     assert planeval.project(years, values, 2023).verdict == "no_target"
     assert p.to_dict()["projected"] == pytest.approx(6.0)
+    assert list(p.to_dict("en"))[:3] == ["verdict", "label", "model"]
+    assert p.to_dict("en")["reason"] == p.reason("en") and "residual_sd" in p.to_dict()
 
 
 def test_annual_series_are_numpy_arrays(table_plan):

@@ -57,10 +57,11 @@ const char* to_string(missing_rule m) noexcept;
 
 /// @brief One column of an index matrix.
 struct index_indicator {
-  std::string id;                   ///< indicator id (column header)
-  std::string name_zh;              ///< Chinese name (optional)
-  std::string name_en;              ///< English name (optional)
-  planeval::polarity polarity = planeval::polarity::higher;  ///< higher or lower is better (band is refused)
+  std::string id;       ///< indicator id (column header)
+  std::string name_zh;  ///< Chinese name (optional)
+  std::string name_en;  ///< English name (optional)
+  planeval::polarity polarity =
+      planeval::polarity::higher;   ///< higher or lower is better (band is refused)
   double weight = 1.0;              ///< weight for `weighting::given` (≥ 0)
   std::optional<double> goal_low;   ///< lower goalpost (`normalisation::goalposts`)
   std::optional<double> goal_high;  ///< upper goalpost (`normalisation::goalposts`)
@@ -89,10 +90,10 @@ struct index_matrix {
 
 /// @brief Options of an index.
 struct index_options {
-  planeval::normalisation normalisation = planeval::normalisation::min_max;    ///< normalisation
-  weighting weights = weighting::equal;           ///< weights
-  planeval::aggregation aggregation = planeval::aggregation::arithmetic;      ///< aggregation
-  missing_rule missing = missing_rule::reweight;  ///< missing values
+  planeval::normalisation normalisation = planeval::normalisation::min_max;  ///< normalisation
+  weighting weights = weighting::equal;                                      ///< weights
+  planeval::aggregation aggregation = planeval::aggregation::arithmetic;     ///< aggregation
+  missing_rule missing = missing_rule::reweight;                             ///< missing values
   /// Principal components kept for `weighting::pca`; 0 keeps those with eigenvalue > 1
   /// (Kaiser's rule), at least one.
   std::size_t pca_components = 0;

@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "planeval/analytics/pace.hpp"
+#include "planeval/analytics/projection.hpp"
+#include "planeval/analytics/trend.hpp"
 #include "planeval/core/fields.hpp"
 
 namespace planeval {
@@ -23,5 +25,18 @@ std::vector<field> pace_fields(const pace_assessment& a, const std::string& name
 
 /// @brief The names of `pace_fields`, in order.
 const std::vector<std::string_view>& pace_field_names();
+
+/// @brief The fields of a trend, in order: `status`, `label`, `kind`, `base_year`,
+/// `current_year` (none when no year was used), `base_value`, `current_value`, `observed_cagr`,
+/// `required_cagr`, `slope`, `required_slope`, `ratio`, `progress`, `damping`, `reason` (in
+/// `lang`), `reason_zh`, `reason_en`. `planeval trend --format json` and Python's
+/// `Trend.to_dict` follow it.
+std::vector<field> trend_fields(const trend_result& t, language lang);
+
+/// @brief The fields of a projection, in order: `verdict`, `label`, `model`, `year`, `points`,
+/// `projected`, `lower`, `upper`, `confidence`, `target`, `probability`, `slope`,
+/// `residual_sd` (none without a fitted line), `reason` (in `lang`), `reason_zh`, `reason_en`.
+/// `planeval trend --format json` and Python's `Projection.to_dict` follow it.
+std::vector<field> projection_fields(const projection_result& p, language lang);
 
 }  // namespace planeval

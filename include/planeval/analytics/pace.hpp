@@ -79,19 +79,19 @@ struct pace_options {
 
 /// @brief The pace of one indicator's annual target as of a date.
 struct pace_assessment {
-  std::string indicator;                   ///< indicator id
-  planeval::period period;                              ///< the target's period (a year)
-  std::optional<date> as_of;               ///< the as-of date used (none when nothing was observed)
-  pace_status status = pace_status::no_data;   ///< the status
-  pace_method method = pace_method::none;  ///< how the share done was measured
-  std::string target_text;                 ///< the target as published
+  std::string indicator;      ///< indicator id
+  planeval::period period;    ///< the target's period (a year)
+  std::optional<date> as_of;  ///< the as-of date used (none when nothing was observed)
+  pace_status status = pace_status::no_data;  ///< the status
+  pace_method method = pace_method::none;     ///< how the share done was measured
+  std::string target_text;                    ///< the target as published
   std::optional<double> target_value;  ///< annual target level (or target rate), indicator's unit
   std::optional<double> baseline;      ///< the starting level of a path (path_share)
   std::optional<double> actual;        ///< year-to-date total (flows) or latest value
-  std::optional<planeval::period> latest;        ///< the latest sub-period counted
-  unit value_unit;                     ///< unit of target_value, baseline and actual
-  double expected_share = 0.0;         ///< share of the year elapsed, 0…1
-  std::optional<double> done_share;    ///< share of the target done, 0…1 (may exceed 1)
+  std::optional<planeval::period> latest;  ///< the latest sub-period counted
+  unit value_unit;                         ///< unit of target_value, baseline and actual
+  double expected_share = 0.0;             ///< share of the year elapsed, 0…1
+  std::optional<double> done_share;        ///< share of the target done, 0…1 (may exceed 1)
   /// done − expected in percentage points, each share rounded to 0.01 points first (so the
   /// sentence adds up); for change rates actual − target in points. Positive is better.
   std::optional<double> gap_points;

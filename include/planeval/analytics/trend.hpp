@@ -78,12 +78,12 @@ struct trend_options {
 /// @brief The assessment of a series' trend.
 struct trend_result {
   trend_status status = trend_status::insufficient_data;  ///< the status
-  series_kind kind = series_kind::level;              ///< how the series was judged
-  int base_year = 0;                                  ///< base year used
-  int current_year = 0;                               ///< latest year
-  double base_value = 0.0;                            ///< value in the base year
-  double current_value = 0.0;                         ///< value in the latest year
-  std::optional<trend_target> target;                 ///< the target judged against
+  series_kind kind = series_kind::level;                  ///< how the series was judged
+  int base_year = 0;                                      ///< base year used
+  int current_year = 0;                                   ///< latest year
+  double base_value = 0.0;                                ///< value in the base year
+  double current_value = 0.0;                             ///< value in the latest year
+  std::optional<trend_target> target;                     ///< the target judged against
   std::optional<double> observed_cagr;   ///< (current/base)^(1/years) − 1, a fraction
   std::optional<double> required_cagr;   ///< (target/base)^(1/years to target) − 1, a fraction
   std::optional<double> slope;           ///< change rates: least-squares slope, points a year

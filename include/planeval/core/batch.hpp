@@ -152,13 +152,13 @@ struct batch_options {
 
 /// @brief Statuses and gaps of a batch, in the store's layout.
 struct batch_result {
-  std::size_t units = 0;       ///< number of units
-  std::size_t indicators = 0;  ///< number of indicators
-  std::size_t periods = 0;     ///< number of periods
-  std::vector<std::uint8_t> codes;  ///< `planeval::status` per observation
+  std::size_t units = 0;                       ///< number of units
+  std::size_t indicators = 0;                  ///< number of indicators
+  std::size_t periods = 0;                     ///< number of periods
+  std::vector<std::uint8_t> codes;             ///< `planeval::status` per observation
   std::vector<std::uint8_t> within_tolerance;  ///< 1 where met only thanks to a tolerance
-  std::vector<double> gap;     ///< actual − threshold (comparison unit); NaN when none
-  std::vector<status_counts> by_unit;       ///< counts per unit
+  std::vector<double> gap;             ///< actual − threshold (comparison unit); NaN when none
+  std::vector<status_counts> by_unit;  ///< counts per unit
   std::vector<status_counts> by_indicator;  ///< counts per indicator
 
   /// @brief Offset of (unit, indicator, period), as in `batch_store`.

@@ -13,13 +13,13 @@ namespace planeval {
 /// message as `[planeval.<code>]` and is listed in docs/errors.md.
 enum class errc {
   // text in the target language: targets, then observations (results)
-  target_empty,        ///< the text is empty or blank
-  target_syntax,       ///< the text does not match any form of the target language
-  target_number,       ///< a number is malformed or out of range
-  target_range,        ///< a range whose ends disagree (low > high, units differ)
-  target_unit,         ///< a unit that is unknown or does not fit the form
-  target_encoding,     ///< the text is not valid UTF-8
-  observation_syntax,  ///< an observation text is not a value, bound or judgment
+  target_empty,          ///< the text is empty or blank
+  target_syntax,         ///< the text does not match any form of the target language
+  target_number,         ///< a number is malformed or out of range
+  target_range,          ///< a range whose ends disagree (low > high, units differ)
+  target_unit,           ///< a unit that is unknown or does not fit the form
+  target_encoding,       ///< the text is not valid UTF-8
+  observation_syntax,    ///< an observation text is not a value, bound or judgment
   observation_number,    ///< a number in an observation text is malformed or out of range
   observation_range,     ///< an observation's range whose ends disagree (low > high, units differ)
   observation_unit,      ///< an observation's unit that is unknown or does not fit the form

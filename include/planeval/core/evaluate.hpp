@@ -46,12 +46,12 @@ constexpr bool is_not_assessable(status s) noexcept {
 
 /// @brief The assessment of one indicator for one period.
 struct assessment {
-  std::string indicator;               ///< indicator id
-  planeval::period period;                          ///< period assessed
-  planeval::status status = planeval::status::no_target;       ///< the status
-  std::string target_text;             ///< target as published
-  std::string target_canonical;        ///< canonical text of the rule (zh)
-  planeval::measure measure;                        ///< measure compared (level, growth, …)
+  std::string indicator;                                  ///< indicator id
+  planeval::period period;                                ///< period assessed
+  planeval::status status = planeval::status::no_target;  ///< the status
+  std::string target_text;                                ///< target as published
+  std::string target_canonical;                           ///< canonical text of the rule (zh)
+  planeval::measure measure;                              ///< measure compared (level, growth, …)
   std::string actual_text;             ///< the observation's text or canonical value
   std::optional<double> actual;        ///< value compared, in `value_unit`
   std::optional<double> target_value;  ///< threshold it was compared with, in `value_unit`

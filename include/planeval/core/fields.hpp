@@ -3,6 +3,7 @@
 /// @brief The one field list of each result: the names, order and values that the JSON output,
 /// Python's `to_dict` / `to_dataframe` and the C API's field accessor all follow.
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -14,9 +15,9 @@
 
 namespace planeval {
 
-/// @brief The value of a field: none (JSON `null`, Python `None`), a boolean, a number or a text.
-/// Numbers that are not finite are none.
-using field_value = std::variant<std::monostate, bool, double, std::string>;
+/// @brief The value of a field: none (JSON `null`, Python `None`), a boolean, a whole number
+/// (years, counts), a number or a text. Numbers that are not finite are none.
+using field_value = std::variant<std::monostate, bool, std::int64_t, double, std::string>;
 
 /// @brief One named field of a result.
 struct field {

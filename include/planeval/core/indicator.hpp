@@ -59,14 +59,15 @@ struct indicator {
   std::string name_zh;                           ///< Chinese name
   std::string name_en;                           ///< English name
   indicator_kind kind = indicator_kind::amount;  ///< what it measures
-  planeval::unit unit;                                        ///< unit of its values (may be empty)
-  planeval::polarity polarity = planeval::polarity::higher;               ///< which direction is better
-  planeval::attribute attribute = planeval::attribute::anticipatory;      ///< binding or anticipatory
-  std::string category;                          ///< grouping used by summaries (`economy`)
-  planeval::accumulation accumulation = planeval::accumulation::stock;        ///< how sub-period values combine
-  std::optional<observation> baseline;           ///< the value the plan starts from
-  std::vector<target> targets;                   ///< targets, at most one per period
-  std::string note;                              ///< choices made when transcribing the source
+  planeval::unit unit;                           ///< unit of its values (may be empty)
+  planeval::polarity polarity = planeval::polarity::higher;           ///< which direction is better
+  planeval::attribute attribute = planeval::attribute::anticipatory;  ///< binding or anticipatory
+  std::string category;  ///< grouping used by summaries (`economy`)
+  planeval::accumulation accumulation =
+      planeval::accumulation::stock;    ///< how sub-period values combine
+  std::optional<observation> baseline;  ///< the value the plan starts from
+  std::vector<target> targets;          ///< targets, at most one per period
+  std::string note;                     ///< choices made when transcribing the source
 
   /// @brief The target set for exactly `p`, or null.
   const target* find_target(const period& p) const noexcept;

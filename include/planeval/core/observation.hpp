@@ -68,11 +68,11 @@ using observed =
 /// @brief An actual value of an indicator for a period.
 struct observation {
   std::string indicator;             ///< indicator id
-  planeval::period period;                        ///< the period observed
+  planeval::period period;           ///< the period observed
   observed value;                    ///< number, bound, interval, judgment or missing
-  planeval::measure measure;                      ///< level (default), growth, change in points …
-  planeval::unit unit;                            ///< unit as written (empty: the indicator's unit)
-  planeval::qualifier qualifier;                    ///< `新开工`, `五年累计`, …
+  planeval::measure measure;         ///< level (default), growth, change in points …
+  planeval::unit unit;               ///< unit as written (empty: the indicator's unit)
+  planeval::qualifier qualifier;     ///< `新开工`, `五年累计`, …
   std::optional<double> comparable;  ///< comparable figure `10.9(可比7.0)`: evaluated instead
   std::string flags;                 ///< SDMX observation-status codes, e.g. `E`, `P`, `EP`
   std::string text;                  ///< the text as given (may be empty when built in code)
@@ -80,6 +80,14 @@ struct observation {
 
   /// @brief True when flagged estimated/approximate (`E`), e.g. `8%左右`.
   bool approximate() const noexcept { return flags.find('E') != std::string::npos; }
+
+  /// @brief The single number evaluated: the comparable figure if any, else the point value;
+  /// none for bounds, intervals, judgments and missing values.
+  std::optional<double> single_number() const noexcept {
+    if (comparable) return comparable;
+    if (const auto* pt = std::get_if<point_value>(&value)) return pt->value;
+    return std::nullopt;
+  }
 
   friend bool operator==(const observation& a, const observation& b) noexcept;
   friend bool operator!=(const observation& a, const observation& b) noexcept { return !(a == b); }
@@ -149,15 +157,15 @@ class observation_set {
 /// @brief A value a target refers to but the plan does not hold (the city's target, an
 /// assigned quota), for one indicator and period.
 struct reference_value {
-  std::string indicator;  ///< indicator id
-  planeval::period period;             ///< the period the value applies to
-  double value = 0.0;     ///< the value
-  planeval::unit unit;                 ///< unit as written (empty: the indicator's unit)
-  std::string note;       ///< where the value comes from
+  std::string indicator;    ///< indicator id
+  planeval::period period;  ///< the period the value applies to
+  double value = 0.0;       ///< the value
+  planeval::unit unit;      ///< unit as written (empty: the indicator's unit)
+  std::string note;         ///< where the value comes from
 
   friend bool operator==(const reference_value& a, const reference_value& b) noexcept {
-    return a.indicator == b.indicator && a.period == b.period && a.value == b.value && a.unit == b.unit &&
-           a.note == b.note;
+    return a.indicator == b.indicator && a.period == b.period && a.value == b.value &&
+           a.unit == b.unit && a.note == b.note;
   }
 };
 

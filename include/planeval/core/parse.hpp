@@ -37,10 +37,10 @@ rule parse_target(std::string_view text, const parse_options& options = {});
 
 /// @brief An observation text read by the target language.
 struct parsed_observation {
-  observed value;  ///< point, bound, interval, judgment or missing
-  planeval::measure measure;    ///< from the words: `增长` → growth, `个百分点` → points
-  planeval::unit unit;          ///< unit written
-  planeval::qualifier qualifier;  ///< `新开工`, `五年累计`, …
+  observed value;             ///< point, bound, interval, judgment or missing
+  planeval::measure measure;  ///< from the words: `增长` → growth, `个百分点` → points
+  planeval::unit unit;        ///< unit written
+  planeval::qualifier qualifier;     ///< `新开工`, `五年累计`, …
   std::optional<double> comparable;  ///< `(可比7.0)`
   bool approximate = false;          ///< `左右`, `约`: record with SDMX flag `E`
   std::string remark;                ///< trailing clause kept verbatim
@@ -58,7 +58,17 @@ parsed_observation parse_observation(std::string_view text);
 ///         (`limit_text_length`) for a text longer than `options.max_text_bytes`.
 parsed_observation parse_observation(std::string_view text, const parse_options& options);
 
+/// @brief The observation of `indicator` for `per` that a parsed text gives: its value, measure,
+/// unit, qualifier and comparable figure, the SDMX flag `E` when approximate (`左右`), its remark
+/// as the note, and `text` as written.
+observation to_observation(const std::string& indicator, const period& per, std::string text,
+                           const parsed_observation& parsed);
+
 /// @brief Canonical text of a parsed observation (parses back to an equal one).
 std::string canonical(const parsed_observation& o, language lang = language::zh);
+
+/// @brief Canonical text of an observation's value (its measure, unit, qualifier, comparable
+/// figure and approximation; the remark and note are not part of it).
+std::string canonical(const observation& o, language lang = language::zh);
 
 }  // namespace planeval

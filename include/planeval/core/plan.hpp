@@ -51,7 +51,7 @@ struct plan {
   std::string title_zh;               ///< Chinese title
   std::string title_en;               ///< English title
   std::string issuer;                 ///< issuing body
-  planeval::period period;                         ///< period the plan covers
+  planeval::period period;            ///< period the plan covers
   std::optional<date> published;      ///< publication date
   std::optional<date> approved;       ///< approval date
   plan_settings settings;             ///< tolerances and language

@@ -68,22 +68,22 @@ struct qualifier {
 /// @brief A parsed target: a comparison applied to a measure, against a number, a range or a
 /// named reference.
 ///
-/// Which number fields are meaningful depends on `operation`: `value` for reach, about, at_least and
-/// at_most; `low` and `high` for between; none for direction, qualitative and unparsed rules.
+/// Which number fields are meaningful depends on `operation`: `value` for reach, about, at_least
+/// and at_most; `low` and `high` for between; none for direction, qualitative and unparsed rules.
 /// When `reference` is set the number fields are unused: the value is supplied at evaluation.
 /// Growth, cagr and change_since rules carry the unit `%`; change_points rules `个百分点`.
 struct rule {
   op operation = op::qualitative;  ///< the comparison
-  planeval::measure measure;               ///< what the number is a value of
-  double value = 0.0;         ///< threshold for reach, about, at_least, at_most
-  double low = 0.0;           ///< lower end for between
-  double high = 0.0;          ///< upper end for between
-  bool strict = false;        ///< at_least/at_most exclude the bound (`高于`, `>`)
+  planeval::measure measure;       ///< what the number is a value of
+  double value = 0.0;              ///< threshold for reach, about, at_least, at_most
+  double low = 0.0;                ///< lower end for between
+  double high = 0.0;               ///< upper end for between
+  bool strict = false;             ///< at_least/at_most exclude the bound (`高于`, `>`)
   std::string reference;  ///< named reference (`全市目标`, `市下达指标`) instead of a number
-  planeval::unit unit;                 ///< unit as written in the text (may be empty)
-  planeval::qualifier qualifier;         ///< what is counted and how it cumulates
-  std::string remark;     ///< trailing clause kept verbatim
-  std::string description;  ///< qualitative and unparsed rules: the text they stand for
+  planeval::unit unit;    ///< unit as written in the text (may be empty)
+  planeval::qualifier qualifier;  ///< what is counted and how it cumulates
+  std::string remark;             ///< trailing clause kept verbatim
+  std::string description;        ///< qualitative and unparsed rules: the text they stand for
 
   /// @brief True for reach, about, at_least, at_most and between.
   bool is_comparison() const noexcept;
@@ -96,9 +96,9 @@ struct rule {
 
 /// @brief A target of an indicator for a period: the published text and its rule.
 struct target {
-  planeval::period period;        ///< the period the target is set for
-  std::string text;  ///< the text as published, verbatim
-  planeval::rule rule;            ///< the parsed rule (`op::unparsed` if kept as text)
+  planeval::period period;  ///< the period the target is set for
+  std::string text;         ///< the text as published, verbatim
+  planeval::rule rule;      ///< the parsed rule (`op::unparsed` if kept as text)
 
   friend bool operator==(const target& a, const target& b) noexcept {
     return a.period == b.period && a.text == b.text && a.rule == b.rule;

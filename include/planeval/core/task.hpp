@@ -83,11 +83,11 @@ struct task {
   std::optional<date> start;             ///< planned start day
   std::optional<date> due;               ///< planned completion day (the task is due by its end)
   task_status status = task_status::not_started;  ///< recorded status
-  std::optional<progress_report> progress;    ///< latest recorded progress (leaf tasks only)
-  std::optional<date> completed;              ///< day the task was completed (status `done`)
-  std::vector<deliverable> deliverables;      ///< measurable deliverables
-  std::vector<std::string> indicators;        ///< ids of the indicators the task serves
-  std::vector<std::string> depends_on;        ///< ids of tasks that must be done first
+  std::optional<progress_report> progress;        ///< latest recorded progress (leaf tasks only)
+  std::optional<date> completed;                  ///< day the task was completed (status `done`)
+  std::vector<deliverable> deliverables;          ///< measurable deliverables
+  std::vector<std::string> indicators;            ///< ids of the indicators the task serves
+  std::vector<std::string> depends_on;            ///< ids of tasks that must be done first
   double weight = 1.0;  ///< weight among its siblings in roll-ups (> 0; default equal)
   std::string note;     ///< choices made when transcribing the source, caveats
 

@@ -19,8 +19,8 @@ namespace planeval {
 /// @param summary their summary (`summarize`)
 /// @param lang language of headers, names, gaps and reasons
 void write_evaluation_table(std::ostream& out, const plan& p,
-                            const std::vector<assessment>& assessments,
-                            const plan_summary& summary, language lang);
+                            const std::vector<assessment>& assessments, const plan_summary& summary,
+                            language lang);
 
 /// @brief Writes the same content as `write_evaluation_table` as a Markdown title, paragraph
 /// and table.

@@ -66,8 +66,8 @@ void finish_change(scanner& s, reading& p, int sign, bool annual, int base_year,
   } else if (r.unit.empty() || r.unit.is_percent()) {
     if (r.unit.scale() != 0) s.fail_at(s.codes().unit, at, "a growth rate is written in %");
     r.measure = annual      ? measure{measure_kind::cagr, 0}
-             : base_year ? measure{measure_kind::change_since, base_year}
-                         : measure{measure_kind::growth, 0};
+                : base_year ? measure{measure_kind::change_since, base_year}
+                            : measure{measure_kind::growth, 0};
     if (annual && base_year) r.measure = measure{measure_kind::cagr, 0};
     r.unit = unit::percent();
   } else {

@@ -106,4 +106,20 @@ parsed_observation parse_observation(std::string_view text, const parse_options&
   return o;
 }
 
+observation to_observation(const std::string& indicator, const period& per, std::string text,
+                           const parsed_observation& parsed) {
+  observation o;
+  o.indicator = indicator;
+  o.period = per;
+  o.value = parsed.value;
+  o.measure = parsed.measure;
+  o.unit = parsed.unit;
+  o.qualifier = parsed.qualifier;
+  o.comparable = parsed.comparable;
+  o.text = std::move(text);
+  if (parsed.approximate) o.flags = "E";
+  if (!parsed.remark.empty()) o.note = parsed.remark;
+  return o;
+}
+
 }  // namespace planeval

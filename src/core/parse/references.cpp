@@ -46,8 +46,7 @@ bool name_between(const scanner& s, std::size_t from, std::size_t to, std::strin
   // puts around the name; a separator would end the head of the printed text (name unquoted)
   for (std::size_t i = from; i < to; ++i) {
     const char32_t c = s.at(i);
-    if (is_digit(c) || c == '"' || c == ',' || c == ';' || c == 0x3001 || c == 0x3002)
-      return false;
+    if (is_digit(c) || c == '"' || c == ',' || c == ';' || c == 0x3001 || c == 0x3002) return false;
   }
   // nor 同步: `与<name>同步` would end the name there (found by fuzzing)
   for (std::size_t i = from; i < to; ++i)

@@ -256,8 +256,7 @@ std::size_t scanner::unit_length_at(std::size_t at) const {
     const char32_t c0 = s_[from];
     for (const auto& u : index.units) {
       if (u[0] != c0 || from + u.size() > end_) continue;
-      if (!std::equal(u.begin(), u.end(), s_.begin() + static_cast<std::ptrdiff_t>(from)))
-        continue;
+      if (!std::equal(u.begin(), u.end(), s_.begin() + static_cast<std::ptrdiff_t>(from))) continue;
       const std::size_t after = from + u.size();
       if (is_alpha(u.back()) && after < end_ && is_alpha(s_[after])) continue;
       best = std::max(best, prefix_len + u.size());

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "planeval/analytics/fields.hpp"
 #include "support/plan_fixture.hpp"
 
 using namespace planeval;
@@ -68,6 +69,19 @@ TEST(trend_output, json_and_table) {
   EXPECT_EQ(t["series"].size(), 2U);
   EXPECT_EQ(t["projection"]["verdict"], "maintain");
   EXPECT_TRUE(t["projection"]["lower"].is_null());  // two points: no interval
+  // the one field list of a trend and of a projection, in order, with whole years
+  const auto ordered = nlohmann::ordered_json::parse(trends_to_json(f.p, ts, language::zh));
+  std::vector<std::string> keys;
+  for (const auto& [k, v] : ordered["trends"][0].items()) keys.push_back(k);
+  std::vector<std::string> expected = {"indicator", "name", "target", "target_period", "series"};
+  for (const auto& fld : trend_fields(ts[0].trend, language::zh)) expected.emplace_back(fld.name);
+  expected.emplace_back("projection");
+  EXPECT_EQ(keys, expected);
+  EXPECT_TRUE(t["base_year"].is_number_integer());
+  EXPECT_EQ(t["base_year"], 2016);
+  EXPECT_EQ(t["label"], status_label(trend_status::on_track, language::zh));
+  EXPECT_TRUE(t["projection"]["year"].is_number_integer());
+  EXPECT_EQ(t["projection"]["reason"], ts[0].projection->reason(language::zh));
   std::ostringstream table;
   write_trend_table(table, f.p, ts, language::en);
   EXPECT_NE(table.str().find("on track"), std::string::npos) << table.str();

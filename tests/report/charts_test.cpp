@@ -5,12 +5,12 @@
 #include <regex>
 #include <stdexcept>
 
-#include "report/charts.hpp"
-#include "report/html_writer.hpp"
-#include "report/model.hpp"
 #include "planeval/core/parse.hpp"
 #include "planeval/io/plan_file.hpp"
 #include "planeval/io/tables.hpp"
+#include "report/charts.hpp"
+#include "report/html_writer.hpp"
+#include "report/model.hpp"
 
 using namespace planeval;
 using namespace planeval::detail;
