@@ -19,7 +19,7 @@ esac
 packages=(
   build-essential cmake
   libboost-date-time-dev libboost-serialization-dev libeigen3-dev
-  nlohmann-json3-dev libcli11-dev
+  nlohmann-json3-dev libcli11-dev libxml2-dev
 )
 # The tests, sanitizers and fuzzers add the test tools, the docs, the Python module's, the
 # formatter, clang for the fuzzers and a browser for the report tests.

@@ -336,7 +336,7 @@ void register_core(py::module_& m) {
       .def_property_readonly(
           "status", [](const assessment& a) { return to_string(a.status); },
           "met, exceeded, not_met, undetermined, no_data, needs_reference, "
-          "needs_judgment or no_target.")
+          "needs_judgment, no_target or needs_review.")
       .def_readonly("target_text", &assessment::target_text, "The target as published.")
       .def_readonly("target_canonical", &assessment::target_canonical)
       .def_property_readonly("measure",

@@ -75,7 +75,8 @@ typedef enum planeval_attainment PLANEVAL_ENUM_INT {
   PLANEVAL_NO_DATA = 4,         /**< no value, or not the values the measure needs */
   PLANEVAL_NEEDS_REFERENCE = 5, /**< the target names a reference that was not supplied */
   PLANEVAL_NEEDS_JUDGMENT = 6,  /**< a qualitative target without a recorded judgment */
-  PLANEVAL_NO_TARGET = 7        /**< no target was set */
+  PLANEVAL_NO_TARGET = 7,       /**< no target was set */
+  PLANEVAL_NEEDS_REVIEW = 8     /**< a target or value kept as text: check the source table */
 } planeval_attainment;
 
 /** @brief Language of reasons, narratives and reports. Part of the ABI. */

@@ -21,7 +21,9 @@ static_assert(PLANEVAL_MET == static_cast<int>(status::met) &&
                   PLANEVAL_NO_DATA == static_cast<int>(status::no_data) &&
                   PLANEVAL_NEEDS_REFERENCE == static_cast<int>(status::needs_reference) &&
                   PLANEVAL_NEEDS_JUDGMENT == static_cast<int>(status::needs_judgment) &&
-                  PLANEVAL_NO_TARGET == static_cast<int>(status::no_target) && status_count == 8,
+                  PLANEVAL_NO_TARGET == static_cast<int>(status::no_target) &&
+                  PLANEVAL_NEEDS_REVIEW == static_cast<int>(status::needs_review) &&
+                  status_count == 9,
               "planeval_attainment must match planeval::status");
 
 const planeval_result& result_of(const planeval_result* r) {

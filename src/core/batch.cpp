@@ -342,8 +342,10 @@ void evaluate_batch(const batch_store& store, const batch_targets& targets, batc
       }
       const rule& r = rr.rule;
       if (!r.is_comparison()) {
-        fill(st, tol, gap, P, status::needs_judgment);
-        add(u, i, status::needs_judgment, P);
+        const status s =
+            r.operation == op::unparsed ? status::needs_review : status::needs_judgment;
+        fill(st, tol, gap, P, s);
+        add(u, i, s, P);
         continue;
       }
       const unit& cmp = rr.cmp_unit;

@@ -82,7 +82,7 @@ constexpr detail::enum_names<attribute, 2> attribute_names{
 constexpr detail::enum_names<accumulation, 3> accumulation_names{
     "an accumulation",
     {{{accumulation::stock, "stock"}, {accumulation::flow, "flow"}, {accumulation::rate, "rate"}}}};
-constexpr detail::enum_names<status, 8> status_names{
+constexpr detail::enum_names<status, status_count> status_names{
     "a status",
     {{{status::met, "met", "完成", "met"},
       {status::exceeded, "exceeded", "超额完成", "exceeded"},
@@ -91,7 +91,8 @@ constexpr detail::enum_names<status, 8> status_names{
       {status::no_data, "no_data", "无数据", "no data"},
       {status::needs_reference, "needs_reference", "待参照值", "needs reference"},
       {status::needs_judgment, "needs_judgment", "待评判", "needs judgment"},
-      {status::no_target, "no_target", "未设目标", "no target"}}}};
+      {status::no_target, "no_target", "未设目标", "no target"},
+      {status::needs_review, "needs_review", "待核对", "needs review"}}}};
 
 }  // namespace
 

@@ -28,6 +28,9 @@ const char* to_string(errc code) noexcept {
     case errc::csv_header: return "csv.header";
     case errc::csv_field_count: return "csv.field_count";
     case errc::csv_encoding: return "csv.encoding";
+    case errc::html_no_table: return "html.no_table";
+    case errc::table_no_header: return "table.no_header";
+    case errc::table_column: return "table.column";
     case errc::io_open: return "io.open";
     case errc::io_read: return "io.read";
     case errc::io_write: return "io.write";
@@ -79,6 +82,9 @@ error_category category_of(errc code) noexcept {
     case errc::csv_header:
     case errc::csv_field_count:
     case errc::csv_encoding:
+    case errc::html_no_table:
+    case errc::table_no_header:
+    case errc::table_column:
     case errc::json_syntax:
     case errc::json_encoding:
     case errc::json_type:
@@ -126,6 +132,14 @@ std::string location::to_string() const {
       out += "column ";
     out += std::to_string(column);
   }
+  if (!sheet.empty()) {
+    if (!out.empty()) out += ' ';
+    out += "sheet '" + sheet + "'";
+  }
+  if (!cell.empty()) {
+    if (!out.empty()) out += ' ';
+    out += "cell " + cell;
+  }
   if (!pointer.empty()) {
     if (!out.empty()) out += ' ';
     out += pointer;
@@ -143,7 +157,7 @@ std::string location::to_string() const {
 
 bool location::empty() const noexcept {
   return file.empty() && line == 0 && column == 0 && pointer.empty() && indicator.empty() &&
-         task.empty();
+         task.empty() && sheet.empty() && cell.empty();
 }
 
 namespace {

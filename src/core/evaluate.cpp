@@ -413,7 +413,11 @@ class evaluator {
       zh += ",尚未记录评价结论";
       en += ": no judgment recorded";
     }
-    set(status::needs_judgment, zh, en);
+    if (unparsed) {
+      zh += ";请核对原表并改写目标";
+      en += "; check the source table and rewrite the target";
+    }
+    set(unparsed ? status::needs_review : status::needs_judgment, zh, en);
   }
 
   void direction() {

@@ -175,6 +175,26 @@ accumulation default_accumulation(indicator_kind kind, const qualifier& q,
   return accumulation::stock;
 }
 
+indicator_kind default_kind(const unit& u, const rule* r) noexcept {
+  switch (u.dim()) {
+    case dimension::percent: return indicator_kind::rate;
+    case dimension::area: return indicator_kind::area;
+    case dimension::ratio: return indicator_kind::ratio;
+    case dimension::count: return indicator_kind::count;
+    case dimension::none:
+      if (r && r->operation == op::qualitative) return indicator_kind::qualitative;
+      return indicator_kind::amount;
+    case dimension::percentage_point: return indicator_kind::rate;
+    case dimension::length:
+    case dimension::mass:
+    case dimension::money:
+    case dimension::energy:
+    case dimension::time:
+    case dimension::other: break;
+  }
+  return indicator_kind::amount;
+}
+
 // --- plans ----------------------------------------------------------------------------------
 
 const indicator* plan::find(std::string_view indicator_id) const noexcept {

@@ -11,6 +11,15 @@ std::size_t status_counts::total() const noexcept {
   return t;
 }
 
+std::size_t status_counts::open() const noexcept {
+  std::size_t sum = 0;
+  for (int k = 0; k < status_count; ++k) {
+    const auto s = static_cast<status>(k);
+    if (s == status::undetermined || is_not_assessable(s)) sum += (*this)[s];
+  }
+  return sum;
+}
+
 plan_summary summarize(const plan& p, const std::vector<assessment>& assessments) {
   plan_summary s;
   std::set<std::string> ids;
@@ -78,7 +87,8 @@ std::string narrative(const plan& p, const plan_summary& s, language lang) {
   const std::size_t needs_ref = c[status::needs_reference];
   const std::size_t needs_judgment = c[status::needs_judgment];
   const std::size_t no_target = c[status::no_target];
-  const std::size_t not_assessable = no_data + needs_ref + needs_judgment + no_target;
+  const std::size_t needs_review = c[status::needs_review];
+  const std::size_t not_assessable = c.open() - undetermined;
   const bool annual = s.period_label.size() == 4;
 
   if (lang == language::zh) {
@@ -101,6 +111,7 @@ std::string narrative(const plan& p, const plan_summary& s, language lang) {
       if (needs_ref > 0) why.push_back("待提供参照值或下达指标" + std::to_string(needs_ref) + "个");
       if (needs_judgment > 0) why.push_back("待定性评价" + std::to_string(needs_judgment) + "个");
       if (no_target > 0) why.push_back("未设定目标" + std::to_string(no_target) + "个");
+      if (needs_review > 0) why.push_back("待核对原表" + std::to_string(needs_review) + "个");
       parts.push_back(std::to_string(not_assessable) + "个指标暂无法评估(" + join(why, "、", "、") +
                       ")");
     }
@@ -138,6 +149,8 @@ std::string narrative(const plan& p, const plan_summary& s, language lang) {
       why.push_back(std::to_string(needs_ref) + " awaiting a reference value or quota");
     if (needs_judgment > 0) why.push_back(std::to_string(needs_judgment) + " awaiting a judgment");
     if (no_target > 0) why.push_back(std::to_string(no_target) + " without a target");
+    if (needs_review > 0)
+      why.push_back(std::to_string(needs_review) + " with a cell to check in the source table");
     parts.push_back(std::to_string(not_assessable) + " could not be assessed (" +
                     join(why, ", ", ", ") + ")");
   }

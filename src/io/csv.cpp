@@ -8,7 +8,9 @@
 #include <sstream>
 
 #include "detail/utf8.hpp"
+#include "io/csv_records.hpp"
 #include "planeval/core/error.hpp"
+#include "planeval/io/grid.hpp"
 
 namespace planeval {
 namespace {
@@ -24,33 +26,44 @@ namespace {
 
 }  // namespace
 
+char sniff_separator(std::string_view text) noexcept {
+  // the candidate seen most often outside quotes in the first eight lines (title rows of a
+  // published table hold none); ties go to the comma, then the semicolon
+  const char candidates[] = {',', ';', '\t'};
+  std::size_t counts[3] = {};
+  std::size_t lines = 0;
+  bool quoted = false;
+  for (std::size_t i = 0; i < text.size() && lines < 8; ++i) {
+    const char c = text[i];
+    if (c == '"') quoted = !quoted;
+    if (quoted) continue;
+    if (c == '\n') ++lines;
+    for (int k = 0; k < 3; ++k)
+      if (c == candidates[k]) ++counts[k];
+  }
+  int best = 0;
+  for (int k = 1; k < 3; ++k)
+    if (counts[k] > counts[best]) best = k;
+  return candidates[best];
+}
+
 int csv_table::column(std::string_view name) const noexcept {
   for (std::size_t k = 0; k < header.size(); ++k)
     if (header[k].text == name) return static_cast<int>(k);
   return -1;
 }
 
-csv_table parse_csv(std::string_view text, const std::string& source, const limits& lim) {
+std::vector<std::vector<csv_cell>> parse_csv_records(std::string_view text,
+                                                     const std::string& source, const limits& lim,
+                                                     char separator, bool keep_blank_rows) {
   if (text.size() > lim.max_input_bytes)
     fail(errc::limit_input_size, source, 0, 0,
          "the input has " + std::to_string(text.size()) + " bytes, more than the limit of " +
              std::to_string(lim.max_input_bytes));
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-  if (const auto bad = detail::find_invalid_utf8(text); bad != std::string_view::npos) {
-    std::size_t line = 1;
-    std::size_t line_start = 0;
-    for (std::size_t i = 0; i < bad; ++i)
-      if (text[i] == '\n') {
-        ++line;
-        line_start = i + 1;
-      }
-    fail(errc::csv_encoding, source, line,
-         detail::column_of_byte(text.substr(line_start), bad - line_start),
-         "invalid UTF-8 at byte offset " + std::to_string(bad));
-  }
-
-  csv_table table;
-  table.source = source;
+  if (const auto bad = detail::find_invalid_utf8(text); bad != std::string_view::npos)
+    (void)to_utf8(text, text_encoding::utf8, source);  // throws csv.encoding, naming the fix
+  if (separator == 0) separator = sniff_separator(text);
   std::vector<std::vector<csv_cell>> records;
   std::vector<csv_cell> record;
   std::size_t line = 1;
@@ -109,12 +122,13 @@ csv_table parse_csv(std::string_view text, const std::string& source, const limi
         fail(errc::csv_syntax, source, open_line, open_col, "quoted field is never closed");
       // only blanks may follow the closing quote before the separator
       while (i < n && (text[i] == ' ' || text[i] == '\t')) advance(1);
-      if (i < n && text[i] != ',' && !at_newline())
+      if (i < n && text[i] != separator && !at_newline())
         fail(errc::csv_syntax, source, line, col,
-             "expected ',' or the end of the line after a closing quote");
+             std::string("expected '") + (separator == '\t' ? "tab" : std::string(1, separator)) +
+                 "' or the end of the line after a closing quote");
     } else {
       const std::size_t start = i;
-      while (i < n && text[i] != ',' && !at_newline()) {
+      while (i < n && text[i] != separator && !at_newline()) {
         if (text[i] == '"')
           fail(errc::csv_syntax, source, line, col,
                "a quote inside an unquoted field (quote the whole field and double the quote)");
@@ -130,7 +144,7 @@ csv_table parse_csv(std::string_view text, const std::string& source, const limi
       fail(errc::limit_items, source, cell.line, cell.column,
            "a row with more than " + std::to_string(lim.max_items) + " cells (the limit)");
     record.push_back(std::move(cell));
-    if (i < n && text[i] == ',') {
+    if (i < n && text[i] == separator) {
       advance(1);
       if (i >= n || at_newline()) {  // trailing separator: one more blank cell
         csv_cell blank;
@@ -145,9 +159,9 @@ csv_table parse_csv(std::string_view text, const std::string& source, const limi
     bool blank_line = true;
     for (const auto& c : record)
       if (!detail::trim(c.text).empty()) blank_line = false;
-    if (!blank_line) {
+    if (!blank_line || keep_blank_rows) {
       if (records.size() > lim.max_items)  // the header and max_items rows
-        fail(errc::limit_items, source, record.front().line, 1,
+        fail(errc::limit_items, source, record.empty() ? line : record.front().line, 1,
              "more than " + std::to_string(lim.max_items) + " rows (the limit)");
       records.push_back(std::move(record));
     }
@@ -155,6 +169,13 @@ csv_table parse_csv(std::string_view text, const std::string& source, const limi
     if (i < n) newline();
   }
 
+  return records;
+}
+
+csv_table parse_csv(std::string_view text, const std::string& source, const limits& lim) {
+  auto records = parse_csv_records(text, source, lim, 0, false);
+  csv_table table;
+  table.source = source;
   if (records.empty())
     fail(errc::csv_header, source, 1, 1, "the file is empty (expected a header row)");
   table.header = std::move(records.front());

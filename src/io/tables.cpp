@@ -118,26 +118,6 @@ struct row_view {
   }
 };
 
-indicator_kind kind_from(const unit& u, const rule* r) {
-  switch (u.dim()) {
-    case dimension::percent: return indicator_kind::rate;
-    case dimension::area: return indicator_kind::area;
-    case dimension::ratio: return indicator_kind::ratio;
-    case dimension::count: return indicator_kind::count;
-    case dimension::none:
-      if (r && r->operation == op::qualitative) return indicator_kind::qualitative;
-      return indicator_kind::amount;
-    case dimension::percentage_point: return indicator_kind::rate;
-    case dimension::length:
-    case dimension::mass:
-    case dimension::money:
-    case dimension::energy:
-    case dimension::time:
-    case dimension::other: break;
-  }
-  return indicator_kind::amount;
-}
-
 std::string stem_of(const std::string& path) {
   auto slash = path.find_last_of("/\\");
   std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
@@ -265,7 +245,7 @@ plan read_plan_table(std::istream& in, const std::string& source, const limits& 
     ind.note = r.text("note");
     ind.unit = at_cell(t, r.where("unit"), id, "unit", [&] { return unit::parse(r.text("unit")); });
     const std::string kind = r.text("kind");
-    ind.kind = kind.empty() ? kind_from(ind.unit, tgt ? &tgt->rule : nullptr)
+    ind.kind = kind.empty() ? default_kind(ind.unit, tgt ? &tgt->rule : nullptr)
                             : at_cell(t, r.where("kind"), id, "kind",
                                       [&] { return from_string<indicator_kind>(kind); });
     const std::string pol = r.text("polarity");
@@ -520,6 +500,10 @@ void write_actuals(std::ostream& out, const observation_set& actuals) {
     out << csv_quote(o.indicator) << ',' << o.period.to_string() << ',' << csv_quote(text) << ','
         << o.flags << ',' << csv_quote(note) << '\n';
   }
+}
+
+void save_actuals(const observation_set& actuals, const std::string& path) {
+  detail::write_file_atomically(path, [&](std::ostream& out) { write_actuals(out, actuals); });
 }
 
 void write_references(std::ostream& out, const reference_set& references) {

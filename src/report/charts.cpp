@@ -38,6 +38,7 @@ mark_style style_of(status s) noexcept {
     case status::needs_reference: return {purple, shape::hollow_diamond};
     case status::needs_judgment: return {sky, shape::hollow_square};
     case status::no_target: return {light, shape::dash};
+    case status::needs_review: return {vermillion, shape::triangle_down};
   }
   return {grey, shape::ring};
 }

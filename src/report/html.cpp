@@ -72,6 +72,7 @@ svg text{font-family:inherit;fill:var(--ink)}
 .badge[data-status=not_met],.badge[data-status=overdue],.badge[data-status=behind]{color:#a84300}
 .badge[data-status=undetermined],.badge[data-status=due_soon]{color:#8a5d00}
 .badge[data-status=needs_reference]{color:#8e3f73}
+.badge[data-status=needs_review]{color:#a33a00}
 .badge[data-status=needs_judgment],.badge[data-status=done_late]{color:#2f6f95}
 .badge[data-status=no_data],.badge[data-status=no_target],.badge[data-status=not_started],.badge[data-status=suspended],.badge[data-status=cancelled],.badge[data-status=not_assessable],.badge[data-status=not_applicable]{color:#59636e}
 .gap{font-weight:600}
@@ -193,10 +194,7 @@ void overview(markup& m, const report_data& d) {
       tr(l, "完成目标(含超额)", "met or exceeded"));
   kpi(m, "not_met", s.by_status[status::not_met] ? "bad" : "good",
       std::to_string(s.by_status[status::not_met]), tr(l, "未完成", "not met"));
-  const std::size_t open_count = s.by_status[status::undetermined] + s.by_status[status::no_data] +
-                                 s.by_status[status::needs_reference] +
-                                 s.by_status[status::needs_judgment] +
-                                 s.by_status[status::no_target];
+  const std::size_t open_count = s.by_status.open();
   kpi(m, "not_assessed", open_count ? "warn" : "good", std::to_string(open_count),
       tr(l, "待确定或无法评估", "undetermined or not assessable"));
   kpi(m, "binding_not_met", s.binding_not_met.empty() ? "good" : "bad",

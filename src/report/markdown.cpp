@@ -71,10 +71,7 @@ void write_report_markdown(std::ostream& out, const report_data& d) {
 
   // overview
   out << "## " << tr(l, "总体情况", "Overview") << "\n\n";
-  const std::size_t open_count = s.by_status[status::undetermined] + s.by_status[status::no_data] +
-                                 s.by_status[status::needs_reference] +
-                                 s.by_status[status::needs_judgment] +
-                                 s.by_status[status::no_target];
+  const std::size_t open_count = s.by_status.open();
   out << "- " << tr(l, "指标:", "indicators: ") << s.indicators << '\n'
       << "- " << tr(l, "完成目标(含超额):", "met or exceeded: ") << s.by_status.attained() << '\n'
       << "- " << tr(l, "未完成:", "not met: ") << s.by_status[status::not_met] << '\n'

@@ -102,6 +102,7 @@ const char* status_symbol(status s) noexcept {
     case status::needs_reference: return "◇";
     case status::needs_judgment: return "□";
     case status::no_target: return "–";
+    case status::needs_review: return "?";
   }
   return "○";
 }

@@ -21,6 +21,8 @@
 #include "planeval/core/parse.hpp"
 #include "planeval/core/period.hpp"
 #include "planeval/core/unit.hpp"
+#include "planeval/import/table.hpp"
+#include "planeval/io/grid.hpp"
 #include "planeval/io/json_plan.hpp"
 #include "planeval/io/plan_file.hpp"
 #include "planeval/io/tables.hpp"
@@ -246,6 +248,17 @@ const std::map<std::string, std::function<void()>>& explicit_cases() {
       {"`gdp,2021,5,,,x` under a 5-column header",
        [] { actuals_table("indicator,period,value,flags,note\ngdp,2021,5,,,x\n"); }},
       {"a Latin-1 `é` in a name", [] { plan_table(plan_header + "gdp,caf\xe9,%,2021,5\n"); }},
+      {"a page of paragraphs only",
+       [] { (void)parse_html_grids("<html><body><p>一段文字</p></body></html>", "page.html"); }},
+      {"a CSV of two lines of prose",
+       [] { (void)import_table(write_temp("prose.csv", "只有一段文字\n另一段文字\n")); }},
+      {"a row without a name under `--strict`",
+       [] {
+         import_options strict;
+         strict.strict = true;
+         (void)import_table(
+             write_temp("unnamed.csv", "指标名称,2020年,2021年目标\n生产总值,1,2\n,3,4\n"), strict);
+       }},
       {R"(`load_plan("missing.json")`)", [] { (void)load_plan(temp_dir() + "/missing.json"); }},
       {"saving under a path whose folder is a file",
        [] {

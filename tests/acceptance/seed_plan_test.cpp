@@ -131,8 +131,10 @@ TEST(seed_plan, evaluates_every_indicator_to_its_status) {
     EXPECT_FALSE(as[k].reason_en.empty()) << rows[k].id;
     ++seen[as[k].status];
   }
-  // the illustrative data exercises every status
-  EXPECT_EQ(seen.size(), static_cast<std::size_t>(status_count));
+  // the illustrative data exercises every status but needs_review, which comes from a table
+  // cell that did not parse (tests/import/)
+  EXPECT_EQ(seen.size(), static_cast<std::size_t>(status_count) - 1);
+  EXPECT_EQ(seen.count(status::needs_review), 0u);
   const auto s = summarize(p, as);
   EXPECT_EQ(s.total, 25u);
   EXPECT_EQ(s.binding_not_met, std::vector<std::string>{"energy_intensity_reduction"});

@@ -147,7 +147,8 @@ static void test_library(void) {
   CHECK(strcmp(planeval_attainment_name(PLANEVAL_NEEDS_REFERENCE), "needs_reference") == 0);
   CHECK(strcmp(planeval_attainment_name(PLANEVAL_NEEDS_JUDGMENT), "needs_judgment") == 0);
   CHECK(strcmp(planeval_attainment_name(PLANEVAL_NO_TARGET), "no_target") == 0);
-  CHECK(strcmp(planeval_attainment_name((planeval_attainment)8), "unknown") == 0);
+  CHECK(strcmp(planeval_attainment_name(PLANEVAL_NEEDS_REVIEW), "needs_review") == 0);
+  CHECK(strcmp(planeval_attainment_name((planeval_attainment)9), "unknown") == 0);
   CHECK(strcmp(planeval_attainment_name((planeval_attainment)-1), "unknown") == 0);
 }
 
@@ -666,7 +667,7 @@ static void test_evaluate(void) {
   CHECK(total == n);
   OK(ctx, planeval_result_count_status(ctx, result, PLANEVAL_NOT_MET, &count));
   CHECK(count == 5);
-  FAILS(ctx, planeval_result_count_status(ctx, result, (planeval_attainment)8, &count),
+  FAILS(ctx, planeval_result_count_status(ctx, result, (planeval_attainment)9, &count),
         PLANEVAL_ERROR_USAGE, "usage");
 
   /* the summary and the whole evaluation */

@@ -107,7 +107,7 @@ TEST(cli_report, errors_are_usage_errors_and_write_nothing) {
   EXPECT_EQ(r.code, 2) << r.out;
   r = run("report -o " + (dir / "r.html"));
   EXPECT_EQ(r.code, 2) << r.out;
-  EXPECT_NE(r.out.find("--plan or --indicators"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("--plan, --indicators or --table"), std::string::npos) << r.out;
   r = run("report --plan " + data + "/plan.json");
   EXPECT_EQ(r.code, 2) << r.out;  // -o is required
   r = run("report --plan " + data + "/plan.json --as-of 2021-13-01 -o " + (dir / "r.html"));

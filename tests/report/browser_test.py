@@ -176,8 +176,8 @@ def check_dom(dom, expected_ids, source):
     chart = report_util.find_all(tree, "svg", id="status-chart")
     if not chart:
         failures.append("no status overview chart (svg#status-chart)")
-    elif len([e for e in chart[0].walk() if "bar" in e.classes()]) != 8:
-        failures.append("the status chart does not have one bar per status (8)")
+    elif len([e for e in chart[0].walk() if "bar" in e.classes()]) != 9:
+        failures.append("the status chart does not have one bar per status (9)")
     for fid, cls in (("pace-chart", "pace-bar"), ("task-timeline", "task-bar")):
         fig = report_util.find_all(tree, "figure", id=fid)
         if not fig:

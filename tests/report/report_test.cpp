@@ -113,7 +113,7 @@ TEST(write_report, html_of_the_example_has_every_indicator_row_and_chart) {
     EXPECT_TRUE(has(html, id)) << id;
   // series of two values or more get a sparkline: 10 indicators of the example
   EXPECT_EQ(count(html, "<svg class=\"sparkline\""), 10u);
-  EXPECT_EQ(count(html, "<rect class=\"bar\" data-status="), 8u);  // one per status
+  EXPECT_EQ(count(html, "<rect class=\"bar\" data-status="), 9u);  // one per status
   // self-contained: no script, no external reference
   EXPECT_FALSE(has(html, "<script"));
   EXPECT_FALSE(has(html, "src="));

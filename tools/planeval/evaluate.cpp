@@ -17,14 +17,15 @@ int run_evaluate(const input_options& o) {
   evaluation_options opt;
   opt.as_of = in.as_of;
   opt.only = in.period;
-  const auto assessments = evaluate(p, in.values.actuals, in.values.references, opt);
+  auto assessments = evaluate(p, in.values.actuals, in.values.references, opt);
+  apply_review(assessments, in.review);
   const auto summary = summarize(p, assessments);
   write_output(
       o.format,
       {[&] { return evaluation_to_json(p, assessments, summary, in.lang); },
        [&](std::ostream& out) { write_evaluation_markdown(out, p, assessments, summary, in.lang); },
        [&](std::ostream& out) { write_evaluation_table(out, p, assessments, summary, in.lang); }});
-  return 0;
+  return report_review(in);
 }
 
 }  // namespace

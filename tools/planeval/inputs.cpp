@@ -18,10 +18,20 @@ void add_input_options(CLI::App& cmd, input_options& o, const input_help& help) 
                      "Plan file in any format (.json, .pvt, .pvx, .pvb archives, .csv plan "
                      "table), with its own observations, references and tasks")
           ->check(CLI::ExistingFile);
-  cmd.add_option("--indicators", o.indicators,
-                 "Plan table (CSV): id,name_zh,…,target_period,target,note (instead of --plan)")
+  auto* indicators_opt =
+      cmd.add_option("--indicators", o.indicators,
+                     "Plan table (CSV): id,name_zh,…,target_period,target,note (instead of --plan)")
+          ->check(CLI::ExistingFile)
+          ->excludes(plan_opt);
+  cmd.add_option("--table", o.table,
+                 "A plan table as published (CSV/TSV in UTF-8 or GB18030, HTML): imported with "
+                 "its results (docs/importing.md), instead of --plan")
       ->check(CLI::ExistingFile)
-      ->excludes(plan_opt);
+      ->excludes(plan_opt)
+      ->excludes(indicators_opt);
+  add_table_options(cmd, o);
+  cmd.add_option("--title", o.title, "Plan title (overrides the file's or the table's title rows)");
+  cmd.add_option("--issuer", o.issuer, "Issuing body (overrides the plan file's)");
   if (!help.tasks.empty()) cmd.add_option("--tasks", o.tasks, help.tasks)->check(CLI::ExistingFile);
   cmd.add_option("--actuals", o.actuals,
                  "Actual values (CSV): indicator,period,value[,flags][,note]; repeat to merge "
@@ -43,13 +53,65 @@ void add_input_options(CLI::App& cmd, input_options& o, const input_help& help) 
   if (!help.format.empty()) format->capture_default_str();
 }
 
+void add_table_options(CLI::App& cmd, input_options& o) {
+  cmd.add_option("--table-index", o.table_index,
+                 "Which table of a page to import (0-based; default: the first with an "
+                 "indicator header)");
+  cmd.add_option("--encoding", o.encoding,
+                 "Encoding of a CSV table: auto (UTF-8, else GB18030), utf-8, gb18030 (gbk)")
+      ->capture_default_str();
+  cmd.add_option("--overrides", o.overrides,
+                 "Corrections of the import's inferences (CSV: indicator,field,value; indicator "
+                 "is an id or a published name)")
+      ->check(CLI::ExistingFile);
+  cmd.add_flag("--strict", o.strict,
+               "Fail at the first table cell that does not parse (default: keep it as text for "
+               "review, exit 1)");
+}
+
+import_options import_options_of(const input_options& o) {
+  import_options io;
+  io.cells.encoding = parse_text_encoding(o.encoding);
+  io.table_index = o.table_index;
+  io.strict = o.strict;
+  io.title = o.title;
+  io.issuer = o.issuer;
+  if (!o.overrides.empty()) io.overrides = load_import_overrides(o.overrides);
+  return io;
+}
+
+int report_review(const inputs& in) {
+  for (const auto& r : in.review)
+    std::cerr << "planeval: review " << r.where.to_string() << ": "
+              << (r.indicator.empty() ? "" : r.indicator + " ") << r.field << " '" << r.text
+              << "' kept as text [" << to_string(r.code) << "] " << r.message << '\n';
+  if (in.plan.indicators.empty()) {
+    std::cerr << "planeval: warning: the plan has no indicators\n";
+    return exit_failed;
+  }
+  return in.review.empty() ? 0 : exit_failed;
+}
+
 inputs read_inputs(const input_options& o) {
-  if (o.indicators.empty() && o.plan_file.empty())
-    throw CLI::RequiredError("--plan or --indicators");
+  if (o.indicators.empty() && o.plan_file.empty() && o.table.empty())
+    throw CLI::RequiredError("--plan, --indicators or --table");
   inputs in;
-  in.plan = o.plan_file.empty() ? load_plan_table(o.indicators) : load_plan(o.plan_file);
+  input_set imported;
+  if (!o.table.empty()) {
+    auto result = import_table(o.table, import_options_of(o));
+    in.plan = std::move(result.plan);
+    std::size_t k = 0;
+    for (const auto& a : result.actuals) imported.add_actual(a, result.actual_origins.at(k++));
+    in.review = std::move(result.review);
+    in.import_notes = std::move(result.notes);
+  } else {
+    in.plan = o.plan_file.empty() ? load_plan_table(o.indicators) : load_plan(o.plan_file);
+  }
+  if (!o.title.empty()) in.plan.title_zh = o.title;
+  if (!o.issuer.empty()) in.plan.issuer = o.issuer;
   if (!o.tasks.empty()) in.plan.tasks = load_tasks(o.tasks, &in.plan);  // replaces the plan's own
   in.values = load_inputs(in.plan, o.actuals, o.references);
+  if (!o.table.empty()) in.values = merge_inputs({imported, in.values});
   if (!o.period.empty()) in.period = period::parse(o.period);
   if (!o.as_of.empty()) in.as_of = parse_date(o.as_of);
   in.lang = language_of(o.lang);

@@ -11,6 +11,7 @@
 #include "planeval/core/common.hpp"
 #include "planeval/core/period.hpp"
 #include "planeval/core/plan.hpp"
+#include "planeval/import/table.hpp"
 #include "planeval/io/inputs.hpp"
 
 namespace planeval::cli {
@@ -26,6 +27,14 @@ struct input_options {
   std::string as_of;
   std::string lang = "zh";
   std::string format;
+  // a published table instead of --plan (docs/importing.md)
+  std::string table;
+  int table_index = -1;
+  std::string encoding = "auto";
+  std::string overrides;
+  bool strict = false;
+  std::string title;
+  std::string issuer;
 };
 
 /// What one command says about the block: the meaning of --period and --as-of, its formats.
@@ -50,10 +59,24 @@ struct inputs {
   std::optional<planeval::period> period;  ///< --period
   std::optional<date> as_of;               ///< --as-of
   language lang = language::zh;            ///< --lang
+  std::vector<import_review> review;       ///< --table: the cells kept as text
+  std::vector<std::string> import_notes;   ///< --table: the import's plan-wide notes
 };
 
-/// Reads the plan and the values; CLI::RequiredError when neither --plan nor --indicators is given.
+/// Reads the plan and the values; CLI::RequiredError when neither --plan, --indicators nor
+/// --table is given.
 inputs read_inputs(const input_options& o);
+
+/// The import options of the block's --table options.
+import_options import_options_of(const input_options& o);
+
+/// Adds the options of importing a table (--table-index, --encoding, --overrides, --strict) to
+/// a command; `import` has them without --table.
+void add_table_options(CLI::App& cmd, input_options& o);
+
+/// Prints each cell kept for review on standard error; the exit code: 1 when there are any
+/// (or the plan has no indicators), else 0.
+int report_review(const inputs& in);
 
 /// The as-of date given, else the library's default (`default_as_of`, from today).
 date as_of_or_default(const inputs& in);

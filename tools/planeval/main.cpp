@@ -84,6 +84,7 @@ int main(int argc, char** argv) {
   cli::add_convert(app, ctx);
   cli::add_validate(app, ctx);
   cli::add_report(app, ctx);
+  cli::add_import(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -39,7 +39,11 @@ enum class errc {
   csv_syntax,       ///< RFC 4180 quoting broken
   csv_header,       ///< a header missing a required column, or with an unknown or repeated one
   csv_field_count,  ///< a row with more fields than the header
-  csv_encoding,     ///< the file is not valid UTF-8
+  csv_encoding,     ///< the file is not valid UTF-8 (nor the encoding it was said to be in)
+  // published tables (io/grid.hpp, import/table.hpp)
+  html_no_table,    ///< an HTML page without a `<table>` (or without the one asked for)
+  table_no_header,  ///< no header row with an indicator-name column was found in a table
+  table_column,     ///< a table's columns do not fit: a name column missing, a ragged row
   // files and streams
   io_open,    ///< a file could not be opened
   io_read,    ///< reading failed
@@ -99,8 +103,10 @@ struct location {
   std::string indicator;   ///< indicator id the error concerns
   std::string task;        ///< task id the error concerns
   std::string fragment;    ///< the offending piece of text
+  std::string sheet;       ///< sheet name or table number in a workbook or page (`表1`, `2`)
+  std::string cell;        ///< spreadsheet reference of a table cell (`C7`)
 
-  /// @brief `file:line:column` followed by the pointer, indicator and task when set.
+  /// @brief `file:line:column` followed by the sheet, cell, pointer, indicator and task when set.
   std::string to_string() const;
   /// @brief True when no field is set.
   bool empty() const noexcept;

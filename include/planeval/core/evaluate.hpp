@@ -26,6 +26,7 @@ enum class status : std::uint8_t {
   needs_reference,  ///< the target names a reference or quota that was not supplied
   needs_judgment,   ///< qualitative target without a recorded judgment
   no_target,        ///< no target was set
+  needs_review,     ///< a target or value kept as text because it did not parse (import review)
 };
 
 /// @brief Stable name of a status (`met`, `needs_reference`, …).
@@ -34,14 +35,14 @@ const char* to_string(status s) noexcept;
 const char* status_label(status s, language l) noexcept;
 
 /// @brief Number of statuses.
-inline constexpr int status_count = static_cast<int>(status::no_target) + 1;
+inline constexpr int status_count = static_cast<int>(status::needs_review) + 1;
 
 /// @brief True for met and exceeded.
 constexpr bool is_attained(status s) noexcept { return s == status::met || s == status::exceeded; }
-/// @brief True for no_data, needs_reference, needs_judgment and no_target.
+/// @brief True for no_data, needs_reference, needs_judgment, no_target and needs_review.
 constexpr bool is_not_assessable(status s) noexcept {
   return s == status::no_data || s == status::needs_reference || s == status::needs_judgment ||
-         s == status::no_target;
+         s == status::no_target || s == status::needs_review;
 }
 
 /// @brief The assessment of one indicator for one period.

@@ -87,4 +87,9 @@ struct indicator {
 accumulation default_accumulation(indicator_kind kind, const qualifier& q,
                                   const std::string& name_zh) noexcept;
 
+/// @brief The kind an indicator with this unit (and target rule, may be null) has unless told
+/// otherwise: `%`, `‰`, `个百分点` → rate; an area unit → area; a compound unit → ratio; a count
+/// unit → count; no unit and a qualitative target → qualitative; otherwise amount.
+indicator_kind default_kind(const unit& u, const rule* target_rule) noexcept;
+
 }  // namespace planeval

@@ -24,6 +24,9 @@ struct status_counts {
   std::size_t total() const noexcept;
   /// @brief met + exceeded.
   std::size_t attained() const noexcept { return (*this)[status::met] + (*this)[status::exceeded]; }
+  /// @brief The statuses that are neither attained nor not met: undetermined and every
+  /// not-assessable status (`is_not_assessable`).
+  std::size_t open() const noexcept;
 };
 
 /// @brief The summary of an evaluation.

@@ -86,6 +86,11 @@ void write_plan_table(std::ostream& out, const plan& p);
 /// @brief Writes observations as an actuals table.
 void write_actuals(std::ostream& out, const observation_set& actuals);
 
+/// @brief Saves actual values as `write_actuals` writes them, atomically (a failed save leaves
+/// the previous file untouched).
+/// @throws io_error (`io_open`, `io_write`).
+void save_actuals(const observation_set& actuals, const std::string& path);
+
 /// @brief Writes references as a references table (`indicator,period,value,note`), each value
 /// a number with its unit; `read_references` reads it back to equal references.
 void write_references(std::ostream& out, const reference_set& references);

@@ -1,0 +1,1035 @@
+// Importing a published table: header rows found under the title rows, columns recognised by
+// meaning, section and note rows read as categories and plan-wide facts, then one indicator per
+// row with every inference recorded and every cell that does not parse kept for review.
+#include "planeval/import/table.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "detail/utf8.hpp"
+#include "import/recognise.hpp"
+#include "planeval/core/parse.hpp"
+#include "planeval/io/csv.hpp"
+
+namespace planeval {
+namespace {
+
+using namespace import_detail;
+
+bool has(std::string_view s, std::string_view w) { return s.find(w) != std::string_view::npos; }
+
+struct column {
+  column_meaning meaning;
+  std::string label;  // the combined header text as published
+};
+
+struct facts {
+  bool star_binding = false;   // 带*为约束性指标
+  bool star_estimate = false;  // *为预计数
+  std::string star_text;       // the note that explains `*`
+  bool brackets_cumulative = false;
+};
+
+class importer {
+ public:
+  importer(const grid& g, const import_options& o) : g_(g), opt_(o) {}
+
+  import_result run() {
+    out_.table_index = g_.index;
+    find_header();
+    classify_columns();
+    read_facts();
+    resolve_periods();
+    read_rows();
+    finish_plan();
+    apply_overrides();
+    return std::move(out_);
+  }
+
+ private:
+  const grid& g_;
+  const import_options& opt_;
+  import_result out_;
+  std::size_t first_header_ = 0;
+  std::size_t last_header_ = 0;
+  std::vector<column> cols_;
+  std::vector<std::string> titles_;
+  facts facts_;
+  bool plan_table_ = false;
+  std::optional<period> plan_span_;
+  std::vector<location> target_cells_;  // the cell of each target of the row being read
+  int target_year_ = 0;
+
+  // ---- helpers ----------------------------------------------------------------------------
+
+  std::size_t nonempty(std::size_t r) const {
+    std::size_t n = 0;
+    for (const auto& c : g_.rows[r])
+      if (!c.text.empty()) ++n;
+    return n;
+  }
+
+  void infer(const std::string& id, const std::string& field, const std::string& value,
+             std::string zh, std::string en, location where = {}) {
+    import_inference i;
+    i.indicator = id;
+    i.field = field;
+    i.value = value;
+    i.reason_zh = std::move(zh);
+    i.reason_en = std::move(en);
+    i.where = std::move(where);
+    out_.inferences.push_back(std::move(i));
+  }
+
+  int find_column(column_role role) const {
+    for (std::size_t c = 0; c < cols_.size(); ++c)
+      if (cols_[c].meaning.role == role) return static_cast<int>(c);
+    return -1;
+  }
+
+  // ---- header -----------------------------------------------------------------------------
+
+  bool names_header(std::size_t r) const {
+    for (const auto& c : g_.rows[r]) {
+      const auto m = classify_header(normalise(c.text));
+      if (m.role == column_role::name) return true;
+    }
+    return false;
+  }
+
+  int value_headers(std::size_t r) const {
+    int n = 0;
+    for (const auto& c : g_.rows[r])
+      if (!c.text.empty() && classify_header(normalise(c.text)).role == column_role::value) ++n;
+    return n;
+  }
+
+  void find_header() {
+    const std::size_t scan = std::min<std::size_t>(g_.rows.size(), 20);
+    std::optional<std::size_t> header;
+    for (std::size_t r = 0; r < scan && !header; ++r)
+      if (nonempty(r) >= 2 && names_header(r)) header = r;
+    // a table whose name column has another header (`类别`, `产品名称`): the first row with
+    // two or more value headers
+    for (std::size_t r = 0; r < scan && !header; ++r)
+      if (nonempty(r) >= 2 && value_headers(r) >= 1 && nonempty(r) >= 2) header = r;
+    if (!header) {
+      // an empty header row above rows of two or more cells: names, then values of unknown
+      // columns (kept for review)
+      for (std::size_t r = 0; r + 1 < scan && !header; ++r)
+        if (nonempty(r) == 0 && g_.width() >= 2 && nonempty(r + 1) >= 2) header = r;
+    }
+    if (!header) {
+      location where;
+      where.file = g_.source;
+      where.sheet = g_.sheet;
+      raise(errc::table_no_header,
+            "no header row was found in the first " + std::to_string(scan) +
+                " rows: planeval looks for a row naming the indicator column (指标, 指标名称, "
+                "名称, 项目, Indicator) beside year columns (2020年, 2021年目标值, 2025 Target); "
+                "add such a header row, or choose another table with --table-index",
+            std::move(where));
+    }
+    first_header_ = last_header_ = *header;
+    for (std::size_t r = 0; r < first_header_; ++r)
+      for (const auto& c : g_.rows[r])
+        if (!c.text.empty()) titles_.push_back(c.text);
+    // header rows below: no name, value headers, no number that is a value
+    for (std::size_t r = last_header_ + 1; r < g_.rows.size(); ++r) {
+      const auto& row = g_.rows[r];
+      bool header_like = value_headers(r) >= 1;
+      for (const auto& c : row)
+        if (!c.text.empty() && classify_header(normalise(c.text)).role == column_role::unknown &&
+            !is_placeholder(c.text))
+          header_like = false;
+      if (!header_like) break;
+      last_header_ = r;
+    }
+    out_.header_row = last_header_;
+  }
+
+  void classify_columns() {
+    const std::size_t w = g_.width();
+    cols_.assign(w, {});
+    // combine the header rows: an upper label spreads right over empty cells whose lower
+    // cell is labelled (a CSV writes a colspan once)
+    std::vector<std::vector<std::string>> labels(last_header_ - first_header_ + 1,
+                                                 std::vector<std::string>(w));
+    for (std::size_t r = first_header_; r <= last_header_; ++r)
+      for (std::size_t c = 0; c < w; ++c) labels[r - first_header_][c] = g_.text(r, c);
+    for (std::size_t k = 0; k + 1 < labels.size(); ++k)
+      for (std::size_t c = 1; c < w; ++c)
+        if (labels[k][c].empty() && !labels[k + 1][c].empty() && !labels[k][c - 1].empty() &&
+            !labels[k + 1][c - 1].empty())
+          labels[k][c] = labels[k][c - 1];
+    for (std::size_t c = 0; c < w; ++c) {
+      std::string combined;
+      for (std::size_t k = 0; k < labels.size(); ++k) {
+        const std::string& t = labels[k][c];
+        if (t.empty() || (k > 0 && t == labels[k - 1][c])) continue;
+        if (!combined.empty()) combined += ' ';
+        combined += t;
+      }
+      cols_[c].label = combined;
+      cols_[c].meaning = classify_header(normalise(combined));
+      if (labels.size() > 1 && cols_[c].meaning.role == column_role::value) {
+        // the group label decides the role when the lower one does not
+        const auto upper = classify_header(normalise(labels[0][c]));
+        if (cols_[c].meaning.values == value_role::unstated) cols_[c].meaning.values = upper.values;
+      }
+    }
+    int name = find_column(column_role::name);
+    if (name < 0) {
+      // the first column of texts under a category-like or empty header names the rows
+      const int category = find_column(column_role::category);
+      name = category >= 0 ? category : 0;
+      cols_[static_cast<std::size_t>(name)].meaning.role = column_role::name;
+      infer({}, "column", cols_[static_cast<std::size_t>(name)].label,
+            "第" + std::to_string(name + 1) + "列作为指标名称列(表头未含“指标”)",
+            "column " + std::to_string(name + 1) +
+                " read as the indicator names (no header says 指标)",
+            g_.where(first_header_, static_cast<std::size_t>(name)));
+    }
+    // an unlabelled column right of the name column: the names of grouped indicators
+    const std::size_t n = static_cast<std::size_t>(name);
+    if (n + 1 < w && cols_[n + 1].label.empty()) {
+      bool has_text = false;
+      for (std::size_t r = last_header_ + 1; r < g_.rows.size(); ++r) {
+        const auto& t = g_.text(r, n + 1);
+        if (!t.empty() && !is_placeholder(t)) {
+          // a number here is a value, not a name
+          try {
+            (void)parse_observation(t);
+          } catch (const error&) {
+            has_text = true;
+          }
+        }
+      }
+      if (has_text || g_.text(first_header_, n + 1).empty()) {
+        cols_[n + 1].meaning.role = has_text ? column_role::name_part : column_role::unknown;
+      }
+    }
+    for (const auto& c : cols_)
+      if (c.meaning.role == column_role::attribute) plan_table_ = true;
+    for (const auto& t : titles_)
+      if (has(t, "目标") || has(t, "规划") || has(t, "计划") || has(t, "纲要") ||
+          has(t, "主要指标"))
+        if (!has(t, "完成情况") && !has(t, "实现情况") && !has(t, "执行情况")) plan_table_ = true;
+  }
+
+  void read_facts() {
+    for (const auto& t : titles_) {
+      if (!plan_span_) plan_span_ = five_year_plan_in(t);
+    }
+    if (!plan_span_)
+      for (const auto& c : cols_)
+        if (!plan_span_) plan_span_ = five_year_plan_in(c.label);
+    if (!plan_span_) {
+      for (const auto& t : titles_) {
+        static const std::regex years(R"((\d{4})\s*(?:-|—|–|~|至)\s*(\d{4}))");
+        std::smatch m;
+        if (std::regex_search(t, m, years)) {
+          const int a = std::stoi(m[1]), b = std::stoi(m[2]);
+          if (a >= 1900 && b > a && b - a < 30) plan_span_ = period::span(a, b);
+          break;
+        }
+      }
+    }
+    // notes are read where they stand (below the table); the facts they state apply to it all
+    for (std::size_t r = last_header_ + 1; r < g_.rows.size(); ++r)
+      if (is_note_row(r)) {
+        for (const auto& c : g_.rows[r])
+          if (!c.text.empty()) note_fact(c.text, g_.where(r, 0));
+      }
+  }
+
+  bool is_note_row(std::size_t r) const {
+    if (nonempty(r) != 1) return false;
+    std::string t;
+    for (const auto& c : g_.rows[r])
+      if (!c.text.empty()) t = c.text;
+    return t.rfind("注", 0) == 0 || t.rfind("说明", 0) == 0 || t.rfind("备注", 0) == 0 ||
+           t.rfind("Note", 0) == 0 || t.rfind("资料来源", 0) == 0 || t.rfind("[^", 0) == 0;
+  }
+
+  void note_fact(const std::string& t, location where) {
+    out_.notes.push_back(t);
+    const bool star = has(t, "*") || has(t, "＊") || has(t, "★");
+    if (star && has(t, "约束性")) {
+      facts_.star_binding = true;
+      infer({}, "attribute", "binding", "注中说明带*为约束性指标:带*的行定为约束性",
+            "a note says * marks binding indicators: rows with * are binding", where);
+    } else if (star && (has(t, "预计") || has(t, "数据") || has(t, "年"))) {
+      facts_.star_estimate = has(t, "预计");
+      facts_.star_text = t;
+      infer({}, "flags", facts_.star_estimate ? "E" : "*",
+            "注中说明*的含义:" + t + "(带*的数值保留原文并记入备注)",
+            "a note explains *: " + t + " (values with * keep it in their note)", where);
+    }
+    if ((has(t, "〔") || has(t, "[")) && has(t, "累计")) {
+      facts_.brackets_cumulative = true;
+      infer({}, "qualifier", "cumulative", "注中说明括号内为累计数:括号中的数值按累计读取",
+            "a note says bracketed values are cumulative: they are read as cumulative", where);
+    }
+  }
+
+  void resolve_periods() {
+    // the role of value columns that do not say it: as the columns that do, else targets for
+    // later years of a plan table and results for the first year
+    std::set<value_role> stated;
+    std::vector<int> bare_years;
+    for (auto& c : cols_)
+      if (c.meaning.role == column_role::value) {
+        if (c.meaning.values != value_role::unstated) stated.insert(c.meaning.values);
+        if (c.meaning.values == value_role::unstated && c.meaning.per &&
+            c.meaning.span == value_span::year)
+          bare_years.push_back(c.meaning.per->first_year());
+      }
+    const int first_bare =
+        bare_years.empty() ? 0 : *std::min_element(bare_years.begin(), bare_years.end());
+    for (std::size_t k = 0; k < cols_.size(); ++k) {
+      auto& m = cols_[k].meaning;
+      if (m.role != column_role::value || m.values != value_role::unstated) continue;
+      std::string zh, en;
+      if (!stated.empty()) {
+        // the table labels its targets (or its results): an unlabelled year is a result
+        m.values = value_role::result;
+        zh = "表中已标明目标或完成值列,未标明的年份列为完成值";
+        en = "the table labels its target or result columns: an unlabelled one holds results";
+      } else if (m.span == value_span::year && m.per && m.per->first_year() == first_bare &&
+                 bare_years.size() > 1) {
+        m.values = value_role::result;
+        zh = "最早年份列为基期完成值";
+        en = "the earliest year column holds the base-year results";
+      } else if (plan_table_) {
+        m.values = value_role::target;
+        zh = "规划表(有属性列或标题含“目标/规划/计划”)中较晚年份或五年列为目标";
+        en = "a later year or five-year column of a plan table (with 属性 or a title naming a "
+             "plan) holds targets";
+      } else {
+        m.values = value_role::result;
+        zh = "表中无目标列,数值作为完成值";
+        en = "the table names no targets: its values are results";
+      }
+      infer({}, "column",
+            cols_[k].label + ": " + (m.values == value_role::target ? "target" : "result"),
+            "列“" + cols_[k].label + "”作为" +
+                (m.values == value_role::target ? "目标" : "完成值") + ":" + zh,
+            "column '" + cols_[k].label + "' read as " +
+                (m.values == value_role::target ? "targets" : "results") + ": " + en,
+            g_.where(first_header_, k));
+    }
+    for (const auto& c : cols_)
+      if (c.meaning.role == column_role::value && c.meaning.values == value_role::target &&
+          c.meaning.per)
+        target_year_ = std::max(target_year_, c.meaning.per->last_year());
+    if (!plan_span_) {
+      int lo = 0, hi = 0;
+      for (const auto& c : cols_)
+        if (c.meaning.role == column_role::value && c.meaning.per) {
+          if (c.meaning.values == value_role::target) {
+            const int a = c.meaning.per->first_year(), b = c.meaning.per->last_year();
+            lo = lo == 0 ? a : std::min(lo, a);
+            hi = std::max(hi, b);
+          }
+        }
+      int base = 0;
+      for (const auto& c : cols_)
+        if (c.meaning.role == column_role::value && c.meaning.per &&
+            c.meaning.values == value_role::result && c.meaning.per->last_year() < lo)
+          base = std::max(base, c.meaning.per->last_year());
+      if (hi > 0) {
+        if (base > 0 && base + 1 < lo) lo = base + 1;
+        plan_span_ = period::span(lo, hi);
+      } else {
+        for (const auto& c : cols_)
+          if (c.meaning.role == column_role::value && c.meaning.per)
+            hi = std::max(hi, c.meaning.per->last_year());
+        if (hi > 0) plan_span_ = period::year(hi);
+      }
+    }
+    for (std::size_t k = 0; k < cols_.size(); ++k) {
+      auto& m = cols_[k].meaning;
+      if (m.role != column_role::value || m.per) continue;
+      if (m.span != value_span::year && plan_span_) {
+        m.per = plan_span_;
+      } else if (plan_span_ && m.values == value_role::target) {
+        m.per = period::year(plan_span_->last_year());
+      } else {
+        m.role = column_role::unknown;
+        continue;
+      }
+      infer({}, "column", cols_[k].label + ": " + m.per->to_string(),
+            "列“" + cols_[k].label + "”未写年份,按规划期" + m.per->to_string() + "读取",
+            "column '" + cols_[k].label + "' names no year: read for the plan's period " +
+                m.per->to_string(),
+            g_.where(first_header_, k));
+    }
+    for (std::size_t k = 0; k < cols_.size(); ++k)
+      if (cols_[k].meaning.role == column_role::unknown && !cols_[k].label.empty())
+        out_.notes.push_back("column " + cell_reference(first_header_, k).substr(0, 1) + " '" +
+                             cols_[k].label +
+                             "' is not read as targets or results: its cells are kept in each "
+                             "indicator's note");
+  }
+
+  // ---- rows -------------------------------------------------------------------------------
+
+  struct row_context {
+    std::string category;
+    std::string group;       // the name of a grouped indicator (its sub-rows name its parts)
+    std::string group_unit;  // the unit written with the group's name
+    std::string attribute;   // a merged 属性 cell of the group
+    std::string group_number;
+    char sub = 'a';
+  };
+
+  bool repeated_header(std::size_t r) const {
+    std::size_t same = 0;
+    for (std::size_t c = 0; c < g_.rows[r].size(); ++c)
+      if (!g_.text(r, c).empty() && g_.text(r, c) == g_.text(first_header_, c)) ++same;
+    return same >= 2 || (nonempty(r) >= 1 && names_header(r) && same >= 1);
+  }
+
+  void read_rows() {
+    const int name_col = find_column(column_role::name);
+    const int part_col = find_column(column_role::name_part);
+    const int number_col = find_column(column_role::number);
+    const int unit_col = find_column(column_role::unit);
+    const int attr_col = find_column(column_role::attribute);
+    const int cat_col = find_column(column_role::category);
+    row_context ctx;
+    std::size_t order = 0;
+    std::set<std::string> ids;
+    for (std::size_t r = last_header_ + 1; r < g_.rows.size(); ++r) {
+      const std::size_t filled = nonempty(r);
+      if (filled == 0) continue;
+      if (is_note_row(r)) continue;  // read by read_facts
+      if (repeated_header(r)) {
+        // a table printed in parts repeats its header; skip it and any header rows under it
+        out_.notes.push_back("row " + std::to_string(r + 1) +
+                             " repeats the header: " + join_row(r));
+        while (r + 1 < g_.rows.size() && value_headers(r + 1) >= 1 && nonempty(r + 1) <= 4 &&
+               g_.text(r + 1, static_cast<std::size_t>(name_col)).empty())
+          ++r;
+        continue;
+      }
+      const std::string name = g_.text(r, static_cast<std::size_t>(name_col));
+      const std::string part = part_col >= 0 ? g_.text(r, static_cast<std::size_t>(part_col)) : "";
+      if (cat_col >= 0 && cat_col != name_col &&
+          !g_.text(r, static_cast<std::size_t>(cat_col)).empty())
+        ctx.category = section_name(g_.text(r, static_cast<std::size_t>(cat_col)));
+      // a section row: one text, no values
+      bool values = false;
+      for (std::size_t c = 0; c < cols_.size(); ++c)
+        if (cols_[c].meaning.role == column_role::value && !g_.text(r, c).empty()) values = true;
+      if (filled == 1 && !values && !name.empty() && part.empty()) {
+        const bool title_like = has(name, "表") && (has(name, "（") || has(name, "("));
+        if (title_like) {
+          titles_.push_back(name);
+        } else {
+          ctx.category = section_name(name);
+          ctx.group.clear();
+          infer({}, "category", ctx.category, "分节行“" + name + "”作为其下指标的类别",
+                "the section row '" + name + "' is the category of the rows under it",
+                g_.where(r, static_cast<std::size_t>(name_col)));
+        }
+        continue;
+      }
+      if (filled == 1 && !values && name.empty() && part.empty()) {
+        // a lone text outside the name column: a note or a caption, kept
+        for (const auto& c : g_.rows[r])
+          if (!c.text.empty()) out_.notes.push_back(c.text);
+        continue;
+      }
+      std::string number, unit_text;
+      std::string display;
+      if (!name.empty()) {
+        display = split_name(name, number, unit_text);
+        if (!part.empty()) {
+          ctx.group = display;
+          ctx.group_unit = unit_text;
+          ctx.group_number = number;
+          ctx.sub = 'a';
+        } else {
+          ctx.group.clear();
+        }
+      }
+      if (!part.empty()) {
+        std::string sub_number, sub_unit;
+        const std::string sub_name = split_name(part, sub_number, sub_unit);
+        if (name.empty() && ctx.group.empty()) ctx.group = sub_name;
+        display =
+            ctx.group.empty() || ctx.group == sub_name ? sub_name : ctx.group + "——" + sub_name;
+        unit_text = sub_unit.empty() ? ctx.group_unit : sub_unit;
+        number = ctx.group_number;
+      } else if (name.empty()) {
+        // a continuation row (a second unit of the row above) or a row without a name
+        import_review item;
+        item.field = "row";
+        item.text = join_row(r);
+        item.code = errc::table_column;
+        item.message =
+            "a row without an indicator name (a continuation of the row above?): "
+            "kept as text; give it a name or merge it into the row above";
+        item.where = g_.where(r, static_cast<std::size_t>(name_col));
+        review(std::move(item));
+        continue;
+      }
+      // the row's star mark
+      bool starred = false;
+      for (const char* mark : {"*", "＊", "★"}) {
+        const std::string m(mark);
+        if (display.size() > m.size() &&
+            display.compare(display.size() - m.size(), m.size(), m) == 0) {
+          display.erase(display.size() - m.size());
+          starred = true;
+        }
+        if (display.rfind(m, 0) == 0) {
+          display.erase(0, m.size());
+          starred = true;
+        }
+      }
+      indicator ind;
+      target_cells_.clear();
+      ind.name_zh = display;
+      ind.category = ctx.category;
+      ++order;
+      // id
+      std::string id_number =
+          number_col >= 0 ? g_.text(r, static_cast<std::size_t>(number_col)) : std::string();
+      if (id_number.empty()) id_number = number;
+      bool numeric = !id_number.empty() && std::all_of(id_number.begin(), id_number.end(),
+                                                       [](char c) { return c >= '0' && c <= '9'; });
+      std::string id = "i" + (numeric ? (id_number.size() < 2 ? "0" + id_number : id_number)
+                                      : (order < 10 ? "0" : "") + std::to_string(order));
+      if (!part.empty() && !ctx.group.empty()) id += ctx.sub++;
+      const std::string latin = latin_words(display);
+      if (!latin.empty()) id += "_" + latin;
+      std::string unique = id;
+      for (int k = 2; ids.count(unique); ++k) unique = id + "_" + std::to_string(k);
+      id = unique;
+      ids.insert(id);
+      ind.id = id;
+      const location name_where =
+          g_.where(r, static_cast<std::size_t>(part.empty() ? name_col : part_col));
+      infer(id, "id", id,
+            std::string(numeric ? "由序号" : "由行序") + id_number +
+                (latin.empty() ? "" : "与名称中的拉丁字母") + "生成",
+            std::string("from the row's ") + (numeric ? "number " + id_number : "order") +
+                (latin.empty() ? "" : " and the Latin letters of its name"),
+            name_where);
+      // unit
+      std::string unit_source;
+      if (unit_col >= 0 && !g_.text(r, static_cast<std::size_t>(unit_col)).empty()) {
+        unit_text = g_.text(r, static_cast<std::size_t>(unit_col));
+        unit_source = "unit column";
+      } else if (!unit_text.empty()) {
+        unit_source = "name";
+        infer(id, "unit", unit_text, "单位取自名称中的括号",
+              "unit taken from the brackets in the name", name_where);
+      }
+      if (!unit_text.empty()) {
+        try {
+          ind.unit = unit::parse(unit_text);
+        } catch (const error& e) {
+          import_review item;
+          item.indicator = id;
+          item.field = "unit";
+          item.text = unit_text;
+          item.code = e.code();
+          item.message = e.message();
+          item.where = name_where;
+          review(std::move(item));
+        }
+      }
+      // attribute
+      std::string attr = attr_col >= 0 ? g_.text(r, static_cast<std::size_t>(attr_col)) : "";
+      if (attr.empty() && !part.empty() && name.empty()) attr = ctx.attribute;
+      if (!part.empty()) ctx.attribute = attr.empty() ? ctx.attribute : attr;
+      if (has(attr, "约束")) {
+        ind.attribute = attribute::binding;
+      } else if (has(attr, "预期")) {
+        ind.attribute = attribute::anticipatory;
+      } else if (starred && (facts_.star_binding || attr_col < 0)) {
+        ind.attribute = attribute::binding;
+        infer(id, "attribute", "binding", "名称带*标记", "the name carries the * mark", name_where);
+      } else {
+        infer(id, "attribute", "anticipatory", "表中未写属性,按预期性",
+              "no attribute in the table: anticipatory", name_where);
+      }
+      // cells of the value columns
+      std::vector<std::pair<std::size_t, std::string>> notes;
+      for (std::size_t c = 0; c < cols_.size(); ++c) {
+        const auto& m = cols_[c].meaning;
+        const std::string& text = g_.text(r, c);
+        if (m.role == column_role::remark || m.role == column_role::verdict ||
+            (m.role == column_role::unknown && !text.empty() && !cols_[c].label.empty())) {
+          if (!text.empty()) notes.push_back({c, text});
+          continue;
+        }
+        if (m.role == column_role::unknown && !text.empty() && static_cast<int>(c) != name_col) {
+          import_review item;
+          item.indicator = id;
+          item.field = "cell";
+          item.text = text;
+          item.code = errc::table_column;
+          item.message =
+              "a value in a column without a header: its period and role are "
+              "unknown; add a header such as 2025年目标";
+          item.where = g_.where(r, c);
+          review(std::move(item));
+          continue;
+        }
+        if (m.role != column_role::value || is_placeholder(text)) continue;
+        read_value(ind, c, text, g_.where(r, c));
+      }
+      if (!notes.empty()) {
+        std::string n = ind.note;
+        for (const auto& [c, t] : notes) {
+          if (!n.empty()) n += "; ";
+          n += (cols_[c].label.empty() ? "column " + std::to_string(c + 1) : cols_[c].label) +
+               ": " + t;
+        }
+        ind.note = n;
+      }
+      infer_rest(ind, name_where, unit_source);
+      out_.plan.indicators.push_back(std::move(ind));
+    }
+  }
+
+  std::string join_row(std::size_t r) const {
+    std::string t;
+    for (const auto& c : g_.rows[r])
+      if (!c.text.empty()) {
+        if (!t.empty()) t += " | ";
+        t += c.text;
+      }
+    return t;
+  }
+
+  void review(import_review item) {
+    if (opt_.strict) raise(item.code, item.message + " ('" + item.text + "')", item.where);
+    out_.review.push_back(std::move(item));
+  }
+
+  void read_value(indicator& ind, std::size_t c, std::string text, const location& where) {
+    const auto& m = cols_[c].meaning;
+    const period per = *m.per;
+    std::string star_note;
+    for (const char* mark : {"*", "＊", "（*）", "(*)"}) {
+      const std::string s(mark);
+      const std::size_t at = text.find(s);
+      if (at != std::string::npos && at > 0) {
+        text.erase(at, s.size());
+        star_note = facts_.star_text.empty() ? "*" : facts_.star_text;
+      }
+    }
+    text = std::string(detail::trim(text));
+    const bool average =
+        m.span == value_span::average ||
+        (m.span == value_span::average_or_cumulative && !has(text, "[") && !has(text, "〔"));
+    // `年均增长` of a level indicator is a compound growth rate; of a growth indicator its level
+    const bool cagr = average && !names_growth(ind.name_zh) && !ind.is_percent();
+    // the column says what the cell's number is: `7%` under 年均增速 reads as `年均增长7%`, the
+    // text kept with the target so that it reads as its rule
+    std::string composed;
+    if (cagr) {
+      try {
+        const std::string with_column = "年均增长" + text;
+        const bool is_cagr =
+            m.values == value_role::target
+                ? parse_target(with_column).measure.kind == measure_kind::cagr
+                : parse_observation(with_column).measure.kind == measure_kind::cagr;
+        if (is_cagr) {
+          composed = with_column;
+          infer(ind.id, "measure", "cagr",
+                "“" + cols_[c].label + "”列中的“" + text + "”为年均增长率,读作“" + composed + "”",
+                "'" + text + "' in the column '" + cols_[c].label +
+                    "' is an average annual growth rate, read as '" + composed + "'",
+                where);
+        }
+      } catch (const error&) {
+        // read as written below
+      }
+    }
+    if (!composed.empty()) text = composed;
+    if (m.values == value_role::target) {
+      target t;
+      t.period = per;
+      t.text = text;
+      try {
+        t.rule = parse_target(text);
+      } catch (const error& e) {
+        t.rule = rule{};
+        t.rule.operation = op::unparsed;
+        t.rule.description = text;
+        import_review item;
+        item.indicator = ind.id;
+        item.field = "target";
+        item.period = per;
+        item.text = text;
+        item.code = e.code();
+        item.message = e.message();
+        item.where = where;
+        review(std::move(item));
+      }
+      if (ind.find_target(per)) {
+        import_review item;
+        item.indicator = ind.id;
+        item.field = "target";
+        item.period = per;
+        item.text = text;
+        item.code = errc::model_duplicate;
+        item.message = "a second target for " + per.to_string() + " in one row: kept as text";
+        item.where = where;
+        review(std::move(item));
+        return;
+      }
+      ind.targets.push_back(std::move(t));
+      target_cells_.push_back(where);
+      return;
+    }
+    try {
+      const auto parsed = parse_observation(text);
+      observation o = to_observation(ind.id, per, text, parsed);
+      if (!star_note.empty()) {
+        if (facts_.star_estimate && o.flags.find('E') == std::string::npos) o.flags += 'E';
+        o.note = o.note.empty() ? star_note : o.note + "; " + star_note;
+      }
+      const bool base = m.span == value_span::year && o.measure.kind == measure_kind::level &&
+                        target_year_ > 0 && per.last_year() < target_year_ && !ind.baseline;
+      if (base) {
+        ind.baseline = std::move(o);
+        return;
+      }
+      if (out_.actuals.find(ind.id, per, o.measure.kind)) {
+        import_review item;
+        item.indicator = ind.id;
+        item.field = "result";
+        item.period = per;
+        item.text = text;
+        item.code = errc::model_duplicate;
+        item.message = "a second result for " + per.to_string() + " in one row: kept as text";
+        item.where = where;
+        review(std::move(item));
+        return;
+      }
+      out_.actuals.add(std::move(o));
+      out_.actual_origins.push_back(where);
+    } catch (const error& e) {
+      import_review item;
+      item.indicator = ind.id;
+      item.field = "result";
+      item.period = per;
+      item.text = text;
+      item.code = e.code();
+      item.message = e.message();
+      item.where = where;
+      review(std::move(item));
+    }
+  }
+
+  // A target or value whose unit cannot be expressed in the indicator's: kept for review.
+  void check_units(indicator& ind) {
+    if (ind.unit.empty()) return;
+    for (auto& t : ind.targets) {
+      // as the validator: a level in a unit that cannot be expressed in the indicator's
+      if (t.rule.operation == op::unparsed || t.rule.unit.empty() ||
+          t.rule.measure.kind != measure_kind::level || t.rule.unit.is_percent() ||
+          convertible(t.rule.unit, ind.unit))
+        continue;
+      import_review item;
+      item.indicator = ind.id;
+      item.field = "target";
+      item.period = t.period;
+      item.text = t.text;
+      item.code = errc::unit_incompatible;
+      item.message = "the unit '" + t.rule.unit.symbol() +
+                     "' cannot be expressed in the "
+                     "indicator's unit '" +
+                     ind.unit.symbol() + "'";
+      item.where = target_cells_[&t - ind.targets.data()];
+      review(std::move(item));
+      const std::string text = t.text;
+      t.rule = rule{};
+      t.rule.operation = op::unparsed;
+      t.rule.description = text;
+    }
+  }
+
+  void infer_rest(indicator& ind, const location& where, const std::string& unit_source) {
+    const rule* first = ind.targets.empty() ? nullptr : &ind.targets.front().rule;
+    if (ind.unit.empty() && first && !first->unit.empty()) ind.unit = first->unit;
+    check_units(ind);
+    ind.kind = default_kind(ind.unit, first);
+    if (ind.unit.empty() && names_growth(ind.name_zh)) {
+      ind.kind = indicator_kind::rate;
+      ind.unit = unit::percent();
+      infer(ind.id, "unit", "%", "名称含“增长/增速”,数值为百分比增速",
+            "the name says growth: values are percentage growth rates", where);
+    }
+    infer(ind.id, "kind", to_string(ind.kind),
+          ind.unit.empty() ? "无单位" : "由单位“" + ind.unit.symbol() + "”",
+          ind.unit.empty() ? "no unit"
+                           : "from the unit '" + ind.unit.symbol() + "'" +
+                                 (unit_source.empty() ? "" : " (" + unit_source + ")"),
+          where);
+    std::string word;
+    if (lower_is_better(ind.name_zh, word)) {
+      ind.polarity = polarity::lower;
+      infer(ind.id, "polarity", "lower", "名称含“" + word + "”,越低越好",
+            "the name has '" + word + "': lower is better", where);
+    } else if (!word.empty()) {
+      infer(ind.id, "polarity", "higher", "名称含“" + word + "”,数值为降低量,越高越好",
+            "the name has '" + word + "': the value is the reduction, higher is better", where);
+    }
+    // the flow word of a target, else of the base-year value (`五年累计竣工208.9`)
+    qualifier q;
+    std::string in_zh = "目标", in_en = "target";
+    for (const auto& t : ind.targets)
+      if (!t.rule.qualifier.flow.empty()) q = t.rule.qualifier;
+    if (q.flow.empty() && ind.baseline && !ind.baseline->qualifier.flow.empty()) {
+      q = ind.baseline->qualifier;
+      in_zh = "基期值";
+      in_en = "base-year value";
+    }
+    ind.accumulation = default_accumulation(ind.kind, q, ind.name_zh);
+    if (ind.accumulation == accumulation::flow)
+      infer(ind.id, "accumulation", "flow",
+            q.flow.empty() ? "名称表示新增量" : in_zh + "含流量词“" + q.flow + "”",
+            q.flow.empty() ? "the name names a flow"
+                           : "the " + in_en + " has the flow word '" + q.flow + "'",
+            where);
+  }
+
+  // ---- plan -------------------------------------------------------------------------------
+
+  void finish_plan() {
+    plan& p = out_.plan;
+    std::string stem = g_.source;
+    if (const auto slash = stem.find_last_of("/\\"); slash != std::string::npos)
+      stem = stem.substr(slash + 1);
+    if (const auto dot = stem.rfind('.'); dot != std::string::npos) stem = stem.substr(0, dot);
+    p.id = opt_.plan_id.empty() ? stem : opt_.plan_id;
+    for (const auto& c : g_.captions) titles_.insert(titles_.begin(), c);
+    if (!opt_.title.empty()) {
+      p.title_zh = opt_.title;
+    } else {
+      // the most specific title row: the last one that is not a `表1` label
+      for (const auto& t : titles_)
+        if (!(t.size() <= 6 && t.rfind("表", 0) == 0)) p.title_zh = t;
+      if (!p.title_zh.empty())
+        infer({}, "title", p.title_zh, "取自表格上方的标题行",
+              "taken from the title rows above the table");
+    }
+    p.issuer = opt_.issuer;
+    if (plan_span_)
+      p.period = *plan_span_;
+    else
+      p.period = period::year(target_year_ > 0 ? target_year_ : 2000);
+    infer({}, "period", p.period.to_string(), "由标题或年份列确定规划期",
+          "the plan's period, from the title or the year columns");
+    for (const auto& t : titles_) out_.notes.insert(out_.notes.begin(), "title: " + t);
+    if (p.indicators.empty()) out_.notes.push_back("the table has no indicator rows");
+  }
+
+  void apply_overrides() {
+    plan& p = out_.plan;
+    std::set<std::pair<const indicator*, std::string>> set_fields;
+    for (const auto& o : opt_.overrides) {
+      indicator* ind = p.find(o.indicator);
+      if (!ind)
+        for (auto& i : p.indicators)
+          if (i.name_zh == o.indicator || i.name_en == o.indicator) ind = &i;
+      if (!ind) {
+        std::string known;
+        for (std::size_t k = 0; k < p.indicators.size() && k < 3; ++k)
+          known += (k ? ", " : "") + p.indicators[k].id;
+        raise(errc::usage, "the override of " + o.field + " for '" + o.indicator +
+                               "' matches no indicator: name one by its id (" + known +
+                               ", …; `planeval import --explain` lists them) or by its name "
+                               "as published");
+      }
+      const std::string old_id = ind->id;
+      set_field(*ind, o.field, o.value);
+      set_fields.insert({ind, o.field});
+      infer(ind->id, o.field, o.value, "按覆盖文件设定", "set by the overrides");
+      if (ind->id != old_id) rename(old_id, ind->id);
+    }
+    // a unit set by hand decides the kind and the accumulation unless they are set too
+    for (auto& ind : p.indicators) {
+      if (!set_fields.count({&ind, "unit"})) continue;
+      const rule* first = ind.targets.empty() ? nullptr : &ind.targets.front().rule;
+      if (!set_fields.count({&ind, "kind"})) {
+        ind.kind = default_kind(ind.unit, first);
+        infer(ind.id, "kind", to_string(ind.kind),
+              "由覆盖文件设定的单位“" + ind.unit.symbol() + "”",
+              "from the unit '" + ind.unit.symbol() + "' set by the overrides");
+      }
+      if (!set_fields.count({&ind, "accumulation"}))
+        ind.accumulation =
+            default_accumulation(ind.kind, first ? first->qualifier : qualifier{}, ind.name_zh);
+    }
+  }
+
+  void rename(const std::string& from, const std::string& to) {
+    observation_set renamed;
+    for (auto o : out_.actuals) {
+      if (o.indicator == from) o.indicator = to;
+      renamed.add(std::move(o));
+    }
+    out_.actuals = std::move(renamed);
+    for (auto& i : out_.inferences)
+      if (i.indicator == from) i.indicator = to;
+    for (auto& r : out_.review)
+      if (r.indicator == from) r.indicator = to;
+    for (auto& ind : out_.plan.indicators)
+      if (ind.id == to && ind.baseline) ind.baseline->indicator = to;
+  }
+
+  static void set_field(indicator& ind, const std::string& field, const std::string& value);
+};
+
+void importer::set_field(indicator& ind, const std::string& field, const std::string& value) {
+  if (field == "id") {
+    ind.id = value;
+  } else if (field == "name_zh") {
+    ind.name_zh = value;
+  } else if (field == "name_en") {
+    ind.name_en = value;
+  } else if (field == "kind") {
+    ind.kind = from_string<indicator_kind>(value);
+  } else if (field == "unit") {
+    ind.unit = unit::parse(value);
+  } else if (field == "polarity") {
+    ind.polarity = from_string<polarity>(value);
+  } else if (field == "attribute") {
+    ind.attribute = from_string<attribute>(value);
+  } else if (field == "accumulation") {
+    ind.accumulation = from_string<accumulation>(value);
+  } else if (field == "category") {
+    ind.category = value;
+  } else {
+    raise(errc::usage, "unknown override field '" + field +
+                           "' (accepted: id, name_zh, name_en, kind, unit, polarity, attribute, "
+                           "accumulation, category)");
+  }
+}
+
+}  // namespace
+
+import_result import_grid(const grid& table, const import_options& options) {
+  importer imp(table, options);
+  return imp.run();
+}
+
+import_result import_table(const std::string& path, const import_options& options) {
+  const auto grids = load_grids(path, options.cells);
+  if (options.table_index >= 0) {
+    if (static_cast<std::size_t>(options.table_index) >= grids.size()) {
+      location where;
+      where.file = path;
+      raise(errc::html_no_table,
+            "there is no table " + std::to_string(options.table_index) + ": the file has " +
+                std::to_string(grids.size()) + " (--table-index counts from 0)",
+            std::move(where));
+    }
+    return import_grid(grids[static_cast<std::size_t>(options.table_index)], options);
+  }
+  // the first table with a header and indicator rows
+  std::optional<error> first_error;
+  for (const auto& g : grids) {
+    try {
+      auto r = import_grid(g, options);
+      if (!r.plan.indicators.empty()) return r;
+    } catch (const error& e) {
+      if (e.code() != errc::table_no_header) throw;
+      if (!first_error) first_error = e;
+    }
+  }
+  if (first_error) raise_at(*first_error, first_error->where());
+  return import_grid(grids.front(), options);
+}
+
+std::vector<import_override> load_import_overrides(const std::string& path) {
+  std::ifstream in;
+  std::ostringstream text;
+  {
+    std::ifstream f(path, std::ios::binary);
+    if (!f) {
+      location where;
+      where.file = path;
+      raise(errc::io_open, "cannot open the overrides file", std::move(where));
+    }
+    std::string line;
+    while (std::getline(f, line))
+      if (detail::trim(line).rfind("#", 0) != 0) text << line << '\n';
+  }
+  const csv_table t = parse_csv(text.str(), path);
+  const int ci = t.column("indicator"), cf = t.column("field"), cv = t.column("value");
+  if (ci < 0 || cf < 0 || cv < 0) {
+    location where;
+    where.file = path;
+    where.line = 1;
+    raise(errc::csv_header, "an overrides table needs the columns indicator,field,value",
+          std::move(where));
+  }
+  std::vector<import_override> out;
+  for (const auto& row : t.rows) {
+    import_override o;
+    o.indicator = row[static_cast<std::size_t>(ci)].text;
+    o.field = row[static_cast<std::size_t>(cf)].text;
+    o.value = row[static_cast<std::size_t>(cv)].text;
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
+void apply_review(std::vector<assessment>& assessments, const std::vector<import_review>& review) {
+  for (auto& a : assessments) {
+    for (const auto& r : review) {
+      if (r.indicator != a.indicator) continue;
+      const bool result_cell = r.field == "result" && r.period == a.period;
+      const bool base_cell =
+          (r.field == "result" || r.field == "baseline") && a.status == status::no_data;
+      if (!result_cell && !base_cell) continue;
+      if (a.status != status::no_data && !result_cell) continue;
+      a.status = status::needs_review;
+      const std::string cell = r.where.cell.empty() ? r.where.to_string() : r.where.cell;
+      a.reason_zh = "单元格" + cell + "“" + r.text + "”未能读取(" + to_string(r.code) +
+                    "),请核对原表;" + a.reason_zh;
+      a.reason_en = "the cell " + cell + " '" + r.text + "' could not be read (" +
+                    to_string(r.code) + "); check the source table. " + a.reason_en;
+      break;
+    }
+  }
+}
+
+std::string explain(const import_result& result, language lang) {
+  std::ostringstream out;
+  const bool zh = lang == language::zh;
+  out << (zh ? "导入: " : "import: ") << result.plan.indicators.size()
+      << (zh ? " 个指标, " : " indicators, ") << result.actuals.size()
+      << (zh ? " 个完成值, " : " results, ") << result.review.size()
+      << (zh ? " 个单元格待核对\n" : " cells to review\n");
+  for (const auto& i : result.inferences) {
+    out << "  " << (i.indicator.empty() ? std::string(zh ? "(全表)" : "(table)") : i.indicator)
+        << ' ' << i.field << " = " << i.value << ": " << (zh ? i.reason_zh : i.reason_en);
+    if (!i.where.cell.empty()) out << " [" << i.where.cell << ']';
+    out << '\n';
+  }
+  for (const auto& r : result.review)
+    out << (zh ? "  待核对 " : "  review ") << r.where.to_string() << ' '
+        << (r.indicator.empty() ? "" : r.indicator + " ") << r.field << " '" << r.text << "': ["
+        << to_string(r.code) << "] " << r.message << '\n';
+  for (const auto& n : result.notes) out << (zh ? "  注: " : "  note: ") << n << '\n';
+  return out.str();
+}
+
+}  // namespace planeval

@@ -1,0 +1,170 @@
+// Real published tables (tests/data/published, sources in its README): every table imports in
+// one call, every cell is read or kept for review, and where results are published beside the
+// targets the statuses are what an analyst reading the table would give.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <set>
+
+#include "detail/utf8.hpp"
+#include "import/recognise.hpp"
+#include "planeval/core/evaluate.hpp"
+#include "planeval/import/table.hpp"
+#include "planeval/io/grid.hpp"
+
+namespace planeval {
+namespace {
+
+const std::string published = std::string(PLANEVAL_TEST_DATA) + "/published";
+
+std::vector<std::string> table_files() {
+  std::vector<std::string> files;
+  for (const auto& e : std::filesystem::directory_iterator(published)) {
+    const auto ext = e.path().extension().string();
+    if (ext == ".csv" || ext == ".html") files.push_back(e.path().filename().string());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+// Everything the import kept, as one text to look cells up in.
+std::string kept_text(const import_result& r) {
+  std::string all;
+  auto add = [&](const std::string& s) {
+    all += s;
+    all += '\x1f';
+  };
+  for (const auto& i : r.plan.indicators) {
+    add(i.name_zh);
+    add(i.note);
+    add(i.category);
+    add(i.unit.symbol());
+    add(i.attribute == attribute::binding ? "约束性" : "预期性");  // the 属性 cell, as read
+    if (i.baseline) add(i.baseline->text);
+    for (const auto& t : i.targets) add(t.text);
+  }
+  for (const auto& o : r.actuals) {
+    add(o.text);
+    add(o.note);
+  }
+  for (const auto& v : r.review) add(v.text);
+  for (const auto& n : r.notes) add(n);
+  for (const auto& i : r.inferences) add(i.value);
+  add(r.plan.title_zh);
+  return all;
+}
+
+bool found(const std::string& all, const std::string& cell) {
+  using namespace import_detail;
+  std::string number, unit;
+  std::string bare = cell;
+  for (const char* mark : {"（*）", "(*)", "*", "＊"}) {
+    const std::string m(mark);
+    for (auto at = bare.find(m); at != std::string::npos; at = bare.find(m))
+      bare.erase(at, m.size());
+  }
+  bare = std::string(detail::trim(bare));
+  const std::string candidates[] = {cell, bare, split_name(bare, number, unit), section_name(cell)};
+  for (const auto& c : candidates)
+    if (!c.empty() && all.find(c) != std::string::npos) return true;
+  return false;
+}
+
+class PublishedTable : public testing::TestWithParam<std::string> {};
+
+TEST_P(PublishedTable, EveryCellIsReadOrKeptForReview) {
+  const std::string path = published + "/" + GetParam();
+  const import_result r = import_table(path);
+  EXPECT_FALSE(r.plan.indicators.empty());
+  const auto grids = load_grids(path);
+  const grid& g = grids.at(r.table_index);
+  const std::string all = kept_text(r);
+  std::size_t cells = 0;
+  for (std::size_t row = 0; row < g.rows.size(); ++row)
+    for (std::size_t col = 0; col < g.rows[row].size(); ++col) {
+      const std::string& text = g.rows[row][col].text;
+      if (import_detail::is_placeholder(text) || g.rows[row][col].merged) continue;
+      if (row <= r.header_row) continue;  // titles and headers: the inferences name them
+      ++cells;
+      EXPECT_TRUE(found(all, text)) << GetParam() << " " << cell_reference(row, col) << " '" << text
+                                    << "' is neither read nor kept for review";
+    }
+  EXPECT_GT(cells, 0U);
+  // every indicator is assessed (or reported as needing review) in one call
+  auto a = evaluate(r.plan, r.actuals, {});
+  apply_review(a, r.review);
+  std::set<std::string> assessed;
+  for (const auto& x : a) assessed.insert(x.indicator);
+  for (const auto& i : r.plan.indicators) {
+    if (!i.targets.empty()) {
+      EXPECT_TRUE(assessed.count(i.id)) << GetParam() << " " << i.id;
+    }
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Real, PublishedTable, testing::ValuesIn(table_files()),
+                         [](const testing::TestParamInfo<std::string>& param) {
+                           std::string n = param.param;
+                           for (auto& c : n)
+                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+                           return n;
+                         });
+
+status status_of(const import_result& r, const std::vector<assessment>& a, const std::string& name,
+                 const std::string& per) {
+  for (const auto& i : r.plan.indicators)
+    if (i.name_zh == name)
+      for (const auto& x : a)
+        if (x.indicator == i.id && x.period.to_string() == per) return x.status;
+  ADD_FAILURE() << "no assessment of " << name << " for " << per;
+  return status::no_target;
+}
+
+std::vector<assessment> evaluated(const import_result& r) {
+  auto a = evaluate(r.plan, r.actuals, {});
+  apply_review(a, r.review);
+  return a;
+}
+
+// 越城区 “十三五” execution table: the yearbook says 完成 for all three rows.
+TEST(PublishedStatuses, YuechengExecution2020) {
+  const auto r = import_table(published + "/02-yuecheng-2020-execution.csv");
+  const auto a = evaluated(r);
+  EXPECT_TRUE(is_attained(status_of(r, a, "全区生产总值", "2020")));
+  EXPECT_TRUE(is_attained(status_of(r, a, "人均生产总值", "2020")));
+  EXPECT_TRUE(is_attained(status_of(r, a, "公共财政预算收入", "2020")));
+  for (const auto& i : r.plan.indicators) EXPECT_NE(i.note.find("完成"), std::string::npos);
+}
+
+// The national 12th FYP outcome box (13th FYP outline, 专栏1): targets beside results.
+TEST(PublishedStatuses, China2015Execution) {
+  const auto r = import_table(published + "/08-china-2015-execution.csv");
+  const auto a = evaluated(r);
+  EXPECT_EQ(r.plan.period.to_string(), "2011/2015");
+  // GDP grew 7.8% a year against 7%; the service share reached 50.5 against 47
+  EXPECT_TRUE(is_attained(status_of(r, a, "国内生产总值（GDP）", "2011/2015")));
+  EXPECT_TRUE(is_attained(status_of(r, a, "服务业增加值比重", "2015")));
+  EXPECT_TRUE(is_attained(status_of(r, a, "常住人口城镇化率", "2015")));
+}
+
+// The 11th FYP outcome box: GDP 11.2% a year against 7.5%; urbanisation 47.5 against 47.
+TEST(PublishedStatuses, China2010Execution) {
+  const auto r = import_table(published + "/10-china-2010-execution.csv");
+  const auto a = evaluated(r);
+  EXPECT_TRUE(is_attained(status_of(r, a, "国内生产总值", "2006/2010")));
+  EXPECT_TRUE(is_attained(status_of(r, a, "城镇化率", "2010")));
+  EXPECT_TRUE(is_attained(status_of(r, a, "研究与试验发展经费支出占国内生产总值比重", "2010")) ==
+              false);  // 1.75 against 2: not met
+}
+
+// The 10th FYP outcome box: registered unemployment 4.2% against a 5% ceiling (lower is
+// better: the name says 失业).
+TEST(PublishedStatuses, China2005Execution) {
+  const auto r = import_table(published + "/12-china-2005-execution.csv");
+  const auto a = evaluated(r);
+  EXPECT_TRUE(is_attained(status_of(r, a, "城镇登记失业率", "2005")));
+  EXPECT_TRUE(is_attained(status_of(r, a, "货物进出口总额", "2005")));
+}
+
+}  // namespace
+}  // namespace planeval
