@@ -89,6 +89,16 @@ case "$mode" in
   demo)
     data=examples/data/changning-2021
     echo
+    echo "==> planeval import (the plan table as the report prints it; every inference explained)"
+    build/bin/planeval import "$data/published.csv" -o build/changning-2021-imported.json \
+      --explain --lang en | head -n 24
+    echo "    … (the full list: build/bin/planeval import $data/published.csv --explain)"
+    echo
+    echo "==> planeval evaluate --table (the published table, the overrides that name its ids)"
+    build/bin/planeval evaluate --table "$data/published.csv" \
+      --overrides "$data/published-overrides.csv" --actuals "$data/actuals-illustrative.csv" \
+      --references "$data/references-illustrative.csv"
+    echo
     echo "==> planeval evaluate (the Changning 2021 plan, illustrative actuals)"
     build/bin/planeval evaluate --indicators "$data/indicators.csv" \
       --actuals "$data/actuals-illustrative.csv" --references "$data/references-illustrative.csv"

@@ -60,6 +60,8 @@ void register_errors(py::module_& m) {
       .def_readonly("indicator", &location::indicator, "Indicator id the error concerns, or ''.")
       .def_readonly("task", &location::task, "Task id the error concerns, or ''.")
       .def_readonly("fragment", &location::fragment, "The offending piece of text, or ''.")
+      .def_readonly("sheet", &location::sheet, "Sheet name or table number of a table, or ''.")
+      .def_readonly("cell", &location::cell, "Spreadsheet reference of a table cell (`C7`), or ''.")
       .def("__bool__", [](const location& l) { return !l.empty(); })
       .def("__str__", &location::to_string)
       .def("__repr__", [](const location& l) { return "<Location " + l.to_string() + ">"; });

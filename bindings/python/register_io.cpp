@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "bindings.hpp"
+#include "planeval/import/table.hpp"
 #include "planeval/io/plan_file.hpp"
 #include "planeval/io/tables.hpp"
 #include "planeval/io/tasks.hpp"
@@ -77,9 +78,120 @@ void in_file(const std::string& path, F f) {
   }
 }
 
+// What planeval.import_table gives: the plan, the results published beside it and the report.
+struct py_import {
+  py_plan plan;
+  py_observations observations;
+  import_result result;  // the inferences, the cells kept for review, the notes (plan moved out)
+};
+
+py::dict inference_dict(const import_inference& i) {
+  py::dict d;
+  d["indicator"] = i.indicator;
+  d["field"] = i.field;
+  d["value"] = i.value;
+  d["reason_zh"] = i.reason_zh;
+  d["reason_en"] = i.reason_en;
+  d["location"] = i.where;
+  return d;
+}
+
+py::dict review_dict(const import_review& r) {
+  py::dict d;
+  d["indicator"] = r.indicator;
+  d["field"] = r.field;
+  d["period"] = r.period.to_string();
+  d["text"] = r.text;
+  d["code"] = to_string(r.code);
+  d["message"] = r.message;
+  d["location"] = r.where;
+  return d;
+}
+
+py_import import_file(const std::string& path, const std::optional<int>& table_index,
+                      const std::string& encoding, bool strict, const py::object& overrides,
+                      const std::string& title, const std::string& issuer) {
+  import_options o;
+  o.cells.encoding = parse_text_encoding(encoding);
+  o.table_index = table_index ? *table_index : -1;
+  o.strict = strict;
+  o.title = title;
+  o.issuer = issuer;
+  if (py::isinstance<py::str>(overrides)) {
+    o.overrides = load_import_overrides(overrides.cast<std::string>());
+  } else if (!overrides.is_none()) {
+    for (const auto& item : overrides) {
+      const auto t = item.cast<std::tuple<std::string, std::string, std::string>>();
+      o.overrides.push_back({std::get<0>(t), std::get<1>(t), std::get<2>(t)});
+    }
+  }
+  import_result r;
+  {
+    py::gil_scoped_release release;
+    r = import_table(path, o);
+  }
+  py_import out;
+  std::size_t k = 0;
+  for (const auto& a : r.actuals) out.observations.add_actual(a, r.actual_origins.at(k++));
+  out.plan = wrap(std::move(r.plan));
+  r.plan = plan{};
+  out.result = std::move(r);
+  return out;
+}
+
 }  // namespace
 
 void register_io(py::module_& m) {
+  py::class_<py_import>(m, "ImportResult",
+                        "A table as published, imported (docs/importing.md): the plan, the "
+                        "results published beside its targets, and the import report.")
+      .def_readonly("plan", &py_import::plan, "The plan (planeval.Plan).")
+      .def_readonly("observations", &py_import::observations,
+                    "The results published in the table (planeval.Observations).")
+      .def_property_readonly(
+          "inferences",
+          [](const py_import& i) {
+            py::list out;
+            for (const auto& x : i.result.inferences) out.append(inference_dict(x));
+            return out;
+          },
+          "Every inference: dicts with indicator, field, value, reason_zh, reason_en, location.")
+      .def_property_readonly(
+          "review",
+          [](const py_import& i) {
+            py::list out;
+            for (const auto& x : i.result.review) out.append(review_dict(x));
+            return out;
+          },
+          "The cells kept as text: dicts with indicator, field, period, text, code, message, "
+          "location (its cell).")
+      .def_property_readonly(
+          "notes", [](const py_import& i) { return i.result.notes; },
+          "Plan-wide facts: title rows, note rows, columns not read.")
+      .def(
+          "explain",
+          [](const py_import& i, const std::string& lang) {
+            import_result r = i.result;
+            r.plan = *i.plan.p;
+            return explain(r, lang == "en" ? language::en : language::zh);
+          },
+          py::arg("lang") = "zh",
+          "The import report as text (what `planeval import --explain` prints).")
+      .def("__repr__", [](const py_import& i) {
+        return "<ImportResult " + std::to_string(i.plan.p->indicators.size()) + " indicators, " +
+               std::to_string(i.observations.actuals.size()) + " results, " +
+               std::to_string(i.result.review.size()) + " cells to review>";
+      });
+  m.def("import_table", &import_file, py::arg("path"), py::kw_only(),
+        py::arg("table_index") = py::none(), py::arg("encoding") = "auto",
+        py::arg("strict") = false, py::arg("overrides") = py::none(), py::arg("title") = "",
+        py::arg("issuer") = "",
+        "Imports a table as published (CSV/TSV in UTF-8 or GB18030, HTML): ids, kinds, "
+        "polarities and attributes inferred with their reasons; cells that do not parse kept "
+        "for review (strict=True raises instead). overrides: a CSV path or (indicator, field, "
+        "value) tuples. Raises FormatError (table.no_header, html.no_table, csv.encoding), "
+        "FileError.");
+
   py::object plan_cls = m.attr("Plan");
   add_static(plan_cls, "load", &load, py::arg("path"), py::arg("format") = py::none(),
              "Loads a plan file: .json, .pvt, .pvx, .pvb or a .csv plan table (any other name "

@@ -220,7 +220,48 @@ PLANEVAL_API const char* planeval_context_error_task(const planeval_context* con
  */
 PLANEVAL_API const char* planeval_context_error_fragment(const planeval_context* context);
 
+/**
+ * @brief Sheet name or table number of the last error in a table; the empty string when none.
+ * @param context the context, or NULL
+ * @return a string owned by the context, valid until its next call.
+ */
+PLANEVAL_API const char* planeval_context_error_sheet(const planeval_context* context);
+
+/**
+ * @brief Spreadsheet reference (`C7`) of the table cell of the last error; the empty string
+ * when none.
+ * @param context the context, or NULL
+ * @return a string owned by the context, valid until its next call.
+ */
+PLANEVAL_API const char* planeval_context_error_cell(const planeval_context* context);
+
 /* ---- plans ------------------------------------------------------------------------------- */
+
+/**
+ * @brief Imports a plan table as published (CSV/TSV in UTF-8 or GB18030, HTML; docs/importing.md):
+ * ids, kinds, polarities and attributes inferred, each with its reason; a cell that does not
+ * parse is kept as text for review (its target evaluates to PLANEVAL_NEEDS_REVIEW) unless
+ * `strict`.
+ * @param context the context, or NULL
+ * @param path the table file
+ * @param overrides_path a CSV of corrections (`indicator,field,value`), or NULL
+ * @param strict nonzero: fail at the first cell that does not parse (its cell in the location)
+ * @param out_plan receives the plan (destroy it with `planeval_plan_destroy`)
+ * @param results when not NULL, receives the results published in the table (all or nothing)
+ * @param out_review_count when not NULL, receives the number of cells kept for review
+ * @param lang `zh` or `en` (NULL: `zh`): the language of `out_report`
+ * @param out_report when not NULL, receives the import report, one inference or cell per line
+ *        (free it with `planeval_free`)
+ * @return PLANEVAL_OK, or PLANEVAL_ERROR_IO, _FORMAT (`table.no_header`, `html.no_table`,
+ *         `csv.encoding`), _PARSE (with `strict`), _USAGE (an override of an unknown field or
+ *         indicator) with the location (file, sheet, cell).
+ */
+PLANEVAL_API planeval_status planeval_table_import(planeval_context* context, const char* path,
+                                                   const char* overrides_path, int strict,
+                                                   planeval_plan** out_plan,
+                                                   planeval_observations* results,
+                                                   size_t* out_review_count, const char* lang,
+                                                   char** out_report);
 
 /**
  * @brief Loads a plan file: `.json`, `.pvt`, `.pvx`, `.pvb` or a `.csv` plan table; any other

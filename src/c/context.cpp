@@ -155,4 +155,12 @@ const char* planeval_context_error_fragment(const planeval_context* context) {
   return context ? context->where.fragment.c_str() : "";
 }
 
+const char* planeval_context_error_sheet(const planeval_context* context) {
+  return context ? context->where.sheet.c_str() : "";
+}
+
+const char* planeval_context_error_cell(const planeval_context* context) {
+  return context ? context->where.cell.c_str() : "";
+}
+
 }  // extern "C"

@@ -86,6 +86,9 @@ void reset_out(T** out, const char* name) {
 // A copy of `s` in memory the caller frees with planeval_free. Throws std::bad_alloc.
 char* duplicate(const std::string& s);
 
+// A new plan handle owning `p` (destroyed with planeval_plan_destroy).
+planeval_plan* make_handle(plan p);
+
 // The language, or a usage error.
 language language_of(planeval_language l);
 

@@ -40,7 +40,14 @@ void validate_table(const plan& p, const std::string& source) {
   }
 }
 
-planeval_plan* make_handle(plan p) {
+const plan& plan_of(const planeval_plan* h) {
+  require(h, "plan");
+  return *h->p;
+}
+
+}  // namespace
+
+planeval_plan* planeval::c_api::make_handle(plan p) {
   auto* h = new planeval_plan();
   try {
     h->p = std::make_shared<const plan>(std::move(p));
@@ -50,13 +57,6 @@ planeval_plan* make_handle(plan p) {
   }
   return h;
 }
-
-const plan& plan_of(const planeval_plan* h) {
-  require(h, "plan");
-  return *h->p;
-}
-
-}  // namespace
 
 extern "C" {
 

@@ -292,7 +292,12 @@ std::string split_name(std::string_view name, std::string& number, std::string& 
       // and one the unit table knows (`折合百分之百` is part of the name)
       if (unit_like) {
         try {
-          unit_like = unit::parse(to_utf8(inside)).dim() != dimension::other;
+          // a unit outside the table is taken when it ends in a measure word (`亿立方米`)
+          const std::string symbol = to_utf8(inside);
+          unit_like = unit::parse(symbol).dim() != dimension::other;
+          for (const char* word : {"米", "吨", "元", "亩", "斤", "瓦", "方", "升", "头", "匹"})
+            if (symbol.size() >= 3 && symbol.compare(symbol.size() - 3, 3, word) == 0)
+              unit_like = true;
         } catch (const error&) {
           unit_like = false;
         }

@@ -37,12 +37,15 @@ struct facts {
 
 class importer {
  public:
-  importer(const grid& g, const import_options& o) : g_(g), opt_(o) {}
+  importer(const grid& g, const import_options& o) : source_(g), g_(g), opt_(o) {
+    for (std::size_t r = 0; r < g.rows.size(); ++r) origin_.push_back(r);
+  }
 
   import_result run() {
     out_.table_index = g_.index;
     find_header();
     classify_columns();
+    split_multiline_rows();
     read_facts();
     resolve_periods();
     read_rows();
@@ -52,7 +55,9 @@ class importer {
   }
 
  private:
-  const grid& g_;
+  const grid& source_;               // the grid as read: cell references point into it
+  grid g_;                           // the grid with multi-line rows split into one row per line
+  std::vector<std::size_t> origin_;  // the source row of each row of g_
   const import_options& opt_;
   import_result out_;
   std::size_t first_header_ = 0;
@@ -90,6 +95,93 @@ class importer {
     for (std::size_t c = 0; c < cols_.size(); ++c)
       if (cols_[c].meaning.role == role) return static_cast<int>(c);
     return -1;
+  }
+
+  location at(std::size_t r, std::size_t c) const {
+    return source_.where(r < origin_.size() ? origin_[r] : r, c);
+  }
+
+  static std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    for (;;) {
+      const std::size_t nl = text.find('\n', start);
+      out.push_back(std::string(detail::trim(text.substr(start, nl - start))));
+      if (nl == std::string::npos) break;
+      start = nl + 1;
+    }
+    return out;
+  }
+
+  // A printed row that lists the parts of an indicator on separate lines of one cell, the
+  // values lined up beside them (`主要污染物排放总量减少` / `化学需氧量` / `氨氮` …), becomes one
+  // row per line. A cell with as many lines as the names is split; a one-line cell goes to every
+  // line when it is an attribute or a name, else to the first; any other cell stays whole on
+  // the first line (and is kept for review if it does not parse).
+  void split_multiline_rows() {
+    const int name_col = find_column(column_role::name);
+    const int part_col = find_column(column_role::name_part);
+    if (name_col < 0) return;
+    grid out = g_;
+    out.rows.resize(last_header_ + 1);
+    std::vector<std::size_t> origin(origin_.begin(),
+                                    origin_.begin() + static_cast<long>(last_header_ + 1));
+    for (std::size_t r = last_header_ + 1; r < g_.rows.size(); ++r) {
+      const auto& row = g_.rows[r];
+      const std::size_t nc = static_cast<std::size_t>(name_col);
+      std::size_t key = nc;
+      if (part_col >= 0 && lines_of(g_.text(r, static_cast<std::size_t>(part_col))).size() > 1)
+        key = static_cast<std::size_t>(part_col);
+      const auto names = lines_of(g_.text(r, key));
+      const std::size_t n = names.size();
+      if (n <= 1 || is_note_row(r)) {
+        out.rows.push_back(row);
+        origin.push_back(origin_[r]);
+        continue;
+      }
+      // names in the name column: the first line names the group, the others its parts
+      bool group_line = key == nc;
+      if (group_line)
+        for (std::size_t c = 0; c < row.size(); ++c)
+          if (c != nc && lines_of(row[c].text).size() == n && !lines_of(row[c].text)[0].empty())
+            group_line = false;
+      std::string group_number, group_unit, group_name;
+      if (group_line) group_name = split_name(names[0], group_number, group_unit);
+      bool first = true;
+      for (std::size_t k = group_line ? 1 : 0; k < n; ++k) {
+        std::vector<grid_cell> sub = row;
+        for (std::size_t c = 0; c < row.size(); ++c) {
+          const auto ls = lines_of(row[c].text);
+          const auto role = cols_[c].meaning.role;
+          if (c == key && group_line) {
+            std::string part_number, part_unit;
+            const std::string part = split_name(names[k], part_number, part_unit);
+            const std::string u = part_unit.empty() ? group_unit : part_unit;
+            sub[c].text = (group_number.empty() ? "" : "（" + group_number + "）") + group_name +
+                          "——" + part + (u.empty() ? "" : "（" + u + "）");
+          } else if (ls.size() == n) {
+            sub[c].text = ls[k];
+          } else if (ls.size() == 1 &&
+                     (role == column_role::attribute || role == column_role::name ||
+                      role == column_role::category || role == column_role::unit)) {
+            // the same for every part
+          } else if (!first) {
+            sub[c].text.clear();
+          }
+        }
+        out.rows.push_back(std::move(sub));
+        origin.push_back(origin_[r]);
+        first = false;
+      }
+      infer({}, "row", std::to_string(n) + " lines",
+            "第" + std::to_string(origin_[r] + 1) + "行的单元格分行列出" + std::to_string(n) +
+                "项,按行拆分",
+            "row " + std::to_string(origin_[r] + 1) + " lists " + std::to_string(n) +
+                " items on separate lines of its cells: one row per line",
+            at(r, key));
+    }
+    g_ = std::move(out);
+    origin_ = std::move(origin);
   }
 
   // ---- header -----------------------------------------------------------------------------
@@ -193,7 +285,7 @@ class importer {
             "第" + std::to_string(name + 1) + "列作为指标名称列(表头未含“指标”)",
             "column " + std::to_string(name + 1) +
                 " read as the indicator names (no header says 指标)",
-            g_.where(first_header_, static_cast<std::size_t>(name)));
+            at(first_header_, static_cast<std::size_t>(name)));
     }
     // an unlabelled column right of the name column: the names of grouped indicators
     const std::size_t n = static_cast<std::size_t>(name);
@@ -244,7 +336,7 @@ class importer {
     for (std::size_t r = last_header_ + 1; r < g_.rows.size(); ++r)
       if (is_note_row(r)) {
         for (const auto& c : g_.rows[r])
-          if (!c.text.empty()) note_fact(c.text, g_.where(r, 0));
+          if (!c.text.empty()) note_fact(c.text, at(r, 0));
       }
   }
 
@@ -322,7 +414,7 @@ class importer {
                 (m.values == value_role::target ? "目标" : "完成值") + ":" + zh,
             "column '" + cols_[k].label + "' read as " +
                 (m.values == value_role::target ? "targets" : "results") + ": " + en,
-            g_.where(first_header_, k));
+            at(first_header_, k));
     }
     for (const auto& c : cols_)
       if (c.meaning.role == column_role::value && c.meaning.values == value_role::target &&
@@ -368,7 +460,7 @@ class importer {
             "列“" + cols_[k].label + "”未写年份,按规划期" + m.per->to_string() + "读取",
             "column '" + cols_[k].label + "' names no year: read for the plan's period " +
                 m.per->to_string(),
-            g_.where(first_header_, k));
+            at(first_header_, k));
     }
     for (std::size_t k = 0; k < cols_.size(); ++k)
       if (cols_[k].meaning.role == column_role::unknown && !cols_[k].label.empty())
@@ -437,7 +529,7 @@ class importer {
           ctx.group.clear();
           infer({}, "category", ctx.category, "分节行“" + name + "”作为其下指标的类别",
                 "the section row '" + name + "' is the category of the rows under it",
-                g_.where(r, static_cast<std::size_t>(name_col)));
+                at(r, static_cast<std::size_t>(name_col)));
         }
         continue;
       }
@@ -470,15 +562,10 @@ class importer {
         number = ctx.group_number;
       } else if (name.empty()) {
         // a continuation row (a second unit of the row above) or a row without a name
-        import_review item;
-        item.field = "row";
-        item.text = join_row(r);
-        item.code = errc::table_column;
-        item.message =
-            "a row without an indicator name (a continuation of the row above?): "
-            "kept as text; give it a name or merge it into the row above";
-        item.where = g_.where(r, static_cast<std::size_t>(name_col));
-        review(std::move(item));
+        keep({}, "row", {}, join_row(r), errc::table_column,
+             "a row without an indicator name (a continuation of the row above?): "
+             "kept as text; give it a name or merge it into the row above",
+             at(r, static_cast<std::size_t>(name_col)));
         continue;
       }
       // the row's star mark
@@ -517,7 +604,7 @@ class importer {
       ids.insert(id);
       ind.id = id;
       const location name_where =
-          g_.where(r, static_cast<std::size_t>(part.empty() ? name_col : part_col));
+          at(r, static_cast<std::size_t>(part.empty() ? name_col : part_col));
       infer(id, "id", id,
             std::string(numeric ? "由序号" : "由行序") + id_number +
                 (latin.empty() ? "" : "与名称中的拉丁字母") + "生成",
@@ -538,14 +625,7 @@ class importer {
         try {
           ind.unit = unit::parse(unit_text);
         } catch (const error& e) {
-          import_review item;
-          item.indicator = id;
-          item.field = "unit";
-          item.text = unit_text;
-          item.code = e.code();
-          item.message = e.message();
-          item.where = name_where;
-          review(std::move(item));
+          keep(id, "unit", {}, unit_text, e.code(), e.message(), name_where);
         }
       }
       // attribute
@@ -574,20 +654,14 @@ class importer {
           continue;
         }
         if (m.role == column_role::unknown && !text.empty() && static_cast<int>(c) != name_col) {
-          import_review item;
-          item.indicator = id;
-          item.field = "cell";
-          item.text = text;
-          item.code = errc::table_column;
-          item.message =
-              "a value in a column without a header: its period and role are "
-              "unknown; add a header such as 2025年目标";
-          item.where = g_.where(r, c);
-          review(std::move(item));
+          keep(id, "cell", {}, text, errc::table_column,
+               "a value in a column without a header: its period and role are "
+               "unknown; add a header such as 2025年目标",
+               at(r, c));
           continue;
         }
         if (m.role != column_role::value || is_placeholder(text)) continue;
-        read_value(ind, c, text, g_.where(r, c));
+        read_value(ind, c, text, at(r, c));
       }
       if (!notes.empty()) {
         std::string n = ind.note;
@@ -611,6 +685,12 @@ class importer {
         t += c.text;
       }
     return t;
+  }
+
+  void keep(std::string id, std::string field, period per, std::string text, errc code,
+            std::string message, location where) {
+    review(import_review{std::move(id), std::move(field), per, std::move(text), code,
+                         std::move(message), std::move(where)});
   }
 
   void review(import_review item) {
@@ -669,26 +749,11 @@ class importer {
         t.rule = rule{};
         t.rule.operation = op::unparsed;
         t.rule.description = text;
-        import_review item;
-        item.indicator = ind.id;
-        item.field = "target";
-        item.period = per;
-        item.text = text;
-        item.code = e.code();
-        item.message = e.message();
-        item.where = where;
-        review(std::move(item));
+        keep(ind.id, "target", per, text, e.code(), e.message(), where);
       }
       if (ind.find_target(per)) {
-        import_review item;
-        item.indicator = ind.id;
-        item.field = "target";
-        item.period = per;
-        item.text = text;
-        item.code = errc::model_duplicate;
-        item.message = "a second target for " + per.to_string() + " in one row: kept as text";
-        item.where = where;
-        review(std::move(item));
+        keep(ind.id, "target", per, text, errc::model_duplicate,
+             "a second target for " + per.to_string() + " in one row: kept as text", where);
         return;
       }
       ind.targets.push_back(std::move(t));
@@ -709,29 +774,14 @@ class importer {
         return;
       }
       if (out_.actuals.find(ind.id, per, o.measure.kind)) {
-        import_review item;
-        item.indicator = ind.id;
-        item.field = "result";
-        item.period = per;
-        item.text = text;
-        item.code = errc::model_duplicate;
-        item.message = "a second result for " + per.to_string() + " in one row: kept as text";
-        item.where = where;
-        review(std::move(item));
+        keep(ind.id, "result", per, text, errc::model_duplicate,
+             "a second result for " + per.to_string() + " in one row: kept as text", where);
         return;
       }
       out_.actuals.add(std::move(o));
       out_.actual_origins.push_back(where);
     } catch (const error& e) {
-      import_review item;
-      item.indicator = ind.id;
-      item.field = "result";
-      item.period = per;
-      item.text = text;
-      item.code = e.code();
-      item.message = e.message();
-      item.where = where;
-      review(std::move(item));
+      keep(ind.id, "result", per, text, e.code(), e.message(), where);
     }
   }
 
@@ -744,18 +794,12 @@ class importer {
           t.rule.measure.kind != measure_kind::level || t.rule.unit.is_percent() ||
           convertible(t.rule.unit, ind.unit))
         continue;
-      import_review item;
-      item.indicator = ind.id;
-      item.field = "target";
-      item.period = t.period;
-      item.text = t.text;
-      item.code = errc::unit_incompatible;
-      item.message = "the unit '" + t.rule.unit.symbol() +
-                     "' cannot be expressed in the "
-                     "indicator's unit '" +
-                     ind.unit.symbol() + "'";
-      item.where = target_cells_[&t - ind.targets.data()];
-      review(std::move(item));
+      keep(ind.id, "target", t.period, t.text, errc::unit_incompatible,
+           "the unit '" + t.rule.unit.symbol() +
+               "' cannot be expressed in the "
+               "indicator's unit '" +
+               ind.unit.symbol() + "'",
+           target_cells_[&t - ind.targets.data()]);
       const std::string text = t.text;
       t.rule = rule{};
       t.rule.operation = op::unparsed;
@@ -768,7 +812,7 @@ class importer {
     if (ind.unit.empty() && first && !first->unit.empty()) ind.unit = first->unit;
     check_units(ind);
     ind.kind = default_kind(ind.unit, first);
-    if (ind.unit.empty() && names_growth(ind.name_zh)) {
+    if (ind.unit.empty() && unit_source.empty() && names_growth(ind.name_zh)) {
       ind.kind = indicator_kind::rate;
       ind.unit = unit::percent();
       infer(ind.id, "unit", "%", "名称含“增长/增速”,数值为百分比增速",

@@ -79,6 +79,30 @@ bool contains_nocase(std::string_view s, std::string_view p) {
   return false;
 }
 
+// Blanks (spaces, tabs, carriage returns, U+3000) off both ends; line breaks are kept: a cell
+// whose first printed line is empty lines its values up with the names beside it.
+std::string trim_blanks(std::string_view s) {
+  auto blank_at_front = [&]() {
+    if (s.empty()) return std::size_t{0};
+    if (s.front() == ' ' || s.front() == '\t' || s.front() == '\r') return std::size_t{1};
+    if (s.substr(0, 3) == "\xE3\x80\x80") return std::size_t{3};
+    return std::size_t{0};
+  };
+  auto blank_at_back = [&]() {
+    if (s.empty()) return std::size_t{0};
+    if (s.back() == ' ' || s.back() == '\t' || s.back() == '\r') return std::size_t{1};
+    if (s.size() >= 3 && s.substr(s.size() - 3) == "\xE3\x80\x80") return std::size_t{3};
+    return std::size_t{0};
+  };
+  for (std::size_t n = blank_at_front(); n > 0; n = blank_at_front()) s.remove_prefix(n);
+  for (std::size_t n = blank_at_back(); n > 0; n = blank_at_back()) s.remove_suffix(n);
+  // a cell of blank lines only is empty
+  bool only_breaks = true;
+  for (const char c : s)
+    if (c != '\n' && c != ' ' && c != '\t' && c != '\r') only_breaks = false;
+  return only_breaks ? std::string() : std::string(s);
+}
+
 // ---- HTML ------------------------------------------------------------------------------------
 
 bool is_element(const xmlNode* n, const char* name) {
@@ -341,6 +365,7 @@ std::string to_utf8(std::string_view bytes, text_encoding encoding, const std::s
     if (encoding == text_encoding::automatic) encoding = text_encoding::utf8;
   }
   const std::size_t bad_utf8 = detail::find_invalid_utf8(bytes);
+  const bool told_gb18030 = encoding == text_encoding::gb18030;
   if (encoding == text_encoding::automatic)
     encoding = bad_utf8 == std::string_view::npos ? text_encoding::utf8 : text_encoding::gb18030;
   if (detected) *detected = encoding;
@@ -360,11 +385,18 @@ std::string to_utf8(std::string_view bytes, text_encoding encoding, const std::s
                  : "; save the file as UTF-8 ('CSV UTF-8' in Excel)"));
   }
   if (!gb18030_to_utf8(bytes, converted, bad)) {
+    // neither: the first byte that is not UTF-8 is the likelier mistake (one bad byte in a
+    // UTF-8 file) unless GB18030 was asked for
+    const std::size_t at = told_gb18030 || bad_utf8 == std::string_view::npos ? bad : bad_utf8;
     std::size_t line_start = 0;
-    const std::size_t line = line_of(bytes, bad, line_start);
-    fail(errc::csv_encoding, source, line, 0,
-         "the bytes at offset " + std::to_string(bad) +
-             " are neither UTF-8 nor GB18030; save the file as UTF-8 ('CSV UTF-8' in Excel)");
+    const std::size_t line = line_of(bytes, at, line_start);
+    fail(errc::csv_encoding, source, line,
+         detail::column_of_byte(bytes.substr(line_start), at - line_start),
+         std::string(told_gb18030 ? "invalid GB18030" : "invalid UTF-8") + " at byte offset " +
+             std::to_string(at) +
+             (told_gb18030 ? " (the file is not GB18030: try --encoding utf-8)"
+                           : " (and the file is not GB18030 either); save it as UTF-8 ('CSV "
+                             "UTF-8' in Excel)"));
   }
   return converted;
 }
@@ -386,7 +418,7 @@ grid parse_csv_grid(std::string_view bytes, const std::string& source,
     row.reserve(rec.size());
     for (auto& c : rec) {
       grid_cell cell;
-      cell.text = std::string(detail::trim(c.text));
+      cell.text = trim_blanks(c.text);
       cell.line = c.line;
       cell.column = c.column;
       row.push_back(std::move(cell));

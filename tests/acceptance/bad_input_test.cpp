@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "planeval/core/parse.hpp"
+#include "planeval/import/table.hpp"
 #include "planeval/io/index_table.hpp"
 #include "planeval/io/plan_file.hpp"
 #include "planeval/io/tables.hpp"
@@ -72,6 +73,12 @@ void read_with(const std::string& reader, const std::string& path) {
       {"archive_text", [](const std::string& p) { (void)load_plan(p); }},
       {"archive_xml", [](const std::string& p) { (void)load_plan(p); }},
       {"archive_binary", [](const std::string& p) { (void)load_plan(p); }},
+      {"published_table",
+       [](const std::string& p) {
+         import_options strict;
+         strict.strict = true;
+         (void)import_table(p, strict);
+       }},
   };
   const auto it = readers.find(reader);
   if (it == readers.end()) throw std::logic_error("unknown reader '" + reader + "'");
@@ -128,7 +135,7 @@ TEST(bad_input, every_file_fails_with_its_code_and_location) {
   // every reader has its share of the catalogue
   for (const char* r :
        {"target", "observation", "plan_csv", "actuals_csv", "references_csv", "tasks_csv",
-        "index_csv", "json", "archive_text", "archive_xml", "archive_binary"})
+        "index_csv", "json", "archive_text", "archive_xml", "archive_binary", "published_table"})
     EXPECT_GE(per_reader[r], 4) << r;
   if (update) {
     std::ofstream out(dir + "/expected.tsv");

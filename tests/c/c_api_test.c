@@ -1,6 +1,6 @@
 /* Tests of the C API, written in C and linked with planeval_c only.
  * Usage: c_api_test GROUP DATA_DIR TMP_DIR   (GROUP: library, context, plans, target,
- *        observations, evaluate, tasks, null_context; or all)
+ *        observations, evaluate, tasks, import, null_context; or all)
  * Compiled as C99 with -Wall -Wextra -Werror -pedantic: it also checks that planeval.h is C99. */
 #include <math.h>
 #include <stdio.h>
@@ -827,14 +827,74 @@ static void test_null_context(void) {
   planeval_plan_destroy(&plan);
 }
 
+/* A table as published: the seed's own (25 rows, every cell read), its overrides, and a table
+ * with one odd cell (kept for review, or an error at its cell with strict). */
+static void test_import(void) {
+  planeval_context* ctx = NULL;
+  planeval_plan* plan = NULL;
+  planeval_observations* results = NULL;
+  planeval_result* result = NULL;
+  planeval_attainment st = PLANEVAL_MET;
+  char path[1024], overrides[1024];
+  char* text = NULL;
+  size_t n = 0, review = 99;
+
+  OK(ctx, planeval_context_new(&ctx));
+  path_in(path, sizeof path, data_dir, "published.csv");
+  OK(ctx, planeval_table_import(ctx, path, NULL, 0, &plan, NULL, &review, "en", &text));
+  CHECK(review == 0);
+  CHECK(text != NULL && strstr(text, "i01_gdp id = i01_gdp") != NULL);
+  planeval_free(text);
+  OK(ctx, planeval_plan_indicator_count(ctx, plan, &n));
+  CHECK(n == 25);
+  planeval_plan_destroy(&plan);
+
+  path_in(overrides, sizeof overrides, data_dir, "published-overrides.csv");
+  OK(ctx, planeval_table_import(ctx, path, overrides, 0, &plan, NULL, NULL, NULL, NULL));
+  OK(ctx, planeval_plan_indicator_id(ctx, plan, 0, &text));
+  CHECK(strcmp(text, "gdp_growth") == 0);
+  planeval_free(text);
+  planeval_plan_destroy(&plan);
+
+  path_in(path, sizeof path, tmp_dir, "odd.csv");
+  write_file(path,
+             "序号,指标名称,2020年目标值,2020年完成值\n1,生产总值(亿元),1000,1008.5\n"
+             "2,城镇调查失业率(%),5.5%%以内,4.5\n");
+  OK(ctx, planeval_observations_new(ctx, &results));
+  OK(ctx, planeval_table_import(ctx, path, NULL, 0, &plan, results, &review, NULL, NULL));
+  CHECK(review == 1);
+  OK(ctx, planeval_observations_count(ctx, results, &n, NULL));
+  CHECK(n == 2);
+  OK(ctx, planeval_plan_evaluate(ctx, plan, results, NULL, NULL, &result));
+  OK(ctx, planeval_result_status(ctx, result, 0, &st));
+  CHECK(st == PLANEVAL_MET);
+  OK(ctx, planeval_result_status(ctx, result, 1, &st));
+  CHECK(st == PLANEVAL_NEEDS_REVIEW);
+  planeval_result_destroy(&result);
+  planeval_plan_destroy(&plan);
+  FAILS(ctx, planeval_table_import(ctx, path, NULL, 1, &plan, NULL, NULL, NULL, NULL),
+        PLANEVAL_ERROR_PARSE, "target.syntax");
+  CHECK(plan == NULL);
+  CHECK(strcmp(planeval_context_error_cell(ctx), "C3") == 0);
+  FAILS(ctx, planeval_table_import(ctx, NULL, NULL, 0, &plan, NULL, NULL, NULL, NULL),
+        PLANEVAL_ERROR_USAGE, "usage");
+  planeval_observations_destroy(&results);
+  planeval_context_destroy(&ctx);
+}
+
 int main(int argc, char** argv) {
   static const struct {
     const char* name;
     void (*run)(void);
-  } groups[] = {
-      {"library", test_library}, {"context", test_context},           {"plans", test_plans},
-      {"target", test_target},   {"observations", test_observations}, {"evaluate", test_evaluate},
-      {"tasks", test_tasks},     {"null_context", test_null_context}};
+  } groups[] = {{"library", test_library},
+                {"context", test_context},
+                {"plans", test_plans},
+                {"target", test_target},
+                {"observations", test_observations},
+                {"evaluate", test_evaluate},
+                {"tasks", test_tasks},
+                {"import", test_import},
+                {"null_context", test_null_context}};
   size_t k;
   int ran = 0;
   if (argc != 4) {

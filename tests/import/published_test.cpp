@@ -54,7 +54,22 @@ std::string kept_text(const import_result& r) {
   return all;
 }
 
+bool found_line(const std::string& all, const std::string& cell);
+
+// a cell of several printed lines is found line by line
 bool found(const std::string& all, const std::string& cell) {
+  if (cell.find('\n') == std::string::npos) return found_line(all, cell);
+  std::size_t start = 0;
+  for (;;) {
+    const std::size_t nl = cell.find('\n', start);
+    const std::string line(detail::trim(cell.substr(start, nl - start)));
+    if (!import_detail::is_placeholder(line) && !found_line(all, line)) return false;
+    if (nl == std::string::npos) return true;
+    start = nl + 1;
+  }
+}
+
+bool found_line(const std::string& all, const std::string& cell) {
   using namespace import_detail;
   std::string number, unit;
   std::string bare = cell;

@@ -1,7 +1,7 @@
 """Type stubs of planeval._planeval, the compiled part of the planeval package."""
 
 import datetime
-from typing import Any, Iterable, Iterator, Literal, Mapping, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, Iterable, Iterator, List, Literal, Mapping, Optional, Sequence, Tuple, Union
 
 import numpy as np
 import numpy.typing as npt
@@ -42,6 +42,10 @@ class Location:
     def task(self) -> str: ...
     @property
     def fragment(self) -> str: ...
+    @property
+    def sheet(self) -> str: ...
+    @property
+    def cell(self) -> str: ...
     def __bool__(self) -> bool: ...
 
 class Error(ValueError):
@@ -177,6 +181,32 @@ class Observations:
     def actuals(self) -> list[Tuple[str, str, str, str]]: ...
     def references(self) -> list[Tuple[str, str, float, str]]: ...
     def __len__(self) -> int: ...
+
+class ImportResult:
+    """A table as published, imported: the plan, its published results, the import report."""
+
+    @property
+    def plan(self) -> Plan: ...
+    @property
+    def observations(self) -> Observations: ...
+    @property
+    def inferences(self) -> List[Dict[str, Any]]: ...
+    @property
+    def review(self) -> List[Dict[str, Any]]: ...
+    @property
+    def notes(self) -> List[str]: ...
+    def explain(self, lang: str = "zh") -> str: ...
+
+def import_table(
+    path: str,
+    *,
+    table_index: Optional[int] = None,
+    encoding: str = "auto",
+    strict: bool = False,
+    overrides: Union[str, Sequence[Tuple[str, str, str]], None] = None,
+    title: str = "",
+    issuer: str = "",
+) -> ImportResult: ...
 
 def load_observations(
     actuals: Optional[str] = None, references: Optional[str] = None, plan: Optional[Plan] = None

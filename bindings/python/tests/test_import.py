@@ -1,0 +1,66 @@
+"""planeval.import_table: the seed's table as published and a real execution table."""
+
+import pathlib
+
+import pytest
+
+import planeval
+
+ROOT = pathlib.Path(__file__).resolve().parents[3]
+SEED = ROOT / "examples" / "data" / "changning-2021"
+PUBLISHED = ROOT / "tests" / "data" / "published"
+
+
+def test_the_seed_as_published_with_its_inferences():
+    r = planeval.import_table(str(SEED / "published.csv"))
+    assert len(r.plan.indicators) == 25
+    assert r.review == []
+    first = r.plan.indicators[0]
+    assert first.id == "i01_gdp" and first.kind == "rate"
+    polarity = [i for i in r.inferences if i["field"] == "polarity" and i["value"] == "lower"]
+    assert polarity and "失业" in polarity[0]["reason_zh"]
+    assert polarity[0]["location"].cell.startswith("B")
+    assert "i01_gdp" in r.explain("en")
+
+
+def test_overrides_give_the_hand_made_statuses():
+    r = planeval.import_table(str(SEED / "published.csv"),
+                              overrides=str(SEED / "published-overrides.csv"))
+    hand = planeval.Plan.load(str(SEED / "plan.json"))
+    obs = planeval.load_observations(str(SEED / "actuals-illustrative.csv"),
+                                     str(SEED / "references-illustrative.csv"))
+    got = r.plan.evaluate(obs)
+    expected = hand.evaluate(obs)
+    assert [a.status for a in got] == [a.status for a in expected]
+    tuples = planeval.import_table(str(SEED / "published.csv"),
+                                   overrides=[("全区生产总值(GDP)增速", "id", "gdp_growth")])
+    assert tuples.plan.indicators[0].id == "gdp_growth"
+
+
+def test_an_execution_table_brings_its_results():
+    r = planeval.import_table(str(PUBLISHED / "08-china-2015-execution.csv"))
+    assert r.observations.actual_count > 20
+    ev = r.plan.evaluate(r.observations)
+    statuses = {a.indicator: a.status for a in ev}
+    rd = [i.id for i in r.plan.indicators if i.name_zh.startswith("研究与试验发展经费")]
+    assert statuses[rd[0]] == "not_met"  # 2.1 against 2.2, as the outline itself reports
+
+
+def test_cells_kept_for_review_and_strict(tmp_path):
+    table = tmp_path / "odd.csv"
+    table.write_text("序号,指标名称,单位,2020年完成值,2021年目标值\n"
+                     "1,地区生产总值增速,%,5,6\n2,城镇调查失业率,%,4.5,5.5%%以内\n",
+                     encoding="utf-8")
+    r = planeval.import_table(str(table))
+    assert len(r.review) == 1
+    assert r.review[0]["location"].cell == "E3"
+    assert r.review[0]["code"] == "target.syntax"
+    assert r.plan.evaluate(planeval.Observations()).status(r.plan.indicators[1].id) == "needs_review"
+    with pytest.raises(planeval.ParseError) as info:
+        planeval.import_table(str(table), strict=True)
+    assert info.value.location.cell == "E3"
+    prose = tmp_path / "prose.csv"
+    prose.write_text("一段文字\n另一段文字\n", encoding="utf-8")
+    with pytest.raises(planeval.FormatError) as no_header:
+        planeval.import_table(str(prose))
+    assert no_header.value.code == "table.no_header"
