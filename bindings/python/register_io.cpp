@@ -96,7 +96,7 @@ py::dict inference_dict(const import_inference& i) {
   return d;
 }
 
-py::dict review_dict(const import_review& r) {
+py::dict review_dict(const review_item& r) {
   py::dict d;
   d["indicator"] = r.indicator;
   d["field"] = r.field;

@@ -689,11 +689,11 @@ class importer {
 
   void keep(std::string id, std::string field, period per, std::string text, errc code,
             std::string message, location where) {
-    review(import_review{std::move(id), std::move(field), per, std::move(text), code,
-                         std::move(message), std::move(where)});
+    review(review_item{std::move(id), std::move(field), per, std::move(text), code,
+                       std::move(message), std::move(where)});
   }
 
-  void review(import_review item) {
+  void review(review_item item) {
     if (opt_.strict) raise(item.code, item.message + " ('" + item.text + "')", item.where);
     out_.review.push_back(std::move(item));
   }
@@ -1033,26 +1033,6 @@ std::vector<import_override> load_import_overrides(const std::string& path) {
     out.push_back(std::move(o));
   }
   return out;
-}
-
-void apply_review(std::vector<assessment>& assessments, const std::vector<import_review>& review) {
-  for (auto& a : assessments) {
-    for (const auto& r : review) {
-      if (r.indicator != a.indicator) continue;
-      const bool result_cell = r.field == "result" && r.period == a.period;
-      const bool base_cell =
-          (r.field == "result" || r.field == "baseline") && a.status == status::no_data;
-      if (!result_cell && !base_cell) continue;
-      if (a.status != status::no_data && !result_cell) continue;
-      a.status = status::needs_review;
-      const std::string cell = r.where.cell.empty() ? r.where.to_string() : r.where.cell;
-      a.reason_zh = "单元格" + cell + "“" + r.text + "”未能读取(" + to_string(r.code) +
-                    "),请核对原表;" + a.reason_zh;
-      a.reason_en = "the cell " + cell + " '" + r.text + "' could not be read (" +
-                    to_string(r.code) + "); check the source table. " + a.reason_en;
-      break;
-    }
-  }
 }
 
 std::string explain(const import_result& result, language lang) {

@@ -51,6 +51,7 @@ void input_set::merge(const input_set& more) {
   for (std::size_t k = 0; k < more.references.size(); ++k)
     out.add_reference(more.references.items()[k],
                       k < more.reference_origins.size() ? more.reference_origins[k] : location{});
+  out.review.insert(out.review.end(), more.review.begin(), more.review.end());
   *this = std::move(out);
 }
 
@@ -87,19 +88,42 @@ void check_input_ids(const plan& p, const input_set& in) {
 }
 
 input_set load_inputs(const plan& p, const std::vector<std::string>& actuals,
-                      const std::vector<std::string>& references, const limits& lim) {
+                      const std::vector<std::string>& references, const limits& lim, bool lenient) {
   input_set out;
   for (const auto& path : actuals) {
     input_set one;
-    one.actuals = load_actuals(path, &p, lim, &one.actual_origins);
+    one.actuals = load_actuals(path, &p, lim, &one.actual_origins, lenient ? &one.review : nullptr);
     out.merge(one);
   }
   for (const auto& path : references) {
     input_set one;
-    one.references = load_references(path, &p, lim, &one.reference_origins);
+    one.references =
+        load_references(path, &p, lim, &one.reference_origins, lenient ? &one.review : nullptr);
     out.merge(one);
   }
   return out;
+}
+
+void apply_review(std::vector<assessment>& assessments, const std::vector<review_item>& review) {
+  for (auto& a : assessments) {
+    for (const auto& r : review) {
+      if (r.indicator != a.indicator) continue;
+      const bool result_cell =
+          (r.field == "result" && r.period == a.period) ||
+          (r.field == "reference" && r.period == a.period && a.status == status::needs_reference);
+      const bool base_cell =
+          (r.field == "result" || r.field == "baseline") && a.status == status::no_data;
+      if (!result_cell && !base_cell) continue;
+      if (a.status != status::no_data && !result_cell) continue;
+      a.status = status::needs_review;
+      const std::string cell = r.where.cell.empty() ? r.where.to_string() : r.where.cell;
+      a.reason_zh = "单元格" + cell + "“" + r.text + "”未能读取(" + to_string(r.code) +
+                    "),请核对原表;" + a.reason_zh;
+      a.reason_en = "the cell " + cell + " '" + r.text + "' could not be read (" +
+                    to_string(r.code) + "); check the source table. " + a.reason_en;
+      break;
+    }
+  }
 }
 
 date default_as_of(const plan& p, const date& today) {

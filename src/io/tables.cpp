@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
+#include <tuple>
 
 #include "detail/utf8.hpp"
 #include "planeval/core/error.hpp"
@@ -139,6 +141,21 @@ struct value_row {
   parsed_observation parsed;
 };
 
+// A lenient read keeps a cell whose text does not parse: its row is reported, not lost.
+void keep_for_review(std::vector<review_item>& review, const parse_error& e,
+                     const std::string& indicator, const std::string& field, period per,
+                     std::string text) {
+  review_item item;
+  item.indicator = indicator;
+  item.field = field;
+  item.period = per;
+  item.text = std::move(text);
+  item.code = e.code();
+  item.message = e.message();
+  item.where = e.where();
+  review.push_back(std::move(item));
+}
+
 value_row read_value_row(const csv_table& t, const row_view& r, const plan* known,
                          const limits& lim) {
   value_row out;
@@ -158,7 +175,8 @@ value_row read_value_row(const csv_table& t, const row_view& r, const plan* know
 
 }  // namespace
 
-plan read_plan_table(std::istream& in, const std::string& source, const limits& lim) {
+plan read_plan_table(std::istream& in, const std::string& source, const limits& lim,
+                     std::vector<review_item>* review) {
   const csv_table t = read_csv(in, source, lim);
   check_header(t, {"id", "target_period", "target"},
                {"name_zh", "name_en", "kind", "unit", "polarity", "attribute", "category",
@@ -187,7 +205,15 @@ plan read_plan_table(std::istream& in, const std::string& source, const limits& 
                           [&] { return limited(period::parse(target_period_text), lim); });
       tg.text = target_text;
       const auto* tc = r.cell("target");
-      tg.rule = at_cell(t, *tc, id, "target", [&] { return parse_target(tc->text); });
+      try {
+        tg.rule = at_cell(t, *tc, id, "target", [&] { return parse_target(tc->text); });
+      } catch (const parse_error& e) {
+        if (!review) throw;
+        keep_for_review(*review, e, id, "target", tg.period, target_text);
+        tg.rule = rule{};
+        tg.rule.operation = op::unparsed;
+        tg.rule.description = target_text;
+      }
       tgt = std::move(tg);
       if (!latest || latest->last_day() < tgt->period.last_day()) latest = tgt->period;
     }
@@ -260,7 +286,17 @@ plan read_plan_table(std::istream& in, const std::string& source, const limits& 
     // baseline
     const std::string base_text = r.text("baseline");
     const std::string base_period_text = r.text("baseline_period");
+    std::optional<parsed_observation> base_parsed;
     if (!base_text.empty()) {
+      const auto* bc = r.cell("baseline");
+      try {
+        base_parsed = at_cell(t, *bc, id, "baseline", [&] { return parse_observation(bc->text); });
+      } catch (const parse_error& e) {
+        if (!review) throw;
+        keep_for_review(*review, e, id, "baseline", {}, base_text);
+      }
+    }
+    if (!base_text.empty() && base_parsed) {
       period bp;
       if (!base_period_text.empty()) {
         bp = at_cell(t, r.where("baseline_period"), id, "baseline_period",
@@ -273,8 +309,7 @@ plan read_plan_table(std::istream& in, const std::string& source, const limits& 
                   "a baseline needs a baseline_period when the row has no target");
       }
       const auto* bc = r.cell("baseline");
-      const auto parsed =
-          at_cell(t, *bc, id, "baseline", [&] { return parse_observation(bc->text); });
+      const parsed_observation& parsed = *base_parsed;
       if (parsed.qualifier.cumulative_years > 1 && bp.kind() == period_kind::year)
         bp = period::span(bp.first_year() - parsed.qualifier.cumulative_years + 1, bp.first_year());
       ind.baseline = to_observation(id, bp, base_text, parsed);
@@ -283,7 +318,7 @@ plan read_plan_table(std::istream& in, const std::string& source, const limits& 
         fail_cell(t, *bc, id, "baseline", errc::unit_incompatible,
                   "baseline unit '" + ind.baseline->unit.symbol() + "' cannot be expressed in '" +
                       ind.unit.symbol() + "'");
-    } else if (!base_period_text.empty()) {
+    } else if (!base_period_text.empty() && base_text.empty()) {
       fail_cell(t, r.where("baseline"), id, "baseline", errc::model_invalid,
                 "baseline_period is given but the baseline is blank");
     }
@@ -314,20 +349,44 @@ plan read_plan_table(std::istream& in, const std::string& source, const limits& 
   return p;
 }
 
-plan load_plan_table(const std::string& path, const limits& lim) {
+plan load_plan_table(const std::string& path, const limits& lim, std::vector<review_item>* review) {
   std::ifstream in;
   detail::open_file(in, path);
-  return read_plan_table(in, path, lim);
+  return read_plan_table(in, path, lim, review);
+}
+
+// The row's values, or nullopt when a lenient read kept the row for review.
+std::optional<value_row> lenient_value_row(const csv_table& t, const row_view& r, const plan* known,
+                                           const limits& lim, std::vector<review_item>* review,
+                                           const char* field) {
+  try {
+    return read_value_row(t, r, known, lim);
+  } catch (const parse_error& e) {
+    if (!review) throw;
+    const auto per = [&]() -> period {
+      try {
+        return period::parse(r.text("period"));
+      } catch (const error&) {
+        return {};
+      }
+    }();
+    keep_for_review(*review, e, r.text("indicator"), field, per, r.text("value"));
+    return std::nullopt;
+  }
 }
 
 observation_set read_actuals(std::istream& in, const std::string& source, const plan* known,
-                             const limits& lim, std::vector<location>* origins) {
+                             const limits& lim, std::vector<location>* origins,
+                             std::vector<review_item>* review) {
   const csv_table t = read_csv(in, source, lim);
   check_header(t, {"indicator", "period", "value"}, {"flags", "note"});
   observation_set out;
+  std::map<std::tuple<std::string, period, measure_kind>, std::size_t> first_line;
   for (const auto& row : t.rows) {
     const row_view r{t, row};
-    const value_row v = read_value_row(t, r, known, lim);
+    const auto lenient = lenient_value_row(t, r, known, lim, review, "result");
+    if (!lenient) continue;
+    const value_row& v = *lenient;
     const std::string& id = v.id;
     const period& per = v.per;
     const auto& parsed = v.parsed;
@@ -341,10 +400,13 @@ observation_set read_actuals(std::istream& in, const std::string& source, const 
       if (o.flags.find(c) == std::string::npos) o.flags += c;
     const std::string note = r.text("note");
     if (!note.empty()) o.note = o.note.empty() ? note : note + "; " + o.note;
-    if (out.find(id, per, o.measure.kind))
+    const auto key = std::make_tuple(id, per, o.measure.kind);
+    if (const auto first = first_line.find(key); first != first_line.end())
       fail_cell(t, r.where("period"), id, "period", errc::model_duplicate,
                 "a second " + std::string(to_string(o.measure.kind)) + " value of '" + id +
-                    "' for " + per.to_string());
+                    "' for " + per.to_string() + " (the first is on line " +
+                    std::to_string(first->second) + ")");
+    first_line[key] = r.where("period").line;
     out.add(std::move(o));
     if (origins) origins->push_back(origin_of(t, row, id));
   }
@@ -352,20 +414,24 @@ observation_set read_actuals(std::istream& in, const std::string& source, const 
 }
 
 observation_set load_actuals(const std::string& path, const plan* known, const limits& lim,
-                             std::vector<location>* origins) {
+                             std::vector<location>* origins, std::vector<review_item>* review) {
   std::ifstream in;
   detail::open_file(in, path);
-  return read_actuals(in, path, known, lim, origins);
+  return read_actuals(in, path, known, lim, origins, review);
 }
 
 reference_set read_references(std::istream& in, const std::string& source, const plan* known,
-                              const limits& lim, std::vector<location>* origins) {
+                              const limits& lim, std::vector<location>* origins,
+                              std::vector<review_item>* review) {
   const csv_table t = read_csv(in, source, lim);
   check_header(t, {"indicator", "period", "value"}, {"note"});
   reference_set out;
+  std::map<std::pair<std::string, period>, std::size_t> first_line;
   for (const auto& row : t.rows) {
     const row_view r{t, row};
-    const value_row v = read_value_row(t, r, known, lim);
+    const auto lenient = lenient_value_row(t, r, known, lim, review, "reference");
+    if (!lenient) continue;
+    const value_row& v = *lenient;
     const std::string& id = v.id;
     const period& per = v.per;
     const auto& parsed = v.parsed;
@@ -374,9 +440,11 @@ reference_set read_references(std::istream& in, const std::string& source, const
       fail_cell(t, *v.value, id, "value", errc::model_invalid,
                 "a reference value must be a number (with an optional unit), not '" +
                     trimmed(*v.value) + "'");
-    if (out.find(id, per))
+    if (const auto first = first_line.find({id, per}); first != first_line.end())
       fail_cell(t, r.where("period"), id, "period", errc::model_duplicate,
-                "a second reference value of '" + id + "' for " + per.to_string());
+                "a second reference value of '" + id + "' for " + per.to_string() +
+                    " (the first is on line " + std::to_string(first->second) + ")");
+    first_line[{id, per}] = r.where("period").line;
     reference_value ref;
     ref.indicator = id;
     ref.period = per;
@@ -390,10 +458,10 @@ reference_set read_references(std::istream& in, const std::string& source, const
 }
 
 reference_set load_references(const std::string& path, const plan* known, const limits& lim,
-                              std::vector<location>* origins) {
+                              std::vector<location>* origins, std::vector<review_item>* review) {
   std::ifstream in;
   detail::open_file(in, path);
-  return read_references(in, path, known, lim, origins);
+  return read_references(in, path, known, lim, origins, review);
 }
 
 observation observation_from_text(const std::string& indicator, const period& per,

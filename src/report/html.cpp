@@ -377,6 +377,54 @@ void indicator_rows(markup& m, const report_data& d) {
   m.close();
 }
 
+// The cells kept as text (each with its cell and why), and how an imported table was read.
+void review_section(markup& m, const report_data& d) {
+  const language l = d.lang;
+  const bool cells = d.review && !d.review->empty();
+  const bool inferred = d.inferences && !d.inferences->empty();
+  if (!cells && !inferred) return;
+  m.open("section", {{"id", "review"}});
+  m.element("h2", {}, tr(l, "待核对与导入说明", "Cells to review and how the table was read"));
+  if (cells) {
+    m.element("p", {},
+              tr(l, "以下单元格未能读取,按文字保留;相关指标的状态为“待核对”。",
+                 "These cells could not be read and were kept as text; the indicators they feed "
+                 "show 'needs review'."));
+    m.open("table", {{"class", "review"}, {"data-count", std::to_string(d.review->size())}});
+    m.open("tr");
+    for (const char* h : {tr(l, "位置", "cell"), tr(l, "指标", "indicator"), tr(l, "内容", "field"),
+                          tr(l, "原文", "text"), tr(l, "原因", "why")})
+      m.element("th", {}, h);
+    m.close();
+    for (const auto& r : *d.review) {
+      const indicator* ind = r.indicator.empty() ? nullptr : d.p->find(r.indicator);
+      m.open("tr", {{"data-code", to_string(r.code)}});
+      m.element("td", {}, r.where.to_string());
+      m.element("td", {}, ind ? ind->name(l) : r.indicator);
+      m.element("td", {}, r.field);
+      m.element("td", {}, r.text);
+      m.element("td", {}, std::string("[") + to_string(r.code) + "] " + r.message);
+      m.close();
+    }
+    m.close();
+  }
+  if (inferred) {
+    m.open("details", {{"id", "inferences"}, {"data-count", std::to_string(d.inferences->size())}});
+    m.element("summary", {},
+              tr(l, "导入时的推断(", "Inferences made on import (") +
+                  std::to_string(d.inferences->size()) + tr(l, "项)", ")"));
+    m.open("ul");
+    for (const auto& i : *d.inferences)
+      m.element("li", {{"data-field", i.field}},
+                (i.indicator.empty() ? std::string() : i.indicator + " ") + i.field + " = " +
+                    i.value + ": " + (l == language::zh ? i.reason_zh : i.reason_en) +
+                    (i.where.cell.empty() ? std::string() : " [" + i.where.cell + "]"));
+    m.close();
+    m.close();
+  }
+  m.close();
+}
+
 void pace_section(markup& m, const report_data& d) {
   if (d.pace_measured == 0) return;
   const language l = d.lang;
@@ -571,6 +619,7 @@ void write_report_html(std::ostream& out, const report_data& d) {
   header(m, d);
   overview(m, d);
   indicator_rows(m, d);
+  review_section(m, d);
   pace_section(m, d);
   task_section(m, d);
   m.open("footer", {{"id", "report-footer"}});

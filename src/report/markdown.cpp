@@ -181,6 +181,29 @@ void write_report_markdown(std::ostream& out, const report_data& d) {
     out << '\n';
   }
 
+  // cells kept for review, how an imported table was read
+  if (d.review && !d.review->empty()) {
+    out << "## " << tr(l, "待核对单元格", "Cells to review") << "\n\n";
+    table_head(out,
+               {tr(l, "位置", "cell"), tr(l, "指标", "indicator"), tr(l, "内容", "field"),
+                tr(l, "原文", "text"), tr(l, "原因", "why")},
+               {});
+    for (const auto& r : *d.review) {
+      const indicator* ind = r.indicator.empty() ? nullptr : d.p->find(r.indicator);
+      table_row(out, {r.where.to_string(), ind ? ind->name(l) : r.indicator, r.field, r.text,
+                      std::string("[") + to_string(r.code) + "] " + r.message});
+    }
+    out << '\n';
+  }
+  if (d.inferences && !d.inferences->empty()) {
+    out << "## " << tr(l, "导入时的推断", "Inferences made on import") << "\n\n";
+    for (const auto& i : *d.inferences)
+      out << "- " << (i.indicator.empty() ? std::string() : i.indicator + " ") << i.field << " = "
+          << i.value << ": " << (l == language::zh ? i.reason_zh : i.reason_en)
+          << (i.where.cell.empty() ? std::string() : " [" + i.where.cell + "]") << '\n';
+    out << '\n';
+  }
+
   // pace
   if (d.pace_measured > 0) {
     out << "## " << tr(l, "时序进度", "Pace within the year") << "\n\n";

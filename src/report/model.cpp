@@ -65,7 +65,10 @@ report_data build_report_data(const report_input& in) {
   evaluation_options eo;
   eo.as_of = d.as_of;
   eo.only = in.options.target_period;
-  const std::vector<assessment> all = evaluate(p, in.actuals, in.references, eo);
+  std::vector<assessment> all = evaluate(p, in.actuals, in.references, eo);
+  apply_review(all, in.review);
+  d.review = &in.review;
+  d.inferences = &in.inferences;
   for (std::size_t k = 0; k < all.size();) {
     std::size_t end = k;
     while (end < all.size() && all[end].indicator == all[k].indicator) ++end;

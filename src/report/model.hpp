@@ -51,6 +51,8 @@ struct report_data {
   std::optional<indicator_task_view> view;  ///< indicators next to tasks
   std::string task_narrative;               ///< the task paragraph
   std::vector<indicator_row> rows;          ///< one per indicator, plan order
+  const std::vector<review_item>* review = nullptr;           ///< cells kept for review
+  const std::vector<import_inference>* inferences = nullptr;  ///< how a table was read
 };
 
 /// Computes a report's content.

@@ -4,6 +4,7 @@
 
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 
 #include "support/run_cli.hpp"
@@ -116,4 +117,32 @@ TEST(cli_import, actuals_out_round_trips) {
   ASSERT_EQ(a["assessments"].size(), b["assessments"].size());
   for (std::size_t k = 0; k < a["assessments"].size(); ++k)
     EXPECT_EQ(a["assessments"][k]["status"], b["assessments"][k]["status"]) << k;
+}
+
+TEST(cli_import, the_report_lists_cells_to_review_and_the_inferences) {
+  const std::string path =
+      write_temp("report-odd.csv",
+                 "序号,指标名称,单位,2020年完成值,2021年目标值\n1,地区生产总值增速,%,5,6\n"
+                 "2,城镇调查失业率,%,4.5,5.5%%以内\n");
+  const std::string html = testing::TempDir() + "/imported-report.html";
+  const auto r = run("report --table " + path + " --as-of 2021-12-31 -o " + html);
+  EXPECT_EQ(r.code, 1) << r.out;
+  std::ifstream in(html);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  const std::string page = buffer.str();
+  EXPECT_NE(page.find("id=\"review\""), std::string::npos);
+  EXPECT_NE(page.find("cell E3"), std::string::npos);
+  EXPECT_NE(page.find("id=\"inferences\""), std::string::npos);
+  EXPECT_NE(page.find("data-status=\"needs_review\""), std::string::npos);
+  const auto md =
+      run("report --table " + path + " --as-of 2021-12-31 --lang en --format markdown -o -");
+  EXPECT_NE(md.out.find("## Cells to review"), std::string::npos) << md.out;
+  EXPECT_NE(md.out.find("## Inferences made on import"), std::string::npos) << md.out;
+  // a bad cell of an actuals table is kept the same way
+  const std::string actuals =
+      write_temp("odd-actuals.csv", "indicator,period,value\ni01,2021,6.5\ni02,2021,四点五\n");
+  const auto e = run("evaluate --table " + path + " --actuals " + actuals);
+  EXPECT_EQ(e.code, 1) << e.out;
+  EXPECT_NE(e.out.find("odd-actuals.csv:3"), std::string::npos) << e.out;
 }

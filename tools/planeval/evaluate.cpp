@@ -18,7 +18,7 @@ int run_evaluate(const input_options& o) {
   opt.as_of = in.as_of;
   opt.only = in.period;
   auto assessments = evaluate(p, in.values.actuals, in.values.references, opt);
-  apply_review(assessments, in.review);
+  apply_review(assessments, in.values.review);
   const auto summary = summarize(p, assessments);
   write_output(
       o.format,

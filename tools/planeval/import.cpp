@@ -32,13 +32,10 @@ int run_import(const import_command_options& o) {
     save_plan(p, o.out);
   }
   if (!o.actuals_out.empty()) save_actuals(r.actuals, o.actuals_out);
-  inputs summary;
-  summary.plan = r.plan;
-  summary.review = r.review;
   std::cerr << "planeval import: " << r.plan.indicators.size() << " indicators, "
             << r.actuals.size() << " results, " << r.review.size() << " cells to review, "
             << r.inferences.size() << " inferences (--explain lists them)\n";
-  return report_review(summary);
+  return report_review(r.review, r.plan);
 }
 
 }  // namespace

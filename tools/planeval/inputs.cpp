@@ -65,8 +65,8 @@ void add_table_options(CLI::App& cmd, input_options& o) {
                  "is an id or a published name)")
       ->check(CLI::ExistingFile);
   cmd.add_flag("--strict", o.strict,
-               "Fail at the first table cell that does not parse (default: keep it as text for "
-               "review, exit 1)");
+               "Fail at the first cell that does not parse, of --table, --indicators, --actuals "
+               "or --references (default: keep it as text for review and exit 1)");
 }
 
 import_options import_options_of(const input_options& o) {
@@ -80,17 +80,19 @@ import_options import_options_of(const input_options& o) {
   return io;
 }
 
-int report_review(const inputs& in) {
-  for (const auto& r : in.review)
+int report_review(const std::vector<review_item>& review, const plan& p) {
+  for (const auto& r : review)
     std::cerr << "planeval: review " << r.where.to_string() << ": "
               << (r.indicator.empty() ? "" : r.indicator + " ") << r.field << " '" << r.text
               << "' kept as text [" << to_string(r.code) << "] " << r.message << '\n';
-  if (in.plan.indicators.empty()) {
+  if (p.indicators.empty()) {
     std::cerr << "planeval: warning: the plan has no indicators\n";
     return exit_failed;
   }
-  return in.review.empty() ? 0 : exit_failed;
+  return review.empty() ? 0 : exit_failed;
 }
+
+int report_review(const inputs& in) { return report_review(in.values.review, in.plan); }
 
 inputs read_inputs(const input_options& o) {
   if (o.indicators.empty() && o.plan_file.empty() && o.table.empty())
@@ -102,16 +104,19 @@ inputs read_inputs(const input_options& o) {
     in.plan = std::move(result.plan);
     std::size_t k = 0;
     for (const auto& a : result.actuals) imported.add_actual(a, result.actual_origins.at(k++));
-    in.review = std::move(result.review);
+    imported.review = std::move(result.review);
     in.import_notes = std::move(result.notes);
+    in.import_inferences = std::move(result.inferences);
+  } else if (o.plan_file.empty()) {
+    in.plan = load_plan_table(o.indicators, {}, o.strict ? nullptr : &imported.review);
   } else {
-    in.plan = o.plan_file.empty() ? load_plan_table(o.indicators) : load_plan(o.plan_file);
+    in.plan = load_plan(o.plan_file);
   }
   if (!o.title.empty()) in.plan.title_zh = o.title;
   if (!o.issuer.empty()) in.plan.issuer = o.issuer;
   if (!o.tasks.empty()) in.plan.tasks = load_tasks(o.tasks, &in.plan);  // replaces the plan's own
-  in.values = load_inputs(in.plan, o.actuals, o.references);
-  if (!o.table.empty()) in.values = merge_inputs({imported, in.values});
+  in.values =
+      merge_inputs({imported, load_inputs(in.plan, o.actuals, o.references, {}, !o.strict)});
   if (!o.period.empty()) in.period = period::parse(o.period);
   if (!o.as_of.empty()) in.as_of = parse_date(o.as_of);
   in.lang = language_of(o.lang);

@@ -56,11 +56,11 @@ void add_input_options(CLI::App& cmd, input_options& o, const input_help& help);
 struct inputs {
   planeval::plan plan;  ///< --plan (any format) or --indicators, tasks from --tasks
   input_set values;     ///< --actuals and --references, merged, ids checked
-  std::optional<planeval::period> period;  ///< --period
-  std::optional<date> as_of;               ///< --as-of
-  language lang = language::zh;            ///< --lang
-  std::vector<import_review> review;       ///< --table: the cells kept as text
-  std::vector<std::string> import_notes;   ///< --table: the import's plan-wide notes
+  std::optional<planeval::period> period;           ///< --period
+  std::optional<date> as_of;                        ///< --as-of
+  language lang = language::zh;                     ///< --lang
+  std::vector<std::string> import_notes;            ///< --table: the import's plan-wide notes
+  std::vector<import_inference> import_inferences;  ///< --table: how the table was read
 };
 
 /// Reads the plan and the values; CLI::RequiredError when neither --plan, --indicators nor
@@ -74,9 +74,13 @@ import_options import_options_of(const input_options& o);
 /// a command; `import` has them without --table.
 void add_table_options(CLI::App& cmd, input_options& o);
 
-/// Prints each cell kept for review on standard error; the exit code: 1 when there are any
-/// (or the plan has no indicators), else 0.
+/// Prints each cell kept for review (`in.values.review`: a --table cell, a --indicators,
+/// --actuals or --references cell that did not parse) on standard error; the exit code: 1 when
+/// there are any (or the plan has no indicators, or no values were given), else 0.
 int report_review(const inputs& in);
+
+/// Prints the cells kept for review on standard error; 1 when there are any, else 0.
+int report_review(const std::vector<review_item>& review, const plan& p);
 
 /// The as-of date given, else the library's default (`default_as_of`, from today).
 date as_of_or_default(const inputs& in);

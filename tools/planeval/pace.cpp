@@ -44,7 +44,7 @@ int run_pace(const pace_cli_options& o) {
                {[&] { return pace_to_json(p, result, in.lang); },
                 [&](std::ostream& out) { write_pace_markdown(out, p, result, in.lang); },
                 [&](std::ostream& out) { write_pace_table(out, p, result, in.lang); }});
-  return 0;
+  return report_review(in);
 }
 
 }  // namespace

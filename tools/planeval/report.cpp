@@ -32,6 +32,8 @@ int run_report(const report_cli_options& o) {
   in.options.target_period = read.period;
   in.options.task_period = default_task_period(in.plan);
   in.lang = read.lang;
+  in.review = read.values.review;
+  in.inferences = read.import_inferences;
 
   report_format f = report_format::html;
   if (!o.in.format.empty())
@@ -43,7 +45,7 @@ int run_report(const report_cli_options& o) {
     write_report(std::cout, in, f);
   else
     save_report(o.output, in, f);
-  return 0;
+  return report_review(in.review, in.plan);
 }
 
 }  // namespace

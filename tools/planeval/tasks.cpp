@@ -45,7 +45,7 @@ int run_tasks(const tasks_options& o) {
       {[&] { return task_evaluation_to_json(p, e, &view, in.lang); },
        [&](std::ostream& out) { write_task_evaluation_markdown(out, p, e, &view, in.lang); },
        [&](std::ostream& out) { write_task_evaluation_table(out, p, e, &view, in.lang); }});
-  return 0;
+  return report_review(in);
 }
 
 }  // namespace

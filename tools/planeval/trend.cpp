@@ -51,7 +51,7 @@ int run_trend(const trend_cli_options& o) {
                {[&] { return trends_to_json(p, result, in.lang); },
                 [&](std::ostream& out) { write_trend_markdown(out, p, result, in.lang); },
                 [&](std::ostream& out) { write_trend_table(out, p, result, in.lang); }});
-  return 0;
+  return report_review(in);
 }
 
 }  // namespace

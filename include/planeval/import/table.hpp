@@ -11,6 +11,7 @@
 #include "planeval/core/evaluate.hpp"
 #include "planeval/core/plan.hpp"
 #include "planeval/io/grid.hpp"
+#include "planeval/io/inputs.hpp"
 
 namespace planeval {
 
@@ -46,18 +47,6 @@ struct import_inference {
   location where;         ///< the cell or column it was read from
 };
 
-/// @brief A cell kept as text because it did not parse; the assessment it feeds says
-/// `needs_review`.
-struct import_review {
-  std::string indicator;            ///< indicator id (empty when the row has none)
-  std::string field;                ///< `target`, `result`, `baseline` or `row`
-  planeval::period period;          ///< the period of the cell's column
-  std::string text;                 ///< the cell as published
-  errc code = errc::target_syntax;  ///< why it did not parse
-  std::string message;              ///< the parser's message
-  location where;                   ///< file, sheet, cell (`C7`), line
-};
-
 /// @brief What an import gives: the plan, the results published beside its targets, and the
 /// import report.
 struct import_result {
@@ -65,7 +54,7 @@ struct import_result {
   observation_set actuals;                   ///< results and other published values
   std::vector<location> actual_origins;      ///< the cell of each actual (same order)
   std::vector<import_inference> inferences;  ///< every inference, in table order
-  std::vector<import_review> review;         ///< cells kept as text
+  std::vector<review_item> review;           ///< cells kept as text
   std::vector<std::string> notes;            ///< plan-wide facts: note rows, columns not read
   std::size_t table_index = 0;               ///< the table read (0-based, in its file)
   std::size_t header_row = 0;                ///< 0-based row of the (last) header row
@@ -85,10 +74,6 @@ import_result import_table(const std::string& path, const import_options& option
 /// comments).
 /// @throws format_error (`csv.*`), error (`usage`) for an unknown field.
 std::vector<import_override> load_import_overrides(const std::string& path);
-
-/// @brief Marks the assessments fed by a reviewed cell: a result cell of the assessed period
-/// (or a baseline cell) turns the status into `needs_review` with the cell in the reason.
-void apply_review(std::vector<assessment>& assessments, const std::vector<import_review>& review);
 
 /// @brief The import report as text lines (one inference or review item per line), for
 /// `planeval import --explain`.

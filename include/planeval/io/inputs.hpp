@@ -9,12 +9,26 @@
 #include <vector>
 
 #include "planeval/core/error.hpp"
+#include "planeval/core/evaluate.hpp"
 #include "planeval/core/limits.hpp"
 #include "planeval/core/observation.hpp"
 #include "planeval/core/period.hpp"
 #include "planeval/core/plan.hpp"
 
 namespace planeval {
+
+/// @brief A cell kept as text because it did not parse (a lenient read of a table: `planeval
+/// import`, `--table`, the CSV readers when given a review list); the assessment it feeds says
+/// `needs_review` (`apply_review`).
+struct review_item {
+  std::string indicator;            ///< indicator id (empty when the row has none)
+  std::string field;                ///< `target`, `result`, `baseline` or `row`
+  planeval::period period;          ///< the period of the cell's column
+  std::string text;                 ///< the cell as published
+  errc code = errc::target_syntax;  ///< why it did not parse
+  std::string message;              ///< the parser's message
+  location where;                   ///< file, sheet, cell (`C7`), line
+};
 
 /// @brief Actual values and references, each with its origin (a file and line, or a position
 /// such as `actuals[3]` for values given in memory).
@@ -23,6 +37,7 @@ struct input_set {
   reference_set references;                 ///< the references, in the order given
   std::vector<location> actual_origins;     ///< where each actual came from (same order)
   std::vector<location> reference_origins;  ///< where each reference came from (same order)
+  std::vector<review_item> review;          ///< cells kept as text by a lenient read
 
   /// @brief Adds an actual value.
   /// @param o the value
@@ -64,10 +79,18 @@ void check_input_ids(const plan& p, const input_set& in);
 /// @param actuals paths of actuals files
 /// @param references paths of references files
 /// @param lim limits for untrusted input
+/// @param lenient keep a row whose period or value does not parse in `review` (with its cell)
+///        instead of throwing
 /// @throws what `load_actuals` throws; model_error (`model_duplicate`) for a value given twice,
 ///         naming both files and lines; (`model_unknown_id`) for an id not in the plan.
 input_set load_inputs(const plan& p, const std::vector<std::string>& actuals,
-                      const std::vector<std::string>& references, const limits& lim = {});
+                      const std::vector<std::string>& references, const limits& lim = {},
+                      bool lenient = false);
+
+/// @brief Marks the assessments fed by a reviewed cell: a result cell of the assessed period
+/// (or a baseline cell, when the assessment has no data) turns the status into `needs_review`
+/// with the cell and the text in the reason.
+void apply_review(std::vector<assessment>& assessments, const std::vector<review_item>& review);
 
 /// @brief The as-of date every door uses when none is given: `today`, or the last day of the
 /// plan's period when that is earlier.

@@ -11,6 +11,7 @@
 #include "planeval/core/limits.hpp"
 #include "planeval/core/observation.hpp"
 #include "planeval/core/plan.hpp"
+#include "planeval/io/inputs.hpp"
 
 namespace planeval {
 
@@ -30,10 +31,14 @@ namespace planeval {
 /// @param lim limits for untrusted input (size, cell length, rows, periods)
 /// @throws format_error, parse_error, model_error with file, line, column and indicator id;
 ///         an error with a `limit_*` code when the input exceeds `lim`.
-plan read_plan_table(std::istream& in, const std::string& source, const limits& lim = {});
+/// @param review when given, a target or baseline cell that does not parse is kept in it (the
+///        target as an `unparsed` rule, the baseline left out) instead of throwing
+plan read_plan_table(std::istream& in, const std::string& source, const limits& lim = {},
+                     std::vector<review_item>* review = nullptr);
 
 /// @brief Opens and reads a plan table. @throws io_error when the file cannot be read.
-plan load_plan_table(const std::string& path, const limits& lim = {});
+plan load_plan_table(const std::string& path, const limits& lim = {},
+                     std::vector<review_item>* review = nullptr);
 
 /// @brief Reads actuals: `indicator,period,value[,flags][,note]`. Values use the target
 /// language (`7.05%`, `增长8.1%`, `84以上`, `8%左右`, `达标`); `左右` adds the flag `E`.
@@ -42,25 +47,31 @@ plan load_plan_table(const std::string& path, const limits& lim = {});
 /// @param known when given, indicator ids must exist in this plan.
 /// @param lim limits for untrusted input (size, cell length, rows, periods)
 /// @param origins when given, receives where each value was read (file, line), in order
+/// @param review when given, a row whose period or value does not parse is kept in it (with its
+///        cell) and left out, instead of throwing
 /// @throws format_error, parse_error, model_error with file, line and column; an error with a
 ///         `limit_*` code when the input exceeds `lim`.
 observation_set read_actuals(std::istream& in, const std::string& source,
                              const plan* known = nullptr, const limits& lim = {},
-                             std::vector<location>* origins = nullptr);
+                             std::vector<location>* origins = nullptr,
+                             std::vector<review_item>* review = nullptr);
 
 /// @brief Opens and reads an actuals file.
 observation_set load_actuals(const std::string& path, const plan* known = nullptr,
-                             const limits& lim = {}, std::vector<location>* origins = nullptr);
+                             const limits& lim = {}, std::vector<location>* origins = nullptr,
+                             std::vector<review_item>* review = nullptr);
 
 /// @brief Reads references: `indicator,period,value[,note]`; each value is a number with an
 /// optional unit. Parameters and errors as `read_actuals`.
 reference_set read_references(std::istream& in, const std::string& source,
                               const plan* known = nullptr, const limits& lim = {},
-                              std::vector<location>* origins = nullptr);
+                              std::vector<location>* origins = nullptr,
+                              std::vector<review_item>* review = nullptr);
 
 /// @brief Opens and reads a references file.
 reference_set load_references(const std::string& path, const plan* known = nullptr,
-                              const limits& lim = {}, std::vector<location>* origins = nullptr);
+                              const limits& lim = {}, std::vector<location>* origins = nullptr,
+                              std::vector<review_item>* review = nullptr);
 
 /// @brief An actual value written in the target language, read as `read_actuals` reads a row:
 /// the value's measure, unit and qualifier from its words, the flag `E` for `左右`, then `flags`.

@@ -22,6 +22,7 @@
 #include "planeval/core/period.hpp"
 #include "planeval/core/plan.hpp"
 #include "planeval/core/task_eval.hpp"
+#include "planeval/import/table.hpp"
 
 namespace planeval {
 
@@ -61,12 +62,15 @@ struct report_options {
 
 /// @brief Everything a report is made from.
 struct report_input {
-  planeval::plan plan;           ///< the plan, with its tasks (if any)
-  observation_set actuals;       ///< annual, year-to-date and past values (looked up first)
-  reference_set references;      ///< references and quotas (looked up first)
-  std::optional<date> as_of;     ///< the as-of date; default: the last day of the plan's period
-  language lang = language::zh;  ///< language of every text
-  report_options options;        ///< what to compute
+  planeval::plan plan;              ///< the plan, with its tasks (if any)
+  observation_set actuals;          ///< annual, year-to-date and past values (looked up first)
+  reference_set references;         ///< references and quotas (looked up first)
+  std::optional<date> as_of;        ///< the as-of date; default: the last day of the plan's period
+  language lang = language::zh;     ///< language of every text
+  report_options options;           ///< what to compute
+  std::vector<review_item> review;  ///< cells kept as text (an import, a lenient read): listed,
+                                    ///< and their assessments shown as `needs_review`
+  std::vector<import_inference> inferences;  ///< how an imported table was read: listed
 };
 
 /// @brief Writes a report of the plan as of a date.

@@ -1,0 +1,74 @@
+// The CSV readers' lenient read: a cell that does not parse is kept for review (with its line
+// and column) and the rest of the table is read; without a review list it is an error, as
+// before. Duplicates name the line of the first occurrence.
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "planeval/core/evaluate.hpp"
+#include "planeval/io/inputs.hpp"
+#include "planeval/io/tables.hpp"
+
+namespace planeval {
+namespace {
+
+const char* const plan_csv =
+    "id,name_zh,unit,baseline,target_period,target\n"
+    "gdp,生产总值增速,%,5,2021,6\n"
+    "jobs,城镇新增就业,万人,,2021,5..5万人\n"
+    "air,优良天数比例,%,八十,2021,85\n";
+
+TEST(LenientTables, PlanTableKeepsTargetAndBaselineCells) {
+  std::istringstream in(plan_csv);
+  std::vector<review_item> review;
+  const plan p = read_plan_table(in, "plan.csv", {}, &review);
+  ASSERT_EQ(p.indicators.size(), 3U);
+  ASSERT_EQ(review.size(), 2U);
+  EXPECT_EQ(review[0].indicator, "jobs");
+  EXPECT_EQ(review[0].field, "target");
+  EXPECT_EQ(review[0].where.line, 3U);
+  EXPECT_EQ(p.find("jobs")->targets.at(0).rule.operation, op::unparsed);
+  EXPECT_EQ(review[1].field, "baseline");
+  EXPECT_FALSE(p.find("air")->baseline);
+  std::istringstream again(plan_csv);
+  EXPECT_THROW((void)read_plan_table(again, "plan.csv"), parse_error);
+}
+
+TEST(LenientTables, ActualsKeepTheOddRowAndReadTheRest) {
+  std::istringstream pin(plan_csv);
+  std::vector<review_item> plan_review;
+  const plan p = read_plan_table(pin, "plan.csv", {}, &plan_review);
+  const char* const actuals =
+      "indicator,period,value\ngdp,2021,6.5\nair,2021,约八十五\nair,2021-13,80\n";
+  std::istringstream in(actuals);
+  std::vector<review_item> review;
+  const observation_set got = read_actuals(in, "actuals.csv", &p, {}, nullptr, &review);
+  EXPECT_EQ(got.size(), 1U);
+  ASSERT_EQ(review.size(), 2U);
+  EXPECT_EQ(review[0].field, "result");
+  EXPECT_EQ(review[0].period, period::year(2021));
+  EXPECT_EQ(review[0].where.line, 3U);
+  EXPECT_EQ(review[1].code, errc::period_range);
+  auto a = evaluate(p, got, {});
+  apply_review(a, review);
+  EXPECT_EQ(a[0].status, status::met);
+  EXPECT_EQ(a[1].status, status::needs_review);  // the unparsed target
+  EXPECT_EQ(a[2].status, status::needs_review);  // the unread result
+  EXPECT_NE(a[2].reason_en.find("约八十五"), std::string::npos) << a[2].reason_en;
+  std::istringstream strict(actuals);
+  EXPECT_THROW((void)read_actuals(strict, "actuals.csv", &p), parse_error);
+}
+
+TEST(LenientTables, DuplicatesNameTheFirstLine) {
+  std::istringstream in("indicator,period,value\ngdp,2021,6\nx,2021,1\ngdp,2021,7\n");
+  try {
+    (void)read_actuals(in, "a.csv");
+    FAIL();
+  } catch (const model_error& e) {
+    EXPECT_EQ(e.where().line, 4U);
+    EXPECT_NE(std::string(e.what()).find("line 2"), std::string::npos) << e.what();
+  }
+}
+
+}  // namespace
+}  // namespace planeval
