@@ -521,6 +521,11 @@ class evaluator {
       x = convert_checked(x, r.unit, cmp, "target");
       lo = convert_checked(lo, r.unit, cmp, "target");
       hi = convert_checked(hi, r.unit, cmp, "target");
+    } else if (r.unit.is_percent() && cmp.is_percent() && r.unit != cmp) {
+      // a rate in ‰ compared as a growth in %: the threshold in the value's unit
+      x = convert(x, r.unit, cmp);
+      lo = convert(lo, r.unit, cmp);
+      hi = convert(hi, r.unit, cmp);
     }
 
     const actual_value v = measured();

@@ -561,7 +561,7 @@ bool is_flow(std::string_view word) noexcept {
 bool names_a_flow(std::string_view indicator_name) noexcept {
   for (const auto& p : table)
     if (p.role == role::flow && p.lang == zh && p.means.empty() && starts_with(p.text, "新") &&
-        starts_with(indicator_name, p.text))
+        indicator_name.find(p.text) != std::string_view::npos)
       return true;
   return false;
 }

@@ -134,7 +134,8 @@ inline std::string_view recorded(const phrase& p) noexcept {
 /// `竣工`, `新增`, `新建`): the indicator sums over the period.
 bool is_flow(std::string_view word) noexcept;
 
-/// True when an indicator's name starts with a flow word that says "new" (`新增上市企业数`).
+/// True when an indicator's name holds a flow word that says "new" (`新增上市企业数`,
+/// `城镇新增就业`).
 bool names_a_flow(std::string_view indicator_name) noexcept;
 
 /// The English words of a recorded flow (`新开工` → `newly started`), or empty.

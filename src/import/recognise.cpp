@@ -224,8 +224,10 @@ column_meaning classify_header(const std::string& h) {
     word = "计划";
   }
   if (!m.per && fyp && m.span == value_span::year) {
-    // `“十五”计划目标`: the plan's target, set for its last year
+    // `“十五”计划目标`: the plan's target, set for its last year (levels) or for its five years
+    // (average growth and cumulative cells, decided per cell)
     m.per = period::year(fyp->last_year());
+    m.plan_years = fyp;
   } else if (fyp && m.span != value_span::year) {
     m.per = fyp;
   }
@@ -234,6 +236,33 @@ column_meaning classify_header(const std::string& h) {
     m.why = word;
   }
   return m;
+}
+
+std::optional<period> year_in_text(std::string_view text) {
+  // Chinese-numeral years become digits first: 一九五三 → 1953
+  std::string digits;
+  for (const char32_t c : to_u32(text)) {
+    static const std::u32string numerals = U"〇一二三四五六七八九";
+    const auto k = numerals.find(c);
+    if (k != std::u32string::npos)
+      digits += static_cast<char>('0' + k);
+    else if (c == U'零')
+      digits += '0';
+    else
+      detail::append_utf8(digits, c);
+  }
+  static const std::regex two(R"((\d{4})\s*(?:-|—|–|~|至|到)+\s*(\d{4}))");
+  static const std::regex one(R"((\d{4})\s*年)");
+  std::smatch m;
+  if (std::regex_search(digits, m, two)) {
+    const int a = std::stoi(m[1]), b = std::stoi(m[2]);
+    if (a >= 1900 && b > a && b - a < 30) return period::span(a, b);
+  }
+  if (std::regex_search(digits, m, one)) {
+    const int y = std::stoi(m[1]);
+    if (y >= 1900 && y <= 2200) return period::year(y);
+  }
+  return std::nullopt;
 }
 
 bool is_placeholder(std::string_view text) {
@@ -315,9 +344,10 @@ std::string split_name(std::string_view name, std::string& number, std::string& 
 bool lower_is_better(std::string_view name, std::string& word) {
   static const char* const reductions[] = {"降低", "下降", "减少", "减量", "削减", "降幅"};
   if (has_any(name, reductions, &word)) return false;
-  static const char* const lower[] = {"失业",     "能耗", "排放",       "死亡",   "事故", "PM2.5",
-                                      "细颗粒物", "污染", "贫困发生率", "用水量", "赤字", "负债率",
-                                      "发病率",   "犯罪", "能源消耗",   "空置率", "超标"};
+  static const char* const lower[] = {
+      "失业",     "能耗",       "排放",   "死亡",   "事故",           "PM2.5",  "细颗粒物",
+      "污染",     "贫困发生率", "用水量", "赤字",   "负债率",         "发病率", "犯罪",
+      "能源消耗", "空置率",     "超标",   "总人口", "人口自然增长率", "劣Ⅴ类",  "劣V类"};
   return has_any(name, lower, &word);
 }
 

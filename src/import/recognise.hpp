@@ -40,6 +40,8 @@ struct column_meaning {
   value_span span = value_span::year;
   std::optional<period> per;  // the year or years named (a year, a span, a plan's five years)
   std::string why;            // the words that decided it, for the import report
+  std::optional<period> plan_years;  // a five-year plan's column without a year (`“十五”计划目标`):
+                                     // its years, for the cells that are growth or cumulative
 };
 
 /// The meaning of a (combined, normalised) header text.
@@ -48,6 +50,10 @@ column_meaning classify_header(const std::string& normalised);
 /// The five years of the n-th five-year plan named in a text (`“十三五”` → 2016/2020,
 /// `十五` → 2001/2005), if any.
 std::optional<period> five_year_plan_in(std::string_view text);
+
+/// The years a title names: `2019年度` → 2019; `（一九五三—一九五七）` → 1953/1957 (Chinese
+/// numerals too).
+std::optional<period> year_in_text(std::string_view text);
 
 /// Placeholders that mean "no value": `—`, `-`, `--`, `/`, `…`, `－`, blank.
 bool is_placeholder(std::string_view text);

@@ -289,8 +289,17 @@ class importer {
     }
     // an unlabelled column right of the name column: the names of grouped indicators
     const std::size_t n = static_cast<std::size_t>(name);
-    if (n + 1 < w && cols_[n + 1].label.empty()) {
+    // (a colspan header: unlabelled in a CSV, the same label in HTML), holding texts, and rows
+    // that name only the part (the group's name merged above them)
+    if (n + 1 < w && (cols_[n + 1].label.empty() || cols_[n + 1].label == cols_[n].label)) {
       bool has_text = false;
+      bool parts_only = false;
+      for (std::size_t r = last_header_ + 1; r < g_.rows.size(); ++r) {
+        if (g_.text(r, n).empty() && !g_.text(r, n + 1).empty()) parts_only = true;
+        if (!g_.rows[r].empty() && n < g_.rows[r].size() && g_.rows[r][n].merged &&
+            !g_.text(r, n + 1).empty())
+          parts_only = true;
+      }
       for (std::size_t r = last_header_ + 1; r < g_.rows.size(); ++r) {
         const auto& t = g_.text(r, n + 1);
         if (!t.empty() && !is_placeholder(t)) {
@@ -302,8 +311,10 @@ class importer {
           }
         }
       }
-      if (has_text || g_.text(first_header_, n + 1).empty()) {
-        cols_[n + 1].meaning.role = has_text ? column_role::name_part : column_role::unknown;
+      if (has_text && parts_only) {
+        cols_[n + 1].meaning.role = column_role::name_part;
+      } else if (cols_[n + 1].label == cols_[n].label) {
+        cols_[n + 1].meaning.role = column_role::unknown;  // a copy of the name header
       }
     }
     for (const auto& c : cols_)
@@ -321,17 +332,10 @@ class importer {
     if (!plan_span_)
       for (const auto& c : cols_)
         if (!plan_span_) plan_span_ = five_year_plan_in(c.label);
-    if (!plan_span_) {
-      for (const auto& t : titles_) {
-        static const std::regex years(R"((\d{4})\s*(?:-|—|–|~|至)\s*(\d{4}))");
-        std::smatch m;
-        if (std::regex_search(t, m, years)) {
-          const int a = std::stoi(m[1]), b = std::stoi(m[2]);
-          if (a >= 1900 && b > a && b - a < 30) plan_span_ = period::span(a, b);
-          break;
-        }
-      }
-    }
+    if (!plan_span_)
+      for (const auto& t : titles_)
+        if (const auto y = year_in_text(t); !plan_span_ && y && y->kind() == period_kind::span)
+          plan_span_ = y;
     // notes are read where they stand (below the table); the facts they state apply to it all
     for (std::size_t r = last_header_ + 1; r < g_.rows.size(); ++r)
       if (is_note_row(r)) {
@@ -444,6 +448,26 @@ class importer {
             hi = std::max(hi, c.meaning.per->last_year());
         if (hi > 0) plan_span_ = period::year(hi);
       }
+      // `五年累计`, `五年平均增长` beside a last year: the five years that end there
+      if (plan_span_ && plan_span_->kind() != period_kind::span)
+        for (const auto& c : cols_)
+          if (c.meaning.role == column_role::value && !c.meaning.per &&
+              c.meaning.span != value_span::year && has(c.label, "五年")) {
+            const int last = plan_span_->last_year();
+            plan_span_ = period::span(last - 4, last);
+            infer({}, "period", plan_span_->to_string(),
+                  "列“" + c.label + "”为五年数,截至最后一个年份列" + std::to_string(last),
+                  "the column '" + c.label +
+                      "' holds five-year figures ending with the last "
+                      "year column, " +
+                      std::to_string(last),
+                  at(first_header_, static_cast<std::size_t>(&c - cols_.data())));
+            break;
+          }
+      // no year in the columns: the year of the title (`2019年度…目标分解表`)
+      if (!plan_span_)
+        for (const auto& t : titles_)
+          if (!plan_span_) plan_span_ = year_in_text(t);
     }
     for (std::size_t k = 0; k < cols_.size(); ++k) {
       auto& m = cols_[k].meaning;
@@ -522,8 +546,15 @@ class importer {
         if (cols_[c].meaning.role == column_role::value && !g_.text(r, c).empty()) values = true;
       if (filled == 1 && !values && !name.empty() && part.empty()) {
         const bool title_like = has(name, "表") && (has(name, "（") || has(name, "("));
+        // `其中:` introduces the parts of the row above; it is not a category
+        const std::string bare = normalise(name);
+        const bool of_which = bare.rfind("其中", 0) == 0 || bare.rfind("包括", 0) == 0 ||
+                              (!bare.empty() && bare.back() == ':');
         if (title_like) {
           titles_.push_back(name);
+        } else if (of_which) {
+          out_.notes.push_back("row " + std::to_string(origin_[r] + 1) + " '" + name +
+                               "' introduces the rows under it (of which): kept as a note");
         } else {
           ctx.category = section_name(name);
           ctx.group.clear();
@@ -687,6 +718,17 @@ class importer {
     return t;
   }
 
+  // `304,5万吨`: a comma the parser reads as the start of a remark, followed by digits
+  static bool split_number(const std::string& remark) {
+    return !remark.empty() && remark[0] >= '0' && remark[0] <= '9';
+  }
+
+  static std::string split_number_message(const std::string& text) {
+    return "a comma inside the number ('" + text +
+           "'): a decimal point or a thousands separator typed wrong? kept as text; correct the "
+           "cell";
+  }
+
   void keep(std::string id, std::string field, period per, std::string text, errc code,
             std::string message, location where) {
     review(review_item{std::move(id), std::move(field), per, std::move(text), code,
@@ -700,9 +742,19 @@ class importer {
 
   void read_value(indicator& ind, std::size_t c, std::string text, const location& where) {
     const auto& m = cols_[c].meaning;
-    const period per = *m.per;
+    period per = *m.per;
+    // a five-year plan's target column: growth and cumulative cells are for the plan's years
+    if (m.plan_years && (names_growth(ind.name_zh) || has(ind.name_zh, "五年") || has(text, "[") ||
+                         has(text, "〔") || has(text, "累计"))) {
+      per = *m.plan_years;
+      infer(ind.id, "period", per.to_string(),
+            "“" + cols_[c].label + "”列中的增速或累计值按规划期" + per.to_string() + "读取",
+            "a growth or cumulative value in the column '" + cols_[c].label +
+                "' is for the plan's years " + per.to_string(),
+            where);
+    }
     std::string star_note;
-    for (const char* mark : {"*", "＊", "（*）", "(*)"}) {
+    for (const char* mark : {"（*）", "(*)", "（＊）", "*", "＊"}) {
       const std::string s(mark);
       const std::size_t at = text.find(s);
       if (at != std::string::npos && at > 0) {
@@ -745,6 +797,12 @@ class importer {
       t.text = text;
       try {
         t.rule = parse_target(text);
+        if (split_number(t.rule.remark)) {
+          keep(ind.id, "target", per, text, errc::target_number, split_number_message(text), where);
+          t.rule = rule{};
+          t.rule.operation = op::unparsed;
+          t.rule.description = text;
+        }
       } catch (const error& e) {
         t.rule = rule{};
         t.rule.operation = op::unparsed;
@@ -762,6 +820,11 @@ class importer {
     }
     try {
       const auto parsed = parse_observation(text);
+      if (split_number(parsed.remark)) {
+        keep(ind.id, "result", per, text, errc::observation_number, split_number_message(text),
+             where);
+        return;
+      }
       observation o = to_observation(ind.id, per, text, parsed);
       if (!star_note.empty()) {
         if (facts_.star_estimate && o.flags.find('E') == std::string::npos) o.flags += 'E';

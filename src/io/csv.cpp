@@ -3,6 +3,7 @@
 // its error messages, which general readers do not keep.
 #include "planeval/io/csv.hpp"
 
+#include <algorithm>
 #include <istream>
 #include <iterator>
 #include <sstream>
@@ -45,6 +46,138 @@ char sniff_separator(std::string_view text) noexcept {
   for (int k = 1; k < 3; ++k)
     if (counts[k] > counts[best]) best = k;
   return candidates[best];
+}
+
+namespace {
+
+// Chinese (and other) names of the columns of planeval's tables, by canonical name.
+const std::vector<std::pair<const char*, std::vector<const char*>>>& column_aliases() {
+  static const std::vector<std::pair<const char*, std::vector<const char*>>> aliases = {
+      {"indicator", {"指标", "指标代码", "指标编号", "指标id", "indicator_id"}},
+      {"period", {"时期", "期间", "年份", "年度", "报告期", "时间", "统计期"}},
+      {"value", {"值", "数值", "完成值", "实际值", "完成数", "参照值", "下达值", "下达指标"}},
+      {"flags", {"标志", "标记", "状态标志"}},
+      {"note", {"备注", "说明", "注"}},
+      {"id", {"编号", "代码", "指标代码", "指标编号"}},
+      {"name_zh", {"指标名称", "名称", "中文名称", "指标", "name"}},
+      {"name_en", {"英文名称", "英文名"}},
+      {"kind", {"类型", "指标类型"}},
+      {"unit", {"单位", "计量单位"}},
+      {"polarity", {"方向", "极性"}},
+      {"attribute", {"属性", "指标属性"}},
+      {"category", {"类别", "分类", "领域"}},
+      {"baseline_period", {"基期", "基期年份"}},
+      {"baseline", {"基期值", "基数"}},
+      {"target_period", {"目标期", "目标年份"}},
+      {"target", {"目标", "目标值"}},
+      {"accumulation", {"累计方式"}},
+      {"parent", {"上级任务", "上级"}},
+      {"title_zh", {"任务", "任务名称", "标题"}},
+      {"title_en", {"英文标题"}},
+      {"owner", {"责任单位", "牵头单位", "责任部门"}},
+      {"cooperating", {"配合单位", "协办单位"}},
+      {"description", {"内容", "描述", "任务内容"}},
+      {"start", {"开始日期", "开始时间"}},
+      {"due", {"完成时限", "截止日期", "完成时间"}},
+      {"status", {"状态"}},
+      {"progress", {"进度"}},
+      {"progress_date", {"进度日期"}},
+      {"completed", {"完成日期"}},
+      {"deliverable", {"成果", "预期成果"}},
+      {"actual", {"实际成果"}},
+      {"indicators", {"关联指标"}},
+      {"depends_on", {"前置任务", "依赖"}},
+      {"weight", {"权重"}},
+  };
+  return aliases;
+}
+
+std::string folded(std::string_view s) {
+  std::string out;
+  for (const char c : detail::trim(s)) {
+    if (c == ' ' || c == '-')
+      out += '_';
+    else
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
+void check_header(csv_table& t, const std::vector<std::string>& required,
+                  const std::vector<std::string>& optional) {
+  std::vector<std::string> allowed = required;
+  allowed.insert(allowed.end(), optional.begin(), optional.end());
+  auto is_allowed = [&](const std::string& n) {
+    return std::find(allowed.begin(), allowed.end(), n) != allowed.end();
+  };
+  for (auto& h : t.header) {
+    if (is_allowed(h.text)) continue;
+    std::string canonical;
+    if (is_allowed(folded(h.text))) canonical = folded(h.text);
+    for (const auto& [name, words] : column_aliases()) {
+      if (!canonical.empty() || !is_allowed(name)) continue;
+      for (const char* w : words)
+        if (h.text == w || folded(h.text) == w) canonical = name;
+    }
+    if (!canonical.empty()) {
+      h.text = canonical;
+      continue;
+    }
+    std::string all;
+    for (const auto& c : allowed) all += (all.empty() ? "" : ", ") + c;
+    std::string nearest;
+    std::size_t best = 3;
+    for (const auto& c : allowed)
+      if (const std::size_t d = edit_distance(folded(h.text), c); d < best) {
+        best = d;
+        nearest = c;
+      }
+    location loc;
+    loc.file = t.source;
+    loc.line = h.line;
+    loc.column = h.column;
+    raise(errc::csv_header,
+          "unknown column '" + h.text + "'" +
+              (nearest.empty() ? std::string() : " (did you mean '" + nearest + "'?)") +
+              " (expected columns: " + all +
+              "; Chinese names such as 指标, 年份, 完成值, 备注 are accepted too; a table as "
+              "published is read by `planeval import`)",
+          loc);
+  }
+  for (std::size_t k = 0; k < t.header.size(); ++k)
+    for (std::size_t j = 0; j < k; ++j)
+      if (t.header[j].text == t.header[k].text) {
+        location loc;
+        loc.file = t.source;
+        loc.line = t.header[k].line;
+        loc.column = t.header[k].column;
+        raise(errc::csv_header, "two columns are both '" + t.header[k].text + "'", loc);
+      }
+  for (const auto& r : required) {
+    if (t.column(r) >= 0) continue;
+    location loc;
+    loc.file = t.source;
+    loc.line = t.header.empty() ? 1 : t.header.front().line;
+    loc.column = 1;
+    raise(errc::csv_header, "missing required column '" + r + "'", loc);
+  }
 }
 
 int csv_table::column(std::string_view name) const noexcept {

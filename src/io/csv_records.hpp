@@ -17,6 +17,15 @@ std::vector<std::vector<csv_cell>> parse_csv_records(std::string_view text,
                                                      const std::string& source, const limits& lim,
                                                      char separator, bool keep_blank_rows);
 
+/// Checks a header-first table's header and gives each column its canonical name: a header is
+/// matched exactly, else without case and with blanks or hyphens for `_` (`Indicator`,
+/// `Target Period`), else by a Chinese alias (`指标`, `年份`, `完成值`, `备注`, `单位`,
+/// `责任单位`…) of an allowed column. Throws format_error (`csv_header`) for an unknown column
+/// (naming the nearest allowed name and the accepted ones), a required column missing, or two
+/// headers of one column.
+void check_header(csv_table& t, const std::vector<std::string>& required,
+                  const std::vector<std::string>& optional);
+
 /// The separator of CSV text: the first of `,`, `;`, tab found outside quotes in the first line;
 /// `,` when none is.
 char sniff_separator(std::string_view text) noexcept;

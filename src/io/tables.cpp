@@ -16,6 +16,7 @@
 #include "planeval/io/csv.hpp"
 #include "planeval/io/inputs.hpp"
 
+#include "io/csv_records.hpp"
 #include "io/file_util.hpp"
 
 namespace planeval {
@@ -65,35 +66,6 @@ auto at_cell(const csv_table& t, const csv_cell& c, const std::string& indicator
 [[noreturn]] void fail_cell(const csv_table& t, const csv_cell& c, const std::string& indicator,
                             const std::string& field, errc code, const std::string& message) {
   raise(code, message, cell_location(t, c, indicator, field));
-}
-
-// Checks the header: required columns present, every column known.
-void check_header(const csv_table& t, const std::vector<std::string>& required,
-                  const std::vector<std::string>& optional) {
-  for (const auto& h : t.header) {
-    const bool known = std::find(required.begin(), required.end(), h.text) != required.end() ||
-                       std::find(optional.begin(), optional.end(), h.text) != optional.end();
-    if (!known) {
-      std::string all;
-      for (const auto& c : required) all += (all.empty() ? "" : ", ") + c;
-      for (const auto& c : optional) all += ", " + c;
-      location loc;
-      loc.file = t.source;
-      loc.line = h.line;
-      loc.column = h.column;
-      throw format_error(errc::csv_header,
-                         "unknown column '" + h.text + "' (expected columns: " + all + ")", loc);
-    }
-  }
-  for (const auto& r : required) {
-    if (t.column(r) < 0) {
-      location loc;
-      loc.file = t.source;
-      loc.line = t.header.empty() ? 1 : t.header.front().line;
-      loc.column = 1;
-      throw format_error(errc::csv_header, "missing required column '" + r + "'", loc);
-    }
-  }
 }
 
 struct row_view {
@@ -177,7 +149,7 @@ value_row read_value_row(const csv_table& t, const row_view& r, const plan* know
 
 plan read_plan_table(std::istream& in, const std::string& source, const limits& lim,
                      std::vector<review_item>* review) {
-  const csv_table t = read_csv(in, source, lim);
+  csv_table t = read_csv(in, source, lim);
   check_header(t, {"id", "target_period", "target"},
                {"name_zh", "name_en", "kind", "unit", "polarity", "attribute", "category",
                 "baseline_period", "baseline", "note", "accumulation"});
@@ -378,7 +350,7 @@ std::optional<value_row> lenient_value_row(const csv_table& t, const row_view& r
 observation_set read_actuals(std::istream& in, const std::string& source, const plan* known,
                              const limits& lim, std::vector<location>* origins,
                              std::vector<review_item>* review) {
-  const csv_table t = read_csv(in, source, lim);
+  csv_table t = read_csv(in, source, lim);
   check_header(t, {"indicator", "period", "value"}, {"flags", "note"});
   observation_set out;
   std::map<std::tuple<std::string, period, measure_kind>, std::size_t> first_line;
@@ -423,7 +395,7 @@ observation_set load_actuals(const std::string& path, const plan* known, const l
 reference_set read_references(std::istream& in, const std::string& source, const plan* known,
                               const limits& lim, std::vector<location>* origins,
                               std::vector<review_item>* review) {
-  const csv_table t = read_csv(in, source, lim);
+  csv_table t = read_csv(in, source, lim);
   check_header(t, {"indicator", "period", "value"}, {"note"});
   reference_set out;
   std::map<std::pair<std::string, period>, std::size_t> first_line;

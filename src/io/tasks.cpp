@@ -13,6 +13,7 @@
 #include "planeval/core/parse.hpp"
 #include "planeval/io/csv.hpp"
 
+#include "io/csv_records.hpp"
 #include "io/file_util.hpp"
 
 namespace planeval {
@@ -107,32 +108,6 @@ struct reader {
   }
 };
 
-void check_header(const csv_table& t) {
-  for (const auto& h : t.header) {
-    const bool known = std::find(required_columns.begin(), required_columns.end(), h.text) !=
-                           required_columns.end() ||
-                       std::find(optional_columns.begin(), optional_columns.end(), h.text) !=
-                           optional_columns.end();
-    if (known) continue;
-    std::string all = "id";
-    for (const auto& c : optional_columns) all += ", " + c;
-    location loc;
-    loc.file = t.source;
-    loc.line = h.line;
-    loc.column = h.column;
-    throw format_error(errc::csv_header,
-                       "unknown column '" + h.text + "' (expected columns: " + all + ")", loc);
-  }
-  for (const auto& r : required_columns) {
-    if (t.column(r) >= 0) continue;
-    location loc;
-    loc.file = t.source;
-    loc.line = t.header.empty() ? 1 : t.header.front().line;
-    loc.column = 1;
-    throw format_error(errc::csv_header, "missing required column '" + r + "'", loc);
-  }
-}
-
 double read_number(const std::string& text, const char* what) {
   double v = 0;
   const char* first = text.data();
@@ -204,8 +179,8 @@ std::optional<pointer_parts> parse_pointer(const std::string& p) {
 
 std::vector<task> read_tasks(std::istream& in, const std::string& source, const plan* known,
                              const limits& lim) {
-  const csv_table t = read_csv(in, source, lim);
-  check_header(t);
+  csv_table t = read_csv(in, source, lim);
+  check_header(t, required_columns, optional_columns);
   const reader r{t};
   std::vector<task> out;
   out.reserve(t.rows.size());

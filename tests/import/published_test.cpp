@@ -168,6 +168,7 @@ TEST(PublishedStatuses, China2010Execution) {
   const auto a = evaluated(r);
   EXPECT_TRUE(is_attained(status_of(r, a, "国内生产总值", "2006/2010")));
   EXPECT_TRUE(is_attained(status_of(r, a, "城镇化率", "2010")));
+  EXPECT_TRUE(is_attained(status_of(r, a, "全国总人口", "2010")));  // 134100 under 136000
   EXPECT_TRUE(is_attained(status_of(r, a, "研究与试验发展经费支出占国内生产总值比重", "2010")) ==
               false);  // 1.75 against 2: not met
 }
@@ -179,6 +180,32 @@ TEST(PublishedStatuses, China2005Execution) {
   const auto a = evaluated(r);
   EXPECT_TRUE(is_attained(status_of(r, a, "城镇登记失业率", "2005")));
   EXPECT_TRUE(is_attained(status_of(r, a, "货物进出口总额", "2005")));
+  // the “十五”计划目标 column: growth and cumulative cells are for the plan's five years
+  EXPECT_TRUE(is_attained(status_of(r, a, "国内生产总值年均增长", "2001/2005")));
+  EXPECT_TRUE(is_attained(status_of(r, a, "五年城镇新增就业", "2001/2005")));
+  EXPECT_TRUE(is_attained(status_of(r, a, "农村居民人均纯收入年均增长", "2001/2005")));
+  // a population target is a ceiling: 130756 against 133000 is met
+  EXPECT_TRUE(is_attained(status_of(r, a, "全国总人口", "2005")));
+  EXPECT_EQ(status_of(r, a, "高中阶段教育毛入学率", "2005"), status::not_met);  // 53 against 60
+}
+
+// Tables whose years are in their titles or that sum five years beside the last one.
+TEST(PublishedPeriods, TitlesAndFiveYearColumns) {
+  const auto wuxi = import_table(published + "/18-wuxi-2017-review.csv");
+  EXPECT_EQ(wuxi.plan.period.to_string(), "2012/2016");
+  for (const auto& item : wuxi.review) EXPECT_NE(item.code, errc::model_duplicate) << item.text;
+  const auto taicang = import_table(published + "/03-taicang-2019-annual.csv");
+  EXPECT_EQ(taicang.plan.period.to_string(), "2019");
+  ASSERT_EQ(taicang.plan.indicators.size(), 8U);
+  EXPECT_EQ(taicang.plan.indicators[0].targets.at(0).period.to_string(), "2019");
+  const auto first_plan = import_table(published + "/16-china-1955-fyp.csv");
+  EXPECT_EQ(first_plan.plan.period.to_string(), "1953/1957");  // （一九五三—一九五七）
+  // `304,5万吨`: a comma inside a number is kept for review, not read as 304 and a remark
+  const auto products = import_table(published + "/13-china-1955-fyp.csv");
+  bool comma = false;
+  for (const auto& item : products.review)
+    if (item.text == "304,5万吨") comma = item.code == errc::target_number;  // 1957年计划产量
+  EXPECT_TRUE(comma);
 }
 
 }  // namespace

@@ -72,3 +72,60 @@ TEST(LenientTables, DuplicatesNameTheFirstLine) {
 
 }  // namespace
 }  // namespace planeval
+
+namespace planeval {
+namespace {
+
+// A per-mille target on an indicator counted in 万人 (a growth rate, as the national outlines
+// print population growth): the threshold is compared in the value's unit, not as written.
+TEST(PermilleTargets, ThresholdsAreConvertedLikeTheValues) {
+  std::istringstream in(
+      "id,name_zh,unit,target_period,target\npop,全国总人口,万人,2006/2010,＜8‰\n");
+  const plan p = read_plan_table(in, "plan.csv");
+  for (const auto& [value, expected] : {std::pair<const char*, status>{"5.1‰", status::met},
+                                        std::pair<const char*, status>{"9.5‰", status::not_met}}) {
+    observation_set actuals;
+    actuals.add(observation_from_text("pop", period::span(2006, 2010), value));
+    const auto a = evaluate(p, actuals, {});
+    ASSERT_EQ(a.size(), 1U);
+    EXPECT_EQ(a[0].status, expected) << value << ": " << a[0].reason_en;
+  }
+}
+
+}  // namespace
+}  // namespace planeval
+
+namespace planeval {
+namespace {
+
+TEST(TableHeaders, CaseChineseAliasesAndTheNearestName) {
+  for (const char* text :
+       {"指标,年份,完成值,备注\ngdp,2021,5,注\n", "Indicator;Period;Value\ngdp;2021;5\n",
+        "INDICATOR\tperiod\tValue\ngdp\t2021\t5\n"}) {
+    std::istringstream in(text);
+    const observation_set got = read_actuals(in, "a.csv");
+    ASSERT_EQ(got.size(), 1U) << text;
+    EXPECT_EQ(got.items()[0].indicator, "gdp") << text;
+  }
+  std::istringstream typo("indicator,peroid,value\ngdp,2021,5\n");
+  try {
+    (void)read_actuals(typo, "a.csv");
+    FAIL();
+  } catch (const format_error& e) {
+    EXPECT_EQ(e.code(), errc::csv_header);
+    EXPECT_NE(std::string(e.what()).find("did you mean 'period'?"), std::string::npos) << e.what();
+  }
+  std::istringstream published(
+      "序号,指标名称,单位,2020年完成值,2021年目标值\n1,生产总值增速,%,5,6\n");
+  try {
+    (void)read_plan_table(published, "p.csv");
+    FAIL();
+  } catch (const format_error& e) {
+    EXPECT_NE(std::string(e.what()).find("planeval import"), std::string::npos) << e.what();
+  }
+  std::istringstream twice("indicator,period,时期,value\ngdp,2021,2021,5\n");
+  EXPECT_THROW((void)read_actuals(twice, "a.csv"), format_error);
+}
+
+}  // namespace
+}  // namespace planeval

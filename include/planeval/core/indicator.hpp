@@ -82,8 +82,8 @@ struct indicator {
 };
 
 /// @brief The accumulation an indicator of this kind and qualifier has unless told otherwise:
-/// rates → rate; a flow qualifier (`新增`, `新开工`, `开工`, `竣工`, `新建`) or a name starting
-/// with `新增` → flow; otherwise stock.
+/// rates → rate; a flow qualifier (`新增`, `新开工`, `开工`, `竣工`, `新建`) or a name with one of
+/// the flow words that start with 新 (`新增上市企业数`, `城镇新增就业`) → flow; otherwise stock.
 accumulation default_accumulation(indicator_kind kind, const qualifier& q,
                                   const std::string& name_zh) noexcept;
 
