@@ -538,6 +538,7 @@ class evaluator {
       from_judgment(*v.verdict, v.text);
       return;
     }
+    if (implausible(v, r.operation == op::between ? hi : x)) return;
 
     // the sets of values that meet the target, shared with the batch evaluator
     const bool sync = r.has_reference() && r.operation == op::about;
@@ -589,6 +590,39 @@ class evaluator {
             ae + " is a bound that neither proves nor refutes the target " + te);
         break;
     }
+  }
+
+  // A value that cannot be what was meant is flagged for review, never judged: a fraction where
+  // the target (and the baseline) are percentages (`0.051` for 5.1%, as spreadsheets export a
+  // percent cell), or a value a million times the target (a unit lost: 元 for 亿元).
+  bool implausible(const actual_value& v, double threshold) {
+    if (!std::isfinite(v.shown) || threshold == 0.0 || a_.measure.kind != measure_kind::level)
+      return false;
+    const double value = std::fabs(v.shown);
+    const double target = std::fabs(threshold);
+    const bool base_percent_sized = !ind_.baseline || !ind_.baseline->single_number() ||
+                                    std::fabs(*ind_.baseline->single_number()) >= 1.0;
+    if (ind_.is_percent() && value > 0 && value < 1.0 && target >= 1.0 && base_percent_sized &&
+        std::fabs(value * 100 - target) < std::fabs(value - target) / 2) {
+      a_.actual = v.shown;
+      const std::string as_percent = format_value(v.shown * 100);
+      set(status::needs_review,
+          "完成值" + v.text + "像是小数形式的百分比(" + as_percent + "%?),而目标" +
+              target_quote_zh() + "为百分数;若指" + as_percent + "%,请写作" + as_percent,
+          "the value " + v.text + " looks like a fraction (" + as_percent +
+              "%?) while the target " + target_quote_en() + " is a percentage; if " + as_percent +
+              "% is meant, write " + as_percent);
+      return true;
+    }
+    if (value >= 1e6 * target) {
+      a_.actual = v.shown;
+      set(status::needs_review,
+          "完成值" + v.text + "是目标" + target_quote_zh() + "的一百万倍以上,请核对单位",
+          "the value " + v.text + " is more than a million times the target " + target_quote_en() +
+              ": check its unit");
+      return true;
+    }
+    return false;
   }
 
   void fill_actual_only() {

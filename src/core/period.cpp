@@ -2,6 +2,7 @@
 
 #include <boost/date_time/gregorian/gregorian.hpp>
 #include <string>
+#include <vector>
 
 #include "detail/utf8.hpp"
 #include "planeval/core/error.hpp"
@@ -39,12 +40,79 @@ int read_digits(std::string_view s, std::size_t i, std::size_t n) {
   return v;
 }
 
+// Period and date texts as Chinese tables write them, in the canonical form: `2023年` → `2023`,
+// `2023年度` → `2023`, `2023年9月` → `2023-09`, `2023年第三季度` / `2023年3季度` / `2023Q3` →
+// `2023-Q3`, `2021-2025年` / `2021—2025年` / `2021至2025年` → `2021/2025`; dates `2023/9/30`,
+// `2023.9.30`, `2023年9月30日` → `2023-09-30`. Anything else is returned unchanged.
+std::string canonical_form(std::string_view s, bool is_date) {
+  std::u32string u;
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t cp = 0;
+    const std::size_t n = detail::decode_utf8(s, i, cp);
+    if (n == 0) return std::string(s);
+    u += cp;
+    i += n;
+  }
+  // numbers and the words between them
+  std::vector<int> numbers;
+  std::u32string words;
+  for (std::size_t i = 0; i < u.size();) {
+    if (u[i] >= U'0' && u[i] <= U'9') {
+      int v = 0;
+      std::size_t digits = 0;
+      while (i < u.size() && u[i] >= U'0' && u[i] <= U'9' && digits < 5) {
+        v = v * 10 + static_cast<int>(u[i] - U'0');
+        ++i;
+        ++digits;
+      }
+      numbers.push_back(v);
+      words += U'#';
+      continue;
+    }
+    static const std::u32string quarters = U"一二三四";
+    if (const auto q = quarters.find(u[i]); q != std::u32string::npos && i + 1 < u.size() &&
+                                            (u[i + 1] == U'季' || (u[i + 1] == U'个'))) {
+      numbers.push_back(static_cast<int>(q) + 1);
+      words += U'#';
+      ++i;
+      continue;
+    }
+    if (u[i] != U' ' && u[i] != U'第') words += u[i];
+    ++i;
+  }
+  auto two = [](int v) { return (v < 10 ? "0" : "") + std::to_string(v); };
+  if (is_date) {
+    if (numbers.size() == 3 &&
+        (words == U"#/#/#" || words == U"#.#.#" || words == U"#年#月#日" || words == U"#-#-#"))
+      return std::to_string(numbers[0]) + "-" + two(numbers[1]) + "-" + two(numbers[2]);
+    return std::string(s);
+  }
+  if (numbers.size() == 1 && (words == U"#年" || words == U"#年度"))
+    return std::to_string(numbers[0]);
+  if (numbers.size() == 2 && (words == U"#年#月" || words == U"#年#月份"))
+    return std::to_string(numbers[0]) + "-" + two(numbers[1]);
+  if (numbers.size() == 2 &&
+      (words == U"#年#季度" || words == U"#年#季" || words == U"#Q#" || words == U"#q#"))
+    return std::to_string(numbers[0]) + "-Q" + std::to_string(numbers[1]);
+  if (numbers.size() == 2 &&
+      (words == U"#-#年" || words == U"#—#年" || words == U"#–#年" || words == U"#至#年" ||
+       words == U"#年-#年" || words == U"#年至#年" || words == U"#—#" || words == U"#至#"))
+    return std::to_string(numbers[0]) + "/" + std::to_string(numbers[1]);
+  return std::string(s);
+}
+
+const char* const accepted_periods =
+    "YYYY, YYYY-Qn, YYYY-MM or YYYY/YYYY; also 2023年, 2023年9月, 2023年第三季度, 2021-2025年";
+
 }  // namespace
 
 date parse_date(std::string_view text) {
-  const auto s = detail::trim(text);
+  const std::string form = canonical_form(detail::trim(text), true);
+  const std::string_view s = form;
   const int y = read_digits(s, 0, 4);
-  if (y < 0) fail(errc::date_syntax, s, 0, "expected a four-digit year (YYYY-MM-DD)");
+  if (y < 0)
+    fail(errc::date_syntax, s, 0,
+         "expected a four-digit year (YYYY-MM-DD; also 2023/9/30, 2023.9.30, 2023年9月30日)");
   if (s.size() < 5 || s[4] != '-') fail(errc::date_syntax, s, 4, "expected '-' after the year");
   const int m = read_digits(s, 5, 2);
   if (m < 0) fail(errc::date_syntax, s, 5, "expected a two-digit month");
@@ -97,11 +165,15 @@ period period::span(int first, int last) {
 }
 
 period period::parse(std::string_view text) {
-  const auto s = detail::trim(text);
+  const std::string form = canonical_form(detail::trim(text), false);
+  const std::string_view s = form;
   if (s.empty())
-    fail(errc::period_syntax, s, 0, "empty period (expected YYYY, YYYY-Qn, YYYY-MM or YYYY/YYYY)");
+    fail(errc::period_syntax, s, 0,
+         std::string("empty period (expected ") + accepted_periods + ")");
   const int y = read_digits(s, 0, 4);
-  if (y < 0) fail(errc::period_syntax, s, 0, "expected a four-digit year");
+  if (y < 0)
+    fail(errc::period_syntax, s, 0,
+         std::string("expected a four-digit year (") + accepted_periods + ")");
   auto wrap = [&](auto make) {
     try {
       return make();
@@ -116,7 +188,9 @@ period period::parse(std::string_view text) {
     if (y2 < 0 || s.size() != 9) fail(errc::period_syntax, s, 5, "expected a four-digit end year");
     return wrap([&] { return span(y, y2); });
   }
-  if (sep != '-') fail(errc::period_syntax, s, 4, "expected '-', '/' or the end after the year");
+  if (sep != '-')
+    fail(errc::period_syntax, s, 4,
+         std::string("expected '-', '/' or the end after the year (") + accepted_periods + ")");
   if (s.size() == 7 && (s[5] == 'Q' || s[5] == 'q')) {
     const int q = read_digits(s, 6, 1);
     if (q < 0) fail(errc::period_syntax, s, 6, "expected a quarter digit 1–4");

@@ -90,17 +90,40 @@ TEST(period, ordering_and_hash) {
   EXPECT_EQ(set.size(), 2u);
 }
 
-TEST(date_parse, strict_iso_dates) {
+TEST(date_parse, iso_dates_and_the_forms_tables_write) {
   EXPECT_EQ(parse_date("2021-02-04"), date(2021, 2, 4));
   EXPECT_EQ(to_string(parse_date("2024-02-29")), "2024-02-29");
   EXPECT_THROW(parse_date("2021-02-29"), parse_error);
-  EXPECT_THROW(parse_date("2021-2-4"), parse_error);
-  EXPECT_THROW(parse_date("2021/02/04"), parse_error);
+  // as Chinese tables and spreadsheets write them
+  for (const char* text : {"2021-2-4", "2021/02/04", "2021/2/4", "2021.2.4", "2021年2月4日"})
+    EXPECT_EQ(parse_date(text), date(2021, 2, 4)) << text;
+  EXPECT_THROW(parse_date("2021/2/30"), parse_error);
+  EXPECT_THROW(parse_date("2021年2月"), parse_error);
   try {
     parse_date("2021-02-3x");
     FAIL();
   } catch (const parse_error& e) {
     EXPECT_EQ(e.code(), errc::date_syntax);
     EXPECT_EQ(e.where().column, 9u);
+  }
+}
+
+TEST(period_parse, the_forms_chinese_tables_write) {
+  struct row {
+    const char* text;
+    const char* canonical;
+  };
+  for (const auto& r : {row{"2023年", "2023"}, row{"2023年度", "2023"}, row{"2023年9月", "2023-09"},
+                        row{"2023年09月", "2023-09"}, row{"2023年第三季度", "2023-Q3"},
+                        row{"2023年3季度", "2023-Q3"}, row{"2023年一季度", "2023-Q1"},
+                        row{"2023Q4", "2023-Q4"}, row{"2021-2025年", "2021/2025"},
+                        row{"2021—2025年", "2021/2025"}, row{"2021至2025年", "2021/2025"}})
+    EXPECT_EQ(period::parse(r.text).to_string(), r.canonical) << r.text;
+  EXPECT_THROW((void)period::parse("2023年13月"), parse_error);
+  try {
+    (void)period::parse("二〇二三");
+    FAIL();
+  } catch (const parse_error& e) {
+    EXPECT_NE(std::string(e.what()).find("2023年第三季度"), std::string::npos) << e.what();
   }
 }

@@ -129,3 +129,32 @@ TEST(TableHeaders, CaseChineseAliasesAndTheNearestName) {
 
 }  // namespace
 }  // namespace planeval
+
+namespace planeval {
+namespace {
+
+// Values that cannot be what was meant are flagged, never judged: a fraction where the target
+// and the baseline are percentages (Excel's percent cells), a value a million times the target.
+TEST(ImplausibleValues, AreFlaggedForReviewWithASuggestion) {
+  std::istringstream in(
+      "id,name_zh,unit,polarity,baseline,target_period,target\n"
+      "unemployment,城镇调查失业率,%,lower,5.3,2021,5.5以内\n"
+      "revenue,一般公共预算收入,亿元,higher,40,2021,42\n");
+  const plan p = read_plan_table(in, "plan.csv");
+  std::istringstream values(
+      "indicator,period,value\nunemployment,2021,0.051\nrevenue,2021,4200000000\n");
+  const observation_set actuals = read_actuals(values, "actuals.csv", &p);
+  const auto a = evaluate(p, actuals, {});
+  ASSERT_EQ(a.size(), 2U);
+  EXPECT_EQ(a[0].status, status::needs_review);
+  EXPECT_NE(a[0].reason_en.find("write 5.1"), std::string::npos) << a[0].reason_en;
+  EXPECT_EQ(a[1].status, status::needs_review);
+  EXPECT_NE(a[1].reason_en.find("check its unit"), std::string::npos) << a[1].reason_en;
+  std::istringstream fine("indicator,period,value\nunemployment,2021,5.1\nrevenue,2021,43\n");
+  const auto b = evaluate(p, read_actuals(fine, "actuals.csv", &p), {});
+  EXPECT_EQ(b[0].status, status::met);
+  EXPECT_EQ(b[1].status, status::met);
+}
+
+}  // namespace
+}  // namespace planeval

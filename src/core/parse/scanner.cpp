@@ -236,6 +236,19 @@ std::optional<double> scanner::number(bool allow_sign) {
     ++q;
     while (q < end_ && is_digit(s_[q])) buf += static_cast<char>(s_[q++]);
   }
+  // scientific notation, as spreadsheets and pandas write small numbers: `2e-05`, `1.5E3`
+  if (q + 1 < end_ && (s_[q] == 'e' || s_[q] == 'E')) {
+    std::size_t e = q + 1;
+    std::string exponent = "e";
+    if (e < end_ && (s_[e] == '-' || s_[e] == '+')) exponent += static_cast<char>(s_[e++]);
+    const std::size_t digits_from = e;
+    while (e < end_ && is_digit(s_[e]) && e - digits_from < 3)
+      exponent += static_cast<char>(s_[e++]);
+    if (e > digits_from && !(e < end_ && (is_digit(s_[e]) || is_alpha(s_[e])))) {
+      buf += exponent;
+      q = e;
+    }
+  }
   if (buf.size() > 40) fail_at(codes_.number, p, "number has too many digits");
   double v = 0.0;
   const auto res = std::from_chars(buf.data(), buf.data() + buf.size(), v);
