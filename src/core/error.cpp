@@ -1,5 +1,11 @@
 #include "planeval/core/error.hpp"
 
+#include <algorithm>
+#include <cctype>
+#include <vector>
+
+#include "planeval/core/common.hpp"
+
 namespace planeval {
 
 const char* to_string(errc code) noexcept {
@@ -189,6 +195,37 @@ void raise(errc code, std::string message, location where) {
     case error_category::usage: break;
   }
   throw error(code, std::move(message), std::move(where));
+}
+
+std::string nearest_name(std::string_view word, const std::vector<std::string>& names,
+                         std::size_t max_edits) {
+  auto lower = [](std::string_view s) {
+    std::string out(s);
+    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+  };
+  const std::string a = lower(word);
+  std::string best;
+  std::size_t best_distance = max_edits + 1;
+  for (const auto& name : names) {
+    const std::string b = lower(name);
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+      std::size_t diagonal = row[0];
+      row[0] = i;
+      for (std::size_t j = 1; j <= b.size(); ++j) {
+        const std::size_t up = row[j];
+        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+        diagonal = up;
+      }
+    }
+    if (row[b.size()] < best_distance) {
+      best_distance = row[b.size()];
+      best = name;
+    }
+  }
+  return best;
 }
 
 }  // namespace planeval

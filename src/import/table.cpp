@@ -509,7 +509,7 @@ class importer {
     std::size_t same = 0;
     for (std::size_t c = 0; c < g_.rows[r].size(); ++c)
       if (!g_.text(r, c).empty() && g_.text(r, c) == g_.text(first_header_, c)) ++same;
-    return same >= 2 || (nonempty(r) >= 1 && names_header(r) && same >= 1);
+    return same >= 2 || (same >= 1 && names_header(r));
   }
 
   void read_rows() {

@@ -10,6 +10,7 @@
 
 #include "detail/utf8.hpp"
 #include "io/csv_records.hpp"
+#include "planeval/core/common.hpp"
 #include "planeval/core/error.hpp"
 #include "planeval/io/grid.hpp"
 
@@ -103,21 +104,6 @@ std::string folded(std::string_view s) {
   return out;
 }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
-}
-
 }  // namespace
 
 void check_header(csv_table& t, const std::vector<std::string>& required,
@@ -142,13 +128,7 @@ void check_header(csv_table& t, const std::vector<std::string>& required,
     }
     std::string all;
     for (const auto& c : allowed) all += (all.empty() ? "" : ", ") + c;
-    std::string nearest;
-    std::size_t best = 3;
-    for (const auto& c : allowed)
-      if (const std::size_t d = edit_distance(folded(h.text), c); d < best) {
-        best = d;
-        nearest = c;
-      }
+    const std::string nearest = nearest_name(folded(h.text), allowed, 2);
     location loc;
     loc.file = t.source;
     loc.line = h.line;

@@ -18,25 +18,6 @@ void add_lang_option(CLI::App& cmd, std::string& lang) {
 
 language language_of(const std::string& name) { return name == "en" ? language::en : language::zh; }
 
-namespace {
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
-}
-
-}  // namespace
-
 // For each `--word` of the command line the chosen command does not know: the nearest option
 // name, when it is close (a typo, not another word).
 void suggest_options(const CLI::App& app, int argc, char** argv) {
@@ -51,18 +32,10 @@ void suggest_options(const CLI::App& app, int argc, char** argv) {
     if (arg.size() < 3 || arg.substr(0, 2) != "--") continue;
     arg = arg.substr(0, arg.find('='));
     if (std::find(names.begin(), names.end(), arg) != names.end()) continue;
-    const std::string* best = nullptr;
-    std::size_t best_distance = 0;
-    for (const auto& n : names) {
-      const std::size_t d = edit_distance(arg, n);
-      if (!best || d < best_distance) {
-        best = &n;
-        best_distance = d;
-      }
-    }
-    if (best && best_distance <= std::max<std::size_t>(2, arg.size() / 4))
+    const std::string best = nearest_name(arg, names, std::max<std::size_t>(2, arg.size() / 4));
+    if (!best.empty())
       std::cerr << "planeval " << cmd.get_name() << ": unknown option " << arg << "; did you mean "
-                << *best << "?\n";
+                << best << "?\n";
   }
 }
 

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace planeval {
 
@@ -17,6 +18,12 @@ enum class language : std::uint8_t {
 
 /// @brief Stable name of a language: `zh` or `en`.
 const char* to_string(language l) noexcept;
+
+/// @brief The name of `names` nearest to `word` (fewest single-character edits, ASCII case
+/// ignored), when at most `max_edits` away; empty otherwise. How messages suggest a column or
+/// option name for a typo (`peroid` → `period`).
+std::string nearest_name(std::string_view word, const std::vector<std::string>& names,
+                         std::size_t max_edits);
 
 /// @brief Reads an enumeration from its stable name (the text `to_string` prints).
 ///
