@@ -895,6 +895,11 @@ class importer {
     } else if (!word.empty()) {
       infer(ind.id, "polarity", "higher", "名称含“" + word + "”,数值为降低量,越高越好",
             "the name has '" + word + "': the value is the reduction, higher is better", where);
+    } else {
+      infer(ind.id, "polarity", "higher", "名称中没有“越低越好”的词(失业、能耗、排放等),按越高越好",
+            "no lower-is-better word (unemployment, energy use, emissions, …) in the name: higher "
+            "is better",
+            where);
     }
     // the flow word of a target, else of the base-year value (`五年累计竣工208.9`)
     qualifier q;
@@ -907,6 +912,12 @@ class importer {
       in_en = "base-year value";
     }
     ind.accumulation = default_accumulation(ind.kind, q, ind.name_zh);
+    if (ind.accumulation == accumulation::rate)
+      infer(ind.id, "accumulation", "rate", "比率类指标:取最后一期的值,不累加",
+            "a rate: the last period's value counts, never a sum", where);
+    else if (ind.accumulation == accumulation::stock)
+      infer(ind.id, "accumulation", "stock", "无流量词(新增、新开工等):取最后一期的值",
+            "no flow word (新增, 新开工, …): the last period's value counts", where);
     if (ind.accumulation == accumulation::flow)
       infer(ind.id, "accumulation", "flow",
             q.flow.empty() ? "名称表示新增量" : in_zh + "含流量词“" + q.flow + "”",
