@@ -91,8 +91,9 @@ case "$mode" in
     echo
     echo "==> planeval import (the plan table as the report prints it; every inference explained)"
     build/bin/planeval import "$data/published.csv" -o build/changning-2021-imported.json \
-      --explain --lang en | head -n 24
-    echo "    … (the full list: build/bin/planeval import $data/published.csv --explain)"
+      --explain --lang en > build/changning-2021-import.txt
+    head -n 24 build/changning-2021-import.txt
+    echo "    … (all $(wc -l < build/changning-2021-import.txt) lines: build/changning-2021-import.txt)"
     echo
     echo "==> planeval evaluate --table (the published table, the overrides that name its ids)"
     build/bin/planeval evaluate --table "$data/published.csv" \
