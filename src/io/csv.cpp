@@ -15,15 +15,21 @@
 #include "planeval/io/grid.hpp"
 
 namespace planeval {
-namespace {
 
-[[noreturn]] void fail(errc code, const std::string& source, std::size_t line, std::size_t column,
-                       const std::string& message) {
+[[noreturn]] void fail_in_file(errc code, const std::string& source, std::size_t line,
+                               std::size_t column, const std::string& message) {
   location loc;
   loc.file = source;
   loc.line = line;
   loc.column = column;
-  throw format_error(code, message, loc);
+  raise(code, message, std::move(loc));
+}
+
+namespace {
+
+[[noreturn]] void fail(errc code, const std::string& source, std::size_t line, std::size_t column,
+                       const std::string& message) {
+  fail_in_file(code, source, line, column, message);
 }
 
 }  // namespace

@@ -5,10 +5,15 @@
 #include <string_view>
 #include <vector>
 
+#include "planeval/core/error.hpp"
 #include "planeval/core/limits.hpp"
 #include "planeval/io/csv.hpp"
 
 namespace planeval {
+
+/// Raises the error of `code` at a file's line and column (the readers of cells share it).
+[[noreturn]] void fail_in_file(errc code, const std::string& source, std::size_t line,
+                               std::size_t column, const std::string& message);
 
 /// The records of UTF-8 CSV text (a UTF-8 BOM is skipped; other bytes are `csv.encoding`,
 /// naming the fix). `separator` 0 sniffs `,`, `;` or tab. Blank rows are dropped unless

@@ -19,11 +19,7 @@ namespace {
 
 [[noreturn]] void fail(errc code, const std::string& source, std::size_t line, std::size_t column,
                        const std::string& message) {
-  location where;
-  where.file = source;
-  where.line = line;
-  where.column = column;
-  raise(code, message, std::move(where));
+  fail_in_file(code, source, line, column, message);
 }
 
 // GB18030 → UTF-8 with iconv; false (and the offset of the first bad byte) when the bytes are

@@ -3,7 +3,6 @@
 #include "planeval/import/table.hpp"
 
 #include <gtest/gtest.h>
-#include <iconv.h>
 
 #include <fstream>
 #include <map>
@@ -12,6 +11,7 @@
 #include "import/recognise.hpp"
 #include "planeval/core/evaluate.hpp"
 #include "planeval/io/tables.hpp"
+#include "support/encoding.hpp"
 
 namespace planeval {
 namespace {
@@ -180,16 +180,7 @@ TEST(ImportSeed, HtmlAndGb18030GiveTheSamePlan) {
   std::ifstream in(seed + "/published.csv", std::ios::binary);
   std::stringstream text;
   text << in.rdbuf();
-  const std::string utf8 = text.str();
-  iconv_t cd = iconv_open("GB18030", "UTF-8");
-  std::string gb(utf8.size() * 2, '\0');
-  char* src = const_cast<char*>(utf8.data());
-  std::size_t src_left = utf8.size();
-  char* dst = gb.data();
-  std::size_t dst_left = gb.size();
-  ASSERT_NE(iconv(cd, &src, &src_left, &dst, &dst_left), static_cast<std::size_t>(-1));
-  iconv_close(cd);
-  gb.resize(gb.size() - dst_left);
+  const std::string gb = test::to_gb18030(text.str());
   const std::string path = testing::TempDir() + "/published-gb18030.csv";
   {
     std::ofstream out(path, std::ios::binary);

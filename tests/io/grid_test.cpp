@@ -3,27 +3,16 @@
 #include "planeval/io/grid.hpp"
 
 #include <gtest/gtest.h>
-#include <iconv.h>
 
 #include <fstream>
 
 #include "planeval/io/csv.hpp"
+#include "support/encoding.hpp"
 
 namespace planeval {
 namespace {
 
-std::string to_gb18030(const std::string& utf8) {
-  iconv_t cd = iconv_open("GB18030", "UTF-8");
-  std::string out(utf8.size() * 2 + 16, '\0');
-  char* in = const_cast<char*>(utf8.data());
-  std::size_t in_left = utf8.size();
-  char* o = out.data();
-  std::size_t o_left = out.size();
-  iconv(cd, &in, &in_left, &o, &o_left);
-  iconv_close(cd);
-  out.resize(out.size() - o_left);
-  return out;
-}
+using test::to_gb18030;
 
 TEST(CellReference, ColumnsAndRows) {
   struct row {
