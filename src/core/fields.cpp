@@ -39,6 +39,7 @@ std::vector<field> assessment_fields(const assessment& a, const indicator* ind, 
       {"reason", a.reason(lang)},
       {"reason_zh", a.reason_zh},
       {"reason_en", a.reason_en},
+      {"source", a.source.empty() ? field_value{} : field_value{a.source}},
   };
 }
 

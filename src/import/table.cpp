@@ -814,6 +814,8 @@ class importer {
              "a second target for " + per.to_string() + " in one row: kept as text", where);
         return;
       }
+      out_.target_keys.push_back({ind.id, t.period});
+      out_.target_origins.push_back(where);
       ind.targets.push_back(std::move(t));
       target_cells_.push_back(where);
       return;
@@ -1007,6 +1009,8 @@ class importer {
       if (i.indicator == from) i.indicator = to;
     for (auto& r : out_.review)
       if (r.indicator == from) r.indicator = to;
+    for (auto& k : out_.target_keys)
+      if (k.first == from) k.first = to;
     for (auto& ind : out_.plan.indicators)
       if (ind.id == to && ind.baseline) ind.baseline->indicator = to;
   }
@@ -1073,6 +1077,15 @@ import_result import_table(const std::string& path, const import_options& option
   }
   if (first_error) raise_at(*first_error, first_error->where());
   return import_grid(grids.front(), options);
+}
+
+void apply_sources(std::vector<assessment>& assessments, const import_result& result) {
+  std::map<std::pair<std::string, period>, const location*> cells;
+  for (std::size_t k = 0; k < result.target_keys.size() && k < result.target_origins.size(); ++k)
+    cells[result.target_keys[k]] = &result.target_origins[k];
+  for (auto& a : assessments)
+    if (const auto it = cells.find({a.indicator, a.period}); it != cells.end())
+      a.source = it->second->to_string();
 }
 
 std::vector<import_override> load_import_overrides(const std::string& path) {

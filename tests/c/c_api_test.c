@@ -612,10 +612,11 @@ static void test_evaluate(void) {
   planeval_free(text);
 
   /* the fields of the JSON output, by name, in its order */
-  CHECK(planeval_assessment_field_count() == 22);
+  CHECK(planeval_assessment_field_count() == 23);
   CHECK(strcmp(planeval_assessment_field_name(0), "indicator") == 0);
   CHECK(strcmp(planeval_assessment_field_name(13), "unit") == 0);
-  CHECK(planeval_assessment_field_name(22) == NULL);
+  CHECK(strcmp(planeval_assessment_field_name(22), "source") == 0);
+  CHECK(planeval_assessment_field_name(23) == NULL);
   OK(ctx, planeval_result_field(ctx, result, i, "unit", PLANEVAL_LANG_EN, &text, &has));
   CHECK(has == 1 && strcmp(text, "%") == 0);
   planeval_free(text);

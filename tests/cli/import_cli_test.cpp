@@ -62,6 +62,12 @@ TEST(cli_import, evaluate_table_with_overrides_gives_the_hand_made_statuses) {
 TEST(cli_import, html_page_and_execution_table_in_one_command) {
   const auto html = run("evaluate --table " + data + "/published.html --format json");
   EXPECT_EQ(html.code, 0) << html.out;
+  // each assessment names the cell its target was read from (the page's title is a caption,
+  // so the header is the table's first row)
+  const auto j = nlohmann::json::parse(html.out);
+  EXPECT_EQ(j["assessments"][0]["name"], "全区生产总值(GDP)增速");
+  EXPECT_NE(j["assessments"][0]["source"].get<std::string>().find("cell E2"), std::string::npos)
+      << j["assessments"][0];
   // an execution table: its results are its actuals
   const auto r = run("evaluate --table " + published + "/02-yuecheng-2020-execution.csv");
   EXPECT_EQ(r.code, 0) << r.out;

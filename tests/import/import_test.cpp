@@ -167,6 +167,12 @@ TEST(ImportSeed, PublishedTableAsPrinted) {
   // every indicator without an 属性 says so
   EXPECT_TRUE(inferred(r, "i01_gdp", "attribute", "anticipatory"));
   EXPECT_FALSE(explain(r, language::en).empty());
+  // each assessment can name the cell of its target
+  auto a = evaluate(p, {}, {});
+  apply_sources(a, r);
+  EXPECT_NE(a.at(0).source.find("published.csv"), std::string::npos) << a[0].source;
+  EXPECT_NE(a.at(0).source.find("cell E3"), std::string::npos) << a[0].source;
+  EXPECT_NE(a.at(24).source.find("cell E27"), std::string::npos) << a[24].source;
 }
 
 // The same table as an HTML page and as GB18030 CSV (as Excel saves it) imports the same.

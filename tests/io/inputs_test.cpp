@@ -86,10 +86,10 @@ TEST(inputs, the_default_as_of_date_and_task_period_come_from_the_plan) {
 
 TEST(fields, an_assessment_has_one_field_list) {
   const auto& names = assessment_field_names();
-  ASSERT_EQ(names.size(), 22u);
+  ASSERT_EQ(names.size(), 23u);
   EXPECT_EQ(names.front(), "indicator");
   EXPECT_EQ(names[13], "unit");
-  EXPECT_EQ(names.back(), "reason_en");
+  EXPECT_EQ(names.back(), "source");
   assessment a;
   a.actual = std::numeric_limits<double>::infinity();  // not finite: none
   const auto fields = assessment_fields(a, nullptr, language::en);

@@ -19,6 +19,7 @@ int run_evaluate(const input_options& o) {
   opt.only = in.period;
   auto assessments = evaluate(p, in.values.actuals, in.values.references, opt);
   apply_review(assessments, in.values.review);
+  apply_sources(assessments, in.imported);
   const auto summary = summarize(p, assessments);
   write_output(
       o.format,

@@ -100,13 +100,15 @@ inputs read_inputs(const input_options& o) {
   inputs in;
   input_set imported;
   if (!o.table.empty()) {
-    auto result = import_table(o.table, import_options_of(o));
+    in.imported = import_table(o.table, import_options_of(o));
+    import_result& result = in.imported;
     in.plan = std::move(result.plan);
     std::size_t k = 0;
     for (const auto& a : result.actuals) imported.add_actual(a, result.actual_origins.at(k++));
     imported.review = std::move(result.review);
-    in.import_notes = std::move(result.notes);
-    in.import_inferences = std::move(result.inferences);
+    result.plan = plan{};
+    result.actuals = observation_set{};
+    result.review.clear();
   } else if (o.plan_file.empty()) {
     in.plan = load_plan_table(o.indicators, {}, o.strict ? nullptr : &imported.review);
   } else {

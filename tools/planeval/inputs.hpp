@@ -56,11 +56,12 @@ void add_input_options(CLI::App& cmd, input_options& o, const input_help& help);
 struct inputs {
   planeval::plan plan;  ///< --plan (any format) or --indicators, tasks from --tasks
   input_set values;     ///< --actuals and --references, merged, ids checked
-  std::optional<planeval::period> period;           ///< --period
-  std::optional<date> as_of;                        ///< --as-of
-  language lang = language::zh;                     ///< --lang
-  std::vector<std::string> import_notes;            ///< --table: the import's plan-wide notes
-  std::vector<import_inference> import_inferences;  ///< --table: how the table was read
+  std::optional<planeval::period> period;  ///< --period
+  std::optional<date> as_of;               ///< --as-of
+  language lang = language::zh;            ///< --lang
+  /// --table: the import report (inferences, notes, target cells); its plan, actuals and review
+  /// moved to `plan` and `values`
+  import_result imported;
 };
 
 /// Reads the plan and the values; CLI::RequiredError when neither --plan, --indicators nor

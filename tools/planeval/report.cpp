@@ -33,7 +33,7 @@ int run_report(const report_cli_options& o) {
   in.options.task_period = default_task_period(in.plan);
   in.lang = read.lang;
   in.review = read.values.review;
-  in.inferences = read.import_inferences;
+  in.inferences = read.imported.inferences;
 
   report_format f = report_format::html;
   if (!o.in.format.empty())

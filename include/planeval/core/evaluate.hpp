@@ -64,6 +64,8 @@ struct assessment {
   bool in_progress = false;            ///< the period had not ended at the as-of date
   std::string reason_zh;               ///< why, in Chinese
   std::string reason_en;               ///< why, in English
+  std::string source;  ///< where the target was read (`published.csv cell E3`); empty unless
+                       ///< the plan was imported from a table (`apply_sources`)
 
   /// @brief The reason in a language.
   const std::string& reason(language l) const noexcept {

@@ -50,9 +50,12 @@ struct import_inference {
 /// @brief What an import gives: the plan, the results published beside its targets, and the
 /// import report.
 struct import_result {
-  planeval::plan plan;                       ///< indicators (with baselines and targets) in order
-  observation_set actuals;                   ///< results and other published values
-  std::vector<location> actual_origins;      ///< the cell of each actual (same order)
+  planeval::plan plan;                   ///< indicators (with baselines and targets) in order
+  observation_set actuals;               ///< results and other published values
+  std::vector<location> actual_origins;  ///< the cell of each actual (same order)
+  /// the indicator and period of each target read, and its cell (same order)
+  std::vector<std::pair<std::string, period>> target_keys;
+  std::vector<location> target_origins;  ///< the cell of each target (same order as target_keys)
   std::vector<import_inference> inferences;  ///< every inference, in table order
   std::vector<review_item> review;           ///< cells kept as text
   std::vector<std::string> notes;            ///< plan-wide facts: note rows, columns not read
@@ -74,6 +77,9 @@ import_result import_table(const std::string& path, const import_options& option
 /// comments).
 /// @throws format_error (`csv.*`), error (`usage`) for an unknown field.
 std::vector<import_override> load_import_overrides(const std::string& path);
+
+/// @brief Sets each assessment's `source` to the cell its target was read from.
+void apply_sources(std::vector<assessment>& assessments, const import_result& result);
 
 /// @brief The import report as text lines (one inference or review item per line), for
 /// `planeval import --explain`.
