@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <regex>
+#include <vector>
 
 #include "detail/utf8.hpp"
 #include "planeval/core/error.hpp"
@@ -133,49 +134,29 @@ std::optional<period> five_year_plan_in(std::string_view text) {
 column_meaning classify_header(const std::string& h) {
   column_meaning m;
   if (h.empty()) return m;
-  static const char* const numbers[] = {"序号", "编号", "no.", "no", "number", "#"};
-  for (const char* w : numbers)
-    if (h == w) {
-      m.role = column_role::number;
-      m.why = w;
-      return m;
-    }
-  static const char* const names[] = {"指标",  "指标名称", "指标名",    "主要指标",   "名称",
-                                      "项目",  "产品名称", "indicator", "indicators", "item",
-                                      "items", "地区",     "单位名称",  "类别/指标",  "指标/类别"};
-  for (const char* w : names)
-    if (h == w) {
-      m.role = column_role::name;
-      m.why = w;
-      return m;
-    }
-  if (h == "单位" || h == "计量单位" || h == "unit" || h == "units") {
-    m.role = column_role::unit;
-    m.why = h;
-    return m;
-  }
-  if (h == "属性" || h == "指标属性" || h == "指标性质" || h == "性质" || h == "attribute" ||
-      h == "type") {
-    m.role = column_role::attribute;
-    m.why = h;
-    return m;
-  }
-  if (h == "类别" || h == "类型" || h == "分类" || h == "领域" || h == "category") {
-    m.role = column_role::category;
-    m.why = h;
-    return m;
-  }
-  if (h == "备注" || h == "说明" || h == "note" || h == "notes" || h == "remark" ||
-      h == "remarks") {
-    m.role = column_role::remark;
-    m.why = h;
-    return m;
-  }
-  if (h == "完成情况" || h == "是否完成" || h == "评价" || h == "status" || h == "完成情况评价") {
-    m.role = column_role::verdict;
-    m.why = h;
-    return m;
-  }
+  // headers that name a column by themselves (compared whole, after `normalise`)
+  struct named_column {
+    column_role role;
+    std::vector<const char*> headers;
+  };
+  static const named_column named[] = {
+      {column_role::number, {"序号", "编号", "no.", "no", "number", "#"}},
+      {column_role::name,
+       {"指标", "指标名称", "指标名", "主要指标", "名称", "项目", "产品名称", "indicator",
+        "indicators", "item", "items", "地区", "单位名称", "类别/指标", "指标/类别"}},
+      {column_role::unit, {"单位", "计量单位", "unit", "units"}},
+      {column_role::attribute, {"属性", "指标属性", "指标性质", "性质", "attribute", "type"}},
+      {column_role::category, {"类别", "类型", "分类", "领域", "category"}},
+      {column_role::remark, {"备注", "说明", "note", "notes", "remark", "remarks"}},
+      {column_role::verdict, {"完成情况", "是否完成", "评价", "status", "完成情况评价"}},
+  };
+  for (const auto& n : named)
+    for (const char* w : n.headers)
+      if (h == w) {
+        m.role = n.role;
+        m.why = w;
+        return m;
+      }
   // value columns: a year, two years, a five-year plan, or the words of targets and results
   static const std::regex two_years(R"((\d{4})\s*(?:-|—|–|~|至|到)\s*(\d{4}))");
   static const std::regex one_year(R"((\d{4}))");
