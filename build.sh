@@ -20,15 +20,17 @@ packages=(
   build-essential cmake
   libboost-date-time-dev libboost-serialization-dev libeigen3-dev
   nlohmann-json3-dev libcli11-dev libxml2-dev
+  pkg-config libzip-dev libfreexl-dev libxlsxwriter-dev
 )
 # The tests, sanitizers and fuzzers add the test tools, the docs, the Python module's, the
 # formatter, clang for the fuzzers and a browser for the report tests.
 if [ "$mode" != demo ]; then
   packages+=(
-    pkg-config googletest libgtest-dev libbenchmark-dev
+    googletest libgtest-dev libbenchmark-dev
     doxygen graphviz
     clang clang-14 libclang-rt-14-dev clang-format
     pybind11-dev python3-dev python3-pytest python3-numpy python3-pandas
+    python3-openpyxl python3-docx
     chromium fonts-wqy-microhei
   )
 fi
