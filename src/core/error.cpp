@@ -37,6 +37,11 @@ const char* to_string(errc code) noexcept {
     case errc::html_no_table: return "html.no_table";
     case errc::table_no_header: return "table.no_header";
     case errc::table_column: return "table.column";
+    case errc::office_package: return "office.package";
+    case errc::office_encrypted: return "office.encrypted";
+    case errc::office_xml: return "office.xml";
+    case errc::office_sheet: return "office.sheet";
+    case errc::office_no_table: return "office.no_table";
     case errc::io_open: return "io.open";
     case errc::io_read: return "io.read";
     case errc::io_write: return "io.write";
@@ -91,6 +96,11 @@ error_category category_of(errc code) noexcept {
     case errc::html_no_table:
     case errc::table_no_header:
     case errc::table_column:
+    case errc::office_package:
+    case errc::office_encrypted:
+    case errc::office_xml:
+    case errc::office_sheet:
+    case errc::office_no_table:
     case errc::json_syntax:
     case errc::json_encoding:
     case errc::json_type:

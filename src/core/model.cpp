@@ -22,8 +22,31 @@ bool operator==(const observation& a, const observation& b) noexcept {
          a.comparable == b.comparable && a.flags == b.flags && a.text == b.text && a.note == b.note;
 }
 
+const std::vector<sdmx_flag>& sdmx_flags() {
+  static const std::vector<sdmx_flag> flags{
+      {'A', "正常值", "normal value"},
+      {'B', "时间序列断点", "time series break"},
+      {'D', "口径不同", "definition differs"},
+      {'E', "估计值", "estimated value"},
+      {'F', "预测值", "forecast value"},
+      {'G', "试验性数据", "experimental value"},
+      {'I', "插补值", "imputed value"},
+      {'K', "数据含在其他类别中", "data included in another category"},
+      {'M', "缺失值(数据不可能存在)", "missing value; data cannot exist"},
+      {'N', "不显著", "not significant"},
+      {'O', "缺失值", "missing value"},
+      {'P', "初步数", "provisional value"},
+      {'Q', "缺失值(不公开)", "missing value; suppressed"},
+      {'S', "受罢工等特殊事件影响", "strike and other special events"},
+      {'U', "可靠性低", "low reliability"},
+      {'V', "未经核实", "unvalidated value"},
+  };
+  return flags;
+}
+
 bool is_sdmx_flag(char c) noexcept {
-  return std::string_view("ABDEFGIKMNOPQSUV").find(c) != std::string_view::npos;
+  const auto& flags = sdmx_flags();
+  return std::any_of(flags.begin(), flags.end(), [c](const sdmx_flag& f) { return f.code == c; });
 }
 
 void validate_flags(std::string_view flags) {
@@ -35,8 +58,14 @@ void validate_flags(std::string_view flags) {
       loc.fragment = std::string(flags.substr(i));
       throw model_error(
           errc::model_invalid,
-          "'" + std::string(1, c) +
-              "' is not an SDMX observation-status code (A B D E F G I K M N O P Q S U V)",
+          "'" + std::string(1, c) + "' is not an SDMX observation-status code (" +
+              [] {
+                std::string codes;
+                for (const auto& f : sdmx_flags())
+                  codes += (codes.empty() ? "" : " ") + std::string(1, f.code);
+                return codes;
+              }() +
+              ")",
           loc);
     }
     if (flags.find(c, i + 1) != std::string_view::npos) {

@@ -72,10 +72,13 @@ class importer {
 
   // ---- helpers ----------------------------------------------------------------------------
 
+  // Cells with text in a row; a copy of its left neighbour spread by a merged cell (a title or
+  // note merged across the table, a colspan) is the same cell and counts once.
   std::size_t nonempty(std::size_t r) const {
     std::size_t n = 0;
-    for (const auto& c : g_.rows[r])
-      if (!c.text.empty()) ++n;
+    const auto& row = g_.rows[r];
+    for (std::size_t k = 0; k < row.size(); ++k)
+      if (!row[k].text.empty() && !(row[k].merged && k > 0 && row[k - 1].text == row[k].text)) ++n;
     return n;
   }
 
@@ -228,6 +231,8 @@ class importer {
             std::move(where));
     }
     first_header_ = last_header_ = *header;
+    // the caption (HTML) or the paragraph before the table (Word) is its first title
+    for (const auto& c : g_.captions) titles_.push_back(c);
     for (std::size_t r = 0; r < first_header_; ++r)
       for (const auto& c : g_.rows[r])
         if (!c.text.empty()) titles_.push_back(c.text);
@@ -340,7 +345,10 @@ class importer {
     for (std::size_t r = last_header_ + 1; r < g_.rows.size(); ++r)
       if (is_note_row(r)) {
         for (const auto& c : g_.rows[r])
-          if (!c.text.empty()) note_fact(c.text, at(r, 0));
+          if (!c.text.empty()) {
+            note_fact(c.text, at(r, 0));
+            break;  // one note, however many cells it is merged over
+          }
       }
   }
 
@@ -937,7 +945,6 @@ class importer {
       stem = stem.substr(slash + 1);
     if (const auto dot = stem.rfind('.'); dot != std::string::npos) stem = stem.substr(0, dot);
     p.id = opt_.plan_id.empty() ? stem : opt_.plan_id;
-    for (const auto& c : g_.captions) titles_.insert(titles_.begin(), c);
     if (!opt_.title.empty()) {
       p.title_zh = opt_.title;
     } else {
@@ -1048,7 +1055,10 @@ void importer::set_field(indicator& ind, const std::string& field, const std::st
 
 import_result import_grid(const grid& table, const import_options& options) {
   importer imp(table, options);
-  return imp.run();
+  import_result r = imp.run();
+  // what the reader noticed (hidden rows and sheets, formulas without a saved value) is said
+  r.notes.insert(r.notes.end(), table.notes.begin(), table.notes.end());
+  return r;
 }
 
 import_result import_table(const std::string& path, const import_options& options) {

@@ -1,6 +1,8 @@
 // Whole-file reads and the atomic save (POSIX: open, write, fsync, rename).
 #include "io/file_util.hpp"
 
+#include "planeval/io/plan_file.hpp"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -92,6 +94,16 @@ std::string read_file(const std::string& path, std::uint64_t max_bytes) {
   std::ifstream in(path, std::ios::binary);
   if (!in) fail_io(errc::io_open, path, "cannot open file for reading");
   return read_stream(in, path, max_bytes);
+}
+
+std::string read_file_head(const std::string& path, std::size_t n) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) fail_io(errc::io_open, path, "cannot open file for reading");
+  std::string out(n, '\0');
+  in.read(out.data(), static_cast<std::streamsize>(n));
+  if (in.bad()) fail_io(errc::io_read, path, "reading failed");
+  out.resize(static_cast<std::size_t>(in.gcount()));
+  return out;
 }
 
 std::string read_stream(std::istream& in, const std::string& source, std::uint64_t max_bytes) {
@@ -191,3 +203,12 @@ void write_file_atomically(const std::string& path, const std::function<void(std
 }
 
 }  // namespace planeval::detail
+
+namespace planeval {
+
+void save_file_atomically(const std::string& path,
+                          const std::function<void(std::ostream&)>& write) {
+  detail::write_file_atomically(path, write);
+}
+
+}  // namespace planeval

@@ -25,6 +25,10 @@ void open_file(std::ifstream& in, const std::string& path);
 /// (`limit_input_size`) when it has more than `max_bytes`.
 std::string read_file(const std::string& path, std::uint64_t max_bytes = UINT64_MAX);
 
+/// The first `n` bytes of a file (fewer when it is shorter), to tell its format by content.
+/// Throws io_error (`io_open`, `io_read`) naming the file.
+std::string read_file_head(const std::string& path, std::size_t n);
+
 /// Reads a stream to its end. Throws io_error (`io_read`) naming `source`, format_error
 /// (`limit_input_size`) when it has more than `max_bytes` (never holding more than that).
 std::string read_stream(std::istream& in, const std::string& source,

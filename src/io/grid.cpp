@@ -2,6 +2,8 @@
 // HTML tables (libxml2's HTML parser) read into grids of located cells.
 #include "planeval/io/grid.hpp"
 
+#include "io/grid_cells.hpp"
+
 #include <iconv.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
@@ -15,6 +17,35 @@
 #include "io/file_util.hpp"
 
 namespace planeval {
+
+namespace detail {
+
+// Blanks (spaces, tabs, carriage returns, U+3000) off both ends; line breaks are kept: a cell
+// whose first printed line is empty lines its values up with the names beside it.
+std::string trim_cell_blanks(std::string_view s) {
+  auto blank_at_front = [&]() {
+    if (s.empty()) return std::size_t{0};
+    if (s.front() == ' ' || s.front() == '\t' || s.front() == '\r') return std::size_t{1};
+    if (s.substr(0, 3) == "\xE3\x80\x80") return std::size_t{3};
+    return std::size_t{0};
+  };
+  auto blank_at_back = [&]() {
+    if (s.empty()) return std::size_t{0};
+    if (s.back() == ' ' || s.back() == '\t' || s.back() == '\r') return std::size_t{1};
+    if (s.size() >= 3 && s.substr(s.size() - 3) == "\xE3\x80\x80") return std::size_t{3};
+    return std::size_t{0};
+  };
+  for (std::size_t n = blank_at_front(); n > 0; n = blank_at_front()) s.remove_prefix(n);
+  for (std::size_t n = blank_at_back(); n > 0; n = blank_at_back()) s.remove_suffix(n);
+  // a cell of blank lines only is empty
+  bool only_breaks = true;
+  for (const char c : s)
+    if (c != '\n' && c != ' ' && c != '\t' && c != '\r') only_breaks = false;
+  return only_breaks ? std::string() : std::string(s);
+}
+
+}  // namespace detail
+
 namespace {
 
 [[noreturn]] void fail(errc code, const std::string& source, std::size_t line, std::size_t column,
@@ -73,30 +104,6 @@ bool contains_nocase(std::string_view s, std::string_view p) {
   for (std::size_t i = 0; i + p.size() <= s.size(); ++i)
     if (has_prefix_nocase(s.substr(i), p)) return true;
   return false;
-}
-
-// Blanks (spaces, tabs, carriage returns, U+3000) off both ends; line breaks are kept: a cell
-// whose first printed line is empty lines its values up with the names beside it.
-std::string trim_blanks(std::string_view s) {
-  auto blank_at_front = [&]() {
-    if (s.empty()) return std::size_t{0};
-    if (s.front() == ' ' || s.front() == '\t' || s.front() == '\r') return std::size_t{1};
-    if (s.substr(0, 3) == "\xE3\x80\x80") return std::size_t{3};
-    return std::size_t{0};
-  };
-  auto blank_at_back = [&]() {
-    if (s.empty()) return std::size_t{0};
-    if (s.back() == ' ' || s.back() == '\t' || s.back() == '\r') return std::size_t{1};
-    if (s.size() >= 3 && s.substr(s.size() - 3) == "\xE3\x80\x80") return std::size_t{3};
-    return std::size_t{0};
-  };
-  for (std::size_t n = blank_at_front(); n > 0; n = blank_at_front()) s.remove_prefix(n);
-  for (std::size_t n = blank_at_back(); n > 0; n = blank_at_back()) s.remove_suffix(n);
-  // a cell of blank lines only is empty
-  bool only_breaks = true;
-  for (const char c : s)
-    if (c != '\n' && c != ' ' && c != '\t' && c != '\r') only_breaks = false;
-  return only_breaks ? std::string() : std::string(s);
 }
 
 // ---- HTML ------------------------------------------------------------------------------------
@@ -414,7 +421,7 @@ grid parse_csv_grid(std::string_view bytes, const std::string& source,
     row.reserve(rec.size());
     for (auto& c : rec) {
       grid_cell cell;
-      cell.text = trim_blanks(c.text);
+      cell.text = detail::trim_cell_blanks(c.text);
       cell.line = c.line;
       cell.column = c.column;
       row.push_back(std::move(cell));
@@ -473,6 +480,15 @@ std::vector<grid> parse_html_grids(std::string_view bytes, const std::string& so
   return out;
 }
 
+namespace {
+constexpr std::string_view zip_signature = "PK\x03\x04";
+constexpr std::string_view ole_signature = "\xD0\xCF\x11\xE0";
+}  // namespace
+
+bool is_office_file(std::string_view head) noexcept {
+  return head.substr(0, 4) == zip_signature || head.substr(0, 4) == ole_signature;
+}
+
 std::vector<grid> load_grids(const std::string& path, const grid_options& options) {
   const std::string bytes = detail::read_file(path, options.input_limits.max_input_bytes);
   std::string_view head(bytes);
@@ -480,13 +496,31 @@ std::vector<grid> load_grids(const std::string& path, const grid_options& option
   while (!head.empty() && (head.front() == ' ' || head.front() == '\n' || head.front() == '\r' ||
                            head.front() == '\t'))
     head.remove_prefix(1);
-  if (head.substr(0, 4) == "PK\x03\x04" || head.substr(0, 4) == "\xD0\xCF\x11\xE0") {
+  if (head.substr(0, 4) == zip_signature) {
+    // a zip package: a workbook or a Word document, told by its parts
+    if (bytes.find("word/document.xml") != std::string::npos &&
+        bytes.find("xl/workbook.xml") == std::string::npos)
+      return parse_docx_grids(bytes, path, options);
+    return parse_xlsx_grids(bytes, path, options);
+  }
+  if (head.substr(0, 4) == ole_signature) {
+    // an OLE compound file: an .xls workbook, an encrypted OOXML file, or a .doc
+    const auto utf16 = [&](std::string_view ascii) {
+      std::string s;
+      for (const char c : ascii) s += std::string{c, '\0'};
+      return bytes.find(s) != std::string::npos;
+    };
     location where;
     where.file = path;
-    raise(errc::io_format,
-          "an Excel or Word file, which this version does not read yet: save "
-          "the table as CSV (UTF-8) or HTML",
-          std::move(where));
+    if (utf16("EncryptedPackage"))
+      raise(errc::office_encrypted,
+            "the file is encrypted (password-protected): save an unprotected copy",
+            std::move(where));
+    if (utf16("WordDocument"))
+      raise(errc::io_format,
+            "a Word 97-2003 document (.doc), which planeval does not read: save it as .docx",
+            std::move(where));
+    return load_xls_grids(path, options);
   }
   const bool html = has_prefix_nocase(head, "<!doctype html") || has_prefix_nocase(head, "<html") ||
                     (head.substr(0, 1) == "<" && contains_nocase(head.substr(0, 65536), "<table"));

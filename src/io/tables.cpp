@@ -14,6 +14,7 @@
 #include "planeval/core/error.hpp"
 #include "planeval/core/parse.hpp"
 #include "planeval/io/csv.hpp"
+#include "planeval/io/grid.hpp"
 #include "planeval/io/inputs.hpp"
 
 #include "io/csv_records.hpp"
@@ -24,13 +25,26 @@ namespace {
 
 std::string trimmed(const csv_cell& c) { return std::string(detail::trim(c.text)); }
 
+// A cell of a sheet is located by its reference (`F5`), a cell of CSV text by line and column.
+void set_position(const csv_table& t, std::size_t line, std::size_t column, location& loc) {
+  if (t.sheet.empty()) {
+    loc.line = line;
+    loc.column = column;
+    return;
+  }
+  loc.sheet = t.sheet;
+  if (line > 0) loc.cell = cell_reference(line - 1, column > 0 ? column - 1 : 0);
+}
+
 location cell_location(const csv_table& t, const csv_cell& c, const std::string& indicator,
                        const std::string& field, std::size_t inner_column = 0) {
   location loc;
   loc.file = t.source;
-  loc.line = c.line;
   // the column inside the cell counts from the cell's first character
-  loc.column = c.column == 0 ? 0 : c.column + (inner_column > 0 ? inner_column - 1 : 0);
+  set_position(
+      t, c.line,
+      c.column == 0 ? 0 : c.column + (inner_column > 0 && t.sheet.empty() ? inner_column - 1 : 0),
+      loc);
   loc.indicator = indicator;
   loc.pointer = field;
   return loc;
@@ -40,7 +54,8 @@ location cell_location(const csv_table& t, const csv_cell& c, const std::string&
 location origin_of(const csv_table& t, const std::vector<csv_cell>& row, const std::string& id) {
   location loc;
   loc.file = t.source;
-  loc.line = row.empty() ? 0 : row.front().line;
+  if (!row.empty())
+    set_position(t, row.front().line, t.sheet.empty() ? 0 : row.front().column, loc);
   loc.indicator = id;
   return loc;
 }
@@ -143,6 +158,84 @@ value_row read_value_row(const csv_table& t, const row_view& r, const plan* know
   out.parsed =
       at_cell(t, *out.value, id, "value", [&] { return parse_observation(out.value->text); });
   return out;
+}
+
+// The columns of actuals and references tables. `name_zh`, `unit` and `target` are informative
+// (the data-entry template repeats them beside each value): accepted and not read.
+const std::vector<std::string> actuals_required{"indicator", "period", "value"};
+const std::vector<std::string> actuals_optional{"flags", "note", "name_zh", "unit", "target"};
+const std::vector<std::string> references_required{"indicator", "period", "value"};
+const std::vector<std::string> references_optional{"note", "name_zh", "unit", "target"};
+
+// A sheet of a workbook as a header-first table: the header is the first of its first rows that
+// `check_header` accepts (a template's title row above it is skipped); rows below it in which
+// nothing was entered (value, flags and note blank) are left out, as a template's rows not
+// filled in. Cells keep their row and column, so errors name the sheet and the cell.
+std::optional<csv_table> table_of_sheet(const grid& g, const std::vector<std::string>& required,
+                                        const std::vector<std::string>& optional,
+                                        std::optional<format_error>& first_error) {
+  constexpr std::size_t header_rows = 10;  // a header lower than this is not looked for
+  for (std::size_t r = 0; r < g.rows.size() && r < header_rows; ++r) {
+    const auto& row = g.rows[r];
+    csv_table t;
+    t.source = g.source;
+    t.sheet = g.sheet.empty() ? std::to_string(g.index + 1) : g.sheet;
+    std::size_t width = row.size();
+    while (width > 0 && row[width - 1].text.empty()) --width;  // trailing blank cells
+    if (width < required.size()) continue;
+    for (std::size_t c = 0; c < width; ++c) t.header.push_back({row[c].text, r + 1, c + 1});
+    try {
+      check_header(t, required, optional);
+    } catch (const format_error& e) {
+      if (!first_error) {
+        location loc = e.where();
+        const std::size_t line = loc.line;
+        const std::size_t column = loc.column;
+        loc.line = 0;
+        loc.column = 0;
+        set_position(t, line, column, loc);
+        first_error.emplace(e.code(), e.message(), loc);
+      }
+      continue;
+    }
+    for (std::size_t k = r + 1; k < g.rows.size(); ++k) {
+      std::vector<csv_cell> cells;
+      bool entered = false;
+      for (std::size_t c = 0; c < width; ++c) {
+        const std::string text = c < g.rows[k].size() ? g.rows[k][c].text : std::string();
+        const std::string& name = t.header[c].text;
+        if (!text.empty() && (name == "value" || name == "flags" || name == "note")) entered = true;
+        cells.push_back({text, k + 1, c + 1});
+      }
+      if (entered) t.rows.push_back(std::move(cells));
+    }
+    return t;
+  }
+  return std::nullopt;
+}
+
+// An actuals or references file: CSV text, or a workbook or Word document (told by its
+// content), read from the first sheet or table with a header of `required` columns.
+csv_table load_value_table(const std::string& path, const limits& lim,
+                           const std::vector<std::string>& required,
+                           const std::vector<std::string>& optional) {
+  if (!is_office_file(detail::read_file_head(path, 8))) {
+    std::ifstream in;
+    detail::open_file(in, path);
+    return read_csv(in, path, lim);
+  }
+  grid_options options;
+  options.input_limits = lim;
+  std::optional<format_error> first_error;
+  for (const grid& g : load_grids(path, options))
+    if (auto t = table_of_sheet(g, required, optional, first_error)) return std::move(*t);
+  if (first_error) throw *first_error;
+  location loc;
+  loc.file = path;
+  raise(errc::csv_header,
+        "no sheet or table has a header with the columns indicator, period and value (or "
+        "指标代码, 时期, 完成值) in its first rows",
+        loc);
 }
 
 }  // namespace
@@ -347,11 +440,11 @@ std::optional<value_row> lenient_value_row(const csv_table& t, const row_view& r
   }
 }
 
-observation_set read_actuals(std::istream& in, const std::string& source, const plan* known,
-                             const limits& lim, std::vector<location>* origins,
-                             std::vector<review_item>* review) {
-  csv_table t = read_csv(in, source, lim);
-  check_header(t, {"indicator", "period", "value"}, {"flags", "note"});
+namespace {
+
+observation_set actuals_of_table(csv_table t, const plan* known, const limits& lim,
+                                 std::vector<location>* origins, std::vector<review_item>* review) {
+  check_header(t, actuals_required, actuals_optional);
   observation_set out;
   std::map<std::tuple<std::string, period, measure_kind>, std::size_t> first_line;
   for (const auto& row : t.rows) {
@@ -385,18 +478,26 @@ observation_set read_actuals(std::istream& in, const std::string& source, const 
   return out;
 }
 
-observation_set load_actuals(const std::string& path, const plan* known, const limits& lim,
-                             std::vector<location>* origins, std::vector<review_item>* review) {
-  std::ifstream in;
-  detail::open_file(in, path);
-  return read_actuals(in, path, known, lim, origins, review);
+}  // namespace
+
+observation_set read_actuals(std::istream& in, const std::string& source, const plan* known,
+                             const limits& lim, std::vector<location>* origins,
+                             std::vector<review_item>* review) {
+  return actuals_of_table(read_csv(in, source, lim), known, lim, origins, review);
 }
 
-reference_set read_references(std::istream& in, const std::string& source, const plan* known,
-                              const limits& lim, std::vector<location>* origins,
-                              std::vector<review_item>* review) {
-  csv_table t = read_csv(in, source, lim);
-  check_header(t, {"indicator", "period", "value"}, {"note"});
+observation_set load_actuals(const std::string& path, const plan* known, const limits& lim,
+                             std::vector<location>* origins, std::vector<review_item>* review) {
+  return actuals_of_table(load_value_table(path, lim, actuals_required, actuals_optional), known,
+                          lim, origins, review);
+}
+
+namespace {
+
+reference_set references_of_table(csv_table t, const plan* known, const limits& lim,
+                                  std::vector<location>* origins,
+                                  std::vector<review_item>* review) {
+  check_header(t, references_required, references_optional);
   reference_set out;
   std::map<std::pair<std::string, period>, std::size_t> first_line;
   for (const auto& row : t.rows) {
@@ -429,11 +530,18 @@ reference_set read_references(std::istream& in, const std::string& source, const
   return out;
 }
 
+}  // namespace
+
+reference_set read_references(std::istream& in, const std::string& source, const plan* known,
+                              const limits& lim, std::vector<location>* origins,
+                              std::vector<review_item>* review) {
+  return references_of_table(read_csv(in, source, lim), known, lim, origins, review);
+}
+
 reference_set load_references(const std::string& path, const plan* known, const limits& lim,
                               std::vector<location>* origins, std::vector<review_item>* review) {
-  std::ifstream in;
-  detail::open_file(in, path);
-  return read_references(in, path, known, lim, origins, review);
+  return references_of_table(load_value_table(path, lim, references_required, references_optional),
+                             known, lim, origins, review);
 }
 
 observation observation_from_text(const std::string& indicator, const period& per,

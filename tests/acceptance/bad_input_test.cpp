@@ -79,6 +79,18 @@ void read_with(const std::string& reader, const std::string& path) {
          strict.strict = true;
          (void)import_table(p, strict);
        }},
+      {"office_table",
+       [](const std::string& p) {
+         import_options strict;
+         strict.strict = true;
+         (void)import_table(p, strict);
+       }},
+      {"office_missing_sheet",
+       [](const std::string& p) {
+         import_options o;
+         o.cells.sheet = "附表9";  // the workbook has one sheet, 主要指标
+         (void)import_table(p, o);
+       }},
   };
   const auto it = readers.find(reader);
   if (it == readers.end()) throw std::logic_error("unknown reader '" + reader + "'");
@@ -133,9 +145,9 @@ TEST(bad_input, every_file_fails_with_its_code_and_location) {
     }
   }
   // every reader has its share of the catalogue
-  for (const char* r :
-       {"target", "observation", "plan_csv", "actuals_csv", "references_csv", "tasks_csv",
-        "index_csv", "json", "archive_text", "archive_xml", "archive_binary", "published_table"})
+  for (const char* r : {"target", "observation", "plan_csv", "actuals_csv", "references_csv",
+                        "tasks_csv", "index_csv", "json", "archive_text", "archive_xml",
+                        "archive_binary", "published_table", "office_table"})
     EXPECT_GE(per_reader[r], 4) << r;
   if (update) {
     std::ofstream out(dir + "/expected.tsv");

@@ -204,6 +204,8 @@ plan one_indicator_plan() {
 }
 
 // Examples that are not a text in a place: each spelled out.
+const std::string office_bad = std::string(PLANEVAL_TEST_DATA) + "/../bad_input/office_table";
+
 const std::map<std::string, std::function<void()>>& explicit_cases() {
   static const std::map<std::string, std::function<void()>> cases = {
       {R"(`parse_target("  ")`)", [] { (void)parse_target("  "); }},
@@ -217,6 +219,18 @@ const std::map<std::string, std::function<void()>>& explicit_cases() {
        }},
       {"a task whose parent is `zz`", [] { task_table(task_header + "a,zz,,,,,,,,,\n"); }},
       {"an empty id", [] { plan_table(plan_header + ",生产总值,%,2021,5\n"); }},
+      {"an `.xlsx` cut short in a download",
+       [] { (void)import_table(office_bad + "/truncated.xlsx"); }},
+      {"a workbook saved with 文件加密",
+       [] { (void)import_table(office_bad + "/encrypted.xlsx"); }},
+      {"a billion-laughs `sheet1.xml`", [] { (void)import_table(office_bad + "/xml-bomb.xlsx"); }},
+      {"`--sheet 2022` in a workbook with `2021` only",
+       [] {
+         import_options o;
+         o.cells.sheet = "2022";  // the workbook's one sheet is 主要指标
+         (void)import_table(office_bad + "/missing-sheet.xlsx", o);
+       }},
+      {"a report of paragraphs only", [] { (void)import_table(office_bad + "/no-table.docx"); }},
       {"a `between` rule with low > high",
        [] {
          plan_json(

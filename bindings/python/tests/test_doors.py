@@ -82,7 +82,7 @@ def category(code):
     return {
         "target": "parse", "observation": "parse", "period": "parse", "date": "parse",
         "csv": "format", "json": "format", "archive": "format", "format": "format",
-        "limit": "format", "html": "format", "table": "format", "model": "model", "task": "model", "io": "io", "usage": "usage",
+        "limit": "format", "html": "format", "table": "format", "office": "format", "model": "model", "task": "model", "io": "io", "usage": "usage",
     }.get(head) or {"unit.unknown": "parse", "unit.incompatible": "model"}[code]
 
 

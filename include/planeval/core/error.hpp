@@ -44,6 +44,12 @@ enum class errc {
   html_no_table,    ///< an HTML page without a `<table>` (or without the one asked for)
   table_no_header,  ///< no header row with an indicator-name column was found in a table
   table_column,     ///< a table's columns do not fit: a name column missing, a ragged row
+  // office files (io/grid.hpp: .xlsx, .xls, .docx)
+  office_package,    ///< not a readable workbook or document: not a zip, truncated, a part missing
+  office_encrypted,  ///< a password-protected (encrypted) workbook or document
+  office_xml,        ///< a part that is not well-formed XML, or declares a DOCTYPE
+  office_sheet,      ///< the sheet asked for (`--sheet`) is not in the workbook
+  office_no_table,   ///< a Word document without a table (or without the one asked for)
   // files and streams
   io_open,    ///< a file could not be opened
   io_read,    ///< reading failed

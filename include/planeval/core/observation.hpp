@@ -96,6 +96,17 @@ struct observation {
 /// @brief The SDMX observation-status codes planeval accepts: `A B D E F G I K M N O P Q S U V`.
 bool is_sdmx_flag(char c) noexcept;
 
+/// @brief An SDMX observation-status code (code list CL_OBS_STATUS) and its meaning.
+struct sdmx_flag {
+  char code;       ///< the code (`E`)
+  const char* zh;  ///< its meaning in Chinese (`估计值`)
+  const char* en;  ///< its meaning in English (`estimated value`)
+};
+
+/// @brief The codes planeval accepts as flags, in alphabetical order: A B D E F G I K M N O P
+/// Q S U V.
+const std::vector<sdmx_flag>& sdmx_flags();
+
 /// @brief Checks a flag string (each character an SDMX code, no repeats).
 /// @throws model_error (`model_invalid`) naming the bad character.
 void validate_flags(std::string_view flags);

@@ -21,7 +21,10 @@ struct csv_cell {
 
 /// @brief A CSV file: the header and the rows, blank lines skipped.
 struct csv_table {
-  std::string source;                       ///< file name used in error locations
+  std::string source;  ///< file name used in error locations
+  /// a table read from a workbook or Word document: its sheet (or table number); the cells'
+  /// `line` and `column` are then its 1-based row and column, located as a reference (`F5`)
+  std::string sheet;
   std::vector<csv_cell> header;             ///< header cells (BOM and surrounding blanks removed)
   std::vector<std::vector<csv_cell>> rows;  ///< data rows; short rows are padded with blank cells
 

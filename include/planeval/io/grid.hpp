@@ -1,7 +1,8 @@
 #pragma once
 /// @file
 /// @brief The table model of published tables: a grid of cell texts, each with where it came
-/// from, read from CSV/TSV (UTF-8 or GB18030) and from HTML pages (docs/importing.md).
+/// from, read from CSV/TSV (UTF-8 or GB18030), HTML pages, Excel workbooks (.xlsx, .xls) and
+/// Word documents (.docx) (docs/importing.md, docs/formats.md).
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -30,7 +31,7 @@ struct grid_cell {
   std::string text;        ///< the cell's text (UTF-8, edges trimmed; inner line breaks kept)
   std::size_t line = 0;    ///< 1-based line in the file where the cell starts (0: unknown)
   std::size_t column = 0;  ///< 1-based character column in that line (0: unknown)
-  bool merged = false;     ///< a copy spread from a merged cell (HTML rowspan/colspan)
+  bool merged = false;     ///< a copy spread from a merged cell (rowspan/colspan, merged cells)
 };
 
 /// @brief A table of cell texts as published: title rows, headers, data and notes alike.
@@ -40,7 +41,10 @@ struct grid {
   std::size_t index = 0;                         ///< 0-based number of the table in its file
   text_encoding encoding = text_encoding::utf8;  ///< the encoding the bytes were read in
   char separator = ',';                          ///< CSV: the separator used (sniffed or given)
-  std::vector<std::string> captions;             ///< HTML: `<caption>` and the text just before it
+  std::vector<std::string> captions;  ///< HTML: `<caption>`, the text before; .docx: the paragraph
+  std::vector<std::string> notes;     ///< what the reader noticed (a formula without a value …)
+  std::vector<std::size_t> hidden_rows;      ///< workbooks: 0-based rows hidden in the sheet (read)
+  bool hidden = false;                       ///< workbooks: the sheet is hidden (read all the same)
   std::vector<std::vector<grid_cell>> rows;  ///< rows in order, blank rows kept, padded to width
 
   /// @brief Number of columns (the longest row).
@@ -59,6 +63,8 @@ struct grid_options {
   text_encoding encoding = text_encoding::automatic;  ///< encoding of the bytes
   char separator = 0;   ///< CSV separator; 0 sniffs `,`, `;` or tab from the first rows
   limits input_limits;  ///< size, cell length, rows and cells per row (core/limits.hpp)
+  /// Workbooks: the sheet to read, by name or 1-based number (`--sheet`); empty reads every one.
+  std::string sheet;
 };
 
 /// @brief Converts bytes in an encoding to UTF-8 (iconv for GB18030); removes a UTF-8 BOM.
@@ -84,8 +90,39 @@ grid parse_csv_grid(std::string_view bytes, const std::string& source,
 std::vector<grid> parse_html_grids(std::string_view bytes, const std::string& source,
                                    const grid_options& options = {});
 
-/// @brief Reads a file of tables, its format told by its content (HTML or CSV/TSV).
-/// @throws io_error (`io.open`, `io.read`, `io.format` for a workbook, which is not read yet);
+/// @brief Reads the sheets of an Excel workbook (.xlsx, SpreadsheetML) in order, or the one of
+/// `options.sheet`: shared and inline strings, numbers as their number format shows them (a
+/// percent-formatted `0.053` is `5.3%`, `#,##0` gives `12,345`, dates as formatted), formulas by
+/// their saved value, merged cells spread (marked `merged`), hidden rows and sheets noted. Cells
+/// are located by sheet name and reference (`C7`). Bounded: entries, inflated part sizes, XML
+/// depth and texts by `options.input_limits`; a DOCTYPE is refused.
+/// @throws format_error (`office.package`, `office.encrypted`, `office.xml`, `office.sheet`,
+///         `limit.*`).
+std::vector<grid> parse_xlsx_grids(std::string_view bytes, const std::string& source,
+                                   const grid_options& options = {});
+
+/// @brief Reads every table of a Word document (.docx, `word/document.xml`): `gridSpan` and
+/// `vMerge` spread (marked `merged`), paragraphs in a cell as line breaks, the paragraph before
+/// a table as its caption; a table inside a cell is read as that cell's text.
+/// @throws format_error (`office.package`, `office.encrypted`, `office.xml`, `office.no_table`,
+///         `limit.*`).
+std::vector<grid> parse_docx_grids(std::string_view bytes, const std::string& source,
+                                   const grid_options& options = {});
+
+/// @brief Reads the sheets of a legacy Excel workbook (.xls, BIFF8) through FreeXL: texts,
+/// numbers (as General: FreeXL gives no number formats, so a percent cell reads as its
+/// fraction, which the importer then marks for review) and dates.
+/// @throws format_error (`office.package`, `office.encrypted`, `office.sheet`, `limit.*`).
+std::vector<grid> load_xls_grids(const std::string& path, const grid_options& options = {});
+
+/// @brief Whether bytes begin as an Office file: a zip package (`PK\3\4`: .xlsx, .docx) or an
+/// OLE compound file (.xls, an encrypted Office file, .doc).
+bool is_office_file(std::string_view head) noexcept;
+
+/// @brief Reads a file of tables, its format told by its content: a zip package is a workbook
+/// (.xlsx) or a Word document (.docx) by its parts, an OLE file an .xls workbook (or an
+/// encrypted Office file), else HTML or CSV/TSV.
+/// @throws io_error (`io.open`, `io.read`, `io.format` for an Office file of another kind);
 ///         the errors of the readers.
 std::vector<grid> load_grids(const std::string& path, const grid_options& options = {});
 

@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -112,6 +113,12 @@ void save_plan(const plan& p, const std::string& path, plan_format format);
 /// tasks and extensions, nor a rule that differs from what its target text reads as.
 /// @throws io_error (`io_open`, `io_write`) when writing fails.
 void save_plan_table(const plan& p, const std::string& path);
+
+/// @brief Saves what `write` writes to `path` atomically, as every planeval save does: a
+/// temporary file in the same folder, flushed, synced and renamed over `path`; on any failure
+/// (an exception from `write` included) `path` is left as it was.
+/// @throws io_error (`io_open`, `io_write`); what `write` throws.
+void save_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& write);
 
 /// @brief Every model problem of a plan, not just the first: the checks of `validate_plan`
 /// (empty or repeated ids, repeated target periods, units that do not convert, invalid flags,
