@@ -10,6 +10,7 @@
 #include "planeval/io/plan_file.hpp"
 #include "planeval/render/evaluation.hpp"
 #include "planeval/render/rule.hpp"
+#include "planeval/report/workbook.hpp"
 
 namespace planeval::python {
 namespace {
@@ -441,6 +442,17 @@ void register_core(py::module_& m) {
           },
           py::arg("lang") = "zh",
           "One row per assessment (pandas.DataFrame); ImportError when pandas is missing.")
+      .def(
+          "to_excel",
+          [](const py_evaluation& e, const std::string& path, const std::string& l) {
+            const language lang = language_of(l);
+            py::gil_scoped_release release;
+            save_evaluation_workbook(path, *e.p, e.assessments, e.summary, lang);
+          },
+          py::arg("path"), py::arg("lang") = "zh",
+          "Saves the evaluation as an Excel workbook (.xlsx), as `planeval evaluate --format "
+          "xlsx -o` writes it: an assessments sheet (statuses filled with the report's colours, "
+          "numbers as numbers) and a summary sheet; atomically. Raises FileError.")
       .def("__repr__", [](const py_evaluation& e) {
         return "<Evaluation of " + e.p->id + ": " + std::to_string(e.assessments.size()) +
                " assessments>";

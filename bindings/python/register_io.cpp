@@ -109,9 +109,11 @@ py::dict review_dict(const review_item& r) {
 }
 
 py_import import_file(const std::string& path, const std::optional<int>& table_index,
-                      const std::string& encoding, bool strict, const py::object& overrides,
-                      const std::string& title, const std::string& issuer) {
+                      const py::object& sheet, const std::string& encoding, bool strict,
+                      const py::object& overrides, const std::string& title,
+                      const std::string& issuer) {
   import_options o;
+  if (!sheet.is_none()) o.cells.sheet = py::str(sheet).cast<std::string>();
   o.cells.encoding = parse_text_encoding(encoding);
   o.table_index = table_index ? *table_index : -1;
   o.strict = strict;
@@ -183,14 +185,15 @@ void register_io(py::module_& m) {
                std::to_string(i.result.review.size()) + " cells to review>";
       });
   m.def("import_table", &import_file, py::arg("path"), py::kw_only(),
-        py::arg("table_index") = py::none(), py::arg("encoding") = "auto",
-        py::arg("strict") = false, py::arg("overrides") = py::none(), py::arg("title") = "",
-        py::arg("issuer") = "",
-        "Imports a table as published (CSV/TSV in UTF-8 or GB18030, HTML): ids, kinds, "
+        py::arg("table_index") = py::none(), py::arg("sheet") = py::none(),
+        py::arg("encoding") = "auto", py::arg("strict") = false, py::arg("overrides") = py::none(),
+        py::arg("title") = "", py::arg("issuer") = "",
+        "Imports a table as published (CSV/TSV in UTF-8 or GB18030, HTML, Excel .xlsx/.xls, "
+        "Word .docx; told by content): ids, kinds, "
         "polarities and attributes inferred with their reasons; cells that do not parse kept "
         "for review (strict=True raises instead). overrides: a CSV path or (indicator, field, "
-        "value) tuples. Raises FormatError (table.no_header, html.no_table, csv.encoding), "
-        "FileError.");
+        "value) tuples. sheet: a workbook's sheet by name or 1-based number. Raises "
+        "FormatError (table.no_header, html.no_table, csv.encoding, office.*), FileError.");
 
   py::object plan_cls = m.attr("Plan");
   add_static(plan_cls, "load", &load, py::arg("path"), py::arg("format") = py::none(),

@@ -724,6 +724,23 @@ PLANEVAL_API planeval_status planeval_result_to_json(planeval_context* context,
                                                      const planeval_result* result,
                                                      planeval_language language, char** out_json);
 
+/**
+ * @brief Saves the evaluation as an Excel workbook (.xlsx), as `planeval evaluate --format xlsx
+ * -o` writes it: an assessments sheet (statuses filled with the report's colours, numbers as
+ * numbers, the header frozen) and a summary sheet (counts by status, category and attribute;
+ * the narrative). The file is replaced atomically: a failure leaves it as it was.
+ * @param context the context, or NULL
+ * @param result the evaluation
+ * @param language language of headings, names, labels and reasons
+ * @param path the file written (UTF-8)
+ * @return PLANEVAL_OK, PLANEVAL_ERROR_USAGE (NULL path), PLANEVAL_ERROR_IO (`io.open`,
+ *         `io.write`).
+ */
+PLANEVAL_API planeval_status planeval_result_save_workbook(planeval_context* context,
+                                                           const planeval_result* result,
+                                                           planeval_language language,
+                                                           const char* path);
+
 /* ---- tasks ------------------------------------------------------------------------------- */
 
 /**

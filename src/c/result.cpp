@@ -7,6 +7,7 @@
 #include "planeval/core/task_eval.hpp"
 #include "planeval/render/evaluation.hpp"
 #include "planeval/render/tasks.hpp"
+#include "planeval/report/workbook.hpp"
 
 using namespace planeval;
 using namespace planeval::c_api;
@@ -237,6 +238,16 @@ planeval_status planeval_result_to_json(planeval_context* context, const planeva
     const auto& r = result_of(result);
     *out_json =
         duplicate(evaluation_to_json(*r.p, r.assessments, r.summary, language_of(language)));
+  });
+}
+
+planeval_status planeval_result_save_workbook(planeval_context* context,
+                                              const planeval_result* result,
+                                              planeval_language language, const char* path) {
+  return guarded(context, [&] {
+    require(path, "path");
+    const auto& r = result_of(result);
+    save_evaluation_workbook(path, *r.p, r.assessments, r.summary, language_of(language));
   });
 }
 

@@ -72,6 +72,19 @@ mark_style style_of(task_state s) noexcept {
   return {grey, shape::ring};
 }
 
+mark_style style_of(trend_status s) noexcept {
+  switch (s) {
+    case trend_status::achieved: return {green, shape::circle};
+    case trend_status::on_track: return {green, shape::circle};
+    case trend_status::substantial_progress: return {blue, shape::triangle};
+    case trend_status::moderate_progress: return {sky, shape::triangle};
+    case trend_status::acceleration_needed: return {orange, shape::diamond};
+    case trend_status::limited_progress: return {purple, shape::triangle_down};
+    case trend_status::deterioration: return {vermillion, shape::cross};
+    default: return {grey, shape::ring};
+  }
+}
+
 mark_style style_of(projection_verdict v) noexcept {
   switch (v) {
     case projection_verdict::maintain: return {green, shape::circle};

@@ -45,6 +45,9 @@ mark_style style_of(status s) noexcept;
 mark_style style_of(pace_status s) noexcept;
 /// Style of a task state.
 mark_style style_of(task_state s) noexcept;
+/// Style of a trend status: achieved and on track green, progress blue, acceleration needed
+/// orange, deterioration vermillion, not assessable grey.
+mark_style style_of(trend_status s) noexcept;
 /// Style of a projection verdict.
 mark_style style_of(projection_verdict v) noexcept;
 

@@ -228,27 +228,15 @@ void overview(markup& m, const report_data& d) {
                  {"class", ok ? "callout ok" : "callout"},
                  {"data-count", std::to_string(s.binding_not_met.size())}});
   m.element("h3", {}, tr(l, "约束性指标", "Binding indicators"));
-  std::size_t binding_total = 0;
-  for (const auto& row : d.rows)
-    if (row.ind->attribute == attribute::binding) ++binding_total;
   if (ok) {
-    m.element("p", {},
-              binding_total == 0 ? std::string(tr(l, "本计划未设约束性指标。",
-                                                  "The plan has no binding indicators."))
-                                 : std::string(tr(l, "约束性指标中没有未完成的。",
-                                                  "No binding indicator missed its target.")));
+    m.element("p", {}, binding_none_text(d));
   } else {
-    m.element(
-        "p", {},
-        tr(l, "以下约束性指标未完成目标:", "These binding indicators did not meet their targets:"));
+    m.element("p", {}, binding_misses_intro(l));
     m.open("ul");
-    for (const auto& id : s.binding_not_met) {
-      const indicator* ind = d.p->find(id);
-      m.open("li", {{"data-indicator", id}});
-      m.element("a", {{"href", "#indicator-" + id}}, ind ? ind->name(l) : id);
-      for (const auto& row : d.rows)
-        if (row.ind->id == id && row.a->gap)
-          m.text(" (" + format_gap(*row.a->gap, row.a->gap_unit, l) + ")");
+    for (const auto& miss : binding_misses(d)) {
+      m.open("li", {{"data-indicator", miss.id}});
+      m.element("a", {{"href", "#indicator-" + miss.id}}, miss.name);
+      if (!miss.gap.empty()) m.text(" (" + miss.gap + ")");
       m.close();
     }
     m.close();
@@ -310,8 +298,7 @@ void indicator_rows(markup& m, const report_data& d) {
     m.close();
     m.open("p", {{"class", "tags"}});
     m.element("span", {{"class", std::string("tag attr-") + to_string(ind.attribute)}},
-              ind.attribute == attribute::binding ? tr(l, "约束性", "binding")
-                                                  : tr(l, "预期性", "anticipatory"));
+              attribute_text(ind.attribute, l));
     if (!ind.category.empty()) m.element("span", {{"class", "tag"}}, ind.category);
     if (!ind.unit.empty()) m.element("span", {{"class", "tag unit"}}, unit_name(ind.unit, l));
     m.element("span", {{"class", "tag"}}, a.period.to_string());

@@ -77,7 +77,7 @@ std::string escape_html(std::string_view text) {
       case '\n':
       case '\r': out += static_cast<char>(cp); break;
       default:
-        if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
+        if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == 0xFFFE || cp == 0xFFFF)
           out += replacement;
         else
           out.append(text.substr(i, n));

@@ -17,7 +17,8 @@ namespace planeval::detail {
 
 /// Escapes text for HTML content and attribute values: `&`, `<`, `>`, `"` and `'` become
 /// character references; invalid UTF-8, NUL and other control characters (except tab, line feed
-/// and carriage return) become U+FFFD, so any input gives a well-formed document.
+/// and carriage return) and U+FFFE/U+FFFF become U+FFFD, so any input gives a well-formed
+/// document, HTML or XML (the Word report's parts use it too).
 std::string escape_html(std::string_view text);
 
 /// A coordinate or length for SVG: rounded to two decimals, shortest text, never `-0`, never an

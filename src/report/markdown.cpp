@@ -63,11 +63,7 @@ void write_report_markdown(std::ostream& out, const report_data& d) {
   const plan& p = *d.p;
   const plan_summary& s = d.summary;
 
-  out << "# " << plan_title(p, l) << "\n\n";
-  out << tr(l, "计划执行情况评估报告", "Plan evaluation report");
-  if (!p.issuer.empty()) out << " · " << tr(l, "发布机关:", "issuer: ") << p.issuer;
-  out << " · " << tr(l, "计划期:", "period: ") << period_text(p.period, l) << " · "
-      << tr(l, "截至:", "as of: ") << date_text(d.as_of, l) << "\n\n";
+  out << "# " << plan_title(p, l) << "\n\n" << report_byline(d) << "\n\n";
 
   // overview
   out << "## " << tr(l, "总体情况", "Overview") << "\n\n";
@@ -105,14 +101,8 @@ void write_report_markdown(std::ostream& out, const report_data& d) {
         << tr(l, "没有未完成的。", "none missed its target.") << "\n\n";
   } else {
     out << "**" << tr(l, "约束性指标未完成:", "Binding indicators not met:") << "**\n\n";
-    for (const auto& id : s.binding_not_met) {
-      const indicator* ind = p.find(id);
-      out << "- " << (ind ? ind->name(l) : id);
-      for (const auto& row : d.rows)
-        if (row.ind->id == id && row.a->gap)
-          out << " (" << format_gap(*row.a->gap, row.a->gap_unit, l) << ")";
-      out << '\n';
-    }
+    for (const auto& m : binding_misses(d))
+      out << "- " << m.name << (m.gap.empty() ? std::string() : " (" + m.gap + ")") << '\n';
     out << '\n';
   }
 
@@ -126,9 +116,6 @@ void write_report_markdown(std::ostream& out, const report_data& d) {
              {true});
   for (const auto& row : d.rows) {
     const assessment& a = *row.a;
-    std::string st = std::string(status_symbol(a.status)) + " " + status_label(a.status, l);
-    if (a.within_tolerance) st += tr(l, "(容差内)", " (within tolerance)");
-    if (a.in_progress) st += tr(l, "(期中)", " (interim)");
     std::string trend = "-";
     if (row.trend) {
       trend = status_label(row.trend->trend.status, l);
@@ -144,10 +131,8 @@ void write_report_markdown(std::ostream& out, const report_data& d) {
     if (row.ind->baseline)
       base = row.ind->baseline->period.to_string() + ": " + baseline_text(*row.ind, l);
     table_row(out, {std::to_string(row.number), row.ind->name(l),
-                    row.ind->attribute == attribute::binding ? tr(l, "约束性", "binding")
-                                                             : tr(l, "预期性", "anticipatory"),
-                    target_text(row, l), a.actual_text, base, st,
-                    a.gap ? format_gap(*a.gap, a.gap_unit, l) : "-", pace, trend, a.reason(l)});
+                    attribute_text(row.ind->attribute, l), target_text(row, l), a.actual_text, base,
+                    status_text(a, l), gap_text(a, l), pace, trend, a.reason(l)});
   }
   out << '\n';
 

@@ -1,8 +1,9 @@
 #pragma once
-// Private: texts shared by the HTML and Markdown reports, and the two writers.
+// Private: texts shared by the HTML, Markdown and Word reports, and the three writers.
 
 #include <iosfwd>
 #include <string>
+#include <vector>
 
 #include "report/model.hpp"
 #include "text/wording.hpp"
@@ -32,10 +33,42 @@ std::string baseline_text(const indicator& ind, language lang);
 /// A one-character symbol of a status for plain text (● ▲ ✖ ◆ ○ ◇ □ –).
 const char* status_symbol(status s) noexcept;
 
+/// The line under the title: `计划执行情况评估报告 · 发布机关:… · 计划期:… · 截至:…`.
+std::string report_byline(const report_data& d);
+
+/// An indicator's attribute as a word: 约束性 / 预期性 (binding / anticipatory).
+const char* attribute_text(attribute a, language lang);
+
+/// A status for text: symbol and label, then (容差内) and (期中) when they apply.
+std::string status_text(const assessment& a, language lang);
+
+/// The gap of an assessment (`-0.4个百分点`), or `-`.
+std::string gap_text(const assessment& a, language lang);
+
+/// A binding indicator that did not meet its target.
+struct binding_miss {
+  std::string id;    ///< indicator id
+  std::string name;  ///< display name
+  std::string gap;   ///< its gap, empty without one
+};
+
+/// The binding indicators not met, in the summary's order.
+std::vector<binding_miss> binding_misses(const report_data& d);
+
+/// The sentence above the list of binding indicators not met.
+const char* binding_misses_intro(language lang);
+
+/// The sentence when no binding indicator missed its target (or the plan has none).
+const char* binding_none_text(const report_data& d);
+
 /// Writes the HTML page.
 void write_report_html(std::ostream& out, const report_data& d);
 
 /// Writes the Markdown report.
 void write_report_markdown(std::ostream& out, const report_data& d);
+
+/// Writes the Word document (.docx, binary): title, narrative, indicator table, binding
+/// indicators not met. Throws io_error (`io_write`) when the package cannot be built.
+void write_report_docx(std::ostream& out, const report_data& d);
 
 }  // namespace planeval::detail

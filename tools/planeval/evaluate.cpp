@@ -7,6 +7,7 @@
 #include "planeval/core/evaluate.hpp"
 #include "planeval/core/summary.hpp"
 #include "planeval/render/evaluation.hpp"
+#include "planeval/report/workbook.hpp"
 
 namespace planeval::cli {
 namespace {
@@ -22,10 +23,13 @@ int run_evaluate(const input_options& o) {
   apply_sources(assessments, in.imported);
   const auto summary = summarize(p, assessments);
   write_output(
-      o.format,
+      o,
       {[&] { return evaluation_to_json(p, assessments, summary, in.lang); },
        [&](std::ostream& out) { write_evaluation_markdown(out, p, assessments, summary, in.lang); },
-       [&](std::ostream& out) { write_evaluation_table(out, p, assessments, summary, in.lang); }});
+       [&](std::ostream& out) { write_evaluation_table(out, p, assessments, summary, in.lang); },
+       [&](const std::string& path) {
+         save_evaluation_workbook(path, p, assessments, summary, in.lang);
+       }});
   return report_review(in);
 }
 
@@ -40,6 +44,7 @@ void add_evaluate(CLI::App& app, context& ctx) {
       "Evaluate as of this date (YYYY-MM-DD): a target whose period has not ended is "
       "in progress";
   help.format = "table";
+  help.workbook = true;
   add_input_options(*cmd, *opts, help);
   cmd->callback([opts, &ctx] { ctx.exit_code = run_evaluate(*opts); });
 }

@@ -64,7 +64,8 @@ int run_index(const index_cli_options& o) {
   const sensitivity_result* sp = s ? &*s : nullptr;
   write_output(o.format, {[&] { return index_to_json(m, opt, r, sp, so, lang); },
                           [&](std::ostream& out) { write_index_markdown(out, m, r, sp, lang); },
-                          [&](std::ostream& out) { write_index_table(out, m, r, sp, lang); }});
+                          [&](std::ostream& out) { write_index_table(out, m, r, sp, lang); },
+                          {}});
   return 0;
 }
 

@@ -48,15 +48,26 @@ void add_input_options(CLI::App& cmd, input_options& o, const input_help& help) 
   if (!help.as_of.empty()) cmd.add_option("--as-of", o.as_of, help.as_of);
   add_lang_option(cmd, o.lang);
   o.format = help.format;
-  auto* format =
-      cmd.add_option("--format", o.format, help.format_help)->check(CLI::IsMember(help.formats));
+  std::vector<std::string> formats = help.formats;
+  std::string format_help = help.format_help;
+  if (help.workbook) {
+    formats.emplace_back("xlsx");
+    format_help += "; xlsx: an Excel workbook of the results and a summary sheet (needs -o)";
+    cmd.add_option("-o,--output", o.output,
+                   "Write to this file, atomically, instead of standard output (required by "
+                   "--format xlsx)");
+  }
+  auto* format = cmd.add_option("--format", o.format, format_help)->check(CLI::IsMember(formats));
   if (!help.format.empty()) format->capture_default_str();
 }
 
 void add_table_options(CLI::App& cmd, input_options& o) {
   cmd.add_option("--table-index", o.table_index,
-                 "Which table of a page to import (0-based; default: the first with an "
-                 "indicator header)");
+                 "Which table of a page, workbook or Word document to import (0-based; default: "
+                 "the first with an indicator header)");
+  cmd.add_option("--sheet", o.sheet,
+                 "The sheet of a workbook (.xlsx, .xls) to import, by name or 1-based number "
+                 "(default: every sheet, the first with an indicator header is taken)");
   cmd.add_option("--encoding", o.encoding,
                  "Encoding of a CSV table: auto (UTF-8, else GB18030), utf-8, gb18030 (gbk)")
       ->capture_default_str();
@@ -76,6 +87,7 @@ import_options import_options_of(const input_options& o) {
   io.strict = o.strict;
   io.title = o.title;
   io.issuer = o.issuer;
+  io.cells.sheet = o.sheet;
   if (!o.overrides.empty()) io.overrides = load_import_overrides(o.overrides);
   return io;
 }
@@ -129,13 +141,34 @@ date as_of_or_default(const inputs& in) {
   return in.as_of ? *in.as_of : default_as_of(in.plan, boost::gregorian::day_clock::local_day());
 }
 
-void write_output(const std::string& format, const output_writers& writers) {
-  if (format == "json")
-    std::cout << writers.json() << '\n';
-  else if (format == "markdown")
-    writers.markdown(std::cout);
+void write_output(const input_options& o, const output_writers& writers) {
+  const std::string& format = o.format;
+  if (format == "xlsx") {
+    if (o.output.empty() || o.output == "-")
+      throw error(errc::usage,
+                  "--format xlsx writes a binary file: give it with -o FILE.xlsx, not standard "
+                  "output");
+    writers.workbook(o.output);
+    return;
+  }
+  const auto write = [&](std::ostream& out) {
+    if (format == "json")
+      out << writers.json() << '\n';
+    else if (format == "markdown")
+      writers.markdown(out);
+    else
+      writers.table(out);
+  };
+  if (o.output.empty() || o.output == "-")
+    write(std::cout);
   else
-    writers.table(std::cout);
+    save_file_atomically(o.output, write);
+}
+
+void write_output(const std::string& format, const output_writers& writers) {
+  input_options o;
+  o.format = format;
+  write_output(o, writers);
 }
 
 }  // namespace planeval::cli

@@ -35,6 +35,8 @@ struct input_options {
   bool strict = false;
   std::string title;
   std::string issuer;
+  std::string sheet;   // --sheet: the sheet of a workbook given as --table
+  std::string output;  // -o: the file written (required by --format xlsx); empty: standard output
 };
 
 /// What one command says about the block: the meaning of --period and --as-of, its formats.
@@ -47,6 +49,9 @@ struct input_help {
   std::vector<std::string> formats{"table", "json", "markdown"};
   std::string format;  ///< the default format ("" for none)
   std::string format_help = "Output format";
+  /// the command can write a results workbook: `xlsx` joins the formats and `-o,--output` is
+  /// added (every format can be written to a file)
+  bool workbook = false;
 };
 
 /// Adds the block to a command.
@@ -88,10 +93,15 @@ date as_of_or_default(const inputs& in);
 
 /// How a command writes its result in each format of the block.
 struct output_writers {
-  std::function<std::string()> json;            ///< `--format json` (one document)
-  std::function<void(std::ostream&)> markdown;  ///< `--format markdown`
-  std::function<void(std::ostream&)> table;     ///< `--format table` (the default)
+  std::function<std::string()> json;                 ///< `--format json` (one document)
+  std::function<void(std::ostream&)> markdown;       ///< `--format markdown`
+  std::function<void(std::ostream&)> table;          ///< `--format table` (the default)
+  std::function<void(const std::string&)> workbook;  ///< `--format xlsx`: saves to a path
 };
+
+/// Writes the result in the block's format (json, markdown, xlsx, else table) to the block's
+/// `-o` file (atomically) or standard output; `xlsx` needs `-o` (a usage error without it).
+void write_output(const input_options& o, const output_writers& writers);
 
 /// Writes the result to standard output in `format` (json, markdown, else table).
 void write_output(const std::string& format, const output_writers& writers);

@@ -57,6 +57,7 @@ int main(int argc, char** argv) {
   cli::add_convert(app, ctx);
   cli::add_validate(app, ctx);
   cli::add_report(app, ctx);
+  cli::add_template(app, ctx);
   cli::add_import(app, ctx);
   try {
     app.parse(argc, argv);

@@ -9,6 +9,7 @@
 #include "planeval/analytics/pace.hpp"
 #include "planeval/core/error.hpp"
 #include "planeval/render/analytics.hpp"
+#include "planeval/report/workbook.hpp"
 
 namespace planeval::cli {
 namespace {
@@ -40,10 +41,11 @@ int run_pace(const pace_cli_options& o) {
   opt.values = from_string<ytd_values>(enum_name(o.values));
   opt.series = series_overrides(p, o.growth_rate, o.level);
   const auto result = assess_pace(p, in.values.actuals, in.values.references, opt);
-  write_output(o.in.format,
+  write_output(o.in,
                {[&] { return pace_to_json(p, result, in.lang); },
                 [&](std::ostream& out) { write_pace_markdown(out, p, result, in.lang); },
-                [&](std::ostream& out) { write_pace_table(out, p, result, in.lang); }});
+                [&](std::ostream& out) { write_pace_table(out, p, result, in.lang); },
+                [&](const std::string& path) { save_pace_workbook(path, p, result, in.lang); }});
   return report_review(in);
 }
 
@@ -61,6 +63,7 @@ void add_pace(CLI::App& app, context& ctx) {
       "As-of date YYYY-MM-DD (default: the end of each indicator's latest month or "
       "quarter)";
   help.format = "table";
+  help.workbook = true;
   add_input_options(*cmd, o->in, help);
   cmd->add_option("--year", o->year, "The year assessed, as a number (as --period)");
   cmd->add_option("--basis", o->basis, "Elapsed share counted in whole months or in days")

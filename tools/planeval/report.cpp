@@ -1,4 +1,5 @@
-// planeval report: a self-contained HTML dashboard or a Markdown report of a plan as of a date.
+// planeval report: a self-contained HTML dashboard, a Markdown report or a Word document of a
+// plan as of a date.
 #include <boost/date_time/gregorian/gregorian.hpp>
 #include <iostream>
 #include <memory>
@@ -22,6 +23,19 @@ bool ends_with(const std::string& s, const std::string& tail) {
 }
 
 int run_report(const report_cli_options& o) {
+  report_format f = report_format::html;
+  if (!o.in.format.empty())
+    f = from_string<report_format>(o.in.format);
+  else if (ends_with(o.output, ".md") || ends_with(o.output, ".markdown"))
+    f = report_format::markdown;
+  else if (ends_with(o.output, ".docx"))
+    f = report_format::docx;
+
+  if (o.output == "-" && f == report_format::docx)
+    throw error(errc::usage,
+                "--format docx writes a binary file: give it with -o FILE.docx, not '-' "
+                "(standard output)");
+
   inputs read = read_inputs(o.in);
   report_input in;
   in.plan = std::move(read.plan);
@@ -34,12 +48,6 @@ int run_report(const report_cli_options& o) {
   in.lang = read.lang;
   in.review = read.values.review;
   in.inferences = read.imported.inferences;
-
-  report_format f = report_format::html;
-  if (!o.in.format.empty())
-    f = from_string<report_format>(o.in.format);
-  else if (ends_with(o.output, ".md") || ends_with(o.output, ".markdown"))
-    f = report_format::markdown;
 
   if (o.output == "-")
     write_report(std::cout, in, f);
@@ -55,7 +63,8 @@ void add_report(CLI::App& app, context& ctx) {
   auto* cmd = app.add_subcommand(
       "report",
       "Write a report of the plan as of a date: a self-contained HTML dashboard (charts, no "
-      "script, prints on A4) or Markdown");
+      "script, prints on A4), Markdown, or a Word document (.docx) of the narrative, the "
+      "indicator table and the binding indicators not met");
   input_help help;
   help.tasks = "Task table (CSV); replaces the plan file's tasks";
   help.period =
@@ -64,11 +73,13 @@ void add_report(CLI::App& app, context& ctx) {
   help.as_of =
       "As-of date YYYY-MM-DD (default: today, or the end of the plan's period if that "
       "is earlier)";
-  help.formats = {"html", "markdown"};
-  help.format_help = "html or markdown (default: markdown for an output ending in .md, else html)";
+  help.formats = {"html", "markdown", "docx"};
+  help.format_help =
+      "html, markdown or docx (default: markdown for an output ending in .md, docx for .docx, "
+      "else html; docx only to a file)";
   add_input_options(*cmd, o->in, help);
   cmd->add_option("-o,--output", o->output,
-                  "Output file, written atomically ('-' for standard output)")
+                  "Output file, written atomically ('-' for standard output, not for docx)")
       ->required();
   cmd->callback([o, &ctx] { ctx.exit_code = run_report(*o); });
 }

@@ -9,6 +9,7 @@
 #include "planeval/core/task_eval.hpp"
 #include "planeval/io/tasks.hpp"
 #include "planeval/render/tasks.hpp"
+#include "planeval/report/workbook.hpp"
 
 namespace planeval::cli {
 namespace {
@@ -41,10 +42,10 @@ int run_tasks(const tasks_options& o) {
   const indicator_task_view view = link_indicators(p, e, assessments);
 
   write_output(
-      o.in.format,
-      {[&] { return task_evaluation_to_json(p, e, &view, in.lang); },
-       [&](std::ostream& out) { write_task_evaluation_markdown(out, p, e, &view, in.lang); },
-       [&](std::ostream& out) { write_task_evaluation_table(out, p, e, &view, in.lang); }});
+      o.in, {[&] { return task_evaluation_to_json(p, e, &view, in.lang); },
+             [&](std::ostream& out) { write_task_evaluation_markdown(out, p, e, &view, in.lang); },
+             [&](std::ostream& out) { write_task_evaluation_table(out, p, e, &view, in.lang); },
+             [&](const std::string& path) { save_task_workbook(path, p, e, in.lang); }});
   return report_review(in);
 }
 
@@ -65,6 +66,7 @@ void add_tasks(CLI::App& app, context& ctx) {
       "As-of date YYYY-MM-DD (default: today, or the end of the plan's period if that "
       "is earlier)";
   help.format = "table";
+  help.workbook = true;
   add_input_options(*cmd, opts->in, help);
   cmd->add_option("--due-soon-days", opts->due_soon_days,
                   "A task not done is due soon when due within this many days")

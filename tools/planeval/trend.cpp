@@ -9,6 +9,7 @@
 #include "planeval/analytics/trend.hpp"
 #include "planeval/core/error.hpp"
 #include "planeval/render/analytics.hpp"
+#include "planeval/report/workbook.hpp"
 
 namespace planeval::cli {
 namespace {
@@ -47,10 +48,11 @@ int run_trend(const trend_cli_options& o) {
     }
   }
   const auto result = assess_trends(p, in.values.actuals, in.values.references, opt);
-  write_output(o.in.format,
+  write_output(o.in,
                {[&] { return trends_to_json(p, result, in.lang); },
                 [&](std::ostream& out) { write_trend_markdown(out, p, result, in.lang); },
-                [&](std::ostream& out) { write_trend_table(out, p, result, in.lang); }});
+                [&](std::ostream& out) { write_trend_table(out, p, result, in.lang); },
+                [&](const std::string& path) { save_trend_workbook(path, p, result, in.lang); }});
   return report_review(in);
 }
 
@@ -64,6 +66,7 @@ void add_trend(CLI::App& app, context& ctx) {
   help.period = "Judge the targets of this period (default: each indicator's latest)";
   help.period_alias = "--target-period";
   help.format = "table";
+  help.workbook = true;
   add_input_options(*cmd, o->in, help);
   cmd->add_option("--base-year", o->base_year, "Base year (default: the first year with a value)");
   cmd->add_option("--model", o->model, "Projection model")

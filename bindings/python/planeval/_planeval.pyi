@@ -201,6 +201,7 @@ def import_table(
     path: str,
     *,
     table_index: Optional[int] = None,
+    sheet: Union[str, int, None] = None,
     encoding: str = "auto",
     strict: bool = False,
     overrides: Union[str, Sequence[Tuple[str, str, str]], None] = None,
@@ -271,6 +272,7 @@ class Evaluation:
     def to_json(self, lang: Lang = "zh", indent: int = 2) -> str: ...
     def to_dict(self, lang: Lang = "zh") -> dict[str, Any]: ...
     def to_dataframe(self, lang: Lang = "zh") -> Any: ...
+    def to_excel(self, path: str, lang: Lang = "zh") -> None: ...
 
 class Trend:
     @property

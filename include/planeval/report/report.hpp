@@ -1,7 +1,8 @@
 #pragma once
 /// @file
 /// @brief Reports people read: a self-contained HTML dashboard (inline CSS and SVG, no script,
-/// prints on A4) and the same content in Markdown, in Chinese or English.
+/// prints on A4), the same content in Markdown, and its core sections as a Word document, in
+/// Chinese or English.
 ///
 /// A report evaluates a plan as of a date through the public APIs — attainment and the summary
 /// (`evaluate`, `summarize`), pace within the year where month or quarter values exist
@@ -30,12 +31,13 @@ namespace planeval {
 enum class report_format : std::uint8_t {
   html,      ///< one self-contained HTML file with inline CSS and SVG charts
   markdown,  ///< the same content as Markdown tables and text
+  docx,      ///< a Word document (binary): title, narrative, indicator table, binding not met
 };
 
-/// @brief Stable name of a report format: `html` or `markdown`.
+/// @brief Stable name of a report format: `html`, `markdown` or `docx`.
 const char* to_string(report_format f) noexcept;
 
-/// @brief Reads a report format from its name (`html`, `markdown`).
+/// @brief Reads a report format from its name (`html`, `markdown`, `docx`).
 /// @throws model_error (`model_enum`) listing the accepted names.
 template <>
 report_format from_string<report_format>(std::string_view name);
@@ -80,15 +82,17 @@ struct report_input {
 /// some indicator has year-to-date values, the task section when the plan has tasks, and an
 /// indicator's sparkline when its annual series has two values or more. The output depends only
 /// on the input: no clock, no locale, no file is read.
+/// `docx` writes the bytes of a zip package (open `out` in binary mode); its entries carry the
+/// as-of date as their time, so it too depends only on the input.
 /// @param out the stream written to
 /// @param in the plan, values, as-of date, language and options
-/// @param format HTML or Markdown
+/// @param format HTML, Markdown or Word
 /// @throws model_error when the plan or its tasks break an invariant or a unit cannot be
 ///         converted (as `evaluate`, `assess_pace`, `assess_trends`, `evaluate_tasks`);
-///         io_error (`io_write`) when the stream fails.
+///         io_error (`io_write`) when the stream fails or the Word package cannot be built.
 void write_report(std::ostream& out, const report_input& in, report_format format);
 
-/// @brief The report as a string (see `write_report`).
+/// @brief The report as a string (see `write_report`; for `docx`, the package's bytes).
 /// @throws the errors of `write_report`.
 std::string report_to_string(const report_input& in, report_format format);
 
