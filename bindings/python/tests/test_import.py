@@ -64,3 +64,29 @@ def test_cells_kept_for_review_and_strict(tmp_path):
     with pytest.raises(planeval.FormatError) as no_header:
         planeval.import_table(str(prose))
     assert no_header.value.code == "table.no_header"
+
+
+OFFICE = ROOT / "tests" / "data" / "office"
+
+
+def test_a_workbook_imports_as_its_csv_and_by_sheet():
+    csv = planeval.import_table(str(SEED / "published.csv"))
+    book = planeval.import_table(str(OFFICE / "changning-2021.xlsx"), sheet="主要指标")
+    ids = [i.id for i in csv.plan.indicators]
+    assert [i.id for i in book.plan.indicators] == ids
+    assert len(book.observations) == len(csv.observations)
+    by_number = planeval.import_table(str(OFFICE / "changning-2021.xlsx"), sheet=1)
+    assert [i.id for i in by_number.plan.indicators] == ids
+    with pytest.raises(planeval.FormatError, match="office.sheet"):
+        planeval.import_table(str(OFFICE / "changning-2021.xlsx"), sheet="附表9")
+
+
+def test_an_evaluation_saved_as_a_workbook(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    r = planeval.import_table(str(SEED / "published.csv"))
+    e = r.plan.evaluate(r.observations)
+    path = tmp_path / "evaluation.xlsx"
+    e.to_excel(str(path), lang="en")
+    wb = openpyxl.load_workbook(str(path))
+    assert wb.sheetnames == ["Assessments", "Summary"]
+    assert wb.worksheets[0].max_row == 1 + len(e)
