@@ -684,6 +684,26 @@ static void test_evaluate(void) {
   planeval_free(text);
   FAILS(ctx, planeval_result_to_json(ctx, result, (planeval_language)2, &text),
         PLANEVAL_ERROR_USAGE, "usage");
+
+  /* the workbook: a zip package on disk; a folder that does not exist is an I/O error */
+  {
+    char book[1024];
+    char head[4] = {0};
+    FILE* f;
+    path_in(book, sizeof book, tmp_dir, "evaluation.xlsx");
+    OK(ctx, planeval_result_save_workbook(ctx, result, PLANEVAL_LANG_ZH, book));
+    f = fopen(book, "rb");
+    CHECK(f != NULL);
+    if (f) {
+      CHECK(fread(head, 1, 4, f) == 4 && memcmp(head, "PK\3\4", 4) == 0);
+      fclose(f);
+    }
+    path_in(book, sizeof book, tmp_dir, "no-such-folder/evaluation.xlsx");
+    FAILS(ctx, planeval_result_save_workbook(ctx, result, PLANEVAL_LANG_ZH, book),
+          PLANEVAL_ERROR_IO, "io.open");
+    FAILS(ctx, planeval_result_save_workbook(ctx, result, PLANEVAL_LANG_ZH, NULL),
+          PLANEVAL_ERROR_USAGE, "usage");
+  }
   FAILS(ctx, planeval_result_narrative(ctx, result, (planeval_language)-1, &text),
         PLANEVAL_ERROR_USAGE, "usage");
 
