@@ -79,18 +79,8 @@ std::vector<grid> parse_docx_grids(std::string_view bytes, const std::string& so
                                    const grid_options& options) {
   const limits& lim = options.input_limits;
   office_package pkg(bytes, source, lim);
-  std::string document = pkg.related("", "officeDocument");
-  if (document.empty() && pkg.has("word/document.xml")) document = "word/document.xml";
-  const bool workbook = document.rfind("xl/", 0) == 0;  // a workbook's main part
-  if (document.empty() || !pkg.has(document) || workbook) {
-    location where;
-    where.file = source;
-    raise(errc::office_package,
-          workbook || pkg.has("xl/workbook.xml")
-              ? "an Excel workbook (.xlsx), not a Word document: read it as a workbook"
-              : "not a Word document: the package has no document part (word/document.xml)",
-          std::move(where));
-  }
+  const std::string document =
+      pkg.main_part("word/", "word/document.xml", "a Word document (.docx)");
   const std::string xml = pkg.read(document);
   xml_reader r(xml, source, document, lim);
   std::vector<grid> out;

@@ -306,4 +306,19 @@ void xml_reader::skip() {
     if (n == node::end && depth_ == d) return;
 }
 
+std::string office_package::main_part(std::string_view folder, const std::string& fallback,
+                                      std::string_view kind) const {
+  std::string main = related("", "officeDocument");
+  if (main.empty() && has(fallback)) main = fallback;
+  if (!main.empty() && has(main) && main.rfind(folder, 0) == 0) return main;
+  const bool word = main.rfind("word/", 0) == 0 || (main.empty() && has("word/document.xml"));
+  const bool excel = main.rfind("xl/", 0) == 0 || (main.empty() && has("xl/workbook.xml"));
+  std::string what = "not " + std::string(kind) + ": the package has no part " + fallback;
+  if (word && folder != "word/") what = "a Word document (.docx), not " + std::string(kind);
+  if (excel && folder != "xl/") what = "an Excel workbook (.xlsx), not " + std::string(kind);
+  location where;
+  where.file = source_;
+  raise(errc::office_package, what, std::move(where));
+}
+
 }  // namespace planeval

@@ -45,6 +45,12 @@ class office_package {
   /// package or of `part` points to; empty when there is none.
   std::string related(const std::string& part, std::string_view type) const;
 
+  /// The package's main part (its `officeDocument` relationship, else `fallback`) when it is
+  /// under `folder` (`xl/`, `word/`); throws format_error (`office.package`) naming what the
+  /// package is instead (`kind` is what was expected: "an Excel workbook (.xlsx)").
+  std::string main_part(std::string_view folder, const std::string& fallback,
+                        std::string_view kind) const;
+
  private:
   struct impl;
   std::unique_ptr<impl> impl_;

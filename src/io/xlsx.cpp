@@ -356,18 +356,7 @@ std::vector<grid> parse_xlsx_grids(std::string_view bytes, const std::string& so
                                    const grid_options& options) {
   const limits& lim = options.input_limits;
   office_package pkg(bytes, source, lim);
-  std::string workbook = pkg.related("", "officeDocument");
-  if (workbook.empty() && pkg.has("xl/workbook.xml")) workbook = "xl/workbook.xml";
-  const bool word = workbook.rfind("word/", 0) == 0;  // a Word document's main part
-  if (workbook.empty() || !pkg.has(workbook) || word) {
-    location where;
-    where.file = source;
-    raise(errc::office_package,
-          word || pkg.has("word/document.xml")
-              ? "a Word document (.docx), not a workbook: read it as a Word document"
-              : "not an Excel workbook: the package has no workbook part (xl/workbook.xml)",
-          std::move(where));
-  }
+  const std::string workbook = pkg.main_part("xl/", "xl/workbook.xml", "an Excel workbook (.xlsx)");
   const workbook_info info = read_workbook(pkg, workbook, lim);
   const auto rels = pkg.relationships(workbook);
   const auto target_of = [&](const std::string& id) {

@@ -30,6 +30,7 @@
 #include "detail/utf8.hpp"
 #include "io/file_util.hpp"
 #include "report/charts.hpp"
+#include "report/parts.hpp"
 #include "text/wording.hpp"
 
 namespace planeval {
@@ -358,9 +359,7 @@ constexpr std::array<entry_column, 8> entry_columns{{{"指标代码", "indicator
                                                      {"标志", "flags"},
                                                      {"备注", "note"}}};
 
-std::string plan_title(const plan& p, language lang) {
-  return text::display_name(p.title_zh, p.title_en, p.id, lang);
-}
+using detail::plan_title;  // the reports' one title (report/parts.hpp)
 
 const std::vector<std::pair<const char*, const char*>> count_headings{
     {"", ""}, {"合计", "Total"}, {"完成", "Met"}, {"未完成", "Not met"}, {"其他", "Other"}};
