@@ -375,6 +375,49 @@ void set_field(std::vector<field>& fields, std::string_view name, field_value v)
     if (f.name == name) f.value = std::move(v);
 }
 
+// What every results workbook holds: its records on a first sheet, then a summary sheet with
+// the title, an optional subtitle and narrative, the status legend with counts and any count
+// tables. One writer for the four kinds (evaluation, pace, trend, tasks).
+struct results_book {
+  using words = std::pair<const char*, const char*>;  // zh, en
+  results_book(words subject_words, words sheet_words, const std::vector<column>& record_columns,
+               std::vector<record> rows, std::vector<status_line> legend = {})
+      : subject(subject_words),
+        sheet(sheet_words),
+        columns(record_columns),
+        records(std::move(rows)),
+        statuses(std::move(legend)) {}
+  words subject;  // the document's subject property
+  words sheet;    // the records sheet's name
+  const std::vector<column>& columns;
+  std::vector<record> records;
+  std::vector<status_line> statuses;
+  std::string subtitle;
+  std::string narrative;
+  std::vector<count_table> tables;
+};
+
+void save_results_book(const std::string& path, const plan& p, const results_book& book,
+                       language lang) {
+  workbook_file wb(path);
+  const std::string title = plan_title(p, lang);
+  wb.set_properties(title, tr(lang, book.subject.first, book.subject.second));
+  write_records(wb, wb.add_sheet(tr(lang, book.sheet.first, book.sheet.second)), book.columns,
+                book.records, lang);
+  write_summary(wb, wb.add_sheet(tr(lang, "汇总", "Summary")), title, book.subtitle, book.narrative,
+                book.statuses, book.tables, lang);
+  wb.save();
+}
+
+// The legend of statuses that occur, in the enum's order, with their counts.
+template <class Status>
+std::vector<status_line> legend_of(const std::map<Status, std::size_t>& counts, language lang) {
+  std::vector<status_line> out;
+  for (const auto& [s, n] : counts)
+    out.push_back({status_label(s, lang), detail::style_of(s).colour, n});
+  return out;
+}
+
 }  // namespace
 
 void save_evaluation_workbook(const std::string& path, const plan& p,
@@ -410,12 +453,11 @@ void save_evaluation_workbook(const std::string& path, const plan& p,
     records.push_back(std::move(rec));
   }
 
-  workbook_file wb(path);
-  const std::string title = plan_title(p, lang);
-  wb.set_properties(title, tr(lang, "计划执行情况评估结果", "Plan evaluation results"));
-  write_records(wb, wb.add_sheet(tr(lang, "评估结果", "Assessments")), columns, records, lang);
-
-  std::vector<status_line> statuses;
+  results_book book{{"计划执行情况评估结果", "Plan evaluation results"},
+                    {"评估结果", "Assessments"},
+                    columns,
+                    std::move(records)};
+  auto& statuses = book.statuses;
   for (int k = 0; k < status_count; ++k) {
     const auto s = static_cast<status>(k);
     statuses.push_back({status_label(s, lang), detail::style_of(s).colour, summary.by_status[s]});
@@ -429,11 +471,10 @@ void save_evaluation_workbook(const std::string& path, const plan& p,
   by_attribute.headings[0] = {"属性", "Attribute"};
   by_attribute.rows.push_back(count_row(tr(lang, "约束性", "binding"), summary.binding));
   by_attribute.rows.push_back(count_row(tr(lang, "预期性", "anticipatory"), summary.anticipatory));
-  const std::string subtitle =
-      std::string(tr(lang, "评估时期:", "Period assessed: ")) + summary.period_label;
-  write_summary(wb, wb.add_sheet(tr(lang, "汇总", "Summary")), title, subtitle,
-                narrative(p, summary, lang), statuses, {by_category, by_attribute}, lang);
-  wb.save();
+  book.subtitle = std::string(tr(lang, "评估时期:", "Period assessed: ")) + summary.period_label;
+  book.narrative = narrative(p, summary, lang);
+  book.tables = {by_category, by_attribute};
+  save_results_book(path, p, book, lang);
 }
 
 void save_pace_workbook(const std::string& path, const plan& p,
@@ -461,15 +502,13 @@ void save_pace_workbook(const std::string& path, const plan& p,
                        detail::style_of(a.status).colour});
     ++counts[a.status];
   }
-  workbook_file wb(path);
-  const std::string title = plan_title(p, lang);
-  wb.set_properties(title, tr(lang, "年度目标完成进度", "Pace against the time share"));
-  write_records(wb, wb.add_sheet(tr(lang, "进度", "Pace")), columns, records, lang);
-  std::vector<status_line> statuses;
-  for (const auto& [s, n] : counts)
-    statuses.push_back({status_label(s, lang), detail::style_of(s).colour, n});
-  write_summary(wb, wb.add_sheet(tr(lang, "汇总", "Summary")), title, {}, {}, statuses, {}, lang);
-  wb.save();
+  save_results_book(path, p,
+                    {{"年度目标完成进度", "Pace against the time share"},
+                     {"进度", "Pace"},
+                     columns,
+                     std::move(records),
+                     legend_of(counts, lang)},
+                    lang);
 }
 
 void save_trend_workbook(const std::string& path, const plan& p,
@@ -510,15 +549,13 @@ void save_trend_workbook(const std::string& path, const plan& p,
     records.push_back(std::move(rec));
     ++counts[t.trend.status];
   }
-  workbook_file wb(path);
-  const std::string title = plan_title(p, lang);
-  wb.set_properties(title, tr(lang, "指标趋势", "Indicator trends"));
-  write_records(wb, wb.add_sheet(tr(lang, "趋势", "Trends")), columns, records, lang);
-  std::vector<status_line> statuses;
-  for (const auto& [s, n] : counts)
-    statuses.push_back({status_label(s, lang), detail::style_of(s).colour, n});
-  write_summary(wb, wb.add_sheet(tr(lang, "汇总", "Summary")), title, {}, {}, statuses, {}, lang);
-  wb.save();
+  save_results_book(path, p,
+                    {{"指标趋势", "Indicator trends"},
+                     {"趋势", "Trends"},
+                     columns,
+                     std::move(records),
+                     legend_of(counts, lang)},
+                    lang);
 }
 
 void save_task_workbook(const std::string& path, const plan& p, const task_evaluation& e,
@@ -557,20 +594,14 @@ void save_task_workbook(const std::string& path, const plan& p, const task_evalu
     records.push_back(std::move(rec));
     if (!a.group) counts.add(a.state);
   }
-  workbook_file wb(path);
-  const std::string title = plan_title(p, lang);
-  wb.set_properties(title, tr(lang, "任务进展", "Task progress"));
-  write_records(wb, wb.add_sheet(tr(lang, "任务", "Tasks")), columns, records, lang);
-  std::vector<status_line> statuses;
+  results_book book{{"任务进展", "Task progress"}, {"任务", "Tasks"}, columns, std::move(records)};
   for (int k = 0; k < task_state_count; ++k) {
     const auto s = static_cast<task_state>(k);
-    statuses.push_back({task_state_label(s, lang), detail::style_of(s).colour, counts[s]});
+    book.statuses.push_back({task_state_label(s, lang), detail::style_of(s).colour, counts[s]});
   }
-  const std::string subtitle =
-      std::string(tr(lang, "截至:", "As of: ")) + text::date_text(e.as_of, lang);
-  write_summary(wb, wb.add_sheet(tr(lang, "汇总", "Summary")), title, subtitle,
-                task_narrative(e, lang), statuses, {}, lang);
-  wb.save();
+  book.subtitle = std::string(tr(lang, "截至:", "As of: ")) + text::date_text(e.as_of, lang);
+  book.narrative = task_narrative(e, lang);
+  save_results_book(path, p, book, lang);
 }
 
 void save_entry_template(const std::string& path, const plan& p, const period& per, language lang) {
