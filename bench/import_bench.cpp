@@ -1,9 +1,15 @@
-// Tables as published: reading a grid (CSV in UTF-8 and GB18030, HTML through libxml2) and
-// importing it, beside the header-first plan table reader on the same indicators (the schema a
-// user would otherwise rebuild the table in). Rows are the seed's 25 as published, repeated.
+// Tables as published: reading a grid (CSV in UTF-8 and GB18030, HTML through libxml2, an Excel
+// workbook through our .xlsx reader, a Word table) and importing it, beside the header-first
+// plan table reader on the same indicators (the schema a user would otherwise rebuild the table
+// in). Rows are the seed's 25 as published, repeated. The workbook is written by libxlsxwriter
+// the way an office saves one: numbers as numbers, percent cells formatted `0.0%`.
 #include <benchmark/benchmark.h>
-
 #include <iconv.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -100,6 +106,55 @@ void grid_html(benchmark::State& state) {
   state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(html.size()));
 }
 
+// The grid as an .xlsx workbook: a cell that reads as a number is written as one (a `%` cell as
+// its fraction with a percent format, as Excel stores it), the rest as shared strings.
+std::string as_xlsx(const planeval::grid& g) {
+  char path[] = "/tmp/planeval-bench-XXXXXX.xlsx";
+  const int fd = mkstemps(path, 5);
+  if (fd < 0) return {};
+  close(fd);
+  lxw_workbook* book = workbook_new(path);
+  lxw_worksheet* sheet = workbook_add_worksheet(book, "指标");
+  lxw_format* percent = workbook_add_format(book);
+  format_set_num_format(percent, "0.0%");
+  for (std::size_t r = 0; r < g.rows.size(); ++r)
+    for (std::size_t c = 0; c < g.rows[r].size(); ++c) {
+      const std::string& text = g.rows[r][c].text;
+      if (text.empty()) continue;
+      char* end = nullptr;
+      const double v = std::strtod(text.c_str(), &end);
+      const auto row = static_cast<lxw_row_t>(r);
+      const auto col = static_cast<lxw_col_t>(c);
+      if (end != text.c_str() && std::strcmp(end, "%") == 0)
+        worksheet_write_number(sheet, row, col, v / 100, percent);
+      else if (end != text.c_str() && *end == '\0')
+        worksheet_write_number(sheet, row, col, v, nullptr);
+      else
+        worksheet_write_string(sheet, row, col, text.c_str(), nullptr);
+    }
+  workbook_close(book);
+  std::string bytes = read_all(path);
+  std::remove(path);
+  return bytes;
+}
+
+void grid_xlsx(benchmark::State& state) {
+  const std::string xlsx =
+      as_xlsx(planeval::parse_csv_grid(published_csv(static_cast<int>(state.range(0))), "t.csv"));
+  if (xlsx.empty()) state.SkipWithError("libxlsxwriter could not write the workbook");
+  for (auto _ : state) benchmark::DoNotOptimize(planeval::parse_xlsx_grids(xlsx, "t.xlsx"));
+  state.SetItemsProcessed(state.iterations() * state.range(0) * 25);
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(xlsx.size()));
+}
+
+// A real Word document: the 十四五 table (tests/data/office), 20 rows.
+void grid_docx(benchmark::State& state) {
+  const std::string docx = read_all(PLANEVAL_TEST_DATA "/office/04-china-2021-fyp.docx");
+  if (docx.empty()) state.SkipWithError("tests/data/office/04-china-2021-fyp.docx is missing");
+  for (auto _ : state) benchmark::DoNotOptimize(planeval::parse_docx_grids(docx, "t.docx"));
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(docx.size()));
+}
+
 void import_published(benchmark::State& state) {
   const planeval::grid g =
       planeval::parse_csv_grid(published_csv(static_cast<int>(state.range(0))), "t.csv");
@@ -123,5 +178,7 @@ void schema_plan_table(benchmark::State& state) {
 BENCHMARK(grid_csv_utf8)->Arg(1)->Arg(400)->Unit(benchmark::kMicrosecond);
 BENCHMARK(grid_csv_gb18030)->Arg(1)->Arg(400)->Unit(benchmark::kMicrosecond);
 BENCHMARK(grid_html)->Arg(1)->Arg(400)->Unit(benchmark::kMicrosecond);
+BENCHMARK(grid_xlsx)->Arg(1)->Arg(400)->Unit(benchmark::kMicrosecond);
+BENCHMARK(grid_docx)->Unit(benchmark::kMicrosecond);
 BENCHMARK(import_published)->Arg(1)->Arg(400)->Unit(benchmark::kMicrosecond);
 BENCHMARK(schema_plan_table)->Arg(1)->Arg(400)->Unit(benchmark::kMicrosecond);
