@@ -21,7 +21,7 @@ namespace {
 
 constexpr detail::enum_names<language, 2> language_names{
     "a language", {{{language::zh, "zh"}, {language::en, "en"}}}};
-constexpr detail::enum_names<dimension, 12> dimension_names{
+constexpr detail::enum_names<dimension, 14> dimension_names{
     "a dimension",
     {{{dimension::none, "none"},
       {dimension::percent, "percent"},
@@ -32,6 +32,8 @@ constexpr detail::enum_names<dimension, 12> dimension_names{
       {dimension::mass, "mass"},
       {dimension::money, "money"},
       {dimension::energy, "energy"},
+      {dimension::power, "power"},
+      {dimension::volume, "volume"},
       {dimension::time, "time"},
       {dimension::ratio, "ratio"},
       {dimension::other, "other"}}}};

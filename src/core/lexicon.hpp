@@ -15,13 +15,15 @@ namespace planeval::detail {
 
 /// What a phrase does in the language. Each role is read at one place of the grammar.
 enum class phrase_role : std::uint8_t {
-  comparison_before,       // 不低于95, at least 95 (oper, strict)
-  comparison_after,        // 95以上, 3左右, 95 or more (oper)
-  range_separator,         // 5至10, 5 to 10
-  level_verb,              // 达到5, raise to 65% (oper at_most: a cap, 控制在5)
-  scale_word,              // 11 million people (means: the Chinese scale prefix)
-  more_than_mark,          // 100多项, 300余人 (right after the number)
-  cumulation,              // 累计, 五年累计, cumulative (number: years, 0 when not stated)
+  comparison_before,  // 不低于95, at least 95 (oper, strict)
+  comparison_after,   // 95以上, 3左右, 95 or more (oper)
+  range_separator,    // 5至10, 5 to 10
+  level_verb,         // 达到5, raise to 65% (oper at_most: a cap, 控制在5)
+  level_tail,      // 跃上1.4万亿斤新台阶, 突破200万大关 (after a level, not recorded)
+  lead_word,       // 力争, 年内, 同口径, 均 … before any form (scope, time, resolve)
+  scale_word,      // 11 million people (means: the Chinese scale prefix)
+  more_than_mark,  // 100多项, 300余人 (right after the number)
+  cumulation,      // 累计, 五年累计, cumulative (number: years, 0 when not stated)
   cumulation_after_years,  // N年累计, N-year cumulative (after a numeral N)
   flow,                    // 新开工, newly started (means: the Chinese flow word recorded)
   achieve_verb,            // 实现两位数增长, 保持正增长 (before a special change)

@@ -218,6 +218,8 @@ indicator_kind default_kind(const unit& u, const rule* r) noexcept {
     case dimension::mass:
     case dimension::money:
     case dimension::energy:
+    case dimension::power:
+    case dimension::volume:
     case dimension::time:
     case dimension::other: break;
   }

@@ -65,9 +65,16 @@ rule parse_target(std::string_view text, const parse_options& options) {
       throw parse_error(errc::target_empty, "the target text is empty");
     }
     reading p;
-    const bool ok = numeric_or_change(s, p, [](reading&) { return true; }) ||
-                    attempt(s, p, [&](reading& q) { return direction(s, q); }) ||
-                    attempt(s, p, [&](reading& q) { return reference(s, q); });
+    const auto forms = [&] {
+      return numeric_or_change(s, p, [](reading&) { return true; }) ||
+             attempt(s, p, [&](reading& q) { return direction(s, q); }) ||
+             attempt(s, p, [&](reading& q) { return reference(s, q); });
+    };
+    // the forms as written, then after any lead words (力争, 年内, 同口径, 连续9年)
+    const std::size_t start = s.pos();
+    bool ok = forms();
+    if (!ok && leads(s)) ok = forms();
+    if (!ok) s.seek(start);
     rule r;
     if (ok) {
       r = to_rule(std::move(p));

@@ -19,7 +19,7 @@ struct unit_entry {
 
 // The unit table. Symbols are matched whole first, so `千米` is a kilometre, not 1000 metres
 // of something else; only then is a scale prefix (`万`, `亿`, …) split off.
-constexpr std::array<unit_entry, 90> unit_table{{
+constexpr std::array<unit_entry, 99> unit_table{{
     {"%", dimension::percent, "%", 0},
     {"‰", dimension::percent, "%", -1},
     {"percent", dimension::percent, "%", 0},
@@ -46,6 +46,8 @@ constexpr std::array<unit_entry, 90> unit_table{{
     {"千米", dimension::length, "米", 3},
     {"km", dimension::length, "米", 3},
     {"克", dimension::mass, "克", 0},
+    {"微克", dimension::mass, "克", -6},
+    {"毫克", dimension::mass, "克", -3},
     {"公斤", dimension::mass, "克", 3},
     {"千克", dimension::mass, "克", 3},
     {"kg", dimension::mass, "克", 3},
@@ -62,6 +64,12 @@ constexpr std::array<unit_entry, 90> unit_table{{
     {"度", dimension::energy, "千瓦时", 0},
     {"吨标准煤", dimension::energy, "吨标准煤", 0},
     {"吨标煤", dimension::energy, "吨标准煤", 0},
+    {"千瓦", dimension::power, "千瓦", 0},
+    {"kW", dimension::power, "千瓦", 0},
+    {"立方米", dimension::volume, "立方米", 0},
+    {"m³", dimension::volume, "立方米", 0},
+    {"分贝", dimension::other, "分贝", 0},
+    {"dB", dimension::other, "分贝", 0},
     {"岁", dimension::time, "年", 0},
     {"年", dimension::time, "年", 0},
     {"years", dimension::time, "年", 0},
@@ -103,6 +111,7 @@ constexpr std::array<unit_entry, 90> unit_table{{
     {"棵", dimension::count, "棵", 0},
     {"株", dimension::count, "株", 0},
     {"例", dimension::count, "例", 0},
+    {"列", dimension::count, "列", 0},
     {"起", dimension::count, "起", 0},
     {"宗", dimension::count, "宗", 0},
     {"个点", dimension::count, "个", 0},
@@ -117,14 +126,16 @@ struct scale_prefix {
   int power;
 };
 // Longest first.
-constexpr std::array<scale_prefix, 8> prefixes{{{"万亿", 12},
-                                                {"十亿", 9},
-                                                {"千万", 7},
-                                                {"百万", 6},
-                                                {"十万", 5},
-                                                {"亿", 8},
-                                                {"万", 4},
-                                                {"千", 3}}};
+constexpr std::array<scale_prefix, 10> prefixes{{{"万亿", 12},
+                                                 {"千亿", 11},
+                                                 {"百亿", 10},
+                                                 {"十亿", 9},
+                                                 {"千万", 7},
+                                                 {"百万", 6},
+                                                 {"十万", 5},
+                                                 {"亿", 8},
+                                                 {"万", 4},
+                                                 {"千", 3}}};
 
 const unit_entry* find_entry(std::string_view s) noexcept {
   for (const auto& e : unit_table)

@@ -180,7 +180,8 @@ bool english_ratio(std::string_view symbol, std::string& out) {
 
 bool is_quantity(dimension d) noexcept {
   return d == dimension::count || d == dimension::area || d == dimension::money ||
-         d == dimension::mass || d == dimension::length || d == dimension::energy;
+         d == dimension::mass || d == dimension::length || d == dimension::energy ||
+         d == dimension::power || d == dimension::volume;
 }
 
 // A number in English with million / billion from a million up, else grouped thousands.

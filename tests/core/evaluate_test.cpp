@@ -170,7 +170,8 @@ TEST(evaluate_references, needs_reference_then_uses_it) {
   f.refs.add(reference_value{"gdp", y2021, 6.0, unit(), ""});
   f.refs.add(reference_value{"energy", y2021, 3.5, unit(), ""});
   f.refs.add(reference_value{"unemployed", y2021, 6000, unit(), ""});
-  f.refs.add(reference_value{"deaths", y2021, 1.5, unit::parse("人/百亿元"), ""});
+  // (人/百亿元 converts: 百亿 is a scale; people per square metre does not)
+  f.refs.add(reference_value{"deaths", y2021, 1.5, unit::parse("人/平方米"), ""});
   a = f.eval("gdp");
   EXPECT_EQ(a.status, status::met);  // 5.7 within 0.5 points of 6
   EXPECT_TRUE(a.within_tolerance);

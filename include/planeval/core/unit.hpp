@@ -20,6 +20,8 @@ enum class dimension : std::uint8_t {
   mass,              ///< `吨`, `公斤`, `斤`
   money,             ///< `元`, `万元`, `亿元`, `美元`, `亿美元`
   energy,            ///< `千瓦时`, `吨标准煤`
+  power,             ///< `千瓦`, `万千瓦` (installed capacity)
+  volume,            ///< `立方米`, `亿立方米`
   time,              ///< `年`, `岁`, `天`, `小时`
   ratio,             ///< compound units `a/b`: `元/平方米`, `人/亿元`
   other,             ///< a unit word outside the table, compared by its symbol only

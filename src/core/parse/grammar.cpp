@@ -224,7 +224,33 @@ bool level_phrase(scanner& s, reading& p) {
     return false;
   }
   if (cap && p.rule.operation == op::reach) p.rule.operation = op::at_most;
+  s.lit_any(role::level_tail);  // 新台阶, 大关: the mark passed, not recorded
   return true;
+}
+
+bool leads(scanner& s) {
+  bool any = false;
+  for (;;) {
+    if (s.lit_any(role::lead_word) != nullptr) {
+      any = true;
+      continue;
+    }
+    // 连续9年, 连续36个月, 连续六年: how long a level has held, not part of the rule
+    const std::size_t save = s.pos();
+    if (s.lit(U"连续")) {
+      bool counted = s.number(false).has_value();
+      if (!counted && scanner::small_numeral(s.here()) != 0) {
+        s.advance(1);
+        counted = true;
+      }
+      if (counted && (s.lit(U"个月") || s.lit(U"年") || s.lit(U"个季度") || s.lit(U"季度"))) {
+        any = true;
+        continue;
+      }
+    }
+    s.seek(save);
+    return any;
+  }
 }
 
 // --- changes: 增长8%, 下降3%左右, 提高2个百分点, 年均增长7%以上, 比2005年下降36% ----------------

@@ -40,6 +40,9 @@ bool attempt(scanner& s, reading& out, F f) {
 bool level(scanner& s, reading& p);
 /// A level after verbs and qualifiers: 控制在4.5%以内, 新开工100, 五年累计竣工208.9.
 bool level_phrase(scanner& s, reading& p);
+/// Lead words before any form (力争, 年内, 同口径, 均, 连续9年, strive to), consumed; true when
+/// there were any. They say how a target is pursued or how long a level held, not what it is.
+bool leads(scanner& s);
 /// 两位数增长, double-digit growth.
 bool double_digit(scanner& s, reading& p);
 /// 增长8%, 下降3%左右, 提高2个百分点, 年均增长7%以上, 比2005年下降36%.

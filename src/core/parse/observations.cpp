@@ -77,7 +77,14 @@ parsed_observation parse_observation(std::string_view text, const parse_options&
     o.value = judgment_value{*p.verdict};
     return o;
   }
-  if (!numeric_or_change(s, p, [&](reading& q) { return comparable(s, q); })) {
+  const auto numeric = [&] {
+    return numeric_or_change(s, p, [&](reading& q) { return comparable(s, q); });
+  };
+  const std::size_t start = s.pos();
+  bool ok = numeric();
+  if (!ok && leads(s)) ok = numeric();  // 均增长12%左右, 连续9年稳定在1050万吨以上
+  if (!ok) {
+    s.seek(start);
     s.expect("a judgment (达标, 完成, 未完成, met, …)");
     s.fail_syntax();
   }
