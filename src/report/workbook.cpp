@@ -298,7 +298,7 @@ struct status_line {
 struct count_table {
   const char* zh;
   const char* en;
-  std::vector<std::pair<const char*, const char*>> headings;  // zh, en
+  std::vector<std::string> headings;  // in the workbook's language
   std::vector<std::vector<field_value>> rows;
 };
 
@@ -331,8 +331,7 @@ void write_summary(workbook_file& wb, lxw_worksheet* ws, const std::string& titl
     ++r;
     worksheet_write_string(ws, r++, 0, tr(lang, t.zh, t.en), wb.title());
     for (std::size_t c = 0; c < t.headings.size(); ++c)
-      worksheet_write_string(ws, r, static_cast<lxw_col_t>(c),
-                             tr(lang, t.headings[c].first, t.headings[c].second), wb.header());
+      worksheet_write_string(ws, r, static_cast<lxw_col_t>(c), t.headings[c].c_str(), wb.header());
     ++r;
     for (const auto& row : t.rows) {
       double unused = 0.0;
@@ -361,8 +360,54 @@ constexpr std::array<entry_column, 8> entry_columns{{{"指标代码", "indicator
 
 using detail::plan_title;  // the reports' one title (report/parts.hpp)
 
-const std::vector<std::pair<const char*, const char*>> count_headings{
-    {"", ""}, {"合计", "Total"}, {"完成", "Met"}, {"未完成", "Not met"}, {"其他", "Other"}};
+std::vector<std::string> count_headings(const char* zh, const char* en, language lang) {
+  return {tr(lang, zh, en), tr(lang, "合计", "Total"), tr(lang, "完成", "Met"),
+          tr(lang, "未完成", "Not met"), tr(lang, "其他", "Other")};
+}
+
+// Counts of the rows' statuses by the indicators' category and attribute, one column per
+// status that occurs (pace and trend workbooks: their statuses are not an evaluation's).
+template <class Status, class Rows, class StatusOf>
+std::vector<count_table> breakdowns(const plan& p, const Rows& rows, StatusOf status_of,
+                                    language lang) {
+  std::map<Status, std::size_t> seen;
+  std::map<std::string, std::map<Status, std::size_t>> by_category;
+  std::map<attribute, std::map<Status, std::size_t>> by_attribute;
+  for (const auto& row : rows) {
+    const Status s = status_of(row);
+    ++seen[s];
+    const indicator* ind = p.find(row.indicator);
+    ++by_category[ind ? ind->category : std::string()][s];
+    ++by_attribute[ind ? ind->attribute : attribute::anticipatory][s];
+  }
+  const auto table = [&](const char* zh, const char* en, const char* first_zh,
+                         const char* first_en) {
+    count_table t{zh, en, {tr(lang, first_zh, first_en), tr(lang, "合计", "Total")}, {}};
+    for (const auto& [s, n] : seen) t.headings.push_back(status_label(s, lang));
+    return t;
+  };
+  const auto row_of = [&](const std::string& label, const std::map<Status, std::size_t>& n) {
+    std::vector<field_value> out{label};
+    std::int64_t total = 0;
+    for (const auto& [s, k] : n) total += static_cast<std::int64_t>(k);
+    out.push_back(total);
+    for (const auto& [s, unused] : seen) {
+      const auto found = n.find(s);
+      out.push_back(static_cast<std::int64_t>(found == n.end() ? 0 : found->second));
+    }
+    return out;
+  };
+  count_table category = table("按类别", "By category", "类别", "Category");
+  for (const auto& [name, n] : by_category)
+    category.rows.push_back(
+        row_of(name.empty() ? std::string(tr(lang, "(未分类)", "(none)")) : name, n));
+  count_table attributes = table("按属性", "By attribute", "属性", "Attribute");
+  for (const auto& [a, n] : by_attribute)
+    attributes.rows.push_back(row_of(a == attribute::binding ? tr(lang, "约束性", "binding")
+                                                             : tr(lang, "预期性", "anticipatory"),
+                                     n));
+  return {category, attributes};
+}
 
 std::vector<field_value> count_row(const std::string& label, const status_counts& n) {
   return {label, static_cast<std::int64_t>(n.total()), static_cast<std::int64_t>(n.attained()),
@@ -462,13 +507,11 @@ void save_evaluation_workbook(const std::string& path, const plan& p,
     const auto s = static_cast<status>(k);
     statuses.push_back({status_label(s, lang), detail::style_of(s).colour, summary.by_status[s]});
   }
-  count_table by_category{"按类别", "By category", count_headings, {}};
-  by_category.headings[0] = {"类别", "Category"};
+  count_table by_category{"按类别", "By category", count_headings("类别", "Category", lang), {}};
   for (const auto& [category, n] : summary.by_category)
     by_category.rows.push_back(
         count_row(category.empty() ? std::string(tr(lang, "(未分类)", "(none)")) : category, n));
-  count_table by_attribute{"按属性", "By attribute", count_headings, {}};
-  by_attribute.headings[0] = {"属性", "Attribute"};
+  count_table by_attribute{"按属性", "By attribute", count_headings("属性", "Attribute", lang), {}};
   by_attribute.rows.push_back(count_row(tr(lang, "约束性", "binding"), summary.binding));
   by_attribute.rows.push_back(count_row(tr(lang, "预期性", "anticipatory"), summary.anticipatory));
   book.subtitle = std::string(tr(lang, "评估时期:", "Period assessed: ")) + summary.period_label;
@@ -502,13 +545,14 @@ void save_pace_workbook(const std::string& path, const plan& p,
                        detail::style_of(a.status).colour});
     ++counts[a.status];
   }
-  save_results_book(path, p,
-                    {{"年度目标完成进度", "Pace against the time share"},
-                     {"进度", "Pace"},
-                     columns,
-                     std::move(records),
-                     legend_of(counts, lang)},
-                    lang);
+  results_book book{{"年度目标完成进度", "Pace against the time share"},
+                    {"进度", "Pace"},
+                    columns,
+                    std::move(records),
+                    legend_of(counts, lang)};
+  book.tables = breakdowns<pace_status>(
+      p, rows, [](const pace_assessment& a) { return a.status; }, lang);
+  save_results_book(path, p, book, lang);
 }
 
 void save_trend_workbook(const std::string& path, const plan& p,
@@ -549,13 +593,14 @@ void save_trend_workbook(const std::string& path, const plan& p,
     records.push_back(std::move(rec));
     ++counts[t.trend.status];
   }
-  save_results_book(path, p,
-                    {{"指标趋势", "Indicator trends"},
-                     {"趋势", "Trends"},
-                     columns,
-                     std::move(records),
-                     legend_of(counts, lang)},
-                    lang);
+  results_book book{{"指标趋势", "Indicator trends"},
+                    {"趋势", "Trends"},
+                    columns,
+                    std::move(records),
+                    legend_of(counts, lang)};
+  book.tables = breakdowns<trend_status>(
+      p, trends, [](const indicator_trend& t) { return t.trend.status; }, lang);
+  save_results_book(path, p, book, lang);
 }
 
 void save_task_workbook(const std::string& path, const plan& p, const task_evaluation& e,

@@ -99,6 +99,26 @@ def main():
         w = openpyxl.load_workbook(out)
         if len(w.sheetnames) != 2 or w.worksheets[0].max_row < 10:
             fail("%s workbook: sheets %r, %d rows" % (cmd, w.sheetnames, w.worksheets[0].max_row))
+        if cmd in ("pace", "trend"):
+            # the summary counts by category and by attribute; each table's totals are the rows
+            summary = [[c for c in row] for row in w.worksheets[1].iter_rows(values_only=True)]
+            records = w.worksheets[0].max_row - 1
+            for title in ("按类别", "按属性"):
+                at = [k for k, row in enumerate(summary) if row[0] == title]
+                if not at:
+                    fail("%s summary: no table %s" % (cmd, title))
+                k = at[0] + 2
+                total = 0
+                while k < len(summary) and summary[k][0] not in (None, "按属性"):
+                    row = summary[k]
+                    statuses = [v for v in row[2:] if isinstance(v, (int, float))]
+                    if row[1] != sum(statuses):
+                        fail("%s %s row %r: total %r, statuses sum %r" % (cmd, title, row[0], row[1],
+                                                                          sum(statuses)))
+                    total += row[1]
+                    k += 1
+                if total != records:
+                    fail("%s %s: totals %d, records %d" % (cmd, title, total, records))
 
     # xlsx needs a file
     res = run([a.planeval] + base + ["--format", "xlsx"])
