@@ -14,25 +14,14 @@
 #include "planeval/io/plan_file.hpp"
 #include "planeval/io/tables.hpp"
 #include "planeval/report/report.hpp"
+#include "support/report_example.hpp"
 
 using namespace planeval;
+using planeval::test::count;
+using planeval::test::has;
+using planeval::test::report_example;
 
 namespace {
-
-const std::string data = PLANEVAL_EXAMPLE_DATA "/changning-2021/";
-
-// The example plan with every example file, as of 2021-09-30 (as report_test.cpp builds it).
-report_input example(language lang) {
-  report_input in;
-  in.plan = load_plan(data + "plan.json");
-  for (const char* f : {"actuals-illustrative.csv", "actuals-2021-ytd-illustrative.csv",
-                        "series-2016-2020-illustrative.csv"})
-    for (const auto& o : load_actuals(data + f, &in.plan)) in.actuals.add(o);
-  in.references = load_references(data + "references-illustrative.csv", &in.plan);
-  in.as_of = parse_date("2021-09-30");
-  in.lang = lang;
-  return in;
-}
 
 // Every entry of a zip held in memory, by name; fails the test when it is not a readable zip.
 std::map<std::string, std::string> unzip(const std::string& bytes) {
@@ -62,16 +51,6 @@ std::map<std::string, std::string> unzip(const std::string& bytes) {
   return parts;
 }
 
-std::size_t count(const std::string& text, const std::string& what) {
-  std::size_t n = 0;
-  for (auto pos = text.find(what); pos != std::string::npos; pos = text.find(what, pos + 1)) ++n;
-  return n;
-}
-
-bool has(const std::string& text, const std::string& what) {
-  return text.find(what) != std::string::npos;
-}
-
 // The text of every w:t of a part, joined.
 std::string plain_text(const std::string& xml) {
   std::string out;
@@ -98,7 +77,7 @@ TEST(report_format, docx_name) {
 }
 
 TEST(docx_report, package_has_every_part) {
-  const std::string bytes = report_to_string(example(language::zh), report_format::docx);
+  const std::string bytes = report_to_string(report_example(language::zh), report_format::docx);
   ASSERT_GE(bytes.size(), 4u);
   EXPECT_EQ(bytes.substr(0, 4), std::string("PK\x03\x04", 4));
   const auto parts = unzip(bytes);
@@ -121,7 +100,7 @@ TEST(docx_report, package_has_every_part) {
 }
 
 TEST(docx_report, document_has_the_core_sections_of_the_markdown_report) {
-  const report_input in = example(language::zh);
+  const report_input in = report_example(language::zh);
   const auto parts = unzip(report_to_string(in, report_format::docx));
   ASSERT_EQ(parts.count("word/document.xml"), 1u);
   const std::string& doc = parts.at("word/document.xml");
@@ -171,7 +150,7 @@ TEST(docx_report, document_has_the_core_sections_of_the_markdown_report) {
 }
 
 TEST(docx_report, english_and_deterministic) {
-  const report_input in = example(language::en);
+  const report_input in = report_example(language::en);
   const std::string a = report_to_string(in, report_format::docx);
   EXPECT_EQ(a, report_to_string(in, report_format::docx));
   const auto parts = unzip(a);
@@ -213,7 +192,7 @@ TEST(docx_report, saved_atomically_and_errors_leave_no_file) {
   fs::remove_all(dir);
   fs::create_directories(dir);
   const std::string path = (dir / "r.docx").string();
-  const report_input in = example(language::zh);
+  const report_input in = report_example(language::zh);
   save_report(path, in, report_format::docx);
   std::ifstream f(path, std::ios::binary);
   std::stringstream s;

@@ -14,35 +14,14 @@
 #include "planeval/io/plan_file.hpp"
 #include "planeval/io/tables.hpp"
 #include "planeval/io/tasks.hpp"
+#include "support/report_example.hpp"
 
 using namespace planeval;
+using planeval::test::count;
+using planeval::test::has;
+using planeval::test::report_example;
 
 namespace {
-
-const std::string data = PLANEVAL_EXAMPLE_DATA "/changning-2021/";
-
-// The example plan with every example file, as `./build.sh demo` reports it.
-report_input example(language lang, std::optional<date> as_of = parse_date("2021-09-30")) {
-  report_input in;
-  in.plan = load_plan(data + "plan.json");  // with its tasks
-  for (const char* f : {"actuals-illustrative.csv", "actuals-2021-ytd-illustrative.csv",
-                        "series-2016-2020-illustrative.csv"})
-    for (const auto& o : load_actuals(data + f, &in.plan)) in.actuals.add(o);
-  in.references = load_references(data + "references-illustrative.csv", &in.plan);
-  in.as_of = as_of;
-  in.lang = lang;
-  return in;
-}
-
-std::size_t count(const std::string& text, const std::string& what) {
-  std::size_t n = 0;
-  for (auto pos = text.find(what); pos != std::string::npos; pos = text.find(what, pos + 1)) ++n;
-  return n;
-}
-
-bool has(const std::string& text, const std::string& what) {
-  return text.find(what) != std::string::npos;
-}
 
 // The text of a Markdown section: from its heading to the next heading of the same level.
 std::string md_section(const std::string& md, const std::string& heading) {
@@ -93,7 +72,7 @@ TEST(report_format, names_round_trip) {
 }
 
 TEST(write_report, html_of_the_example_has_every_indicator_row_and_chart) {
-  const report_input in = example(language::zh);
+  const report_input in = report_example(language::zh);
   const std::string html = report_to_string(in, report_format::html);
   ASSERT_EQ(in.plan.indicators.size(), 25u);
   EXPECT_EQ(count(html, "<article class=\"indicator-row\""), 25u);
@@ -124,8 +103,8 @@ TEST(write_report, html_of_the_example_has_every_indicator_row_and_chart) {
 }
 
 TEST(write_report, numbers_follow_the_language) {
-  const std::string zh = report_to_string(example(language::zh), report_format::html);
-  const std::string en = report_to_string(example(language::en), report_format::html);
+  const std::string zh = report_to_string(report_example(language::zh), report_format::html);
+  const std::string en = report_to_string(report_example(language::en), report_format::html);
   EXPECT_TRUE(has(zh, "lang=\"zh-CN\""));
   EXPECT_TRUE(has(en, "lang=\"en\""));
   // 新竣工面积 38.16万平方米: Chinese keeps 万, English writes the number out
@@ -140,7 +119,7 @@ TEST(write_report, numbers_follow_the_language) {
 }
 
 TEST(write_report, markdown_of_the_example_has_the_same_content) {
-  const std::string md = report_to_string(example(language::en), report_format::markdown);
+  const std::string md = report_to_string(report_example(language::en), report_format::markdown);
   EXPECT_EQ(md.rfind("# Report on the implementation", 0), 0u);
   for (int k = 1; k <= 25; ++k)
     EXPECT_TRUE(has(md, "\n| " + std::to_string(k) + " | ")) << "indicator row " << k;
@@ -152,7 +131,7 @@ TEST(write_report, markdown_of_the_example_has_the_same_content) {
   EXPECT_TRUE(has(md, "| ✖ not met | 5 |"));
   EXPECT_TRUE(has(md, "| t2021.4.2.2 |"));  // the overdue task is listed
   EXPECT_FALSE(has(md, "<svg"));
-  const std::string zh = report_to_string(example(language::zh), report_format::markdown);
+  const std::string zh = report_to_string(report_example(language::zh), report_format::markdown);
   EXPECT_TRUE(has(zh, "## 总体情况"));
   EXPECT_TRUE(has(zh, "38.16万平方米") || has(zh, "| 38.16 |"));
 }
@@ -194,20 +173,20 @@ TEST(write_report, escapes_every_text_from_the_plan) {
 }
 
 TEST(write_report, same_input_same_output_and_the_default_as_of_is_the_period_end) {
-  report_input in = example(language::en, std::nullopt);
+  report_input in = report_example(language::en, std::nullopt);
   const std::string a = report_to_string(in, report_format::html);
   const std::string b = report_to_string(in, report_format::html);
   EXPECT_EQ(a, b);
   EXPECT_TRUE(has(a, "data-as-of=\"2021-12-31\""));
   EXPECT_FALSE(has(a, ">interim<")) << "the period has ended";
-  const std::string mid = report_to_string(example(language::en), report_format::html);
+  const std::string mid = report_to_string(report_example(language::en), report_format::html);
   EXPECT_TRUE(has(mid, ">interim<"));
 }
 
 TEST(write_report, values_after_the_as_of_date_are_not_seen) {
   // as of the end of March only the first quarter (and January, February) count for pace
-  const std::string md =
-      report_to_string(example(language::en, parse_date("2021-03-31")), report_format::markdown);
+  const std::string md = report_to_string(report_example(language::en, parse_date("2021-03-31")),
+                                          report_format::markdown);
   const std::string pace = md_section(md, "## Pace within the year");
   ASSERT_FALSE(pace.empty()) << md;
   EXPECT_FALSE(has(pace, "2021-06-30"));
@@ -215,7 +194,7 @@ TEST(write_report, values_after_the_as_of_date_are_not_seen) {
   EXPECT_TRUE(has(pace, "2021-03-31") || has(pace, "2021-02-28"));
   // and as of 2020-12-31 the 2021 actuals are not seen at all
   const std::string early =
-      report_to_string(example(language::en, parse_date("2020-12-31")), report_format::html);
+      report_to_string(report_example(language::en, parse_date("2020-12-31")), report_format::html);
   EXPECT_FALSE(has(early, "id=\"pace\""));
   EXPECT_FALSE(has(early, "actual <b>8.5</b>"));
 }
