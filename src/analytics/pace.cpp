@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "detail/decimal.hpp"
 #include "planeval/core/error.hpp"
 #include "text/wording.hpp"
 
@@ -12,6 +13,7 @@ namespace planeval {
 namespace {
 
 using text::format_rounded;
+using text::points_en;
 using text::round_to;
 
 bool percent_means_growth(const unit& u, const indicator& ind) {
@@ -335,13 +337,13 @@ class pacer {
     } else {
       zh += std::string(d > 0 ? "高于" : "低于") + "时序进度(" + e + ")" +
             format_rounded(std::fabs(d)) + "个百分点";
-      en += format_rounded(std::fabs(d)) + " percentage points " + (d > 0 ? "above" : "below") +
+      en += points_en(std::fabs(d)) + " " + (d > 0 ? "above" : "below") +
             " the elapsed-time share (" + e + ")";
     }
   }
 
   void grade(double gap, std::string zh, std::string en) {
-    a_.gap_points = gap;
+    a_.gap_points = detail::significant(gap);
     const pace_status s = grade_pace(gap, ind_.attribute, opt_.tolerance_points);
     const double g = round_to(gap, 2);
     switch (s) {
@@ -352,8 +354,8 @@ class pacer {
       case pace_status::in_line:
         if (g != 0.0 && opt_.tolerance_points > 0) {
           zh += ",在±" + format_rounded(opt_.tolerance_points) + "个百分点容差内,基本符合预期";
-          en += "; within the tolerance of ±" + format_rounded(opt_.tolerance_points) +
-                " percentage points, broadly on schedule";
+          en += "; within the tolerance of ±" + points_en(opt_.tolerance_points) +
+                ", broadly on schedule";
         } else {
           zh += ",基本符合预期";
           en += "; on schedule";
@@ -525,8 +527,7 @@ class pacer {
     } else {
       zh += std::string(diff > 0 ? "高于" : "低于") + tz + format_rounded(std::fabs(diff)) +
             "个百分点";
-      en += format_rounded(std::fabs(diff)) + " percentage points " +
-            (diff > 0 ? "above " : "below ") + te;
+      en += points_en(std::fabs(diff)) + " " + (diff > 0 ? "above " : "below ") + te;
     }
     grade(gap, zh, en);
   }

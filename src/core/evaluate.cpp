@@ -2,6 +2,7 @@
 #include "planeval/core/evaluate.hpp"
 
 #include "core/attainment.hpp"
+#include "detail/decimal.hpp"
 
 #include <cmath>
 #include <limits>
@@ -247,7 +248,7 @@ class evaluator {
         const auto cur = level_of(p);
         const auto prev = level_of(p.previous());
         if (cur && prev && computable(*cur) && computable(*prev) && prev->shown != 0.0) {
-          const double g = (cur->shown / prev->shown - 1.0) * 100.0;
+          const double g = (cur->shown / prev->shown - 1.0) * 100.0;  // as the batch computes it
           return computed(g, "由" + zh(p) + cur->text + "和" + zh(p.previous()) + prev->text +
                                  "计算的增速" + format_value(g) + "%");
         }
@@ -265,7 +266,7 @@ class evaluator {
         const auto cur = level_of(p);
         const auto b = level_of(base);
         if (cur && b && computable(*cur) && computable(*b)) {
-          const double d = cur->shown - b->shown;
+          const double d = detail::difference(cur->shown, b->shown);
           return computed(d, "由" + zh(p) + cur->text + "和" + base.to_string() + "年" + b->text +
                                  "计算的变化" + format_value(d) + "个百分点");
         }
@@ -465,7 +466,7 @@ class evaluator {
     if (computable(*cur) && computable(*before)) {
       a_.actual = cur->shown;
       a_.target_value = before->shown;
-      a_.gap = cur->shown - before->shown;
+      a_.gap = detail::difference(cur->shown, before->shown);
     }
     const std::string dir_zh = want == op::increase ? "提高" : "下降";
     const std::string dir_en = want == op::increase ? "increase" : "decrease";
@@ -549,7 +550,7 @@ class evaluator {
     a_.target_value = compared;
     if (std::isfinite(v.shown)) {
       a_.actual = v.shown;
-      a_.gap = v.shown - compared;
+      a_.gap = detail::difference(v.shown, compared);
     }
     achievement(v, acc.required);
 
@@ -669,11 +670,12 @@ class evaluator {
   void achievement(const actual_value& v, double required) {
     if (a_.measure.kind != measure_kind::level || percent_like() || !std::isfinite(v.shown)) return;
     if (ind_.polarity == polarity::higher && required > 0) {
-      a_.achievement = v.shown / required;
+      a_.achievement = detail::significant(v.shown / required);
     } else if (ind_.polarity == polarity::lower && ind_.baseline) {
       const auto b = level_of(ind_.baseline->period);
       if (b && computable(*b) && b->shown != required)
-        a_.achievement = (b->shown - v.shown) / (b->shown - required);
+        a_.achievement = detail::significant(detail::difference(b->shown, v.shown) /
+                                             detail::difference(b->shown, required));
     }
   }
 

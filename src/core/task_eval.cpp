@@ -155,7 +155,7 @@ std::pair<task_state, text2> judge(const facts& f, const date& as_of,
     return {task_state::behind,
             {prog.zh + ",低于时序进度" + format_share(*f.planned) + "共" + points(gap) +
                  "个百分点,进度滞后",
-             prog.en + " is " + points(gap) + " percentage points behind the " +
+             prog.en + " is " + text::points_en(gap * 100.0) + " behind the " +
                  format_share(*f.planned) + " of time elapsed"}};
   }
   if (f.due && (*f.due - as_of).days() <= opt.due_soon_days) {

@@ -196,6 +196,11 @@ const char* points_word(language lang) noexcept { return tr(lang, "个百分点"
 
 }  // namespace
 
+std::string points_en(double v, int digits) {
+  const std::string n = format_rounded(v, digits);
+  return n + (n == "1" || n == "-1" ? " percentage point" : " percentage points");
+}
+
 const std::string& display_name(const std::string& zh, const std::string& en, const std::string& id,
                                 language lang) noexcept {
   const std::string& first = lang == language::zh ? zh : en;

@@ -37,6 +37,9 @@ double round_to(double v, int digits) noexcept;
 
 /// A number rounded to `digits` decimals, shortest text (`12.85`, `5`); not-finite as is.
 std::string format_rounded(double v, int digits = 2);
+/// `v` rounded as `format_rounded` does, then ` percentage point` or ` percentage points` as
+/// the rounded number asks (1 point, 1.5 points).
+std::string points_en(double v, int digits = 2);
 
 /// A number of any size as reports print it: two decimals from 1 up, four below
 /// (`23.7`, `0.0168`); no grouping.

@@ -6,6 +6,7 @@
 #include <map>
 #include <random>
 
+#include "detail/decimal.hpp"
 #include "planeval/core/error.hpp"
 #include "planeval/core/parse.hpp"
 
@@ -218,7 +219,10 @@ TEST(batch, identical_to_the_per_indicator_evaluator_on_random_plans) {
                                   << to_string(st) << ")";
           ASSERT_EQ(res.within_tolerance[off] != 0, a.within_tolerance) << a.reason_en;
           if (a.gap) {
-            ASSERT_EQ(res.gap[off], *a.gap) << a.reason_en;
+            // the same difference of the same figures; evaluate rounds it to their decimals
+            ASSERT_TRUE(a.actual && a.target_value) << a.reason_en;
+            ASSERT_EQ(res.gap[off], *a.actual - *a.target_value) << a.reason_en;
+            ASSERT_EQ(*a.gap, detail::difference(*a.actual, *a.target_value)) << a.reason_en;
           } else {
             ASSERT_TRUE(std::isnan(res.gap[off])) << a.reason_en;
           }

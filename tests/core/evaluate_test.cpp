@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
+#include "detail/decimal.hpp"
 #include "planeval/core/error.hpp"
 #include "planeval/core/parse.hpp"
 
@@ -425,4 +428,38 @@ TEST(evaluate, is_deterministic_and_does_not_touch_inputs) {
   }
   EXPECT_EQ(f.p, before);
   EXPECT_EQ(f.actuals, obs_before);
+}
+
+// Gaps and achievements to the precision of their figures, never binary noise (issue 17: 12.6
+// against 10 gave "gap": 2.5999999999999996).
+TEST(evaluate_precision, gaps_and_achievements_without_binary_noise) {
+  fixture f;
+  f.add("count", "个", "10以上");
+  f.add("rate", "%", "5.5以内", polarity::lower);
+  f.add("big", "万元", "100000");
+  f.actual("count", "12.6");
+  f.actual("rate", "5.8");
+  f.actual("big", "100000.1");
+  const auto count = f.eval("count");
+  EXPECT_EQ(*count.gap, 2.6);
+  EXPECT_EQ(*count.achievement, 1.26);
+  EXPECT_EQ(*f.eval("rate").gap, 0.3);  // 5.8 − 5.5 is 0.2999999999999998 in binary
+  EXPECT_EQ(*f.eval("big").gap, 0.1);   // 0.09999999999126885 in binary
+}
+
+TEST(evaluate_precision, decimal_helpers) {
+  struct row {
+    double a, b, difference;
+  };
+  for (const row& r : {row{12.6, 10, 2.6}, row{5.8, 5.5, 0.3}, row{100000.1, 100000, 0.1},
+                       row{0.3, 0.1, 0.2}, row{7, 7, 0.0}, row{-1.96, 5, -6.96},
+                       row{1.005, 1, 0.005}})
+    EXPECT_EQ(detail::difference(r.a, r.b), r.difference) << r.a << " - " << r.b;
+  EXPECT_EQ(detail::decimals_of(12.6), 1);
+  EXPECT_EQ(detail::decimals_of(10), 0);
+  EXPECT_EQ(detail::decimals_of(1e-20), -1);  // written with an exponent: not rounded
+  EXPECT_EQ(detail::difference(1e-20, 0), 1e-20);
+  EXPECT_EQ(detail::significant(12.6 / 10), 1.26);
+  EXPECT_EQ(detail::significant(1.0 / 3.0), 0.333333333333333);
+  EXPECT_TRUE(std::isnan(detail::significant(std::nan(""))));
 }

@@ -137,3 +137,12 @@ TEST(markdown_table, one_escaper_numeric_columns_right_aligned) {
   write_markdown_table(out, t);
   EXPECT_EQ(out.str(), "| # | name |\n|---:|---|\n| 1 | - |\n");
 }
+
+// English says "1 percentage point" and "2 percentage points" (issue 17: "1 percentage points").
+TEST(wording, percentage_point_singular_and_plural) {
+  EXPECT_EQ(points_en(1), "1 percentage point");
+  EXPECT_EQ(points_en(1.004), "1 percentage point");  // as rounded and shown
+  EXPECT_EQ(points_en(1.5), "1.5 percentage points");
+  EXPECT_EQ(points_en(2), "2 percentage points");
+  EXPECT_EQ(points_en(0.3), "0.3 percentage points");
+}

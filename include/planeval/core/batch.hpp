@@ -6,7 +6,9 @@
 /// observation, no per-observation heap objects). `batch_targets` compiles each indicator's
 /// target from a plan and lets each unit have its own numbers (each district its own target) and
 /// reference values. `evaluate_batch` applies the rules in tight loops, optionally on several
-/// threads, and gives the same statuses and gaps as `evaluate` on the same data.
+/// threads, and gives the same statuses and gaps as `evaluate` on the same data (its gaps are the
+/// plain differences; `evaluate` rounds a gap to the decimals of the two figures, so that 12.6
+/// against 10 is 2.6 rather than 2.5999999999999996: round on output as it does).
 
 #include <cstddef>
 #include <cstdint>
@@ -157,8 +159,8 @@ struct batch_result {
   std::size_t periods = 0;                     ///< number of periods
   std::vector<std::uint8_t> codes;             ///< `planeval::status` per observation
   std::vector<std::uint8_t> within_tolerance;  ///< 1 where met only thanks to a tolerance
-  std::vector<double> gap;             ///< actual − threshold (comparison unit); NaN when none
-  std::vector<status_counts> by_unit;  ///< counts per unit
+  std::vector<double> gap;  ///< actual − threshold (comparison unit), unrounded; NaN when none
+  std::vector<status_counts> by_unit;       ///< counts per unit
   std::vector<status_counts> by_indicator;  ///< counts per indicator
 
   /// @brief Offset of (unit, indicator, period), as in `batch_store`.

@@ -56,14 +56,14 @@ struct assessment {
   std::string actual_text;             ///< the observation's text or canonical value
   std::optional<double> actual;        ///< value compared, in `value_unit`
   std::optional<double> target_value;  ///< threshold it was compared with, in `value_unit`
-  std::optional<double> gap;           ///< actual − threshold, in `gap_unit`
-  unit value_unit;                     ///< unit of `actual` and `target_value`
-  unit gap_unit;                       ///< unit of `gap` (`个百分点` for percents)
-  std::optional<double> achievement;   ///< achievement degree (1 = exactly the target)
-  bool within_tolerance = false;       ///< met only thanks to a tolerance
-  bool in_progress = false;            ///< the period had not ended at the as-of date
-  std::string reason_zh;               ///< why, in Chinese
-  std::string reason_en;               ///< why, in English
+  std::optional<double> gap;  ///< actual − threshold, in `gap_unit`, to the figures' decimals
+  unit value_unit;            ///< unit of `actual` and `target_value`
+  unit gap_unit;              ///< unit of `gap` (`个百分点` for percents)
+  std::optional<double> achievement;  ///< achievement degree (1 = exactly the target)
+  bool within_tolerance = false;      ///< met only thanks to a tolerance
+  bool in_progress = false;           ///< the period had not ended at the as-of date
+  std::string reason_zh;              ///< why, in Chinese
+  std::string reason_en;              ///< why, in English
   std::string source;  ///< where the target was read (`published.csv cell E3`); empty unless
                        ///< the plan was imported from a table (`apply_sources`)
 
