@@ -1,5 +1,7 @@
 #include "core/attainment.hpp"
 
+#include "core/parse/grammar.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -19,6 +21,33 @@ bool ival::meets(const ival& o) const noexcept {
   x.hi = std::min(hi, o.hi);
   x.hi_open = (hi < o.hi) ? hi_open : (o.hi < hi ? o.hi_open : (hi_open || o.hi_open));
   return !x.empty();
+}
+
+bool names_a_reduction(std::string_view name) noexcept {
+  for (const std::string_view w : {"降低", "下降", "减少", "降幅", "减量", "压减", "reduction",
+                                   "Reduction", "decline", "Decline", "decrease", "Decrease"})
+    if (name.find(w) != std::string_view::npos) return true;
+  return false;
+}
+
+judged_rule judged_rule_of(const indicator& ind, const rule& r) {
+  judged_rule out;
+  out.rule = r;
+  if (!r.is_comparison() || r.has_reference()) return out;
+  if (r.measure.kind == measure_kind::level && r.unit.is_percent() && !ind.unit.empty() &&
+      !ind.unit.is_percent()) {
+    out.percent_as_growth = true;
+  } else if (r.measure.kind == measure_kind::growth && ind.unit.is_percent() &&
+             ind.unit.scale() == 0) {
+    out.growth_as_rate = true;
+    out.rule.measure = measure{};
+    const bool declines = r.operation == op::between ? r.high <= 0 : r.value < 0;
+    if (declines && (names_a_reduction(ind.name_zh) || names_a_reduction(ind.name_en))) {
+      out.reduction = true;
+      negate(out.rule);
+    }
+  }
+  return out;
 }
 
 namespace {

@@ -38,6 +38,31 @@ struct acceptance {
   bool about = false;            ///< the op is `about`
 };
 
+/// How an indicator's target is judged, shared by both evaluators: the rule and its measure as
+/// read against the indicator, and why they differ from the text's.
+struct judged_rule {
+  planeval::rule rule;  ///< the rule judged (thresholds turned for a reduction rate)
+  /// A bare percentage on an indicator whose unit is not % (`增速7%左右` on a 亿元 indicator):
+  /// a growth figure.
+  bool percent_as_growth = false;
+  /// A growth target on an indicator that is itself a rate in % (`地区生产总值增速` with
+  /// `增长6%左右`): the rate's level is compared, not the growth of the rate.
+  bool growth_as_rate = false;
+  /// With growth_as_rate, the indicator names a reduction (`单位生产总值能耗降低率` with
+  /// `下降3%`): its values are the reduction, so the declines are read as positive levels.
+  bool reduction = false;
+  planeval::measure measure() const noexcept {
+    if (percent_as_growth) return planeval::measure{measure_kind::growth, 0};
+    if (growth_as_rate) return planeval::measure{};
+    return rule.measure;
+  }
+};
+judged_rule judged_rule_of(const indicator& ind, const rule& r);
+
+/// True when an indicator's name says its values are a reduction (降低率, 下降, 减少, 降幅,
+/// reduction, decline): a decline target on it is a positive level.
+bool names_a_reduction(std::string_view name) noexcept;
+
 /// Builds the sets for threshold x (or the range lo…hi) in the comparison unit.
 /// @param percent_like tolerances in points (true) or relative to the threshold (false)
 /// @param sync a reference target written 基本同步 (uses the sync tolerance)

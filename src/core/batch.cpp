@@ -97,7 +97,8 @@ batch_targets::batch_targets(const plan& p, const batch_store& store,
     if (!t && !target_period && !ind->targets.empty()) t = &ind->targets.front();
     if (!t) continue;
     out.present = true;
-    out.rule = t->rule;
+    const detail::judged_rule judged = detail::judged_rule_of(*ind, t->rule);
+    out.rule = judged.rule;
     const rule& r = out.rule;
     switch (r.operation) {
       case op::increase:
@@ -113,10 +114,7 @@ batch_targets::batch_targets(const plan& p, const batch_store& store,
       case op::between: break;
     }
     // the measure, as the per-indicator evaluator reads it
-    out.measure = r.measure.kind;
-    if (out.measure == measure_kind::level && r.unit.is_percent() && !ind->unit.empty() &&
-        !ind->unit.is_percent())
-      out.measure = measure_kind::growth;
+    out.measure = judged.measure().kind;
     if (out.measure != measure_kind::level && out.measure != measure_kind::growth)
       usage(std::string("the measure '") + to_string(out.measure) +
                 "' is not supported in batch evaluation",

@@ -41,13 +41,21 @@ class evaluator {
  public:
   evaluator(const plan& p, const indicator& ind, const target& t, const observation_set& actuals,
             const reference_set& refs, const evaluation_options& opt)
-      : plan_(p), ind_(ind), t_(t), actuals_(actuals), refs_(refs), opt_(opt) {}
+      : plan_(p),
+        ind_(ind),
+        original_(t),
+        judged_(detail::judged_rule_of(ind, t.rule)),
+        judged_target_{t.period, t.text, judged_.rule},
+        t_(judged_target_),
+        actuals_(actuals),
+        refs_(refs),
+        opt_(opt) {}
 
   assessment run() {
     a_.indicator = ind_.id;
     a_.period = t_.period;
     a_.target_text = t_.text;
-    a_.target_canonical = canonical(t_.rule, language::zh);
+    a_.target_canonical = canonical(original_.rule, language::zh);
     a_.measure = effective_measure();
     a_.in_progress = opt_.as_of && t_.period.last_day() > *opt_.as_of;
     switch (t_.rule.operation) {
@@ -61,6 +69,10 @@ class evaluator {
       case op::at_least:
       case op::at_most:
       case op::between: compare(); break;
+    }
+    if (judged_.growth_as_rate && a_.status != status::no_data) {
+      a_.reason_zh += ";该指标本身为增速(%),增长目标按其数值比较";
+      a_.reason_en += "; the indicator is itself a rate in %, so the growth target is its value";
     }
     if (a_.in_progress) {
       a_.reason_zh = "截至" + to_string(*opt_.as_of) + "(期中)," + a_.reason_zh;
@@ -89,11 +101,7 @@ class evaluator {
     return u.is_percent() && !ind_.unit.empty() && !ind_.unit.is_percent();
   }
 
-  measure effective_measure() const {
-    if (t_.rule.measure.kind == measure_kind::level && percent_means_growth(t_.rule.unit))
-      return measure{measure_kind::growth, 0};
-    return t_.rule.measure;
-  }
+  measure effective_measure() const { return judged_.measure(); }
 
   unit comparison_unit() const {
     switch (a_.measure.kind) {
@@ -166,6 +174,18 @@ class evaluator {
     if (const auto* o = find_obs(p, measure_kind::level)) {
       if (percent_means_growth(o->unit)) return std::nullopt;  // a growth figure, not a level
       return read(*o, cmp);
+    }
+    // on a rate of growth (增速, %) a result written `增长6.4%` is the rate itself; on a
+    // reduction rate `下降3.2%` is 3.2
+    if (judged_.growth_as_rate) {
+      if (const auto* o = find_obs(p, measure_kind::growth)) {
+        auto v = read(*o, unit());
+        if (judged_.reduction && v.found && !v.verdict) {
+          v.range = ival{-v.range.hi, -v.range.lo, v.range.hi_open, v.range.lo_open};
+          v.shown = -v.shown;
+        }
+        return v;
+      }
     }
     return aggregate(p, cmp);
   }
@@ -242,7 +262,9 @@ class evaluator {
       }
       case measure_kind::growth: {
         if (const auto* o = find_obs(p, measure_kind::growth)) return read(*o, cmp);
-        if (const auto* o = find_obs(p, measure_kind::level); o && percent_means_growth(o->unit)) {
+        // a bare percentage where the indicator's unit is not % (or there is none) is growth
+        if (const auto* o = find_obs(p, measure_kind::level);
+            o && (percent_means_growth(o->unit) || (ind_.unit.empty() && o->unit.is_percent()))) {
           return read(*o, cmp);
         }
         const auto cur = level_of(p);
@@ -681,6 +703,9 @@ class evaluator {
 
   const plan& plan_;
   const indicator& ind_;
+  const target& original_;      // as published
+  detail::judged_rule judged_;  // as judged against the indicator (attainment.hpp)
+  target judged_target_;        // the target with the judged rule
   const target& t_;
   const observation_set& actuals_;
   const reference_set& refs_;

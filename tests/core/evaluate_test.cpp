@@ -451,9 +451,9 @@ TEST(evaluate_precision, decimal_helpers) {
   struct row {
     double a, b, difference;
   };
-  for (const row& r : {row{12.6, 10, 2.6}, row{5.8, 5.5, 0.3}, row{100000.1, 100000, 0.1},
-                       row{0.3, 0.1, 0.2}, row{7, 7, 0.0}, row{-1.96, 5, -6.96},
-                       row{1.005, 1, 0.005}})
+  for (const row& r :
+       {row{12.6, 10, 2.6}, row{5.8, 5.5, 0.3}, row{100000.1, 100000, 0.1}, row{0.3, 0.1, 0.2},
+        row{7, 7, 0.0}, row{-1.96, 5, -6.96}, row{1.005, 1, 0.005}})
     EXPECT_EQ(detail::difference(r.a, r.b), r.difference) << r.a << " - " << r.b;
   EXPECT_EQ(detail::decimals_of(12.6), 1);
   EXPECT_EQ(detail::decimals_of(10), 0);
@@ -462,4 +462,59 @@ TEST(evaluate_precision, decimal_helpers) {
   EXPECT_EQ(detail::significant(12.6 / 10), 1.26);
   EXPECT_EQ(detail::significant(1.0 / 3.0), 0.333333333333333);
   EXPECT_TRUE(std::isnan(detail::significant(std::nan(""))));
+}
+
+// A growth target on an indicator that is itself a rate in % sets that rate's level (issue 17:
+// `地区生产总值增速` with `增长6%左右`, 6.4 after 7.0, was judged "−8.57 %, not met").
+TEST(evaluate_growth_rate_indicator, growth_target_is_the_rate_itself) {
+  fixture f;
+  indicator& gdp = f.add("gdp_growth", "%", "增长6%左右");
+  gdp.name_zh = "地区生产总值增速";
+  f.actual("gdp_growth", "7.0", y2020);
+  f.actual("gdp_growth", "6.4");
+  auto a = f.eval("gdp_growth");
+  EXPECT_EQ(a.status, status::met) << a.reason_en;
+  EXPECT_EQ(a.measure.kind, measure_kind::level);
+  EXPECT_EQ(*a.actual, 6.4);
+  EXPECT_EQ(*a.gap, 0.4);
+  EXPECT_EQ(a.target_canonical, "增长6%左右");  // the text as published
+  EXPECT_NE(a.reason_zh.find("该指标本身为增速"), std::string::npos) << a.reason_zh;
+  EXPECT_NE(a.reason_en.find("itself a rate"), std::string::npos) << a.reason_en;
+  // a result written as a growth figure is the rate too
+  fixture g;
+  g.add("gdp_growth", "%", "增长6%以上").name_zh = "地区生产总值增速";
+  g.actual("gdp_growth", "增长5.3%");
+  a = g.eval("gdp_growth");
+  EXPECT_EQ(a.status, status::not_met) << a.reason_en;
+  EXPECT_EQ(*a.actual, 5.3);
+}
+
+TEST(evaluate_growth_rate_indicator, decline_target_on_a_reduction_rate_is_a_positive_level) {
+  fixture f;
+  f.add("energy", "%", "下降3%以上", polarity::higher, attribute::binding).name_zh =
+      "单位生产总值能耗降低率";
+  f.add("energy_text", "%", "下降3%以上", polarity::higher, attribute::binding).name_zh =
+      "单位生产总值能耗降低率";
+  f.add("short", "%", "下降3%以上", polarity::higher, attribute::binding).name_zh =
+      "单位生产总值能耗降低率";
+  f.actual("energy", "3.2");
+  f.actual("energy_text", "下降3.2%");
+  f.actual("short", "2.5");
+  EXPECT_EQ(st(f, "energy"), status::met);
+  const auto a = f.eval("energy_text");
+  EXPECT_EQ(a.status, status::met) << a.reason_en;
+  EXPECT_EQ(*a.actual, 3.2);
+  EXPECT_EQ(st(f, "short"), status::not_met);
+}
+
+// A bare percentage on an indicator without a unit whose target is a growth target is a growth
+// figure (issue 17: `7.05%` against `增速7%左右` gave no_data).
+TEST(evaluate_growth_rate_indicator, bare_percentage_on_an_indicator_without_unit) {
+  fixture f;
+  f.add("retail", "", "增速7%左右");
+  f.actual("retail", "7.05%");
+  const auto a = f.eval("retail");
+  EXPECT_EQ(a.status, status::met) << a.reason_en;
+  ASSERT_TRUE(a.actual);
+  EXPECT_EQ(*a.actual, 7.05);
 }
