@@ -90,7 +90,15 @@ class pacer {
 
     if (kind == series_kind::growth_rate) {
       a_.value_unit = unit::percent();
-      rate_level(wanted::rates);
+      rate_level(wanted::rates, "增速", "year-to-date rates");
+      return a_;
+    }
+    // a rate or share in % (优良天数比率 88.1 against 90%以上) is compared on its level unless
+    // `--level` asks for the way from the baseline: the share of that way says little of a rate
+    if (it == opt_.series.end() && !growth_target && ind_.kind == indicator_kind::rate &&
+        ind_.unit.is_percent() && ind_.accumulation != accumulation::flow) {
+      a_.value_unit = ind_.unit;
+      rate_level(wanted::levels, "完成值", "year-to-date values");
       return a_;
     }
     if (growth_target) {
@@ -98,7 +106,7 @@ class pacer {
       // into a level from the previous year's value
       if (collect(wanted::growth_figures)) {
         a_.value_unit = unit::percent();
-        rate_level(wanted::growth_figures);
+        rate_level(wanted::growth_figures, "增速", "year-to-date growth figures");
         return a_;
       }
       const auto prev = previous_level();
@@ -496,9 +504,9 @@ class pacer {
   }
 
   // Change rates: the latest year-to-date rate against the target rate.
-  void rate_level(wanted w) {
+  void rate_level(wanted w, const char* what_zh, const char* what_en) {
     if (!collect(w)) {
-      no_values("增速", "year-to-date rates");
+      no_values(what_zh, what_en);
       return;
     }
     a_.method = pace_method::level;
@@ -529,6 +537,9 @@ class pacer {
             "个百分点";
       en += points_en(std::fabs(diff)) + " " + (diff > 0 ? "above " : "below ") + te;
     }
+    // the method, named: a rate is judged on its level, not on a share of the way to the target
+    zh += "(按水平比较)";
+    en += " (compared on its level)";
     grade(gap, zh, en);
   }
 

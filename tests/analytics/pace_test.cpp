@@ -163,14 +163,47 @@ TEST(pace_path, share_with_lower_is_better_and_a_flat_target) {
   EXPECT_NEAR(*a.gap_points, 46.90 - 50.0, 1e-9);
   EXPECT_EQ(a.status, pace_status::behind);
 
-  // a target equal to the baseline: holding the level is on schedule
+  // a target equal to the baseline: holding the level is on schedule (the path method, asked
+  // for with --level: a share is otherwise compared on its level)
   plan_fixture g;
   g.add("share", "%", "99");
   g.baseline("share", "2020", "99");
   g.actual("share", "2021-06", "99.2");
-  EXPECT_EQ(run(g, "share").status, pace_status::in_line);
+  pace_options as_level;
+  as_level.series["share"] = series_kind::level;
+  EXPECT_EQ(run(g, "share", as_level).status, pace_status::in_line);
+  EXPECT_EQ(run(g, "share", as_level).method, pace_method::path_share);
   g.actuals.put(plan_fixture::make("share", "2021-06", "98.5"));
-  EXPECT_EQ(run(g, "share").status, pace_status::behind);
+  EXPECT_EQ(run(g, "share", as_level).status, pace_status::behind);
+}
+
+// A rate or share in % is compared on its level by default (issue 17: 优良天数比率 88.1 against
+// 90%以上 with baseline 87.4 read "48.08 points behind the time share"): 1.9 points below, within
+// the default tolerance of 2 points.
+TEST(pace_level, shares_are_compared_on_their_level) {
+  plan_fixture f;
+  auto& ind = f.add("good_air_days", "%", "90%以上");
+  ind.name_zh = "空气质量优良天数比率";
+  ind.kind = indicator_kind::rate;
+  f.baseline("good_air_days", "2020", "87.4");
+  f.actual("good_air_days", "2021-09", "88.1");
+  const auto a = run(f, "good_air_days");
+  EXPECT_EQ(a.method, pace_method::level);
+  ASSERT_TRUE(a.gap_points);
+  EXPECT_NEAR(*a.gap_points, -1.9, 1e-9);
+  EXPECT_EQ(a.status, pace_status::in_line);
+  pace_options tight;
+  tight.tolerance_points = 1.0;
+  EXPECT_EQ(run(f, "good_air_days", tight).status, pace_status::behind);
+  EXPECT_TRUE(has(a.reason_zh, "低于年度目标(90%)1.9个百分点(按水平比较)")) << a.reason_zh;
+  EXPECT_TRUE(has(a.reason_en,
+                  "1.9 percentage points below the annual target (90%) (compared on "
+                  "its level)"))
+      << a.reason_en;
+  // the way from the baseline when asked for
+  pace_options as_level;
+  as_level.series["good_air_days"] = series_kind::level;
+  EXPECT_EQ(run(f, "good_air_days", as_level).method, pace_method::path_share);
 }
 
 TEST(pace_path, no_baseline_is_no_data) {
@@ -194,7 +227,7 @@ TEST(pace_level, change_rates_compare_the_rate_with_the_target) {
   EXPECT_EQ(a.method, pace_method::level);
   EXPECT_NEAR(*a.gap_points, 7.6, 1e-9);
   EXPECT_EQ(a.status, pace_status::ahead);
-  EXPECT_TRUE(has(a.reason_zh, "1—5月完成值12.6%,高于年度目标(5%)7.6个百分点,快于预期"))
+  EXPECT_TRUE(has(a.reason_zh, "1—5月完成值12.6%,高于年度目标(5%)7.6个百分点(按水平比较),快于预期"))
       << a.reason_zh;
 
   // a growth target on an amount, with a year-to-date growth figure: 9.1 vs 8 → +1.1, in line

@@ -15,12 +15,14 @@ void add_format_option(CLI::App& cmd, std::string& format) {
 
 void add_series_options(CLI::App& cmd, std::vector<std::string>& growth_rate,
                         std::vector<std::string>& level) {
-  cmd.add_option("--growth-rate", growth_rate,
-                 "Indicator ids whose values are change rates (judged on level and slope); "
-                 "default: inferred from the name (增速, 增长率, 降低率 …)")
+  cmd.add_option("--rate,--growth-rate", growth_rate,
+                 "Indicator ids whose values are rates judged on their level (trend: level and "
+                 "slope, never CAGR); default: change rates by name (增速, 增长率, 降低率 …), and "
+                 "in pace every rate or share in %. --growth-rate is the former name")
       ->delimiter(',');
   cmd.add_option("--level", level,
-                 "Indicator ids whose values are levels (overrides the inference)")
+                 "Indicator ids whose values are levels: trend by CAGR, pace by the share of the "
+                 "way from the baseline to the target (overrides the inference)")
       ->delimiter(',');
 }
 
@@ -35,7 +37,7 @@ std::map<std::string, series_kind> series_overrides(const plan& p,
       out[id] = k;
     }
   };
-  put(growth_rate, series_kind::growth_rate, "--growth-rate");
+  put(growth_rate, series_kind::growth_rate, "--rate");
   put(level, series_kind::level, "--level");
   return out;
 }
