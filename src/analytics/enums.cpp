@@ -43,11 +43,13 @@ constexpr detail::enum_names<fit_model, 2> fit_model_names{
     "a fit model", {{{fit_model::linear, "linear"}, {fit_model::log_linear, "log_linear"}}}};
 constexpr detail::enum_names<projection_verdict, 5> verdict_names{
     "a projection verdict",
-    {{{projection_verdict::maintain, "maintain", "保持当前进度", "maintain progress"},
-      {projection_verdict::accelerate, "accelerate", "需加快进度", "accelerate progress"},
-      {projection_verdict::reverse_trend, "reverse_trend", "需扭转趋势", "reverse the trend"},
-      {projection_verdict::insufficient_data, "insufficient_data", "数据不足", "insufficient data"},
-      {projection_verdict::no_target, "no_target", "未设目标", "no target"}}}};
+    // worded as what the projection says, so that beside a trend status (`需加快进度`) no label
+    // repeats the other's words
+    {{{projection_verdict::maintain, "maintain", "预计可实现", "maintain progress"},
+      {projection_verdict::accelerate, "accelerate", "预计未实现,需提速", "accelerate progress"},
+      {projection_verdict::reverse_trend, "reverse_trend", "预计偏离,需扭转", "reverse the trend"},
+      {projection_verdict::insufficient_data, "insufficient_data", "无法预测", "insufficient data"},
+      {projection_verdict::no_target, "no_target", "无目标可比", "no target"}}}};
 constexpr detail::enum_names<trend_status, 12> trend_status_names{
     "a trend status",
     {{{trend_status::achieved, "achieved", "已实现目标", "achieved"},

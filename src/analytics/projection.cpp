@@ -191,8 +191,10 @@ projection_result project(const std::vector<annual_point>& series, int year,
   const double last = series[idx.back()].value;
   double dir = pol == polarity::higher ? 1.0 : pol == polarity::lower ? -1.0 : 0.0;
   if (pol == polarity::band) dir = *target > last ? 1.0 : (*target < last ? -1.0 : 0.0);
+  // within rounding of the target is reaching it (99.99999999999997 against 100)
   const double diff = *out.projected - *target;
-  const bool reaches = dir == 0.0 ? std::fabs(diff) <= 0.0 : dir * diff >= 0.0;
+  const double eps = 1e-9 * std::max(1.0, std::fabs(*target));
+  const bool reaches = dir == 0.0 ? std::fabs(diff) <= eps : dir * diff >= -eps;
   const double slope = f.slope;
   if (pol != polarity::band && (!log || *target > 0.0)) {
     const double t_model = log ? std::log(*target) : *target;

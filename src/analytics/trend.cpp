@@ -59,10 +59,11 @@ std::string annual_en(double g) {
 }  // namespace
 
 double limit_damping(double base, double limit) {
-  if (limit == 0.0 || !std::isfinite(limit) || !std::isfinite(base))
-    throw error(errc::usage, "limit_damping: the limit must be a non-zero number");
+  if (!std::isfinite(limit) || !std::isfinite(base))
+    throw error(errc::usage, "limit_damping: the limit and the base value must be numbers");
   const double b = std::fabs(base);
   const double l = std::fabs(limit);
+  if (l == 0.0) return 1.0;  // a natural floor of 0: the method gives no damping there
   if (b >= 2.0 * l) return 1.0;
   if (b <= l) return 1.0 - std::pow(b / l, damping_exponent);
   return 1.0 - std::pow((2.0 * l - b) / l, damping_exponent);
@@ -101,6 +102,15 @@ trend_result assess_trend(const std::vector<annual_point>& series,
 
   // base year: the requested one, or the next year that has a value (open-sdg)
   std::size_t base_index = 0;
+  if (options.base_year && *options.base_year > r.current_year) {
+    // never judged from data before the base year
+    set(r, trend_status::insufficient_data,
+        "基期" + std::to_string(*options.base_year) + "年晚于最新数据年份" +
+            std::to_string(r.current_year) + "年,无法判断",
+        "the base year " + std::to_string(*options.base_year) + " comes after the latest data (" +
+            std::to_string(r.current_year) + ")");
+    return r;
+  }
   if (options.base_year) {
     base_index = s.size();
     for (std::size_t k = 0; k < s.size(); ++k)
@@ -272,10 +282,15 @@ trend_result assess_trend(const std::vector<annual_point>& series,
   if (options.limit) {
     c = limit_damping(r.base_value, *options.limit);
     r.damping = c;
-    zh += ",基期数值接近上限" + format_value(*options.limit) + ",判断阈值乘以系数" +
-          format_rounded(c, 4);
-    en += "; the base value is near the limit " + format_value(*options.limit) +
-          ", so the thresholds are scaled by " + format_rounded(c, 4);
+    if (*options.limit == 0.0) {
+      zh += ",自然下限为0,不调整判断阈值";
+      en += "; the natural limit 0 is a floor, so the thresholds are not damped";
+    } else {
+      zh += ",基期数值接近上限" + format_value(*options.limit) + ",判断阈值乘以系数" +
+            format_rounded(c, 4);
+      en += "; the base value is near the limit " + format_value(*options.limit) +
+            ", so the thresholds are scaled by " + format_rounded(c, 4);
+    }
   }
   const trend_status st = progress >= th.substantial * c ? trend_status::substantial_progress
                           : progress >= th.moderate * c  ? trend_status::moderate_progress
@@ -394,14 +409,28 @@ std::vector<indicator_trend> assess_trends(const plan& p, const observation_set&
     trend_options to = options.trend;
     to.kind = kind;
     if (const auto l = options.limits.find(ind.id); l != options.limits.end()) to.limit = l->second;
-    it.trend = assess_trend(it.series, c.tt, ind.polarity, to);
-    it.trend.reason_zh = c.note_zh + it.trend.reason_zh;
-    it.trend.reason_en = c.note_en + it.trend.reason_en;
-    if (c.tt && !it.series.empty()) {
-      projection_options po = options.projection;
-      if (kind == series_kind::growth_rate) po.model = fit_model::linear;
-      if (po.weights.size() != it.series.size()) po.weights.clear();
-      it.projection = project(it.series, c.tt->year, c.projection_target, ind.polarity, po);
+    // one indicator's option problem gives that indicator a status, never aborts the others
+    try {
+      it.trend = assess_trend(it.series, c.tt, ind.polarity, to);
+      it.trend.reason_zh = c.note_zh + it.trend.reason_zh;
+      it.trend.reason_en = c.note_en + it.trend.reason_en;
+      // the projection uses the years from the base year on, and only for a target year ahead
+      std::vector<annual_point> from_base;
+      for (const auto& pt : it.series)
+        if (!to.base_year || pt.year >= *to.base_year) from_base.push_back(pt);
+      if (c.tt && !from_base.empty() && c.tt->year > from_base.back().year) {
+        projection_options po = options.projection;
+        if (kind == series_kind::growth_rate) po.model = fit_model::linear;
+        if (po.weights.size() != from_base.size()) po.weights.clear();
+        it.projection = project(from_base, c.tt->year, c.projection_target, ind.polarity, po);
+      }
+    } catch (const error& e) {
+      it.trend = trend_result{};
+      it.trend.kind = kind;
+      it.trend.status = trend_status::not_applicable;
+      it.trend.reason_zh = "该指标的选项无法使用:" + e.message();
+      it.trend.reason_en = "an option cannot be used for this indicator: " + e.message();
+      it.projection.reset();
     }
     out.push_back(std::move(it));
   }

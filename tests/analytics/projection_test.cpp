@@ -1,6 +1,7 @@
 // Projection: weighted least squares, prediction intervals and the verdict, against worked
 // examples computed by hand (derivations in the comments).
 #include "planeval/analytics/projection.hpp"
+#include "planeval/analytics/trend.hpp"
 
 #include <gtest/gtest.h>
 
@@ -163,5 +164,10 @@ TEST(project, too_little_data_is_a_verdict_not_a_guess) {
 TEST(project, names) {
   EXPECT_EQ(from_string<projection_verdict>("reverse_trend"), projection_verdict::reverse_trend);
   EXPECT_EQ(from_string<fit_model>("log_linear"), fit_model::log_linear);
-  EXPECT_STREQ(status_label(projection_verdict::accelerate, language::zh), "需加快进度");
+  EXPECT_STREQ(status_label(projection_verdict::accelerate, language::zh), "预计未实现,需提速");
+  // no verdict repeats a trend status's words (issue 17: `需加快进度 · 需加快进度`)
+  for (int v = 0; v < 5; ++v)
+    for (int t = 0; t < 12; ++t)
+      EXPECT_STRNE(status_label(static_cast<projection_verdict>(v), language::zh),
+                   status_label(static_cast<trend_status>(t), language::zh));
 }

@@ -5,6 +5,7 @@
 
 #include <cmath>
 
+#include "planeval/analytics/projection.hpp"
 #include "planeval/core/error.hpp"
 #include "support/plan_fixture.hpp"
 
@@ -146,7 +147,10 @@ TEST(trend_no_target, damping_near_and_beyond_the_limit) {
   EXPECT_NEAR(limit_damping(200, 100), 1.0, 1e-15);
   EXPECT_NEAR(limit_damping(250, 100), 1.0, 1e-15);
   EXPECT_NEAR(limit_damping(0, 100), 1.0, 1e-15);
-  EXPECT_THROW(limit_damping(1, 0), error);
+  // a natural limit of 0 is a floor: the method gives no damping there (issue 17)
+  EXPECT_EQ(limit_damping(1, 0), 1.0);
+  EXPECT_EQ(limit_damping(0, 0), 1.0);
+  EXPECT_THROW(limit_damping(1, std::nan("")), error);
 
   // 90 → 90.9 is 1 % growth: moderate undamped, substantial with the limit (1 % ≥ 1.5 %·c =
   // 0.5604 %)
@@ -227,4 +231,64 @@ TEST(trend_names, stable_names) {
   EXPECT_EQ(from_string<trend_status>("acceleration_needed"), trend_status::acceleration_needed);
   EXPECT_STREQ(to_string(trend_status::on_track), "on_track");
   EXPECT_STREQ(status_label(trend_status::deterioration, language::zh), "出现倒退");
+}
+
+// One indicator's bad option gives that indicator a status and never aborts the others; a
+// limit of 0 is a floor (issue 17: `--limit x=0` aborted the whole command).
+TEST(trend_plan, option_problems_are_per_indicator_statuses) {
+  plan_fixture f;
+  f.add("deaths", "人", "");
+  f.add("sales", "亿元", "");
+  for (const auto& [y, v] : std::vector<std::pair<const char*, const char*>>{
+           {"2018", "10"}, {"2019", "9"}, {"2020", "8"}}) {
+    f.actual("deaths", y, v);
+    f.actual("sales", y, v);
+  }
+  f.p.find("deaths")->polarity = polarity::lower;
+  plan_trend_options opt;
+  opt.limits["deaths"] = 0.0;
+  opt.limits["sales"] = std::nan("");
+  const auto all = assess_trends(f.p, f.actuals, f.refs, opt);
+  ASSERT_EQ(all.size(), 2U);
+  EXPECT_EQ(all[0].trend.status, trend_status::substantial_progress) << all[0].trend.reason_en;
+  ASSERT_TRUE(all[0].trend.damping);
+  EXPECT_EQ(*all[0].trend.damping, 1.0);
+  EXPECT_NE(all[0].trend.reason_en.find("floor"), std::string::npos) << all[0].trend.reason_en;
+  EXPECT_EQ(all[1].trend.status, trend_status::not_applicable);
+  EXPECT_NE(all[1].trend.reason_en.find("an option cannot be used"), std::string::npos)
+      << all[1].trend.reason_en;
+}
+
+// A base year after the latest data is not judged from the data before it; a target year
+// already past gets no projection verdict.
+TEST(trend_plan, base_year_after_the_data_and_past_target_years) {
+  plan_fixture f;
+  f.add("sales", "亿元", "120");  // a 2021 target
+  f.add("old", "亿元", "120", accumulation::stock, polarity::higher, attribute::anticipatory, 2019);
+  for (const auto& [y, v] : std::vector<std::pair<const char*, const char*>>{
+           {"2018", "100"}, {"2019", "104"}, {"2020", "108"}}) {
+    f.actual("sales", y, v);
+    f.actual("old", y, v);
+  }
+  plan_trend_options late;
+  late.trend.base_year = 2021;
+  auto all = assess_trends(f.p, f.actuals, f.refs, late);
+  EXPECT_EQ(all[0].trend.status, trend_status::insufficient_data);
+  EXPECT_NE(all[0].trend.reason_en.find("comes after the latest data"), std::string::npos)
+      << all[0].trend.reason_en;
+  EXPECT_FALSE(all[0].projection);
+
+  all = assess_trends(f.p, f.actuals, f.refs);
+  EXPECT_TRUE(all[0].projection);   // 2021 is ahead of the 2020 data
+  EXPECT_FALSE(all[1].projection);  // 2019 is past: the trend status says what happened
+}
+
+// Within rounding of the target is reaching it (issue 17: 99.99999999999997 against 100 said
+// "accelerate").
+TEST(trend_projection, rounding_noise_reaches_the_target) {
+  const std::vector<annual_point> s{{2018, 99.7}, {2019, 99.8}, {2020, 99.9}};
+  const auto p = project(s, 2021, 100.0, polarity::higher, {});
+  ASSERT_TRUE(p.projected);
+  EXPECT_NEAR(*p.projected, 100.0, 1e-9);
+  EXPECT_EQ(p.verdict, projection_verdict::maintain) << p.reason_en;
 }
