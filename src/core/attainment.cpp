@@ -33,7 +33,15 @@ bool names_a_reduction(std::string_view name) noexcept {
 judged_rule judged_rule_of(const indicator& ind, const rule& r) {
   judged_rule out;
   out.rule = r;
-  if (!r.is_comparison() || r.has_reference()) return out;
+  if (!r.is_comparison()) return out;
+  if (r.has_reference()) {
+    // 增速高于全省平均水平 on a growth-rate indicator: the rate itself is compared
+    if (r.measure.kind == measure_kind::growth && ind.unit.is_percent() && ind.unit.scale() == 0) {
+      out.growth_as_rate = true;
+      out.rule.measure = measure{};
+    }
+    return out;
+  }
   if (r.measure.kind == measure_kind::level && r.unit.is_percent() && !ind.unit.empty() &&
       !ind.unit.is_percent()) {
     out.percent_as_growth = true;

@@ -47,8 +47,9 @@ enum class phrase_role : std::uint8_t {
   fulfil_verb,             // 完成市下达指标 (the name must be a quota or a target)
   in_line_with,            // meet the city quota, in line with economic growth
   roughly,                 // roughly in line with
-  cap_verb,                // 控制在市下达指标之内
-  cap_closing,             // 之内
+  reference_subject,  // 增速高于全省平均水平: the growth is compared (measure growth)
+  cap_verb,           // 控制在市下达指标之内
+  cap_closing,        // 之内
   quota_mark,         // a quota's name: 下达 anywhere (number 0), 指标 at the end (number 1)
   target_mark,        // 完成国家下达目标: a target's name ends with 目标
   known_reference,    // 全市目标 (means: its English name)

@@ -250,6 +250,10 @@ std::string canonical(const rule& r, language lang) {
     case op::between:
       if (r.has_reference()) {
         out = reference_text(r, lang);
+        // the growth compared with the reference: 增速高于全省平均水平, growth above GDP growth
+        if (r.measure.kind == measure_kind::growth)
+          out =
+              joined(detail::printed_word(detail::phrase_role::reference_subject, lang), out, lang);
       } else if (r.measure.kind == measure_kind::level) {
         out = qualifier_text(r.qualifier, lang) + level_text(r, lang);
       } else {

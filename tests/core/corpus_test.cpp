@@ -127,7 +127,8 @@ std::string label(const rule& r) {
   }
   const std::string m = measure_word(r.measure, value);
   const std::string u = unit_word(r.measure, r.unit);
-  const std::string c = r.qualifier.cumulative ? "cumulative" : "";
+  const std::string c = join({r.qualifier.cumulative ? "cumulative" : "",
+                              r.qualifier.flow.empty() ? "" : "qualifier=" + r.qualifier.flow});
   switch (r.operation) {
     case op::between: return join({m, "between", number(low), number(high), u, c});
     case op::about: return join({m, "about", number(value), u, c});

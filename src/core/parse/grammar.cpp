@@ -224,7 +224,6 @@ bool level_phrase(scanner& s, reading& p) {
     return false;
   }
   if (cap && p.rule.operation == op::reach) p.rule.operation = op::at_most;
-  s.lit_any(role::level_tail);  // 新台阶, 大关: the mark passed, not recorded
   return true;
 }
 

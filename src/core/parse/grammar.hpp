@@ -25,7 +25,8 @@ template <class F>
 bool attempt(scanner& s, reading& out, F f) {
   const std::size_t save = s.pos();
   reading p;
-  if (f(p) && s.at_head_end()) {
+  // after any form, the closing words that add nothing (新台阶, 大关, 安排)
+  if (f(p) && (s.lit_any(phrase_role::level_tail), s.at_head_end())) {
     out = std::move(p);
     return true;
   }

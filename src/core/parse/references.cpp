@@ -165,16 +165,30 @@ bool capped_by(scanner& s, reading& p) {
   return false;
 }
 
-}  // namespace
-
-bool reference(scanner& s, reading& p) {
+bool reference_forms(scanner& s, reading& p) {
   const std::size_t save = s.pos();
   s.skip_ws();
   if (in_sync(s, p) || compared_with_reference(s, p) || fulfil_quota(s, p)) return true;
   if (in_line_with(s, p)) return true;
   s.seek(save);
   s.skip_ws();
-  if (capped_by(s, p)) return true;
+  return capped_by(s, p);
+}
+
+}  // namespace
+
+bool reference(scanner& s, reading& p) {
+  const std::size_t save = s.pos();
+  if (reference_forms(s, p)) return true;
+  // the growth compared: 增速高于全省平均水平, 增速均显著高于…, 增长与经济增长同步
+  s.seek(save);
+  if (s.lit_any(role::reference_subject) != nullptr) {
+    leads(s);
+    if (reference_forms(s, p)) {
+      p.rule.measure = measure{measure_kind::growth, 0};
+      return true;
+    }
+  }
   s.expect("a reference (与全市目标基本同步, 完成市下达指标, 控制在…之内)");
   s.seek(save);
   return false;

@@ -128,6 +128,35 @@ void scanner::find_head() {
       break;
     }
   }
+  // a closing bracket after the head is a remark (增长8%(依据区人代会目标设置),
+  // 增长10%以上(可比价)), unless it holds a comparable figure (10.9(可比7.0)) read with the value
+  if (sep_ == s_.size()) {
+    std::size_t last = s_.size();
+    while (last > begin_ && s_[last - 1] == ' ') --last;
+    if (last > begin_ + 1 && s_[last - 1] == ')') {
+      int d = 0;
+      std::size_t open = last;
+      for (std::size_t k = last; k-- > begin_;) {
+        if (s_[k] == ')') ++d;
+        if (s_[k] == '(' && --d == 0) {
+          open = k;
+          break;
+        }
+      }
+      std::size_t inner = open + 1;
+      while (inner < last && s_[inner] == ' ') ++inner;
+      // a comparable figure: a comparable word (可比, comparable) and a number inside
+      end_ = last;
+      bool comparable = phrase_at(inner, phrase_role::comparable_word).entry != nullptr;
+      bool digit = false;
+      for (std::size_t k = inner; k < last; ++k) digit = digit || is_digit(s_[k]);
+      comparable = comparable && digit;
+      if (open < last && open > begin_ && !comparable && !all_space(open + 1, last - 1)) {
+        sep_ = open;
+        bracket_remark_ = true;
+      }
+    }
+  }
   end_ = sep_;
   while (end_ > begin_ && s_[end_ - 1] == ' ') --end_;
   pos_ = begin_;
@@ -142,6 +171,12 @@ bool scanner::thousands_group_at(std::size_t comma) const noexcept {
 std::string scanner::remark() const {
   if (sep_ >= s_.size()) return {};
   const auto from = byte_[sep_ + 1];
+  if (bracket_remark_) {
+    // the text inside the closing bracket, without the brackets
+    std::size_t close = s_.size();
+    while (close > sep_ && s_[close - 1] != ')') --close;
+    return std::string(trim(text_.substr(from, byte_[close - 1] - from)));
+  }
   return std::string(trim(text_.substr(from)));
 }
 

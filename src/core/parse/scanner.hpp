@@ -169,6 +169,7 @@ class scanner {
   std::vector<std::uint32_t>& byte_;
   std::size_t begin_ = 0;
   std::size_t sep_ = 0;
+  bool bracket_remark_ = false;  // the remark is a closing bracket's text: 增长8%(依据…)
   std::size_t end_ = 0;
   std::size_t pos_ = 0;
   std::size_t far_ = 0;
