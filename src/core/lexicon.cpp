@@ -317,6 +317,7 @@ constexpr phrase table[] = {
     {"年", zh, role::base_year_after, yes},
     {"水平", zh, role::base_year_level, no},
     {"level", en, role::base_year_level, no},
+    {"上年度", zh, role::previous_year, no},
     {"上年同期", zh, role::previous_year, no},
     {"上年", zh, role::previous_year, no},
     {"去年同期", zh, role::previous_year, no},

@@ -284,6 +284,11 @@ const phrasing targets[] = {
     {"确保实现正增长", strict(growth(pct(op::at_least, 0)))},
     {"只升不降", dir(op::increase)},
     {"企稳回升", dir(op::increase)},
+    // traditional script folds to simplified (tables from Hong Kong and Macao reprints)
+    {"增長6%左右", growth(pct(op::about, 6))},
+    {"保持在10.42萬噸以上", level(op::at_least, 10.42, "万吨")},
+    {"完成市定目標", ref(op::reach, "市定目标")},
+    {"與上年度持平", growth(pct(op::reach, 0))},
     {"Up 7.0 approx.", growth(pct(op::about, 7))},
     {"Over 600.00", strict(level(op::at_least, 600))},
     {"generally in step with economic growth", ref(op::about, "经济增长")},

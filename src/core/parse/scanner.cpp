@@ -4,14 +4,122 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <iterator>
 
 #include "detail/utf8.hpp"
 
 namespace planeval::detail {
 namespace {
 
+// Traditional characters of the words the language reads (增長, 萬噸, 與, 市定目標內), folded to
+// their simplified forms so that tables in traditional script read alike; sorted by code point.
+struct fold_pair {
+  char32_t traditional;
+  char32_t simplified;
+};
+constexpr fold_pair traditional_forms[] = {{0x500B, 0x4E2A} /* 個 个 */,
+                                           {0x50F9, 0x4EF7} /* 價 价 */,
+                                           {0x5104, 0x4EBF} /* 億 亿 */,
+                                           {0x512A, 0x4F18} /* 優 优 */,
+                                           {0x5167, 0x5185} /* 內 内 */,
+                                           {0x5169, 0x4E24} /* 兩 两 */,
+                                           {0x52D9, 0x52A1} /* 務 务 */,
+                                           {0x5340, 0x533A} /* 區 区 */,
+                                           {0x55AE, 0x5355} /* 單 单 */,
+                                           {0x5678, 0x5428} /* 噸 吨 */,
+                                           {0x570B, 0x56FD} /* 國 国 */,
+                                           {0x5834, 0x573A} /* 場 场 */,
+                                           {0x58D3, 0x538B} /* 壓 压 */,
+                                           {0x5BE6, 0x5B9E} /* 實 实 */,
+                                           {0x5C07, 0x5C06} /* 將 将 */,
+                                           {0x5C0D, 0x5BF9} /* 對 对 */,
+                                           {0x5C64, 0x5C42} /* 層 层 */,
+                                           {0x5E7E, 0x51E0} /* 幾 几 */,
+                                           {0x5EE3, 0x5E7F} /* 廣 广 */,
+                                           {0x5F35, 0x5F20} /* 張 张 */,
+                                           {0x5F37, 0x5F3A} /* 強 强 */,
+                                           {0x6236, 0x6237} /* 戶 户 */,
+                                           {0x64DA, 0x636E} /* 據 据 */,
+                                           {0x64F4, 0x6269} /* 擴 扩 */,
+                                           {0x6578, 0x6570} /* 數 数 */,
+                                           {0x65BC, 0x4E8E} /* 於 于 */,
+                                           {0x689D, 0x6761} /* 條 条 */,
+                                           {0x696D, 0x4E1A} /* 業 业 */,
+                                           {0x6A19, 0x6807} /* 標 标 */,
+                                           {0x6B0A, 0x6743} /* 權 权 */,
+                                           {0x6B72, 0x5C81} /* 歲 岁 */,
+                                           {0x6B77, 0x5386} /* 歷 历 */,
+                                           {0x6B78, 0x5F52} /* 歸 归 */,
+                                           {0x6C23, 0x6C14} /* 氣 气 */,
+                                           {0x6DE8, 0x51C0} /* 淨 净 */,
+                                           {0x6E1B, 0x51CF} /* 減 减 */,
+                                           {0x6E96, 0x51C6} /* 準 准 */,
+                                           {0x6F54, 0x6D01} /* 潔 洁 */,
+                                           {0x6FDF, 0x6D4E} /* 濟 济 */,
+                                           {0x70BA, 0x4E3A} /* 為 为 */,
+                                           {0x71DF, 0x8425} /* 營 营 */,
+                                           {0x73FE, 0x73B0} /* 現 现 */,
+                                           {0x74B0, 0x73AF} /* 環 环 */,
+                                           {0x7522, 0x4EA7} /* 產 产 */,
+                                           {0x755D, 0x4EA9} /* 畝 亩 */,
+                                           {0x7576, 0x5F53} /* 當 当 */,
+                                           {0x767C, 0x53D1} /* 發 发 */,
+                                           {0x78BA, 0x786E} /* 確 确 */,
+                                           {0x7A05, 0x7A0E} /* 稅 税 */,
+                                           {0x7A4D, 0x79EF} /* 積 积 */,
+                                           {0x7A69, 0x7A33} /* 穩 稳 */,
+                                           {0x7BC0, 0x8282} /* 節 节 */,
+                                           {0x7D04, 0x7EA6} /* 約 约 */,
+                                           {0x7D1A, 0x7EA7} /* 級 级 */,
+                                           {0x7D93, 0x7ECF} /* 經 经 */,
+                                           {0x7DA0, 0x7EFF} /* 綠 绿 */,
+                                           {0x7DDA, 0x7EBF} /* 線 线 */,
+                                           {0x7E23, 0x53BF} /* 縣 县 */,
+                                           {0x7E2E, 0x7F29} /* 縮 缩 */,
+                                           {0x7E3D, 0x603B} /* 總 总 */,
+                                           {0x7E8C, 0x7EED} /* 續 续 */,
+                                           {0x81FA, 0x53F0} /* 臺 台 */,
+                                           {0x8207, 0x4E0E} /* 與 与 */,
+                                           {0x820A, 0x65E7} /* 舊 旧 */,
+                                           {0x842C, 0x4E07} /* 萬 万 */,
+                                           {0x84CB, 0x76D6} /* 蓋 盖 */,
+                                           {0x8655, 0x5904} /* 處 处 */,
+                                           {0x885B, 0x536B} /* 衛 卫 */,
+                                           {0x88DD, 0x88C5} /* 裝 装 */,
+                                           {0x8A08, 0x8BA1} /* 計 计 */,
+                                           {0x8ABF, 0x8C03} /* 調 调 */,
+                                           {0x8CBB, 0x8D39} /* 費 费 */,
+                                           {0x8CBF, 0x8D38} /* 貿 贸 */,
+                                           {0x8CEA, 0x8D28} /* 質 质 */,
+                                           {0x8ECA, 0x8F66} /* 車 车 */,
+                                           {0x8F03, 0x8F83} /* 較 较 */,
+                                           {0x8F1B, 0x8F86} /* 輛 辆 */,
+                                           {0x9032, 0x8FDB} /* 進 进 */,
+                                           {0x9054, 0x8FBE} /* 達 达 */,
+                                           {0x92B7, 0x9500} /* 銷 销 */,
+                                           {0x9322, 0x94B1} /* 錢 钱 */,
+                                           {0x9577, 0x957F} /* 長 长 */,
+                                           {0x9580, 0x95E8} /* 門 门 */,
+                                           {0x95DC, 0x5173} /* 關 关 */,
+                                           {0x968E, 0x9636} /* 階 阶 */,
+                                           {0x96D9, 0x53CC} /* 雙 双 */,
+                                           {0x9805, 0x9879} /* 項 项 */,
+                                           {0x9810, 0x9884} /* 預 预 */,
+                                           {0x984D, 0x989D} /* 額 额 */,
+                                           {0x9918, 0x4F59} /* 餘 余 */,
+                                           {0x9EDE, 0x70B9} /* 點 点 */};
+
+char32_t simplified_form(char32_t c) noexcept {
+  const auto* end = std::end(traditional_forms);
+  const auto* at =
+      std::lower_bound(std::begin(traditional_forms), end, c,
+                       [](const fold_pair& p, char32_t x) { return p.traditional < x; });
+  return at != end && at->traditional == c ? at->simplified : c;
+}
+
 char32_t fold(char32_t c) noexcept {
   if (c >= 0xFF01 && c <= 0xFF5E) return c - 0xFEE0;  // full-width ASCII
+  if (c >= 0x4E00 && c <= 0x9FFF) return simplified_form(c);
   switch (c) {
     case 0x3000:
     case 0x00A0:
