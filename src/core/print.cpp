@@ -200,7 +200,10 @@ std::string change_text(const rule& r, language lang) {
 std::string reference_text(const rule& r, language lang) {
   const auto& w = words()[lang];
   const bool zh = lang == language::zh;
-  const std::string& n = r.reference;
+  // a name that ends with a bracket is quoted, or the bracket would read back as a remark
+  const bool closes =
+      !r.reference.empty() && (r.reference.back() == ')' || r.reference.back() == ']');
+  const std::string n = zh && closes ? "\"" + r.reference + "\"" : r.reference;
   const std::string name = zh ? n : reference_name_en(n);
   switch (r.operation) {
     case op::about:
@@ -208,7 +211,7 @@ std::string reference_text(const rule& r, language lang) {
         return std::string(w.sync_with) + n + std::string(w.sync_adverb) + std::string(w.sync_word);
       return joined(joined(w.roughly, w.in_line_with, lang), name, lang);
     case op::reach:
-      if (detail::is_quota_name(n)) return joined(zh ? w.fulfil : w.meet, name, lang);
+      if (detail::is_quota_name(r.reference)) return joined(zh ? w.fulfil : w.meet, name, lang);
       if (zh) return std::string(w.sync_with) + n + std::string(w.sync_word);
       return joined(w.in_line_with, name, lang);
     case op::at_least:

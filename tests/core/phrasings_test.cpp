@@ -277,6 +277,8 @@ const phrasing targets[] = {
      with_measure(ref(op::at_least, "全国平均水平", true), measure_kind::growth)},
     {"增长与经济增长同步", with_measure(ref(op::reach, "经济增长"), measure_kind::growth)},
     {"与全省保持一致", ref(op::reach, "全省")},
+    // a name that ends with a bracket is a name, printed in quotes (found by fuzzing)
+    {"高于全省平均水平(含)", ref(op::at_least, "全省平均水平(含)", true)},
     {"全面完成市下达的目标任务", ref(op::reach, "市下达的目标任务")},
     {"完成上级下达的约束性指标", ref(op::reach, "上级下达的约束性指标")},
     {"完成国家考核目标", ref(op::reach, "国家考核目标")},
