@@ -104,6 +104,8 @@ void register_core(py::module_& m) {
           "cumulative_years", [](const rule& r) { return r.qualifier.cumulative_years; },
           "Years a cumulative target covers (5 for '五年累计'), 0 if unstated.")
       .def_readonly("remark", &rule::remark, "Trailing clause kept verbatim.")
+      .def_readonly("year", &rule::year,
+                    "A target year written in the text (到2030年…), or 0 when none.")
       .def_readonly("description", &rule::description,
                     "The text qualitative and unparsed rules stand for.")
       .def(

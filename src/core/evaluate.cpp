@@ -45,7 +45,9 @@ class evaluator {
         ind_(ind),
         original_(t),
         judged_(detail::judged_rule_of(ind, t.rule)),
-        judged_target_{t.period, t.text, judged_.rule},
+        // a year written in the text (到2030年…) is the period judged; the table's otherwise
+        judged_target_{t.rule.year != 0 ? period::year(t.rule.year) : t.period, t.text,
+                       judged_.rule},
         t_(judged_target_),
         actuals_(actuals),
         refs_(refs),

@@ -46,7 +46,7 @@ bool operator==(const rule& a, const rule& b) noexcept {
   return a.operation == b.operation && a.measure == b.measure && a.value == b.value &&
          a.low == b.low && a.high == b.high && a.strict == b.strict && a.reference == b.reference &&
          a.unit == b.unit && a.qualifier == b.qualifier && a.remark == b.remark &&
-         a.description == b.description;
+         a.description == b.description && a.year == b.year;
 }
 
 void detail::check_text_length(std::string_view text, std::size_t max_bytes) {
@@ -73,11 +73,22 @@ rule parse_target(std::string_view text, const parse_options& options) {
     // the forms as written, then after any lead words (力争, 年内, 同口径, 连续9年)
     const std::size_t start = s.pos();
     bool ok = forms();
-    if (!ok && leads(s)) ok = forms();
+    int year = 0;  // 到2030年: the rule's own year
+    std::size_t after_leads = start;
+    if (!ok && leads(s, &year)) {
+      after_leads = s.pos();
+      ok = forms();
+    }
     if (!ok) s.seek(start);
     rule r;
     if (ok) {
       r = to_rule(std::move(p));
+      r.year = year;
+    } else if (year != 0 && !s.has_digit_from(after_leads)) {
+      // 到2030年率先基本实现社会主义现代化: a qualitative target for that year
+      r.operation = op::qualitative;
+      r.description = s.text_from(after_leads);
+      r.year = year;
     } else if (!s.head_has_digit()) {
       r.operation = op::qualitative;
       r.description = s.head_text();

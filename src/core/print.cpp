@@ -264,6 +264,10 @@ std::string canonical(const rule& r, language lang) {
       }
       break;
   }
+  // the rule's own year first: 到2030年15万元以上, by 2030 at least 15 万元
+  if (r.year != 0 && r.operation != op::unparsed)
+    out = zh ? "到" + std::to_string(r.year) + "年" + out
+             : "by " + std::to_string(r.year) + " " + out;
   if (!r.remark.empty() && r.operation != op::unparsed)
     out += remark_separator(r.remark, zh) + r.remark;
   return out;

@@ -46,7 +46,7 @@ PLANEVAL_ARCHIVE_CLASS(planeval::plan_settings, 1)
 PLANEVAL_ARCHIVE_CLASS(planeval::tolerance_settings, 1)
 PLANEVAL_ARCHIVE_CLASS(planeval::indicator, 1)
 PLANEVAL_ARCHIVE_CLASS(planeval::target, 1)
-PLANEVAL_ARCHIVE_CLASS(planeval::rule, 1)
+PLANEVAL_ARCHIVE_CLASS(planeval::rule, 2)  // 2: year
 PLANEVAL_ARCHIVE_CLASS(planeval::measure, 1)
 PLANEVAL_ARCHIVE_CLASS(planeval::qualifier, 1)
 PLANEVAL_ARCHIVE_CLASS(planeval::observation, 1)
@@ -379,6 +379,11 @@ void serialize(Archive& ar, rule& r, const unsigned version) {
   field(ar, "qualifier", r.qualifier);
   text_field(ar, "remark", r.remark);
   text_field(ar, "description", r.description);
+  if (version >= 2) {
+    int_field(ar, "year", r.year);
+    if (!saving<Archive>() && r.year != 0 && (r.year < 1 || r.year > 9999))
+      detail::corrupt("a rule's year " + std::to_string(r.year) + " (expected 1 to 9999)");
+  }
   if (!saving<Archive>() && r.operation == op::between && !r.has_reference() && r.low > r.high)
     detail::corrupt("a 'between' rule with low > high");
 }

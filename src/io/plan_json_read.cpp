@@ -1,5 +1,6 @@
 // The JSON plan file: the strict reader, which names the JSON pointer of every problem and,
 // when asked, collects them all (reading on after a faulty item).
+#include <cmath>
 #include <limits>
 #include <map>
 #include <set>
@@ -124,7 +125,7 @@ class plan_reader : public detail::json_reader {
 
 rule plan_reader::read_rule(const json_object& o) {
   o.allow({"op", "measure", "base_year", "value", "low", "high", "strict", "reference", "unit",
-           "qualifier", "remark", "description"});
+           "qualifier", "remark", "description", "year"});
   rule r;
   if (!o.get("op")) o.missing("op");
   r.operation = o.enumeration("op", op::qualitative);
@@ -138,6 +139,13 @@ rule plan_reader::read_rule(const json_object& o) {
   r.qualifier = read_qualifier(o);
   r.remark = o.str("remark");
   r.description = o.str("description");
+  if (o.get("year")) {
+    const double y = o.num("year");
+    if (y != std::floor(y) || y < 1 || y > 9999)
+      throw model_error(errc::model_invalid, "a rule's year must be a whole year from 1 to 9999",
+                        o.at("year"));
+    r.year = static_cast<int>(y);
+  }
   if (r.operation == op::between && !r.has_reference() && r.low > r.high)
     throw model_error(errc::model_invalid,
                       "a 'between' rule needs low <= high (" + format_number(r.low) + " > " +

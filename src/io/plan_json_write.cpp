@@ -69,6 +69,7 @@ json rule_json(const rule& r, const std::string& ptr) {
   if (!q.empty()) j["qualifier"] = std::move(q);
   if (!r.remark.empty()) j["remark"] = text(r.remark, child(ptr, "remark"));
   if (!r.description.empty()) j["description"] = text(r.description, child(ptr, "description"));
+  if (r.year != 0) j["year"] = r.year;
   return j;
 }
 

@@ -37,6 +37,7 @@ json rule_json(const rule& r) {
   }
   j["remark"] = r.remark.empty() ? json(nullptr) : json(r.remark);
   if (!r.description.empty()) j["description"] = r.description;
+  if (r.year != 0) j["year"] = r.year;
   return j;
 }
 

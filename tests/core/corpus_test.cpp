@@ -101,7 +101,15 @@ std::string unit_word(const measure& m, const unit& u) {
   return m.kind == measure_kind::change_points ? std::string() : u.symbol();
 }
 
+std::string label_without_year(const rule& r);
+
+// A rule's label, with `year=N` for a target year written in the text.
 std::string label(const rule& r) {
+  const std::string l = label_without_year(r);
+  return r.year != 0 ? l + " year=" + std::to_string(r.year) : l;
+}
+
+std::string label_without_year(const rule& r) {
   switch (r.operation) {
     case op::qualitative: return "qualitative";
     case op::unparsed: return "unparsed";

@@ -518,3 +518,21 @@ TEST(evaluate_growth_rate_indicator, bare_percentage_on_an_indicator_without_uni
   ASSERT_TRUE(a.actual);
   EXPECT_EQ(*a.actual, 7.05);
 }
+
+// A target year inside the text is the period judged (issue 17: `到2030年达到15万元以上` in a
+// table whose column is the five-year plan's 2025).
+TEST(evaluate_target_year, the_year_in_the_text_is_the_period_judged) {
+  fixture f;
+  indicator& ind = f.add("income", "万元", "");
+  ind.targets.push_back(
+      target{period::year(2025), "到2030年达到15万元以上", parse_target("到2030年达到15万元以上")});
+  f.actual("income", "14", period::year(2025));
+  auto a = f.eval("income");
+  EXPECT_EQ(a.period, period::year(2030));
+  EXPECT_EQ(a.status, status::no_data) << a.reason_en;  // 2025's 14 is not the 2030 value
+  f.actual("income", "15.2", period::year(2030));
+  a = f.eval("income");
+  EXPECT_EQ(a.status, status::met) << a.reason_en;
+  EXPECT_EQ(*a.actual, 15.2);
+  EXPECT_EQ(a.target_canonical, "到2030年15万元以上");
+}

@@ -36,6 +36,10 @@ TEST_P(target_phrasings, read_as_documented) {
 }
 
 rule pct(op o, double v) { return level(o, v, "%"); }
+rule in_year(rule r, int year) {
+  r.year = year;
+  return r;
+}
 
 // clang-format off
 const phrasing targets[] = {
@@ -286,6 +290,13 @@ const phrasing targets[] = {
     {"确保实现正增长", strict(growth(pct(op::at_least, 0)))},
     {"只升不降", dir(op::increase)},
     {"企稳回升", dir(op::increase)},
+    // a target year inside the text
+    {"到2030年达到15万元以上", in_year(level(op::at_least, 15, "万元"), 2030)},
+    {"力争到2027年突破8万亿元", in_year(strict(level(op::at_least, 8, "万亿元")), 2027)},
+    {"到2025年底新增100家", in_year(qualified(level(op::reach, 100, "家"), "新增"), 2025)},
+    {"到2030年率先基本实现社会主义现代化",
+     in_year(qualitative("率先基本实现社会主义现代化"), 2030)},
+    {"by 2030 at least 15 万元", in_year(level(op::at_least, 15, "万元"), 2030)},
     // traditional script folds to simplified (tables from Hong Kong and Macao reprints)
     {"增長6%左右", growth(pct(op::about, 6))},
     {"保持在10.42萬噸以上", level(op::at_least, 10.42, "万吨")},

@@ -967,3 +967,35 @@ TEST(plan_schema, rejects_what_the_reader_rejects) {
   EXPECT_FALSE(
       check_tasks([](json& j) { j["tasks"][1]["deliverables"][0]["actual"]["x"] = 1; }).empty());
 }
+
+// A target year written in the text is kept in every format (issue 17).
+TEST(json_plan, a_rules_year_round_trips_through_json_and_archives) {
+  plan p;
+  p.period = period::span(2021, 2025);
+  indicator ind;
+  ind.id = "income";
+  ind.unit = unit::parse("万元");
+  ind.targets.push_back(
+      target{period::year(2025), "到2030年达到15万元以上", parse_target("到2030年达到15万元以上")});
+  p.add(ind);
+  ASSERT_EQ(p.indicators[0].targets[0].rule.year, 2030);
+  const std::string json = plan_to_json(p);
+  EXPECT_NE(json.find("\"year\": 2030"), std::string::npos) << json;
+  EXPECT_EQ(plan_from_json(json), p);
+  for (const auto f : {plan_format::text, plan_format::xml, plan_format::binary}) {
+    std::ostringstream out;
+    write_plan(out, p, f);
+    std::istringstream in(out.str());
+    EXPECT_EQ(read_plan(in, f), p) << static_cast<int>(f);
+  }
+  // a year that is not a whole year is a located model error
+  std::string bad = json;
+  bad.replace(bad.find("\"year\": 2030"), 12, "\"year\": 20.5");
+  try {
+    (void)plan_from_json(bad, "bad.json");
+    FAIL();
+  } catch (const model_error& e) {
+    EXPECT_EQ(e.code(), errc::model_invalid);
+    EXPECT_NE(e.where().pointer.find("/year"), std::string::npos) << e.what();
+  }
+}

@@ -84,6 +84,9 @@ struct rule {
   planeval::qualifier qualifier;  ///< what is counted and how it cumulates
   std::string remark;             ///< trailing clause kept verbatim
   std::string description;        ///< qualitative and unparsed rules: the text they stand for
+  /// A target year written in the text (`到2030年达到15万元以上`, `by 2030 …`): the rule is for
+  /// that year, whatever period its table gives the target; 0 when the text names none.
+  int year = 0;
 
   /// @brief True for reach, about, at_least, at_most and between.
   bool is_comparison() const noexcept;

@@ -227,12 +227,36 @@ bool level_phrase(scanner& s, reading& p) {
   return true;
 }
 
-bool leads(scanner& s) {
+bool leads(scanner& s, int* year) {
   bool any = false;
   for (;;) {
-    if (s.lit_any(role::lead_word) != nullptr) {
+    // a lead word, unless a longer comparison starts there (`at` of `at least`)
+    s.skip_ws();
+    const auto lead = s.phrase_at(s.pos(), role::lead_word);
+    if (lead.entry != nullptr &&
+        s.phrase_at(s.pos(), role::comparison_before).length <= lead.length) {
+      s.advance(lead.length);
       any = true;
       continue;
+    }
+    // 到2030年, 到2030年底, 至2025年, by 2030: the year the target is for
+    if (year != nullptr && *year == 0) {
+      const std::size_t at = s.pos();
+      const bool zh = s.lit(U"到") || s.lit(U"至");
+      const bool en = !zh && s.lit(U"by");
+      if (zh || en) {
+        s.skip_ws();
+        const std::size_t digits = s.pos();
+        const auto y = s.number(false);
+        const bool four = s.pos() == digits + 4;
+        if (y && four && *y >= 1900 && *y <= 2200 && *y == std::floor(*y) &&
+            (en || s.lit(U"年底") || s.lit(U"年末") || s.lit(U"年"))) {
+          *year = static_cast<int>(*y);
+          any = true;
+          continue;
+        }
+      }
+      s.seek(at);
     }
     // 连续9年, 连续36个月, 连续六年: how long a level has held, not part of the rule
     const std::size_t save = s.pos();

@@ -43,7 +43,9 @@ bool level(scanner& s, reading& p);
 bool level_phrase(scanner& s, reading& p);
 /// Lead words before any form (力争, 年内, 同口径, 均, 连续9年, strive to), consumed; true when
 /// there were any. They say how a target is pursued or how long a level held, not what it is.
-bool leads(scanner& s);
+/// With `year`, also a target year (到2030年, 到2030年底, by 2030), recorded there; a year is
+/// only read where the caller can record it.
+bool leads(scanner& s, int* year = nullptr);
 /// 两位数增长, double-digit growth.
 bool double_digit(scanner& s, reading& p);
 /// 增长8%, 下降3%左右, 提高2个百分点, 年均增长7%以上, 比2005年下降36%.

@@ -308,10 +308,16 @@ std::string scanner::head_text() const {
   return std::string(trim(text_.substr(byte_[begin_], byte_[end_] - byte_[begin_])));
 }
 
-bool scanner::head_has_digit() const noexcept {
+bool scanner::head_has_digit() const noexcept { return has_digit_from(begin_); }
+
+std::string scanner::text_from(std::size_t from) const {
+  return std::string(trim(text_.substr(byte_[from], byte_[end_] - byte_[from])));
+}
+
+bool scanner::has_digit_from(std::size_t from) const noexcept {
   static constexpr std::u32string_view numerals = U"〇零一二三四五六七八九十百千两半";
   static constexpr std::u32string_view measures = U"成倍个%％万亿千百";
-  for (std::size_t i = begin_; i < end_; ++i) {
+  for (std::size_t i = from; i < end_; ++i) {
     if (is_digit(s_[i])) return true;
     if (numerals.find(s_[i]) != u32v::npos && i + 1 < end_ &&
         measures.find(s_[i + 1]) != u32v::npos)

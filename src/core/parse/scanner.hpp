@@ -68,6 +68,10 @@ class scanner {
   /// ASCII digits, or a Chinese numeral followed by a measure word (三成, 两倍, 五个百分点):
   /// such a text is numeric, and failing to parse it is an error, never a qualitative target.
   bool head_has_digit() const noexcept;
+  /// The same test from position `from` to the end of the head.
+  bool has_digit_from(std::size_t from) const noexcept;
+  /// The text as written from position `from` to the end of the head, trimmed.
+  std::string text_from(std::size_t from) const;
   /// Every character of the head is `c` or a blank.
   bool head_is_all(char32_t c) const noexcept;
 
