@@ -164,7 +164,20 @@ INSTANTIATE_TEST_SUITE_P(malformed, target_error,
                                            bad_row{"95以上以上", errc::target_syntax, 5},
                                            bad_row{"≥5x", errc::target_syntax, 3},
                                            bad_row{"增长5万平方米", errc::target_unit, 1},
-                                           bad_row{"达到5.5.5", errc::target_syntax, 6}));
+                                           bad_row{"达到5.5.5", errc::target_syntax, 6},
+                                           bad_row{"30furlongs", errc::target_unit, 3},
+                                           bad_row{"30毫米汞柱以下", errc::target_unit, 3},
+                                           bad_row{"3倍", errc::target_syntax, 2}));
+
+// A word after a number that is no unit of the table is named (issue 17: "expected a unit").
+TEST(parse_target, an_unknown_unit_is_named) {
+  try {
+    (void)parse_target("30毫米汞柱以下");
+    FAIL();
+  } catch (const parse_error& e) {
+    EXPECT_NE(std::string(e.what()).find("unknown unit '毫米汞柱'"), std::string::npos) << e.what();
+  }
+}
 
 }  // namespace
 

@@ -361,6 +361,26 @@ void scanner::fail_syntax() const {
     msg += expected_[k];
   }
   if (expected_.empty()) msg = "unexpected text";
+  // right after a number, a word that is no unit of the table: name it (30微克/立方米 read
+  // "expected a unit" before that unit was in the table; 30furlongs)
+  const bool after_number = far_ > begin_ && far_ < end_ && is_digit(s_[far_ - 1]);
+  const bool multiplier = far_ < end_ && (s_[far_] == U'倍' || s_[far_] == U'成');
+  if (after_number && !multiplier &&
+      (is_alpha(s_[far_]) || (s_[far_] >= 0x4E00 && s_[far_] <= 0x9FFF))) {
+    std::size_t to = far_;
+    while (to < end_ && phrase_at(to, phrase_role::comparison_after).entry == nullptr &&
+           (is_alpha(s_[to]) || (s_[to] >= 0x4E00 && s_[to] <= 0x9FFF) || s_[to] == '/'))
+      ++to;
+    // a word of its own up to the end or a comparison (`8x%` stays a syntax error)
+    const bool cjk = s_[far_] >= 0x4E00;
+    const bool whole = to == end_ || phrase_at(to, phrase_role::comparison_after).entry != nullptr;
+    if (whole && (cjk || to - far_ >= 2))
+      fail_at(codes_.unit, far_,
+              "unknown unit '" + utf8(far_, to) +
+                  "': the units the language knows are listed in docs/target-language.md (Units "
+                  "and scale); write the number alone and give the unit in the unit column, or ask "
+                  "for the unit to be added");
+  }
   fail_at(codes_.syntax, far_, msg);
 }
 
