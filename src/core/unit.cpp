@@ -19,7 +19,7 @@ struct unit_entry {
 
 // The unit table. Symbols are matched whole first, so `千米` is a kilometre, not 1000 metres
 // of something else; only then is a scale prefix (`万`, `亿`, …) split off.
-constexpr std::array<unit_entry, 99> unit_table{{
+constexpr std::array<unit_entry, 102> unit_table{{
     {"%", dimension::percent, "%", 0},
     {"‰", dimension::percent, "%", -1},
     {"percent", dimension::percent, "%", 0},
@@ -53,6 +53,9 @@ constexpr std::array<unit_entry, 99> unit_table{{
     {"kg", dimension::mass, "克", 3},
     {"吨", dimension::mass, "克", 6},
     {"t", dimension::mass, "克", 6},
+    {"metric tons", dimension::mass, "克", 6},
+    {"tonnes", dimension::mass, "克", 6},
+    {"tons", dimension::mass, "克", 6},
     {"斤", dimension::mass, "斤", 0},
     {"元", dimension::money, "元", 0},
     {"yuan", dimension::money, "元", 0},

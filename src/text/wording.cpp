@@ -20,7 +20,7 @@ struct english_name {
   std::string_view symbol;
   std::string_view en;
 };
-constexpr std::array<english_name, 90> english_names{{
+constexpr std::array<english_name, 102> english_names{{
     {"%", "%"},
     {"‰", "‰"},
     {"percent", "%"},
@@ -52,6 +52,18 @@ constexpr std::array<english_name, 90> english_names{{
     {"kg", "kg"},
     {"吨", "t"},
     {"t", "t"},
+    {"metric tons", "t"},
+    {"tonnes", "t"},
+    {"tons", "t"},
+    {"微克", "µg"},
+    {"毫克", "mg"},
+    {"千瓦", "kW"},
+    {"kW", "kW"},
+    {"立方米", "m³"},
+    {"m³", "m³"},
+    {"分贝", "dB"},
+    {"dB", "dB"},
+    {"列", "trains"},
     {"斤", "jin"},
     {"元", "yuan"},
     {"yuan", "yuan"},

@@ -307,6 +307,10 @@ const phrasing targets[] = {
     {"generally in step with economic growth", ref(op::about, "经济增长")},
     {"continued reductions", dir(op::decrease)},
     {"increased by 2.5 percent", growth(pct(op::reach, 2.5))},
+    {"increased by 2.5 percent year-on-year", growth(pct(op::reach, 2.5))},
+    {"increased by 8.1 percent in real terms", growth(pct(op::reach, 8.1))},
+    {"to around 3.2 percent", pct(op::about, 3.2)},
+    {"over 650 metric tons", strict(level(op::at_least, 650, "metric tons"))},
     {"surpassed 126 trillion yuan", strict(level(op::at_least, 126, "万亿yuan"))},
     // qualitative
     {"达到发达国家先进水平", qualitative("达到发达国家先进水平")},

@@ -25,7 +25,7 @@ def family(ident, got, text, want):
     if want.startswith("compound"):
         return "compound cell: several figures in one cell (compound rules are not built yet)"
     if "year=" in want:
-        return "target year inside the text (not built yet)"
+        return "target year from the context of the sentence, not in the text"
     if re.search(r"[長萬噸與內標達億]", text):
         return "traditional characters (not folded yet)"
     if re.search(r"百分之|千亿|万亿规模|万亿级|four percent|three percent|five percent|超亿元|首破千亿", text):
