@@ -587,6 +587,14 @@ constexpr phrase table[] = {
     {"市", zh, role::known_reference, yes, R, false, 0, "the city"},
     // observations
     {"超额完成", zh, role::judgment_word, yes, R, false, judged(judgment::exceeded)},
+    // pace judgments as results are written: 达到序时进度, 快于序时进度, 落后于序时进度
+    {"达到序时进度", zh, role::judgment_word, no, R, false, judged(judgment::met)},
+    {"快于序时进度", zh, role::judgment_word, no, R, false, judged(judgment::met)},
+    {"超过序时进度", zh, role::judgment_word, no, R, false, judged(judgment::met)},
+    {"超序时进度", zh, role::judgment_word, no, R, false, judged(judgment::met)},
+    {"慢于序时进度", zh, role::judgment_word, no, R, false, judged(judgment::not_met)},
+    {"低于序时进度", zh, role::judgment_word, no, R, false, judged(judgment::not_met)},
+    {"落后于序时进度", zh, role::judgment_word, no, R, false, judged(judgment::not_met)},
     {"基本完成", zh, role::judgment_word, yes, R, false, judged(judgment::basically_met)},
     {"基本达标", zh, role::judgment_word, no, R, false, judged(judgment::basically_met)},
     {"基本实现", zh, role::judgment_word, no, R, false, judged(judgment::basically_met)},

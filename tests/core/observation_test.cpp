@@ -84,7 +84,7 @@ TEST(parse_observation, missing_values) {
 }
 
 TEST(parse_observation, targets_are_not_observations) {
-  for (const char* t : {"进一步提高", "完成市下达指标", "与全市目标基本同步"}) {
+  for (const char* t : {"进一步提高", "与全市目标基本同步", "控制在市下达指标之内"}) {
     try {
       parse_observation(t);
       FAIL() << t;
@@ -93,6 +93,8 @@ TEST(parse_observation, targets_are_not_observations) {
     }
   }
   EXPECT_THROW(parse_observation("8%%"), parse_error);
+  // as a result, fulfilling a quota is the judgment that it was met (issue 17)
+  EXPECT_EQ(parse_observation("完成市下达指标").value, observed{judgment_value{judgment::met}});
 }
 
 TEST(observation, interval_view) {

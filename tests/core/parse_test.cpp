@@ -153,21 +153,16 @@ TEST_P(target_error, is_rejected_with_code_and_column) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(malformed, target_error,
-                         ::testing::Values(bad_row{"", errc::target_empty, 0},
-                                           bad_row{"   ", errc::target_empty, 0},
-                                           bad_row{"5-", errc::target_syntax, 3},
-                                           bad_row{"增长8%%", errc::target_syntax, 5},
-                                           bad_row{"abc5", errc::target_syntax, 1},
-                                           bad_row{"10-5", errc::target_range, 1},
-                                           bad_row{"5%-6万人", errc::target_range, 4},
-                                           bad_row{"95以上以上", errc::target_syntax, 5},
-                                           bad_row{"≥5x", errc::target_syntax, 3},
-                                           bad_row{"增长5万平方米", errc::target_unit, 1},
-                                           bad_row{"达到5.5.5", errc::target_syntax, 6},
-                                           bad_row{"30furlongs", errc::target_unit, 3},
-                                           bad_row{"30毫米汞柱以下", errc::target_unit, 3},
-                                           bad_row{"3倍", errc::target_syntax, 2}));
+INSTANTIATE_TEST_SUITE_P(
+    malformed, target_error,
+    ::testing::Values(
+        bad_row{"", errc::target_empty, 0}, bad_row{"   ", errc::target_empty, 0},
+        bad_row{"5-", errc::target_syntax, 3}, bad_row{"增长8%%", errc::target_syntax, 5},
+        bad_row{"abc5", errc::target_syntax, 1}, bad_row{"10-5", errc::target_range, 1},
+        bad_row{"5%-6万人", errc::target_range, 4}, bad_row{"95以上以上", errc::target_syntax, 5},
+        bad_row{"≥5x", errc::target_syntax, 3}, bad_row{"增长5万平方米", errc::target_unit, 1},
+        bad_row{"达到5.5.5", errc::target_syntax, 6}, bad_row{"30furlongs", errc::target_unit, 3},
+        bad_row{"30毫米汞柱以下", errc::target_unit, 3}, bad_row{"3倍", errc::target_syntax, 2}));
 
 // A word after a number that is no unit of the table is named (issue 17: "expected a unit").
 TEST(parse_target, an_unknown_unit_is_named) {

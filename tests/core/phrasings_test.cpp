@@ -492,6 +492,13 @@ const observed_row observations[] = {
     {"5-10", interval_value{5, 10}, L, "", false, "", none},
     {"增长5%-6%", interval_value{5, 6}, G, "%", false, "", none},
     {"达标", judgment_value{judgment::met}, L, "", false, "", none},
+    // results written as judgments on a quota or on the time share (issue 17)
+    {"完成省下达任务", judgment_value{judgment::met}, L, "", false, "", none},
+    {"超额完成年度任务", judgment_value{judgment::exceeded}, L, "", false, "", none},
+    {"未完成市下达指标", judgment_value{judgment::not_met}, L, "", false, "", none},
+    {"达到序时进度", judgment_value{judgment::met}, L, "", false, "", none},
+    {"落后于序时进度", judgment_value{judgment::not_met}, L, "", false, "", none},
+    {"超130万人", bound_value{130, true, true}, L, "万人", false, "", none},
     {"完成", judgment_value{judgment::met}, L, "", false, "", none},
     {"已完成", judgment_value{judgment::met}, L, "", false, "", none},
     {"基本完成", judgment_value{judgment::basically_met}, L, "", false, "", none},

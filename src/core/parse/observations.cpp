@@ -24,6 +24,28 @@ bool judgment_words(scanner& s, reading& p) {
   return false;
 }
 
+// 完成省下达任务, 超额完成年度任务, 未完成市下达指标: a judgment on a quota or target, written
+// with its name (the name is not kept: the judgment decides the target it is recorded for)
+bool quota_judgment(scanner& s, reading& p) {
+  s.skip_ws();
+  for (const auto& w : phrases_of(role::judgment_word)) {
+    if (s.pos() >= s.end() || w.text[0] != lower(s.at(s.pos()))) continue;
+    const auto n = s.match_at(s.pos(), w.text);
+    if (n == 0) continue;
+    std::size_t from = s.pos() + n;
+    while (from < s.end() && s.at(from) == ' ') ++from;
+    if (from >= s.end()) continue;
+    bool digit = false;
+    for (std::size_t i = from; i < s.end(); ++i) digit = digit || is_digit(s.at(i));
+    const std::string name = s.utf8(from, s.end());
+    if (digit || !(is_quota_name(name) || is_target_name(name))) continue;
+    p.verdict = static_cast<judgment>(w.entry->number);
+    s.seek(s.end());
+    return true;
+  }
+  return false;
+}
+
 // An optional comparable figure after the value: (可比7.0), (可比价增长7%).
 bool comparable(scanner& s, reading& p) {
   const std::size_t save = s.pos();
@@ -73,7 +95,8 @@ parsed_observation parse_observation(std::string_view text, const parse_options&
   // 预计 (expected), 初步 (preliminary), 约 … : an estimate, recorded with the SDMX flag E
   if (s.lit_any(phrase_role::estimate_word) != nullptr) o.approximate = true;
   reading p;
-  if (attempt(s, p, [&](reading& q) { return judgment_words(s, q); })) {
+  if (attempt(s, p, [&](reading& q) { return judgment_words(s, q); }) ||
+      attempt(s, p, [&](reading& q) { return quota_judgment(s, q); })) {
     o.value = judgment_value{*p.verdict};
     return o;
   }
