@@ -274,6 +274,8 @@ const phrasing targets[] = {
     {"5人/百亿元", level(op::reach, 5, "人/百亿元")},
     {"100万千瓦", level(op::reach, 100, "万千瓦")},
     {"3列", level(op::reach, 3, "列")},
+    {"缩小到2.2:1以内", level(op::at_most, 2.2)},
+    {"缩小到2.2∶1以内", level(op::at_most, 2.2)},
     {"增长10%以上（可比价）", remark(growth(pct(op::at_least, 10)), "可比价")},
     {"增长8%(依据区人代会目标设置)", remark(growth(pct(op::reach, 8)), "依据区人代会目标设置")},
     {"增速高于全省平均水平", with_measure(ref(op::at_least, "全省平均水平", true), measure_kind::growth)},

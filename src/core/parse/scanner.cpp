@@ -501,6 +501,13 @@ std::optional<quantity> scanner::quantity_here() {
   auto v = number(true);
   if (!v) return std::nullopt;
   q.value = *v;
+  // a ratio to one (城乡居民收入比缩小到2.2:1以内): the number is the ratio
+  if (pos_ + 1 < end_ && (s_[pos_] == ':' || s_[pos_] == 0x2236) && s_[pos_ + 1] == '1' &&
+      !(pos_ + 2 < end_ && (is_digit(s_[pos_ + 2]) || s_[pos_ + 2] == '.' || s_[pos_ + 2] == ':' ||
+                            s_[pos_ + 2] == 0x2236))) {
+    pos_ += 2;
+    return q;
+  }
   std::string scale;
   const std::size_t before_scale = pos_;
   if (const phrase* w = lit_any(phrase_role::scale_word)) {
