@@ -252,6 +252,7 @@ constexpr phrase table[] = {
     {"按可比口径", zh, role::lead_word, no},
     {"按可比价", zh, role::lead_word, no},
     {"实际", zh, role::lead_word, no},
+    {"名义", zh, role::lead_word, no},
     {"连年", zh, role::lead_word, no},
     {"remains", en, role::lead_word, no},
     {"to", en, role::lead_word, no},

@@ -511,6 +511,8 @@ const observed_row observations[] = {
     {"not met", judgment_value{judgment::not_met}, L, "", false, "", none},
     {"Exceeded", judgment_value{judgment::exceeded}, L, "", false, "", none},
     {"10.9(可比7.0)", point_value{10.9}, L, "", false, "", 7.0},
+    // the real growth beside a nominal one is the figure evaluated (issue 17)
+    {"名义增长6%,实际增长5%", point_value{6}, G, "%", false, "", 5.0},
     {"10.9（可比7.0）", point_value{10.9}, L, "", false, "", 7.0},
     {"增长10.9%(可比价增长7%)", point_value{10.9}, G, "%", false, "", 7.0},
     {"新开工116", point_value{116}, L, "", false, "新开工", none},

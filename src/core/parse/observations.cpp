@@ -111,6 +111,19 @@ parsed_observation parse_observation(std::string_view text, const parse_options&
     s.expect("a judgment (达标, 完成, 未完成, met, …)");
     s.fail_syntax();
   }
+  // a nominal figure with the real one after it (名义增长6%,实际增长5%): the real growth is the
+  // comparable figure, evaluated instead
+  if (!p.comparable && o.remark.rfind("实际", 0) == 0 &&
+      p.rule.measure.kind == measure_kind::growth) {
+    try {
+      const parsed_observation real = parse_observation(o.remark, options);
+      if (const auto* pt = std::get_if<point_value>(&real.value);
+          pt != nullptr && real.measure.kind == measure_kind::growth)
+        p.comparable = pt->value;
+    } catch (const parse_error&) {
+      // a remark that is not a figure stays a remark
+    }
+  }
   const rule& r = p.rule;
   o.measure = r.measure;
   o.unit = r.unit;
