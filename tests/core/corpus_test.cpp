@@ -11,7 +11,9 @@
 // value approximate (the SDMX flag E that 预计 and 左右 both give).
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <cmath>
+#include <cstdlib>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -202,6 +204,12 @@ std::string core_of(std::string s) {
       continue;
     }
     if (w == "estimate") estimate = true;
+    // numbers as the notation prints them (`6.0` is 6)
+    if (std::isdigit(static_cast<unsigned char>(w[0])) != 0) {
+      char* end = nullptr;
+      const double v = std::strtod(w.c_str(), &end);
+      if (end != nullptr && *end == '\0') w = number(v);
+    }
     if (w == "?" || w == "estimate" || w.rfind("prefix=", 0) == 0 || w.rfind("lead=", 0) == 0)
       continue;
     kept.push_back(w);
@@ -218,7 +226,8 @@ std::string core_of(std::string s) {
 std::string same_words(std::string core) {
   const std::pair<const char*, const char*> words[] = {
       {" trillion yuan", " 万亿元"}, {" billion yuan", " 十亿元"}, {" trillion", " 万亿"},
-      {" billion", " 十亿"},         {" million", " 百万"},        {" thousand", " 千"}};
+      {" billion", " 十亿"},         {" million", " 百万"},        {" thousand", " 千"},
+      {" metric tons", "吨"},        {" tonnes", "吨"}};
   for (const auto& [from, to] : words)
     for (std::size_t at; (at = core.find(from)) != std::string::npos;)
       core.replace(at, std::string_view(from).size(), to);

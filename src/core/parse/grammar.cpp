@@ -370,7 +370,9 @@ bool direction(scanner& s, reading& p) {
     p.rule.operation = w->operation;
     return true;
   }
-  s.lit_any(role::direction_adverb);
+  // adverbs may pile up: 持续稳步提高, sustained steady growth
+  for (int k = 0; k < 3 && s.lit_any(role::direction_adverb) != nullptr; ++k) {
+  }
   if (const phrase* w = s.lit_any(role::direction_word)) {
     p.rule.operation = w->operation;
     return true;

@@ -520,7 +520,19 @@ std::optional<quantity> scanner::quantity_here() {
     pos_ += m.length;
   }
   if (auto u = unit_word()) {
-    q.unit = scale.empty() ? *u : unit::parse(scale + u->symbol());
+    // an English scale before an English unit: the Chinese symbol (12 million tonnes is 12 百万吨,
+    // 4.4 trillion yuan 4.4 万亿元), so that the unit reads as the Chinese one does
+    std::string symbol = u->symbol();
+    if (!scale.empty()) {
+      for (const auto& [en, zh] : {std::pair<const char*, const char*>{"yuan", "元"},
+                                   {"metric tons", "吨"},
+                                   {"tonnes", "吨"},
+                                   {"tons", "吨"},
+                                   {"people", "人"},
+                                   {"persons", "人"}})
+        if (symbol == en) symbol = zh;
+    }
+    q.unit = scale.empty() ? *u : unit::parse(scale + symbol);
   } else {
     if (!scale.empty()) q.unit = unit::parse(scale);
     expect("a unit");
