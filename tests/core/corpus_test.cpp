@@ -13,8 +13,8 @@
 
 #include <cctype>
 #include <cmath>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -225,8 +225,9 @@ std::string core_of(std::string s) {
 // growth (`direction positive`, which the language reads as growth above 0 %).
 std::string same_words(std::string core) {
   const std::pair<const char*, const char*> words[] = {
-      {" trillion yuan", " 万亿元"}, {" billion yuan", " 十亿元"}, {" trillion", " 万亿"},
-      {" billion", " 十亿"},         {" million", " 百万"},        {" thousand", " 千"},
+      {" trillion yuan", " 万亿元"}, {" billion yuan", " 十亿元"},
+      {" trillion", " 万亿"},        {" billion", " 十亿"},
+      {" million", " 百万"},         {" thousand", " 千"},
       {" metric tons", "吨"},        {" tonnes", "吨"}};
   for (const auto& [from, to] : words)
     for (std::size_t at; (at = core.find(from)) != std::string::npos;)
