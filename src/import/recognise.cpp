@@ -143,12 +143,13 @@ column_meaning classify_header(const std::string& h) {
       {column_role::number, {"序号", "编号", "no.", "no", "number", "#"}},
       {column_role::name,
        {"指标", "指标名称", "指标名", "主要指标", "名称", "项目", "产品名称", "indicator",
-        "indicators", "item", "items", "地区", "单位名称", "类别/指标", "指标/类别"}},
+        "indicators", "item", "items", "targets", "地区", "单位名称", "类别/指标", "指标/类别"}},
       {column_role::unit, {"单位", "计量单位", "unit", "units"}},
       {column_role::attribute, {"属性", "指标属性", "指标性质", "性质", "attribute", "type"}},
       {column_role::category, {"类别", "类型", "分类", "领域", "category"}},
       {column_role::remark, {"备注", "说明", "note", "notes", "remark", "remarks"}},
-      {column_role::verdict, {"完成情况", "是否完成", "评价", "status", "完成情况评价"}},
+      {column_role::verdict,
+       {"完成情况", "是否完成", "评价", "status", "完成情况评价", "performance"}},
   };
   for (const auto& n : named)
     for (const char* w : n.headers)
@@ -187,7 +188,7 @@ column_meaning classify_header(const std::string& h) {
   else if (is_cumulative)
     m.span = value_span::cumulative;
   static const char* const target_words[] = {"目标",   "计划", "预期", "规划",
-                                             "target", "plan", "goal"};
+                                             "target", "plan", "goal", "projected"};
   static const char* const result_words[] = {"完成",   "实际",   "实现",    "预计",    "执行",
                                              "result", "actual", "outcome", "estimate"};
   std::string word;

@@ -54,6 +54,13 @@ TEST(ImportRecognition, Headers) {
       {"“十三五”年均增长(%)", column_role::value, value_role::unstated, "2016/2020"},
       {"1957年为1952年的百分比", column_role::unknown, value_role::unstated, ""},
       {"地区", column_role::name, value_role::unstated, ""},
+      // the headers of NDRC's English plan-implementation table (tests/data/phrasings,
+      // cn-2018-ndrc-en)
+      {"Targets", column_role::name, value_role::unstated, ""},
+      {"Projected Figure", column_role::value, value_role::target, ""},
+      {"Actual Figure", column_role::value, value_role::result, ""},
+      {"Performance", column_role::verdict, value_role::unstated, ""},
+      {"Type", column_role::attribute, value_role::unstated, ""},
   };
   for (const auto& r : rows) {
     const auto m = classify_header(normalise(r.header));
