@@ -244,6 +244,14 @@ std::optional<period> year_in_text(std::string_view text) {
     const int y = std::stoi(m[1]);
     if (y >= 1900 && y <= 2200) return period::year(y);
   }
+  // English: the year of a plan or a report (the 2018 Plan, Plan for 2018, in 2018)
+  static const std::regex en(
+      R"((?:(\d{4})\s*(?:plan|national|economic|annual))|(?:(?:for|in|of)\s*(\d{4})(?!\d)))",
+      std::regex::icase);
+  if (std::regex_search(digits, m, en)) {
+    const int y = std::stoi(m[1].matched ? m[1].str() : m[2].str());
+    if (y >= 1900 && y <= 2200) return period::year(y);
+  }
   return std::nullopt;
 }
 

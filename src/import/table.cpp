@@ -484,6 +484,9 @@ class importer {
         m.per = plan_span_;
       } else if (plan_span_ && m.values == value_role::target) {
         m.per = period::year(plan_span_->last_year());
+      } else if (plan_span_ && plan_span_->kind() == period_kind::year &&
+                 m.values == value_role::result) {
+        m.per = plan_span_;  // a one-year report: its results are for that year (Actual Figure)
       } else {
         m.role = column_role::unknown;
         continue;

@@ -328,5 +328,34 @@ TEST(ImportErrors, NoHeaderAndOverrides) {
   EXPECT_TRUE(inferred(r, "gdp_growth", "id", "gdp_growth"));
 }
 
+// NDRC's English plan-implementation table: the headers say Projected Figure and Actual Figure,
+// the year is in the title. The rows are the real ones of tests/data/phrasings (cn-2018-ndrc-en);
+// the title row is this test's own (the stored page's title row was not kept).
+TEST(ImportEnglish, PlanImplementationTableWithItsYearInTheTitle) {
+  const std::string path =
+      write_temp("ndrc-2018-en.csv",
+                 "Implementation of the 2018 Plan (title written for this test)\n"
+                 "Targets,Unit,Projected Figure,Actual Figure\n"
+                 "GDP,%,Up 6.5 approx.,Up 6.6\n"
+                 "Primary Industry,%,Up 3.4 approx.,Up 3.5\n"
+                 "Includes: grain output,Million metric tons,Over 550.00,657.89\n"
+                 "Percentage of permanent urban residents,%,59.42,59.58\n");
+  const import_result r = import_table(path);
+  ASSERT_EQ(r.plan.indicators.size(), 4U);
+  EXPECT_TRUE(r.review.empty());
+  const auto& gdp = r.plan.indicators[0];
+  ASSERT_EQ(gdp.targets.size(), 1U);
+  EXPECT_EQ(gdp.targets[0].period, period::year(2018));
+  EXPECT_EQ(gdp.targets[0].rule.operation, op::about);
+  EXPECT_EQ(r.actuals.size(), 4U);
+  const auto a = evaluate(r.plan, r.actuals, {});
+  ASSERT_EQ(a.size(), 4U);
+  // a growth target on a rate in %: the rate itself, 6.6 against about 6.5
+  EXPECT_EQ(a[0].status, status::met) << a[0].reason_en;
+  EXPECT_EQ(*a[0].actual, 6.6);
+  EXPECT_EQ(a[2].status, status::met) << a[2].reason_en;  // 657.89 over 550
+  EXPECT_EQ(a[3].status, status::met) << a[3].reason_en;  // 59.58 against 59.42
+}
+
 }  // namespace
 }  // namespace planeval
