@@ -16,10 +16,6 @@ using text::format_rounded;
 using text::points_en;
 using text::round_to;
 
-bool percent_means_growth(const unit& u, const indicator& ind) {
-  return u.is_percent() && !ind.unit.empty() && !ind.unit.is_percent();
-}
-
 // The months or quarters from the start of the year to `latest`: `1—5月`, `上半年`.
 std::string coverage_zh(const period& latest) {
   if (latest.kind() == period_kind::month)

@@ -24,10 +24,6 @@ std::string lower_ascii(std::string_view s) {
 
 // A bare percentage on an indicator whose unit is not % is a growth figure (docs/design.md section
 // 4).
-bool percent_means_growth(const unit& u, const indicator& ind) {
-  return u.is_percent() && !ind.unit.empty() && !ind.unit.is_percent();
-}
-
 }  // namespace
 
 series_kind infer_series_kind(const indicator& ind) noexcept {

@@ -311,10 +311,6 @@ struct target_choice {
   std::string note_en;
 };
 
-bool percent_means_growth(const unit& u, const indicator& ind) {
-  return u.is_percent() && !ind.unit.empty() && !ind.unit.is_percent();
-}
-
 target_choice choose_target(const plan& p, const indicator& ind, const reference_set& refs,
                             const plan_trend_options& opt, series_kind kind,
                             const std::vector<annual_point>& series) {

@@ -42,8 +42,7 @@ judged_rule judged_rule_of(const indicator& ind, const rule& r) {
     }
     return out;
   }
-  if (r.measure.kind == measure_kind::level && r.unit.is_percent() && !ind.unit.empty() &&
-      !ind.unit.is_percent()) {
+  if (r.measure.kind == measure_kind::level && percent_means_growth(r.unit, ind)) {
     out.percent_as_growth = true;
   } else if (r.measure.kind == measure_kind::growth && ind.unit.is_percent() &&
              ind.unit.scale() == 0) {

@@ -98,10 +98,8 @@ class evaluator {
     return nullptr;
   }
 
-  // A bare percentage on an indicator whose unit is not % is a growth figure.
-  bool percent_means_growth(const unit& u) const {
-    return u.is_percent() && !ind_.unit.empty() && !ind_.unit.is_percent();
-  }
+  // A bare percentage on an indicator whose unit is not % is a growth figure (core/indicator.hpp).
+  bool percent_means_growth(const unit& u) const { return planeval::percent_means_growth(u, ind_); }
 
   measure effective_measure() const { return judged_.measure(); }
 

@@ -204,6 +204,10 @@ accumulation default_accumulation(indicator_kind kind, const qualifier& q,
   return accumulation::stock;
 }
 
+bool percent_means_growth(const unit& u, const indicator& ind) noexcept {
+  return u.is_percent() && !ind.unit.empty() && !ind.unit.is_percent();
+}
+
 indicator_kind default_kind(const unit& u, const rule* r) noexcept {
   switch (u.dim()) {
     case dimension::percent: return indicator_kind::rate;

@@ -19,8 +19,10 @@ int decimals_of(double v) noexcept {
 
 double difference(double a, double b) noexcept {
   const double d = a - b;
-  const int k = std::max(decimals_of(a), decimals_of(b));
-  if (decimals_of(a) < 0 || decimals_of(b) < 0 || k > 12 || !std::isfinite(d)) return d;
+  const int da = decimals_of(a);
+  const int db = decimals_of(b);
+  const int k = std::max(da, db);
+  if (da < 0 || db < 0 || k > 12 || !std::isfinite(d)) return d;
   const double scale = std::pow(10.0, k);
   const double r = std::round(d * scale) / scale;
   return r == 0.0 ? 0.0 : r;  // no negative zero

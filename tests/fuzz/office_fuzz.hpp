@@ -85,12 +85,7 @@ template <class Read>
 int check_office(const std::string& package, Read read) {
   if (package.empty()) return 0;
   const auto grids = attempt([&] { return read(package, "fuzz", small_grids()); });
-  if (!grids) return 0;
-  for (const auto& g : *grids) {
-    for (const auto& row : g.rows)
-      require(row.size() == g.width(), "rows are padded to the grid's width", package);
-    check_import(g, package);
-  }
+  if (grids) check_grids(*grids, package);
   return 0;
 }
 

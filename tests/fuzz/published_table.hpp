@@ -3,6 +3,7 @@
 // table (unique ids, every kept cell located, an evaluation that does not throw) or fails with a
 // planeval error; a strict import fails where the lenient one kept a cell.
 #include <set>
+#include <vector>
 
 #include "fuzz_common.hpp"
 #include "planeval/core/evaluate.hpp"
@@ -29,6 +30,15 @@ inline void check_import(const grid& g, const std::string& input) {
   strict.strict = true;
   const auto s = attempt([&] { return import_grid(g, strict); });
   if (!lenient->review.empty()) require(!s, "a strict import fails where cells were kept", input);
+}
+
+/// Every grid of a page or package: rows padded to the grid's width, then `check_import`.
+inline void check_grids(const std::vector<grid>& grids, const std::string& input) {
+  for (const auto& g : grids) {
+    for (const auto& row : g.rows)
+      require(row.size() == g.width(), "rows are padded to the grid's width", input);
+    check_import(g, input);
+  }
 }
 
 }  // namespace planeval::fuzz

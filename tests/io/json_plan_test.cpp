@@ -979,9 +979,9 @@ TEST(json_plan, a_rules_year_round_trips_through_json_and_archives) {
       target{period::year(2025), "到2030年达到15万元以上", parse_target("到2030年达到15万元以上")});
   p.add(ind);
   ASSERT_EQ(p.indicators[0].targets[0].rule.year, 2030);
-  const std::string json = plan_to_json(p);
-  EXPECT_NE(json.find("\"year\": 2030"), std::string::npos) << json;
-  EXPECT_EQ(plan_from_json(json), p);
+  const std::string text = plan_to_json(p);
+  EXPECT_NE(text.find("\"year\": 2030"), std::string::npos) << text;
+  EXPECT_EQ(plan_from_json(text), p);
   for (const auto f : {plan_format::text, plan_format::xml, plan_format::binary}) {
     std::ostringstream out;
     write_plan(out, p, f);
@@ -989,7 +989,7 @@ TEST(json_plan, a_rules_year_round_trips_through_json_and_archives) {
     EXPECT_EQ(read_plan(in, f), p) << static_cast<int>(f);
   }
   // a year that is not a whole year is a located model error
-  std::string bad = json;
+  std::string bad = text;
   bad.replace(bad.find("\"year\": 2030"), 12, "\"year\": 20.5");
   try {
     (void)plan_from_json(bad, "bad.json");

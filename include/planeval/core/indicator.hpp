@@ -92,4 +92,9 @@ accumulation default_accumulation(indicator_kind kind, const qualifier& q,
 /// unit → count; no unit and a qualitative target → qualitative; otherwise amount.
 indicator_kind default_kind(const unit& u, const rule* target_rule) noexcept;
 
+/// @brief True when a bare percentage (unit `u`) given for this indicator is a growth figure:
+/// the indicator has a unit and it is not `%` (tables write the target `增速7%左右` and the result
+/// `7.05%` for an amount in 亿元). The one rule for every evaluator, series and pace.
+bool percent_means_growth(const unit& u, const indicator& ind) noexcept;
+
 }  // namespace planeval

@@ -10,23 +10,10 @@ namespace {
 
 using role = phrase_role;
 
+// A judgment (达标, 未完成, met), alone or with the quota or target it is on (完成省下达任务,
+// 超额完成年度任务, 未完成市下达指标: the name is not kept, the judgment decides the target it is
+// recorded for).
 bool judgment_words(scanner& s, reading& p) {
-  s.skip_ws();
-  for (const auto& w : phrases_of(role::judgment_word)) {
-    if (s.pos() >= s.end() || w.text[0] != lower(s.at(s.pos()))) continue;
-    const auto n = s.match_at(s.pos(), w.text);
-    if (n != 0 && s.pos() + n == s.end()) {
-      s.advance(n);
-      p.verdict = static_cast<judgment>(w.entry->number);
-      return true;
-    }
-  }
-  return false;
-}
-
-// 完成省下达任务, 超额完成年度任务, 未完成市下达指标: a judgment on a quota or target, written
-// with its name (the name is not kept: the judgment decides the target it is recorded for)
-bool quota_judgment(scanner& s, reading& p) {
   s.skip_ws();
   for (const auto& w : phrases_of(role::judgment_word)) {
     if (s.pos() >= s.end() || w.text[0] != lower(s.at(s.pos()))) continue;
@@ -34,11 +21,12 @@ bool quota_judgment(scanner& s, reading& p) {
     if (n == 0) continue;
     std::size_t from = s.pos() + n;
     while (from < s.end() && s.at(from) == ' ') ++from;
-    if (from >= s.end()) continue;
-    bool digit = false;
-    for (std::size_t i = from; i < s.end(); ++i) digit = digit || is_digit(s.at(i));
-    const std::string name = s.utf8(from, s.end());
-    if (digit || !(is_quota_name(name) || is_target_name(name))) continue;
+    if (from < s.end()) {
+      bool digit = false;
+      for (std::size_t i = from; i < s.end(); ++i) digit = digit || is_digit(s.at(i));
+      const std::string name = s.utf8(from, s.end());
+      if (digit || !(is_quota_name(name) || is_target_name(name))) continue;
+    }
     p.verdict = static_cast<judgment>(w.entry->number);
     s.seek(s.end());
     return true;
@@ -95,8 +83,7 @@ parsed_observation parse_observation(std::string_view text, const parse_options&
   // 预计 (expected), 初步 (preliminary), 约 … : an estimate, recorded with the SDMX flag E
   if (s.lit_any(phrase_role::estimate_word) != nullptr) o.approximate = true;
   reading p;
-  if (attempt(s, p, [&](reading& q) { return judgment_words(s, q); }) ||
-      attempt(s, p, [&](reading& q) { return quota_judgment(s, q); })) {
+  if (attempt(s, p, [&](reading& q) { return judgment_words(s, q); })) {
     o.value = judgment_value{*p.verdict};
     return o;
   }

@@ -259,23 +259,21 @@ void scanner::find_head() {
       bool digit = false;
       for (std::size_t k = inner; k < last; ++k) digit = digit || is_digit(s_[k]);
       comparable = comparable && digit;
-      // outside quotes only (an unclosed quote runs to the end of the text)
-      std::size_t quotes = 0;
-      for (std::size_t k = begin_; k < last; ++k) quotes += s_[k] == '"';
-      std::size_t quotes_before = 0;
-      for (std::size_t k = begin_; k < open && open < last; ++k) quotes_before += s_[k] == '"';
-      // and after a head whose brackets are closed (as the separator scan counts them), so that
-      // the printed `head,remark` finds its separator again
-      // and only after a number (增长8%(…)): a text without digits keeps its brackets whole
+      // only outside quotes (the separator scan above ends with `quoted` for an unclosed one),
+      // after a head whose brackets are closed as that scan counts them (so that the printed
+      // `head,remark` finds its separator again), and after a number (增长8%(…)): a text
+      // without digits keeps its brackets whole
       bool head_digit = false;
       int head_depth = 0;
+      std::size_t quotes_before = 0;
       for (std::size_t k = begin_; k < open && open < last; ++k) {
         head_digit = head_digit || is_digit(s_[k]);
+        quotes_before += s_[k] == '"';
         if (s_[k] == '(' || s_[k] == '[') ++head_depth;
         if ((s_[k] == ')' || s_[k] == ']') && head_depth > 0) --head_depth;
       }
       if (open < last && open > begin_ && !comparable && !all_space(open + 1, last - 1) &&
-          quotes % 2 == 0 && quotes_before % 2 == 0 && head_depth == 0 && head_digit) {
+          !quoted && quotes_before % 2 == 0 && head_depth == 0 && head_digit) {
         sep_ = open;
         bracket_remark_ = true;
       }
