@@ -342,7 +342,9 @@ csv_table read_csv(std::istream& in, const std::string& source, const limits& li
 }
 
 std::string csv_quote(std::string_view cell) {
-  const bool needs = cell.find_first_of(",\"\r\n") != std::string_view::npos ||
+  // every separator the reader may sniff (comma, semicolon, tab) is quoted, so that a cell full
+  // of tabs or semicolons cannot make the written table read with another separator
+  const bool needs = cell.find_first_of(",;\t\"\r\n") != std::string_view::npos ||
                      (!cell.empty() && (cell.front() == ' ' || cell.back() == ' '));
   if (!needs) return std::string(cell);
   std::string out = "\"";

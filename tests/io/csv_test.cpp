@@ -55,4 +55,20 @@ TEST(csv, quote_for_writing) {
   EXPECT_EQ(csv_quote("say \"hi\""), "\"say \"\"hi\"\"\"");
   const auto t = parse_csv("x\n" + csv_quote("a,\"b\"\nc") + "\n", "t.csv");
   EXPECT_EQ(t.rows[0][0].text, "a,\"b\"\nc");
+  // the other separators the reader sniffs are quoted too
+  EXPECT_EQ(csv_quote("a;b"), "\"a;b\"");
+  EXPECT_EQ(csv_quote("a\tb"), "\"a\tb\"");
+}
+
+// Found by the plan_csv fuzzer: a note full of tabs, written unquoted, outnumbered the commas, so
+// the written table was read back with the tab as separator.
+TEST(csv, a_cell_full_of_tabs_or_semicolons_keeps_the_comma_as_separator) {
+  for (const std::string filler : {std::string(40, '\t'), std::string(40, ';')}) {
+    const std::string written = "id,note\n" + csv_quote("a" + filler + "b") + ",x\n" +
+                                csv_quote("two") + "," + csv_quote("say \"hi\"") + "\n";
+    const auto t = parse_csv(written, "t.csv");
+    ASSERT_EQ(t.rows.size(), 2u);
+    EXPECT_EQ(t.rows[0][0].text, "a" + filler + "b");
+    EXPECT_EQ(t.rows[1][1].text, "say \"hi\"");
+  }
 }

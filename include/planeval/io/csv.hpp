@@ -48,7 +48,8 @@ csv_table parse_csv(std::string_view text, const std::string& source, const limi
 /// @throws io_error when reading fails; the errors of `parse_csv`.
 csv_table read_csv(std::istream& in, const std::string& source, const limits& lim = {});
 
-/// @brief Quotes a cell for writing when it contains `,`, `"`, a line break or edge blanks.
+/// @brief Quotes a cell for writing when it contains a separator the reader may sniff (`,`, `;`,
+/// tab), `"`, a line break or edge blanks.
 std::string csv_quote(std::string_view cell);
 
 }  // namespace planeval
