@@ -63,6 +63,13 @@ class pacer {
         set(pace_status::not_applicable, "目标“" + t_.text + "”没有可对照的数值,不计算时序进度",
             "the target '" + t_.text + "' has no number to pace against");
         return a_;
+      case op::compound:
+        set(pace_status::not_applicable,
+            "目标“" + t_.text + "”含多个数值,时序进度按单一数值计算,请用评估结果查看各部分",
+            "the target '" + t_.text +
+                "' holds several figures; pace is computed on one figure, see the evaluation "
+                "for each part");
+        return a_;
       case op::reach:
       case op::at_least:
       case op::at_most:

@@ -122,7 +122,8 @@ acceptance make_acceptance(op oper, bool strict, polarity pol, attribute attr,
     case op::decrease:
     case op::improve:
     case op::qualitative:
-    case op::unparsed: break;
+    case op::unparsed:
+    case op::compound: break;
   }
   // anticipatory grace widens the acceptance set at its binding ends
   a.grace = a.met;

@@ -105,6 +105,8 @@ batch_targets::batch_targets(const plan& p, const batch_store& store,
       case op::decrease:
       case op::improve:
         usage("direction targets ('" + t->text + "') are not supported in batch evaluation", id);
+      case op::compound:
+        usage("compound targets ('" + t->text + "') are not supported in batch evaluation", id);
       case op::qualitative:
       case op::unparsed: continue;
       case op::reach:

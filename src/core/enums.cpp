@@ -44,7 +44,7 @@ constexpr detail::enum_names<period_kind, 4> period_kind_names{"a period kind",
                                                                  {period_kind::span, "span"}}}};
 constexpr detail::enum_names<elapsed_basis, 2> elapsed_basis_names{
     "an elapsed basis", {{{elapsed_basis::days, "days"}, {elapsed_basis::months, "months"}}}};
-constexpr detail::enum_names<op, 10> op_names{"a rule op",
+constexpr detail::enum_names<op, 11> op_names{"a rule op",
                                               {{{op::reach, "reach"},
                                                 {op::at_least, "at_least"},
                                                 {op::at_most, "at_most"},
@@ -54,7 +54,8 @@ constexpr detail::enum_names<op, 10> op_names{"a rule op",
                                                 {op::decrease, "decrease"},
                                                 {op::improve, "improve"},
                                                 {op::qualitative, "qualitative"},
-                                                {op::unparsed, "unparsed"}}}};
+                                                {op::unparsed, "unparsed"},
+                                                {op::compound, "compound"}}}};
 constexpr detail::enum_names<measure_kind, 5> measure_names{
     "a measure",
     {{{measure_kind::level, "level"},

@@ -71,6 +71,7 @@ class evaluator {
       case op::at_least:
       case op::at_most:
       case op::between: compare(); break;
+      case op::compound: break;  // evaluate_compound judges the parts
     }
     if (judged_.growth_as_rate && a_.status != status::no_data) {
       a_.reason_zh += ";该指标本身为增速(%),增长目标按其数值比较";
@@ -724,11 +725,63 @@ assessment no_target(const indicator& ind, const period& p) {
   return a;
 }
 
+// A compound target (达1211亿元、增长6.8%): each part judged as a target of its own; not met when
+// any part is not met, met when every part is, otherwise the first part that could not be
+// judged decides. A 分别 list is for several quantities and cannot be judged on one indicator.
+assessment evaluate_compound(const plan& p, const indicator& ind, const target& t,
+                             const observation_set& actuals, const reference_set& references,
+                             const evaluation_options& options) {
+  const period judged = t.rule.year != 0 ? period::year(t.rule.year) : t.period;
+  if (t.rule.respectively) {
+    assessment a = no_target(ind, judged);
+    a.status = status::needs_review;
+    a.target_text = t.text;
+    a.target_canonical = canonical(t.rule, language::zh);
+    if (const auto* o = actuals.find_any(ind.id, judged)) a.actual_text = o->text;
+    const std::string n = std::to_string(t.rule.parts.size());
+    a.reason_zh = "目标分别为" + n + "项数值设定,本指标只是一行:请将其拆分为" + n +
+                  "个指标(导入表格时,名称列出各项的行会自动拆分)";
+    a.reason_en = "the target sets " + n +
+                  " figures for as many quantities (respectively), but this is one indicator: "
+                  "split it into " +
+                  n + " (import splits a row whose name lists them)";
+    return a;
+  }
+  std::vector<assessment> parts;
+  parts.reserve(t.rule.parts.size());
+  for (const rule& part : t.rule.parts)
+    parts.push_back(evaluator(p, ind, target{judged, canonical(part, language::zh), part}, actuals,
+                              references, options)
+                        .run());
+  std::size_t deciding = parts.size();
+  for (std::size_t k = 0; k < parts.size() && deciding == parts.size(); ++k)
+    if (parts[k].status == status::not_met) deciding = k;
+  for (std::size_t k = 0; k < parts.size() && deciding == parts.size(); ++k)
+    if (!is_attained(parts[k].status)) deciding = k;
+  bool all_exceeded = true;
+  for (const auto& a : parts) all_exceeded = all_exceeded && a.status == status::exceeded;
+  assessment a = parts[deciding == parts.size() ? 0 : deciding];
+  if (deciding == parts.size()) a.status = all_exceeded ? status::exceeded : status::met;
+  a.target_text = t.text;
+  a.target_canonical = canonical(t.rule, language::zh);
+  a.reason_zh.clear();
+  a.reason_en.clear();
+  for (std::size_t k = 0; k < parts.size(); ++k) {
+    a.reason_zh += (k ? ";" : "") + ("“" + parts[k].target_canonical + "”:") + parts[k].reason_zh;
+    a.reason_en += (k ? "; " : "") + ("'" + canonical(t.rule.parts[k], language::en) + "': ") +
+                   parts[k].reason_en;
+    a.within_tolerance = a.within_tolerance || parts[k].within_tolerance;
+  }
+  return a;
+}
+
 }  // namespace
 
 assessment evaluate_target(const plan& p, const indicator& ind, const target& t,
                            const observation_set& actuals, const reference_set& references,
                            const evaluation_options& options) {
+  if (t.rule.operation == op::compound)
+    return evaluate_compound(p, ind, t, actuals, references, options);
   return evaluator(p, ind, t, actuals, references, options).run();
 }
 

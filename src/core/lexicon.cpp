@@ -153,7 +153,7 @@ constexpr phrase table[] = {
     {"保持", zh, role::level_verb, no},
     {"稳定在", zh, role::level_verb, no},
     {"维持在", zh, role::level_verb, no},
-    {"达到", zh, role::level_verb, no},
+    {"达到", zh, role::level_verb, yes},  // printed before a level part of a 分别 list
     {"达", zh, role::level_verb, no},
     {"在", zh, role::level_verb, no},
     {"缩小到", zh, role::level_verb, no},
@@ -197,7 +197,7 @@ constexpr phrase table[] = {
     {"averaged", en, role::level_verb, no},
     {"accounted for", en, role::level_verb, no},
     {"完成投资", zh, role::level_verb, no},
-    {"stand at", en, role::level_verb, no},
+    {"stand at", en, role::level_verb, yes},  // printed before a level part of a list
     {"raise to", en, role::level_verb, no},
     {"rise to", en, role::level_verb, no},
     {"increase to", en, role::level_verb, no},
@@ -229,6 +229,18 @@ constexpr phrase table[] = {
     {"的水平", zh, role::level_tail, no},
     // before any form, words of scope, time and resolve that do not change the rule: 力争增长7%,
     // 年内控制在4%以内, 同口径增长6%, 按可比价格计算增长5%, 均增长12%左右, 继续保持500亿斤以上
+    // compound cells: 分别增长6%和7%左右, respectively up 6% and 7%
+    {"分别", zh, role::respectively_word, yes},
+    {"respectively", en, role::respectively_word, yes},
+    {"、", zh, role::part_separator, yes},
+    {"和", zh, role::part_separator, no},
+    {"及", zh, role::part_separator, no},
+    {"与", zh, role::part_separator, no},
+    {",", both, role::part_separator, no},
+    {";", both, role::part_separator, no},
+    {"; ", en, role::part_separator, yes},  // not ", ": 1, 50 公里 would read as a remark
+    {", ", en, role::part_separator, no},
+    {" and ", en, role::part_separator, no},
     {"力争", zh, role::lead_word, no},
     {"力保", zh, role::lead_word, no},
     {"确保", zh, role::lead_word, no},
@@ -650,7 +662,7 @@ constexpr phrase table[] = {
 };
 // clang-format on
 
-constexpr std::size_t role_count = static_cast<std::size_t>(phrase_role::missing_word) + 1;
+constexpr std::size_t role_count = static_cast<std::size_t>(phrase_role::part_separator) + 1;
 
 bool starts_with(std::string_view s, std::string_view head) noexcept {
   return s.size() >= head.size() && s.substr(0, head.size()) == head;

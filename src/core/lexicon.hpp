@@ -58,6 +58,10 @@ enum class phrase_role : std::uint8_t {
   comparable_change,  // (可比价增长7%) (sign)
   estimate_word,      // 预计增长8% (approximate)
   missing_word,       // 无, n/a (the whole text, compared exactly)
+  respectively_word,  // 分别增长6%和7%左右, up 6% and 7% respectively: a compound's parts are
+                      // for as many quantities
+  part_separator,  // between the parts of a 分别 list: 、 和 及 , and (the last role: see
+                   // role_count in lexicon.cpp)
 };
 
 /// Which language writes a phrase; `both` for symbols (`≥`, `~`, `-`).

@@ -165,7 +165,8 @@ std::string level_text(const rule& r, language lang) {
     case op::decrease:
     case op::improve:
     case op::qualitative:
-    case op::unparsed: break;
+    case op::unparsed:
+    case op::compound: break;
   }
   return {};
 }
@@ -225,9 +226,38 @@ std::string reference_text(const rule& r, language lang) {
     case op::decrease:
     case op::improve:
     case op::qualitative:
-    case op::unparsed: break;
+    case op::unparsed:
+    case op::compound: break;
   }
   return n;
+}
+
+}  // namespace
+
+namespace {
+
+// 达到1211亿元、增长6.8%; 分别增长6%、增长7%左右 (a later part that starts with a number is
+// written with 达到, so that it does not take the first part's verb when read back)
+std::string compound_text(const rule& r, language lang) {
+  using detail::phrase_role;
+  const std::string separator(detail::printed_word(phrase_role::part_separator, lang));
+  std::string out;
+  bool first_bare = true;
+  for (std::size_t k = 0; k < r.parts.size(); ++k) {
+    std::string part = canonical(r.parts[k], lang);
+    const bool bare = !part.empty() && ((part[0] >= '0' && part[0] <= '9') || part[0] == '-');
+    if (k == 0) first_bare = bare;
+    if (k > 0 && bare && r.respectively && !first_bare) {
+      const std::string verb(detail::printed_word(phrase_role::level_verb, lang));
+      part = verb + (lang == language::zh ? "" : " ") + part;
+    }
+    if (k > 0) out += separator;
+    out += part;
+  }
+  if (r.respectively)
+    out = std::string(detail::printed_word(phrase_role::respectively_word, lang)) +
+          (lang == language::zh ? "" : " ") + out;
+  return out;
 }
 
 }  // namespace
@@ -263,6 +293,7 @@ std::string canonical(const rule& r, language lang) {
         out = qualifier_text(r.qualifier, lang) + change_text(r, lang);
       }
       break;
+    case op::compound: out = compound_text(r, lang); break;
   }
   // the rule's own year first: 到2030年15万元以上, by 2030 at least 15 万元
   if (r.year != 0 && r.operation != op::unparsed)
@@ -284,6 +315,31 @@ std::string canonical(const observation& o, language lang) {
   return canonical(p, lang);
 }
 
+namespace {
+
+// The rule a figure (a value, bound or range) would be written as.
+rule figure_rule(const parsed_observation& o) {
+  rule r;
+  r.measure = o.measure;
+  r.unit = o.unit;
+  r.qualifier = o.qualifier;
+  if (const auto* p = std::get_if<point_value>(&o.value)) {
+    r.operation = o.approximate ? op::about : op::reach;
+    r.value = p->value;
+  } else if (const auto* b = std::get_if<bound_value>(&o.value)) {
+    r.operation = b->at_least ? op::at_least : op::at_most;
+    r.value = b->value;
+    r.strict = b->strict;
+  } else if (const auto* i = std::get_if<interval_value>(&o.value)) {
+    r.operation = op::between;
+    r.low = i->low;
+    r.high = i->high;
+  }
+  return r;
+}
+
+}  // namespace
+
 std::string canonical(const parsed_observation& o, language lang) {
   const bool zh = lang == language::zh;
   std::string out;
@@ -294,28 +350,23 @@ std::string canonical(const parsed_observation& o, language lang) {
               ->text;
   } else if (std::holds_alternative<missing_value>(o.value)) {
     out = detail::printed_word(detail::phrase_role::missing_word, lang);
+  } else if (o.respectively) {
+    // a 分别 list: printed as the compound rule of its figures
+    rule list;
+    list.operation = op::compound;
+    list.respectively = true;
+    list.parts.push_back(figure_rule(o));
+    for (const auto& more : o.also) list.parts.push_back(figure_rule(more));
+    out = canonical(list, lang);
   } else {
-    rule r;
-    r.measure = o.measure;
-    r.unit = o.unit;
-    r.qualifier = o.qualifier;
-    if (const auto* p = std::get_if<point_value>(&o.value)) {
-      r.operation = o.approximate ? op::about : op::reach;
-      r.value = p->value;
-    } else if (const auto* b = std::get_if<bound_value>(&o.value)) {
-      r.operation = b->at_least ? op::at_least : op::at_most;
-      r.value = b->value;
-      r.strict = b->strict;
-    } else if (const auto* i = std::get_if<interval_value>(&o.value)) {
-      r.operation = op::between;
-      r.low = i->low;
-      r.high = i->high;
-    }
-    out = canonical(r, lang);
+    out = canonical(figure_rule(o), lang);
     if (o.comparable)
       out += (zh ? "(" : " (") +
              joined(words()[lang].comparable, format_number(*o.comparable), lang) + ")";
   }
+  for (const auto& more : o.respectively ? std::vector<parsed_observation>() : o.also)
+    out += std::string(detail::printed_word(detail::phrase_role::part_separator, lang)) +
+           canonical(more, lang);
   if (!o.remark.empty()) out += remark_separator(o.remark, zh) + o.remark;
   return out;
 }

@@ -833,6 +833,7 @@ class importer {
     }
     try {
       const auto parsed = parse_observation(text);
+      check_one_quantity(parsed);
       if (split_number(parsed.remark)) {
         keep(ind.id, "result", per, text, errc::observation_number, split_number_message(text),
              where);
@@ -854,8 +855,18 @@ class importer {
              "a second result for " + per.to_string() + " in one row: kept as text", where);
         return;
       }
+      // further figures of the cell with other measures (1211亿元、增长6.8%: the growth too)
+      auto all = to_observations(ind.id, per, text, parsed);
+      const observation main = o;
       out_.actuals.add(std::move(o));
       out_.actual_origins.push_back(where);
+      for (std::size_t k = 1; k < all.size(); ++k) {
+        if (out_.actuals.find(ind.id, per, all[k].measure.kind)) continue;
+        all[k].flags = main.flags;
+        all[k].note = main.note;
+        out_.actuals.add(std::move(all[k]));
+        out_.actual_origins.push_back(where);
+      }
     } catch (const error& e) {
       keep(ind.id, "result", per, text, e.code(), e.message(), where);
     }

@@ -46,7 +46,7 @@ PLANEVAL_ARCHIVE_CLASS(planeval::plan_settings, 1)
 PLANEVAL_ARCHIVE_CLASS(planeval::tolerance_settings, 1)
 PLANEVAL_ARCHIVE_CLASS(planeval::indicator, 1)
 PLANEVAL_ARCHIVE_CLASS(planeval::target, 1)
-PLANEVAL_ARCHIVE_CLASS(planeval::rule, 2)  // 2: year
+PLANEVAL_ARCHIVE_CLASS(planeval::rule, 3)  // 2: year; 3: compound parts
 PLANEVAL_ARCHIVE_CLASS(planeval::measure, 1)
 PLANEVAL_ARCHIVE_CLASS(planeval::qualifier, 1)
 PLANEVAL_ARCHIVE_CLASS(planeval::observation, 1)
@@ -383,6 +383,24 @@ void serialize(Archive& ar, rule& r, const unsigned version) {
     int_field(ar, "year", r.year);
     if (!saving<Archive>() && r.year != 0 && (r.year < 1 || r.year > 9999))
       detail::corrupt("a rule's year " + std::to_string(r.year) + " (expected 1 to 9999)");
+  }
+  if (version >= 3) {
+    // a part is a plain comparison: only a compound's own parts are read (no deeper nesting)
+    static thread_local int depth = 0;
+    if (!saving<Archive>() && depth > 0 && r.operation == op::compound)
+      detail::corrupt("a compound rule inside a compound rule");
+    ++depth;
+    try {
+      vector_field(ar, "part_count", "part", "/parts", r.parts);
+    } catch (...) {
+      --depth;
+      throw;
+    }
+    --depth;
+    bool_field(ar, "respectively", r.respectively);
+    if (!saving<Archive>() && (r.operation == op::compound) != !r.parts.empty())
+      detail::corrupt(r.parts.empty() ? "a compound rule without parts"
+                                      : "parts in a rule that is not compound");
   }
   if (!saving<Archive>() && r.operation == op::between && !r.has_reference() && r.low > r.high)
     detail::corrupt("a 'between' rule with low > high");

@@ -125,7 +125,7 @@ class plan_reader : public detail::json_reader {
 
 rule plan_reader::read_rule(const json_object& o) {
   o.allow({"op", "measure", "base_year", "value", "low", "high", "strict", "reference", "unit",
-           "qualifier", "remark", "description", "year"});
+           "qualifier", "remark", "description", "year", "parts", "respectively"});
   rule r;
   if (!o.get("op")) o.missing("op");
   r.operation = o.enumeration("op", op::qualitative);
@@ -151,6 +151,26 @@ rule plan_reader::read_rule(const json_object& o) {
                       "a 'between' rule needs low <= high (" + format_number(r.low) + " > " +
                           format_number(r.high) + ")",
                       o.at("low"));
+  r.respectively = o.boolean("respectively");
+  if (const json* parts = o.array("parts")) {
+    for (std::size_t k = 0; k < parts->size(); ++k) {
+      const std::string pp = o.ptr + "/parts/" + std::to_string(k);
+      const auto part = as_object((*parts)[k], pp, o.ind, "a part of a compound rule");
+      rule pr = read_rule(part);
+      if (!pr.is_comparison() || pr.has_reference())
+        throw model_error(errc::model_invalid,
+                          "a part of a compound rule compares against a number (reach, about, "
+                          "at_least, at_most or between), not '" +
+                              std::string(to_string(pr.operation)) + "'",
+                          part.at("op"));
+      r.parts.push_back(std::move(pr));
+    }
+  }
+  if ((r.operation == op::compound) != !r.parts.empty())
+    throw model_error(errc::model_invalid,
+                      r.parts.empty() ? "a compound rule needs 'parts' (two or more rules)"
+                                      : "'parts' belong to a rule whose op is 'compound'",
+                      o.at(r.parts.empty() ? "op" : "parts"));
   return r;
 }
 

@@ -70,6 +70,13 @@ json rule_json(const rule& r, const std::string& ptr) {
   if (!r.remark.empty()) j["remark"] = text(r.remark, child(ptr, "remark"));
   if (!r.description.empty()) j["description"] = text(r.description, child(ptr, "description"));
   if (r.year != 0) j["year"] = r.year;
+  if (!r.parts.empty()) {
+    json parts = json::array();
+    for (std::size_t k = 0; k < r.parts.size(); ++k)
+      parts.push_back(rule_json(r.parts[k], child(child(ptr, "parts"), k)));
+    j["parts"] = std::move(parts);
+  }
+  if (r.respectively) j["respectively"] = true;
   return j;
 }
 

@@ -155,8 +155,11 @@ value_row read_value_row(const csv_table& t, const row_view& r, const plan* know
   out.per = at_cell(t, r.where("period"), id, "period",
                     [&] { return limited(period::parse(r.text("period")), lim); });
   out.value = r.cell("value");
-  out.parsed =
-      at_cell(t, *out.value, id, "value", [&] { return parse_observation(out.value->text); });
+  out.parsed = at_cell(t, *out.value, id, "value", [&] {
+    auto parsed = parse_observation(out.value->text);
+    check_one_quantity(parsed);
+    return parsed;
+  });
   return out;
 }
 
@@ -472,8 +475,19 @@ observation_set actuals_of_table(csv_table t, const plan* known, const limits& l
                     "' for " + per.to_string() + " (the first is on line " +
                     std::to_string(first->second) + ")");
     first_line[key] = r.where("period").line;
+    // further figures of the cell with other measures (1211亿元、增长6.8%: the growth too)
+    auto all = to_observations(id, per, o.text, parsed);
     out.add(std::move(o));
     if (origins) origins->push_back(origin_of(t, row, id));
+    for (std::size_t k = 1; k < all.size(); ++k) {
+      const auto more = std::make_tuple(id, per, all[k].measure.kind);
+      if (first_line.count(more) != 0) continue;
+      first_line[more] = r.where("period").line;
+      all[k].flags = out.find(id, per, std::get<2>(key))->flags;
+      all[k].note = out.find(id, per, std::get<2>(key))->note;
+      out.add(std::move(all[k]));
+      if (origins) origins->push_back(origin_of(t, row, id));
+    }
   }
   return out;
 }

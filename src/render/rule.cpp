@@ -38,6 +38,12 @@ json rule_json(const rule& r) {
   j["remark"] = r.remark.empty() ? json(nullptr) : json(r.remark);
   if (!r.description.empty()) j["description"] = r.description;
   if (r.year != 0) j["year"] = r.year;
+  if (r.operation == op::compound) {
+    json parts = json::array();
+    for (const rule& part : r.parts) parts.push_back(rule_json(part));
+    j["parts"] = std::move(parts);
+    j["respectively"] = r.respectively;
+  }
   return j;
 }
 

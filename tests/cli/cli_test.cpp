@@ -58,6 +58,18 @@ TEST(cli, parse_target_prints_one_json_object_per_text) {
   EXPECT_NE(r.out.find(R"("reference":"市下达指标")"), std::string::npos);
 }
 
+TEST(cli, parse_target_prints_a_compound_rule_with_its_parts) {
+  const auto r = run("parse-target 达1211亿元、增长6.8%");
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find(R"("rule":{"op":"compound")"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(R"("parts":[{"op":"reach","measure":"level","value":1211.0)"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find(R"({"op":"reach","measure":"growth","value":6.8)"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find(R"("respectively":false)"), std::string::npos) << r.out;
+}
+
 TEST(cli, parse_target_reads_stdin_and_fails_with_1) {
   const auto r = run("parse-target < /dev/null");
   EXPECT_EQ(r.code, 0);

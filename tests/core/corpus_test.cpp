@@ -105,9 +105,18 @@ std::string unit_word(const measure& m, const unit& u) {
 
 std::string label_without_year(const rule& r);
 
-// A rule's label, with `year=N` for a target year written in the text.
+// A rule's label, with `year=N` for a target year written in the text; a compound's parts
+// in brackets.
 std::string label(const rule& r) {
-  const std::string l = label_without_year(r);
+  std::string l;
+  if (r.operation == op::compound) {
+    l = "compound [";
+    for (std::size_t k = 0; k < r.parts.size(); ++k)
+      l += (k ? "; " : "") + label_without_year(r.parts[k]);
+    l += "]";
+  } else {
+    l = label_without_year(r);
+  }
   return r.year != 0 ? l + " year=" + std::to_string(r.year) : l;
 }
 
@@ -148,7 +157,17 @@ std::string label_without_year(const rule& r) {
   }
 }
 
+std::string label_one(const parsed_observation& o);
+
+// An observation's label; with further figures, `compound [first; …]`.
 std::string label(const parsed_observation& o) {
+  if (o.also.empty()) return label_one(o);
+  std::string l = "compound [" + label_one(o);
+  for (const auto& more : o.also) l += "; " + label_one(more);
+  return l + "]";
+}
+
+std::string label_one(const parsed_observation& o) {
   double value = 0.0;
   std::string form;
   if (const auto* p = std::get_if<point_value>(&o.value)) {

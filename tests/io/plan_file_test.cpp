@@ -326,11 +326,24 @@ TEST(golden_archives, version_3_with_rule_years_load_and_equal_the_example_plan)
   EXPECT_NE(xml.find("<year>0</year>"), std::string::npos);
 }
 
+TEST(golden_archives, version_4_with_compound_parts_load_and_equal_the_example_plan) {
+  for (const auto f : archive_formats) {
+    if (f == plan_format::binary && (sizeof(std::size_t) != 8 || sizeof(int) != 4)) continue;
+    const std::string path = golden_dir + "/changning-2021-v4" + extension(f);
+    ASSERT_TRUE(fs::exists(path)) << path;
+    EXPECT_EQ(load_plan(path), example_plan()) << path;
+  }
+  const std::string xml = slurp(golden_dir + "/changning-2021-v4.pvx");
+  EXPECT_TRUE(std::regex_search(xml, std::regex("<rule class_id=\"[0-9]+\" tracking_level=\"0\" "
+                                                "version=\"3\">")));
+  EXPECT_NE(xml.find("<part_count>0</part_count>"), std::string::npos);
+}
+
 TEST(golden_archives, this_release_writes_them_byte_for_byte) {
   // Holds while the class versions are those of the newest golden files; after a version
   // bump, add new golden files next to the old ones (which must keep loading) instead.
   for (const auto f : {plan_format::text, plan_format::xml}) {
-    const std::string path = golden_dir + "/changning-2021-v3" + extension(f);
+    const std::string path = golden_dir + "/changning-2021-v4" + extension(f);
     EXPECT_EQ(to_bytes(example_plan(), f), slurp(path)) << path;
   }
 }
@@ -431,13 +444,13 @@ TEST(damaged_archives, class_version_newer_than_this_release) {
   const std::smatch rule_tag = [&] {
     std::smatch m;
     std::regex_search(xml, m,
-                      std::regex("<rule class_id=\"[0-9]+\" tracking_level=\"0\" version=\"2\">"));
+                      std::regex("<rule class_id=\"[0-9]+\" tracking_level=\"0\" version=\"3\">"));
     return m;
   }();
   ASSERT_FALSE(rule_tag.empty());
   e = read_error<format_error>(
       replace_once(xml, rule_tag.str(),
-                   replace_once(rule_tag.str(), "version=\"2\"", "version=\"3\"")),
+                   replace_once(rule_tag.str(), "version=\"3\"", "version=\"4\"")),
       plan_format::xml);
   EXPECT_EQ(e.code(), errc::format_version);
   EXPECT_EQ(e.where().pointer, "/indicators/0/targets/0/rule") << e.what();

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "planeval/core/limits.hpp"
 #include "planeval/core/observation.hpp"
@@ -44,10 +45,18 @@ struct parsed_observation {
   std::optional<double> comparable;  ///< `(可比7.0)`
   bool approximate = false;          ///< `左右`, `约`: record with SDMX flag `E`
   std::string remark;                ///< trailing clause kept verbatim
+  /// Further figures of the same text, in order (`1211亿元、增长6.8%`: the growth 6.8%); each a
+  /// value, bound or range with its measure, without a remark of its own.
+  std::vector<parsed_observation> also;
+  /// The figures are for as many quantities (`分别增长8.3%、10%`), not all of this indicator:
+  /// readers keep such a text for review.
+  bool respectively = false;
 };
 
 /// @brief Parses an observation text: `7.05%`, `增长8.1%`, `84以上`, `8%左右`, `达标`,
-/// `新开工116`, `10.9(可比7.0)`; blank, `-`, `—`, `/`, `n/a` are missing.
+/// `新开工116`, `10.9(可比7.0)`; blank, `-`, `—`, `/`, `n/a` are missing. Figures after the
+/// first (`达1211亿元、增长6.8%`) are in `also`; the first clause that is not a figure starts the
+/// remark.
 /// @throws parse_error (`observation_syntax`, `observation_number`, `observation_range`,
 ///         `observation_unit`, `observation_encoding` naming the byte offset) with the column;
 ///         (`unit_unknown`) for a unit the unit table does not know.
@@ -63,6 +72,16 @@ parsed_observation parse_observation(std::string_view text, const parse_options&
 /// as the note, and `text` as written.
 observation to_observation(const std::string& indicator, const period& per, std::string text,
                            const parsed_observation& parsed);
+
+/// @brief The observations a parsed text gives: `to_observation` of the first figure, then one
+/// for each figure in `parsed.also` whose measure kind is not yet given (`1211亿元、增长6.8%`:
+/// the level and the growth), each with the whole text.
+std::vector<observation> to_observations(const std::string& indicator, const period& per,
+                                         const std::string& text, const parsed_observation& parsed);
+
+/// @brief Rejects a text whose figures are for several quantities (`parsed.respectively`).
+/// @throws parse_error (`observation_syntax`) saying to give each quantity its own row.
+void check_one_quantity(const parsed_observation& parsed);
 
 /// @brief Canonical text of a parsed observation (parses back to an equal one).
 std::string canonical(const parsed_observation& o, language lang = language::zh);

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "planeval/core/common.hpp"
 #include "planeval/core/period.hpp"
@@ -23,6 +24,8 @@ enum class op : std::uint8_t {
   improve,      ///< `持续改善`: better in the indicator's polarity (direction only)
   qualitative,  ///< judged, not computed (`达到发达国家先进水平`)
   unparsed,     ///< kept as text at the caller's request; never evaluated
+  compound,  ///< several figures in one cell (`达1211亿元、增长6.8%`, `分别增长6%和7%左右`):
+             ///< the rule's `parts`
 };
 
 /// @brief What the rule's number is a value of.
@@ -69,7 +72,8 @@ struct qualifier {
 /// named reference.
 ///
 /// Which number fields are meaningful depends on `operation`: `value` for reach, about, at_least
-/// and at_most; `low` and `high` for between; none for direction, qualitative and unparsed rules.
+/// and at_most; `low` and `high` for between; none for direction, qualitative and unparsed rules;
+/// `parts` for compound rules.
 /// When `reference` is set the number fields are unused: the value is supplied at evaluation.
 /// Growth, cagr and change_since rules carry the unit `%`; change_points rules `个百分点`.
 struct rule {
@@ -87,6 +91,13 @@ struct rule {
   /// A target year written in the text (`到2030年达到15万元以上`, `by 2030 …`): the rule is for
   /// that year, whatever period its table gives the target; 0 when the text names none.
   int year = 0;
+  /// `op::compound`: the parts, each a comparison against a number (no reference, year or
+  /// remark of its own: those are the compound's). Empty for every other op.
+  std::vector<rule> parts;
+  /// `op::compound`: the parts are for as many quantities, in order (`分别`, `respectively`):
+  /// the indicator must be split into them (import does so when its name lists them). False:
+  /// every part is a measure of the indicator itself (its level and its growth).
+  bool respectively = false;
 
   /// @brief True for reach, about, at_least, at_most and between.
   bool is_comparison() const noexcept;

@@ -75,6 +75,10 @@ bool reference(scanner& s, reading& p);
 
 // --- shared by targets and observations (parse.cpp) ------------------------------------------
 
+/// A 分别 list (分别增长6%和7%左右, respectively up 6%, up 7%): a compound rule with
+/// `respectively` set, or none when the text is not one.
+std::optional<rule> respectively_list(std::string_view text);
+
 /// @throws parse_error (`limit_text_length`) for a text longer than `max_bytes`.
 void check_text_length(std::string_view text, std::size_t max_bytes);
 

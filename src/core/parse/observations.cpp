@@ -73,12 +73,118 @@ parsed_observation parse_observation(std::string_view text) {
   return parse_observation(text, parse_options{});
 }
 
+namespace {
+
+parsed_observation parse_one_observation(std::string_view text, const parse_options& options,
+                                         char32_t* separator);
+
+parsed_observation list_figures(rule list);
+
+constexpr std::size_t max_figures = 16;  // bounds the chain of figures on hostile input
+
+bool has_digit_before_separator(std::string_view t) noexcept {
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (t[i] == ',' || t[i] == ';') return false;
+    for (const std::string_view sep : {"、", "，", "；"})
+      if (t.compare(i, sep.size(), sep) == 0) return false;
+    if (t[i] >= '0' && t[i] <= '9') return true;
+  }
+  return false;
+}
+
+bool is_figure(const parsed_observation& o) noexcept {
+  return std::holds_alternative<point_value>(o.value) ||
+         std::holds_alternative<bound_value>(o.value) ||
+         std::holds_alternative<interval_value>(o.value);
+}
+
+// The figures after the first (1211亿元、增长6.8%): each clause that reads as a figure, up to the
+// first that does not, which starts the remark.
+parsed_observation parse_chain(std::string_view text, const parse_options& options,
+                               std::size_t depth) {
+  char32_t separator = 0;
+  parsed_observation o = parse_one_observation(text, options, &separator);
+  // 304,5万吨 is a misplaced separator inside a number, not two figures
+  const bool digit_after_comma = separator == U',' && !o.remark.empty() && o.remark[0] >= '0' &&
+                                 o.remark[0] <= '9' && o.unit.empty() &&
+                                 o.measure.kind == measure_kind::level;
+  const bool chained =
+      (separator == U',' || separator == U';' || separator == 0x3001) && !digit_after_comma;
+  // a comparable figure read from the remark (名义增长6%,实际增长5%) keeps it
+  if (!chained || !is_figure(o) || o.comparable || depth + 1 >= max_figures ||
+      !has_digit_before_separator(o.remark))
+    return o;
+  parsed_observation rest;
+  try {
+    // a 分别 list may follow (达到831.8亿元、406.7亿元,分别增长13%、7.9%)
+    auto list = detail::respectively_list(o.remark);
+    rest = list ? list_figures(std::move(*list)) : parse_chain(o.remark, options, depth + 1);
+  } catch (const parse_error&) {
+    return o;  // the remark is not a figure
+  }
+  // a bare number after a comma (5,10) is a remark: it could be a misplaced separator
+  const bool bare = std::holds_alternative<point_value>(rest.value) && !rest.approximate &&
+                    rest.unit.empty() && rest.measure.kind == measure_kind::level &&
+                    rest.qualifier.empty();
+  if (!is_figure(rest) || bare) return o;
+  o.remark = std::move(rest.remark);
+  o.respectively = o.respectively || rest.respectively;
+  rest.remark.clear();
+  rest.respectively = false;
+  std::vector<parsed_observation> more = std::move(rest.also);
+  rest.also.clear();
+  o.also.push_back(std::move(rest));
+  for (auto& m : more) o.also.push_back(std::move(m));
+  return o;
+}
+
+}  // namespace
+
+namespace {
+
+// A figure of a 分别 list as an observation value.
+parsed_observation figure_of(const rule& r) {
+  parsed_observation o;
+  o.measure = r.measure;
+  o.unit = r.unit;
+  o.qualifier = r.qualifier;
+  switch (r.operation) {
+    case op::about: o.approximate = true; [[fallthrough]];
+    case op::reach: o.value = point_value{r.value}; break;
+    case op::at_least: o.value = bound_value{r.value, true, r.strict}; break;
+    case op::at_most: o.value = bound_value{r.value, false, r.strict}; break;
+    case op::between: o.value = interval_value{r.low, r.high}; break;
+    default: break;  // parts are comparisons
+  }
+  return o;
+}
+
+// The figures of a 分别 list.
+parsed_observation list_figures(rule list) {
+  parsed_observation o = figure_of(list.parts.front());
+  for (std::size_t k = 1; k < list.parts.size(); ++k) o.also.push_back(figure_of(list.parts[k]));
+  o.remark = std::move(list.remark);
+  o.respectively = true;
+  return o;
+}
+
+}  // namespace
+
 parsed_observation parse_observation(std::string_view text, const parse_options& options) {
+  detail::check_text_length(text, options.max_text_bytes);
+  if (auto list = detail::respectively_list(text)) return list_figures(std::move(*list));
+  return parse_chain(text, options, 0);
+}
+
+namespace {
+
+parsed_observation parse_one_observation(std::string_view text, const parse_options& options,
+                                         char32_t* separator) {
   using namespace detail;
-  check_text_length(text, options.max_text_bytes);
   scanner s(text, observation_codes);
   parsed_observation o;
   o.remark = s.remark();
+  *separator = s.remark_separator();
   if (is_missing_text(s)) return o;
   // 预计 (expected), 初步 (preliminary), 约 … : an estimate, recorded with the SDMX flag E
   if (s.lit_any(phrase_role::estimate_word) != nullptr) o.approximate = true;
@@ -112,29 +218,20 @@ parsed_observation parse_observation(std::string_view text, const parse_options&
     }
   }
   const rule& r = p.rule;
-  o.measure = r.measure;
-  o.unit = r.unit;
-  o.qualifier = r.qualifier;
+  if (!r.is_comparison())
+    s.fail_at(s.codes().syntax, s.begin(),
+              "an observation is a value, a bound, a range or a judgment, not a target");
+  const parsed_observation figure = figure_of(r);
+  o.value = figure.value;
+  o.measure = figure.measure;
+  o.unit = figure.unit;
+  o.qualifier = figure.qualifier;
+  o.approximate = o.approximate || figure.approximate;
   o.comparable = p.comparable;
-  switch (r.operation) {
-    case op::reach: o.value = point_value{r.value}; break;
-    case op::about:
-      o.value = point_value{r.value};
-      o.approximate = true;
-      break;
-    case op::at_least: o.value = bound_value{r.value, true, r.strict}; break;
-    case op::at_most: o.value = bound_value{r.value, false, r.strict}; break;
-    case op::between: o.value = interval_value{r.low, r.high}; break;
-    case op::increase:
-    case op::decrease:
-    case op::improve:
-    case op::qualitative:
-    case op::unparsed:
-      s.fail_at(s.codes().syntax, s.begin(),
-                "an observation is a value, a bound, a range or a judgment, not a target");
-  }
   return o;
 }
+
+}  // namespace
 
 observation to_observation(const std::string& indicator, const period& per, std::string text,
                            const parsed_observation& parsed) {
@@ -150,6 +247,27 @@ observation to_observation(const std::string& indicator, const period& per, std:
   if (parsed.approximate) o.flags = "E";
   if (!parsed.remark.empty()) o.note = parsed.remark;
   return o;
+}
+
+void check_one_quantity(const parsed_observation& parsed) {
+  if (parsed.respectively)
+    throw parse_error(errc::observation_syntax,
+                      "the text gives figures for " + std::to_string(1 + parsed.also.size()) +
+                          " quantities (分别, respectively); a value is of one indicator: give "
+                          "each quantity its own row");
+}
+
+std::vector<observation> to_observations(const std::string& indicator, const period& per,
+                                         const std::string& text,
+                                         const parsed_observation& parsed) {
+  std::vector<observation> out;
+  out.push_back(to_observation(indicator, per, text, parsed));
+  for (const auto& more : parsed.also) {
+    bool taken = false;
+    for (const auto& o : out) taken = taken || o.measure.kind == more.measure.kind;
+    if (!taken) out.push_back(to_observation(indicator, per, text, more));
+  }
+  return out;
 }
 
 }  // namespace planeval

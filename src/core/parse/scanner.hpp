@@ -64,6 +64,11 @@ class scanner {
   std::size_t begin() const noexcept { return begin_; }
   std::size_t end() const noexcept { return end_; }
   std::string remark() const;
+  /// What starts the remark: its separator (`,` `;` `、` `。`), `(` for a closing bracket's
+  /// text (增长8%(依据…)), 0 when there is none.
+  char32_t remark_separator() const noexcept {
+    return sep_ >= s_.size() ? 0 : bracket_remark_ ? U'(' : s_[sep_];
+  }
   std::string head_text() const;
   /// ASCII digits, or a Chinese numeral followed by a measure word (三成, 两倍, 五个百分点):
   /// such a text is numeric, and failing to parse it is an error, never a qualitative target.
