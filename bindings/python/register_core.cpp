@@ -78,7 +78,7 @@ void register_core(py::module_& m) {
       .def_property_readonly(
           "op", [](const rule& r) { return to_string(r.operation); },
           "reach, at_least, at_most, between, about, increase, decrease, "
-          "improve, qualitative or unparsed.")
+          "improve, qualitative, unparsed or compound.")
       .def_property_readonly(
           "measure", [](const rule& r) { return to_string(r.measure.kind); },
           "level, growth, change_points, cagr or change_since.")
@@ -108,6 +108,11 @@ void register_core(py::module_& m) {
                     "A target year written in the text (到2030年…), or 0 when none.")
       .def_readonly("description", &rule::description,
                     "The text qualitative and unparsed rules stand for.")
+      .def_readonly("parts", &rule::parts,
+                    "A compound rule's parts ('达1211亿元、增长6.8%': the level and the growth), "
+                    "each a Rule; [] for other rules.")
+      .def_readonly("respectively", &rule::respectively,
+                    "A compound rule's parts are for as many quantities (分别, respectively).")
       .def(
           "canonical",
           [](const rule& r, const std::string& lang) { return canonical(r, language_of(lang)); },

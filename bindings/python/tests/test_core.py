@@ -42,6 +42,20 @@ def test_rule_fields():
     assert "about" in repr(planeval.parse_target("3左右"))
 
 
+def test_compound_rules_have_parts():
+    joint = planeval.parse_target("达1211亿元、增长6.8%")
+    assert joint.op == "compound" and not joint.respectively
+    assert [(p.op, p.measure, p.value, p.unit) for p in joint.parts] == [
+        ("reach", "level", 1211, "亿元"),
+        ("reach", "growth", 6.8, "%"),
+    ]
+    assert joint.to_dict()["parts"][1]["measure"] == "growth"
+    both = planeval.parse_target("分别增长6%和7%左右")
+    assert both.respectively and [p.op for p in both.parts] == ["about", "about"]
+    assert pickle.loads(pickle.dumps(both)) == both
+    assert planeval.parse_target("5-10").parts == []
+
+
 def test_rule_to_dict_is_the_parse_target_json():
     d = planeval.parse_target("5-10").to_dict()
     assert d["op"] == "between" and d["low"] == 5 and d["high"] == 10
