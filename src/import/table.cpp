@@ -4,6 +4,7 @@
 #include "planeval/import/table.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <fstream>
 #include <map>
 #include <optional>
@@ -714,9 +715,136 @@ class importer {
         }
         ind.note = n;
       }
-      infer_rest(ind, name_where, unit_source);
-      out_.plan.indicators.push_back(std::move(ind));
+      for (auto& one : split_listed(std::move(ind), name_where, ids)) {
+        infer_rest(one, name_where, unit_source);
+        out_.plan.indicators.push_back(std::move(one));
+      }
     }
+  }
+
+  // The quantities a name lists (城镇、农村居民人均可支配收入: 城镇居民人均可支配收入 and
+  // 农村居民人均可支配收入): an earlier, shorter item takes the last item's words after as many
+  // characters as it has. Empty unless the name lists two or more.
+  static std::vector<std::string> listed_names(const std::string& name) {
+    std::vector<std::string> items;
+    std::size_t from = 0;
+    for (std::size_t i = 0; i < name.size();) {
+      std::size_t len = 0;
+      for (const char* sep : {"、", "和", "及"})
+        if (name.compare(i, std::strlen(sep), sep) == 0) len = std::strlen(sep);
+      if (len == 0) {
+        ++i;
+        continue;
+      }
+      items.push_back(name.substr(from, i - from));
+      i += len;
+      from = i;
+    }
+    items.push_back(name.substr(from));
+    if (items.size() < 2) return {};
+    const std::string& last = items.back();
+    const auto chars = [](const std::string& t) {
+      std::size_t n = 0;
+      for (const char c : t) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+      return n;
+    };
+    const auto tail_after = [&](std::size_t n) {  // the last item after its first n characters
+      std::size_t at = 0;
+      for (std::size_t seen = 0; at < last.size(); ++at)
+        if ((static_cast<unsigned char>(last[at]) & 0xC0) != 0x80 && seen++ == n) break;
+      return last.substr(at);
+    };
+    for (std::size_t k = 0; k + 1 < items.size(); ++k) {
+      std::string& item = items[k];
+      if (item.empty()) return {};
+      // the longest end of the item that the last one has (高技术制造业、装备制造业增加值: 制造业,
+      // so 高技术制造业增加值)
+      bool done = false;
+      for (std::size_t from = 0; from < item.size() && !done; ++from) {
+        if ((static_cast<unsigned char>(item[from]) & 0xC0) == 0x80) continue;
+        const std::string end = item.substr(from);
+        if (const auto at = last.find(end); at != std::string::npos) {
+          item += last.substr(at + end.size());
+          done = true;
+        }
+      }
+      // none: as many characters replaced (城镇、农村居民人均可支配收入: 城镇居民人均可支配收入);
+      // an item as long as the last one cannot be completed so (金融机构存、贷款余额): no split
+      if (!done && chars(item) >= chars(last)) return {};
+      if (!done) item += tail_after(chars(item));
+    }
+    return items;
+  }
+
+  // A row whose target is a 分别 list for as many quantities as its name lists becomes one
+  // indicator per quantity, each with its part as its target; the split is recorded. A row with
+  // results of its own, or whose name lists another count, stays whole (needs review).
+  std::vector<indicator> split_listed(indicator ind, const location& where,
+                                      std::set<std::string>& ids) {
+    std::vector<indicator> out;
+    std::size_t n = 0;
+    for (const auto& t : ind.targets)
+      if (t.rule.operation == op::compound && t.rule.respectively) n = t.rule.parts.size();
+    const auto names = n >= 2 ? listed_names(ind.name_zh) : std::vector<std::string>();
+    bool results = false;
+    for (const auto& o : out_.actuals) results = results || o.indicator == ind.id;
+    bool same = names.size() == n;
+    for (const auto& t : ind.targets)
+      if (t.rule.operation == op::compound && t.rule.parts.size() != n) same = false;
+    if (!same || results || names.empty()) {
+      out.push_back(std::move(ind));
+      return out;
+    }
+    const std::string old_id = ind.id;
+    for (std::size_t k = 0; k < n; ++k) {
+      indicator one = ind;
+      std::string id = old_id + "_" + std::to_string(k + 1);
+      for (int m = 2; ids.count(id); ++m)
+        id = old_id + "_" + std::to_string(k + 1) + "_" + std::to_string(m);
+      ids.insert(id);
+      one.id = id;
+      one.name_zh = names[k];
+      if (!ind.name_en.empty()) one.name_en = ind.name_en + " (" + std::to_string(k + 1) + ")";
+      for (auto& t : one.targets)
+        if (t.rule.operation == op::compound) {
+          rule part = t.rule.parts[k];
+          part.year = t.rule.year;
+          part.remark = t.rule.remark;
+          t.rule = std::move(part);
+        }
+      infer(id, "name_zh", names[k],
+            "名称列出" + std::to_string(n) + "项,目标“分别”给出" + std::to_string(n) +
+                "个数值:拆分为第" + std::to_string(k + 1) + "项",
+            "the name lists " + std::to_string(n) + " quantities and the target gives " +
+                std::to_string(n) + " figures (respectively): split, quantity " +
+                std::to_string(k + 1),
+            where);
+      out.push_back(std::move(one));
+    }
+    // what was decided for the row holds for each quantity; its targets are each quantity's
+    std::vector<import_inference> copies;
+    for (const auto& i : out_.inferences)
+      if (i.indicator == old_id)
+        for (const auto& one : out) {
+          import_inference c = i;
+          c.indicator = one.id;
+          if (c.field == "id") c.value = one.id;
+          copies.push_back(std::move(c));
+        }
+    out_.inferences.erase(
+        std::remove_if(out_.inferences.begin(), out_.inferences.end(),
+                       [&](const import_inference& i) { return i.indicator == old_id; }),
+        out_.inferences.end());
+    out_.inferences.insert(out_.inferences.end(), copies.begin(), copies.end());
+    const std::size_t keys = out_.target_keys.size();
+    for (std::size_t k = 0; k < keys; ++k)
+      if (out_.target_keys[k].first == old_id)
+        for (const auto& one : out) {
+          out_.target_keys.push_back({one.id, out_.target_keys[k].second});
+          out_.target_origins.push_back(out_.target_origins[k]);
+        }
+    ids.erase(old_id);
+    return out;
   }
 
   std::string join_row(std::size_t r) const {

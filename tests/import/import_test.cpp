@@ -10,6 +10,7 @@
 
 #include "import/recognise.hpp"
 #include "planeval/core/evaluate.hpp"
+#include "planeval/core/parse.hpp"
 #include "planeval/io/tables.hpp"
 #include "support/encoding.hpp"
 
@@ -355,6 +356,47 @@ TEST(ImportEnglish, PlanImplementationTableWithItsYearInTheTitle) {
   EXPECT_EQ(*a[0].actual, 6.6);
   EXPECT_EQ(a[2].status, status::met) << a[2].reason_en;  // 657.89 over 550
   EXPECT_EQ(a[3].status, status::met) << a[3].reason_en;  // 59.58 against 59.42
+}
+
+// A row whose name lists its quantities and whose target gives one figure for each (分别) is
+// split into one indicator per quantity. The names and targets are real (tests/data/phrasings
+// corpus rows p0101, p0060 and p0370: 2025 work reports of 历城区 and of the State Council, the
+// 2024 plan of 新乡); the table around them is written for the test.
+TEST(ImportCompound, ARowListingItsQuantitiesIsSplit) {
+  const std::string path = write_temp("listed.csv",
+                                      "指标名称,单位,2025年目标\n"
+                                      "城乡居民人均可支配收入,%,\"分别增长5.5%、6%以上\"\n"
+                                      "高技术制造业、装备制造业增加值,%,\"分别增长 8.9%、7.7%\"\n"
+                                      "金融机构存、贷款余额,%,\"分别增长8.8%、11.9%\"\n"
+                                      "城镇、农村居民人均可支配收入,%,\"分别增长6%和7%左右\"\n");
+  const import_result r = import_table(path);
+  std::vector<std::string> names;
+  for (const auto& ind : r.plan.indicators) names.push_back(ind.name_zh);
+  // 城乡 does not list its parts with 、; 存、贷款余额 cannot be completed: both stay whole
+  const std::vector<std::string> expected = {"城乡居民人均可支配收入", "高技术制造业增加值",
+                                             "装备制造业增加值",       "金融机构存、贷款余额",
+                                             "城镇居民人均可支配收入", "农村居民人均可支配收入"};
+  EXPECT_EQ(names, expected);
+  const auto& high_tech = r.plan.indicators[1];
+  ASSERT_EQ(high_tech.targets.size(), 1U);
+  EXPECT_EQ(high_tech.targets[0].rule, parse_target("增长8.9%"));
+  EXPECT_EQ(high_tech.targets[0].text, "分别增长 8.9%、7.7%");  // as published
+  EXPECT_EQ(r.plan.indicators[5].targets[0].rule, parse_target("增长7%左右"));
+  // the split is recorded, and the row's other decisions hold for each quantity
+  bool recorded = false;
+  for (const auto& i : r.inferences) {
+    EXPECT_NE(i.indicator, r.plan.indicators[1].id.substr(0, r.plan.indicators[1].id.size() - 2))
+        << "an inference still names the row that was split: " << i.field;
+    if (i.indicator == high_tech.id && i.field == "name_zh") recorded = true;
+  }
+  EXPECT_TRUE(recorded);
+  // every target keeps its cell
+  std::vector<assessment> a = evaluate(r.plan, r.actuals, {});
+  apply_sources(a, r);
+  for (const auto& x : a) EXPECT_FALSE(x.source.empty()) << x.indicator;
+  // the rows left whole need review: their figures are for two quantities
+  EXPECT_EQ(a[0].status, status::needs_review);
+  EXPECT_EQ(a[3].status, status::needs_review);
 }
 
 }  // namespace

@@ -163,6 +163,22 @@ class plan_generator {
     r.qualifier = some_qualifier();
     if (chance(0.2)) r.remark = text();
     if (chance(0.2)) r.description = text();
+    if (chance(0.05)) {  // a compound: numeric parts without references
+      r.operation = op::compound;
+      r.reference.clear();
+      r.respectively = chance(0.5);
+      const int n = pick(1, 3);
+      for (int k = 0; k < n; ++k) {
+        rule part = some_rule(indicator_unit);
+        const op numeric[] = {op::reach, op::at_least, op::at_most, op::between, op::about};
+        part.operation = numeric[pick(0, 4)];
+        if (part.low > part.high) std::swap(part.low, part.high);
+        part.reference.clear();
+        part.parts.clear();
+        part.respectively = false;
+        r.parts.push_back(std::move(part));
+      }
+    }
     return r;
   }
 
