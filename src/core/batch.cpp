@@ -73,7 +73,7 @@ std::size_t batch_store::memory_bytes() const noexcept {
 // --- targets ---------------------------------------------------------------------------------
 
 batch_targets::batch_targets(const plan& p, const batch_store& store,
-                             std::optional<period> target_period)
+                             std::optional<period> target_period, bool defer_unsupported)
     : units_(store.units()), tol_(p.settings.tolerance) {
   rules_.resize(store.indicators());
   for (std::size_t i = 0; i < store.indicators(); ++i) {
@@ -100,13 +100,20 @@ batch_targets::batch_targets(const plan& p, const batch_store& store,
     const detail::judged_rule judged = detail::judged_rule_of(*ind, t->rule);
     out.rule = judged.rule;
     const rule& r = out.rule;
+    // a rule the kernels do not compute: left to the caller, or rejected
+    const auto unsupported = [&](const std::string& why) {
+      if (!defer_unsupported) usage(why, id);
+      out.deferred = true;
+    };
     switch (r.operation) {
       case op::increase:
       case op::decrease:
       case op::improve:
-        usage("direction targets ('" + t->text + "') are not supported in batch evaluation", id);
+        unsupported("direction targets ('" + t->text + "') are not supported in batch evaluation");
+        continue;
       case op::compound:
-        usage("compound targets ('" + t->text + "') are not supported in batch evaluation", id);
+        unsupported("compound targets ('" + t->text + "') are not supported in batch evaluation");
+        continue;
       case op::qualitative:
       case op::unparsed: continue;
       case op::reach:
@@ -117,10 +124,11 @@ batch_targets::batch_targets(const plan& p, const batch_store& store,
     }
     // the measure, as the per-indicator evaluator reads it
     out.measure = judged.measure().kind;
-    if (out.measure != measure_kind::level && out.measure != measure_kind::growth)
-      usage(std::string("the measure '") + to_string(out.measure) +
-                "' is not supported in batch evaluation",
-            id);
+    if (out.measure != measure_kind::level && out.measure != measure_kind::growth) {
+      unsupported(std::string("the measure '") + to_string(out.measure) +
+                  "' is not supported in batch evaluation");
+      continue;
+    }
     out.cmp_unit = out.measure == measure_kind::growth ? unit::percent()
                                                        : (ind->unit.empty() ? r.unit : ind->unit);
     const unit& cmp = out.cmp_unit;
@@ -335,6 +343,11 @@ void evaluate_batch(const batch_store& store, const batch_targets& targets, batc
       std::uint8_t* tol = res.within_tolerance.data() + off;
       double* gap = res.gap.data() + off;
       const auto& rr = targets.rules()[i];
+      if (rr.deferred) {  // judged by the caller (evaluate_long_table)
+        fill(st, tol, gap, P, status::no_data);
+        add(u, i, status::no_data, P);
+        continue;
+      }
       if (!rr.present) {
         fill(st, tol, gap, P, status::no_target);
         add(u, i, status::no_target, P);

@@ -224,7 +224,9 @@ std::optional<rule> detail::respectively_list(std::string_view text) {
   if (at == std::string_view::npos) return std::nullopt;
   const std::string lead(detail::trim(text.substr(0, at)));
   const std::string_view list = text.substr(at + len);
-  const auto items = list_items(list);
+  // a full stop ends the list: what follows is the remark
+  const std::size_t stop = list.find("。");
+  const auto items = list_items(stop == std::string_view::npos ? list : list.substr(0, stop));
   std::vector<rule> parts;
   std::vector<std::string> written;  // each part's text as parsed
   std::string verb;                  // the first item's words before its number
@@ -262,11 +264,12 @@ std::optional<rule> detail::respectively_list(std::string_view text) {
   r.operation = op::compound;
   r.respectively = true;
   r.parts = std::move(parts);
-  if (next < items.size()) {
-    const std::string_view rest = detail::trim(list.substr(items[next].first));
+  if (next < items.size() || stop != std::string_view::npos) {
+    const std::string_view rest =
+        detail::trim(next < items.size() ? list.substr(items[next].first) : list.substr(stop + 3));
     // a second list (分别达到36583元和17736元,分别增长7%和10%): its parts follow
-    auto more = parts.size() < max_parts ? detail::respectively_list(rest) : std::nullopt;
-    if (more) {
+    auto more = detail::respectively_list(rest);
+    if (more && r.parts.size() + more->parts.size() <= max_parts) {
       for (auto& part : more->parts) r.parts.push_back(std::move(part));
       r.remark = std::move(more->remark);
     } else {
@@ -307,6 +310,8 @@ rule parse_rule(std::string_view text, std::size_t depth) {
   if (!(rest.operation == op::compound || (rest.is_comparison() && !rest.has_reference())) ||
       rest.year != 0 || bare)
     return std::move(r);
+  // no more parts than a list is read with (the printed compound must read back the same)
+  if (1 + (rest.operation == op::compound ? rest.parts.size() : 1) > max_parts) return std::move(r);
   rule c;
   c.operation = op::compound;
   c.year = r.year;

@@ -14,6 +14,15 @@ namespace {
 // `,` before a remark; `, ` when the remark starts with a digit, so that `5, 300项` does not
 // read back as the number 5,300.
 std::string remark_separator(const std::string& remark, bool zh) {
+  // a remark whose first clause has a digit (a bracket's 00-059, or 10 after 5,) could read back
+  // as a further figure after `,`: the full stop ends the figures
+  for (std::size_t i = 0; i < remark.size(); ++i) {
+    if (remark[i] == ',' || remark[i] == ';' || remark.compare(i, 3, "、") == 0 ||
+        remark.compare(i, 3, "，") == 0 || remark.compare(i, 3, "；") == 0 ||
+        remark.compare(i, 3, "。") == 0)
+      break;
+    if (remark[i] >= '0' && remark[i] <= '9') return "。";
+  }
   const bool digit = !remark.empty() && remark.front() >= '0' && remark.front() <= '9';
   return zh && !digit ? "," : ", ";
 }

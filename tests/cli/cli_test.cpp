@@ -401,7 +401,7 @@ TEST(cli, every_command_rejects_a_misspelled_id_with_its_file_and_line) {
   const std::string typo = dir + "/typo.csv";
   spit(typo, "indicator,period,value\nbudget_revenue_growth,2021,5.8\ngpd_growth,2021,8.5\n");
   const std::string plan = " --indicators " + data + "/indicators.csv";
-  for (const std::string cmd :
+  for (const std::string& cmd :
        {"evaluate" + plan, "pace" + plan, "trend" + plan,
         "tasks" + plan + " --tasks " + data + "/tasks.csv", "report" + plan + " -o -"}) {
     const auto r = run(cmd + " --actuals " + typo);
@@ -453,4 +453,51 @@ TEST(cli, the_version_and_a_mistyped_option) {
   const auto typo = run("evaluate --indicators " + data + "/indicators.csv --actual x.csv");
   EXPECT_EQ(typo.code, 2);
   EXPECT_NE(typo.out.find("did you mean --actuals?"), std::string::npos) << typo.out;
+}
+
+// planeval batch on a long table of three units: counts, ranking, one CSV row per observation,
+// the bad rows reported (exit 1) and --strict failing on the first (exit 2).
+TEST(cli, batch_evaluates_a_long_table_of_many_units) {
+  const std::string table = temp_dir() + "/long.csv";
+  const std::string rows =
+      "unit,indicator,period,value\n"
+      "a,gdp_growth,2021,8.5\na,one_network_access_rate,2021,95以上\n"
+      "a,quality_estates_area,2021,新开工108\n"
+      "b,gdp_growth,2021,5.1\nb,one_network_access_rate,2021,90\n"
+      "c,gdp_growth,2021,6.1\n";
+  spit(table, rows);
+  auto r = run("batch --plan " + data + "/plan.json --observations " + table + " --format json");
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("\"observations\": 6"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"by_unit\""), std::string::npos);
+  EXPECT_NE(r.out.find("\"by_indicator\""), std::string::npos);
+  // a: three met; c: 6.1 against 6 met; b: both not met, so last
+  const auto a = r.out.find("\"unit\": \"a\"");
+  const auto b = r.out.find("\"unit\": \"b\"");
+  ASSERT_NE(a, std::string::npos);
+  ASSERT_NE(b, std::string::npos);
+  EXPECT_LT(a, b) << r.out;
+  r = run("batch --plan " + data + "/plan.json --observations " + table + " --format csv");
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("unit,indicator,period,value,status,gap\n"), std::string::npos);
+  EXPECT_NE(r.out.find("a,quality_estates_area,2021,新开工108,met,"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("a,gdp_growth,2021,8.5,needs_reference,\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("b,one_network_access_rate,2021,90,not_met,-5\n"), std::string::npos)
+      << r.out;
+  // each unit's reference (全市目标): gdp_growth is about it (±0.5 points)
+  const std::string refs = temp_dir() + "/refs.csv";
+  spit(refs, "unit,indicator,period,value\na,gdp_growth,2021,8.1\nb,gdp_growth,2021,6\n");
+  r = run("batch --plan " + data + "/plan.json --observations " + table + " --references " + refs +
+          " --format csv");
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("a,gdp_growth,2021,8.5,met,"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("b,gdp_growth,2021,5.1,not_met,-0.9\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("c,gdp_growth,2021,6.1,needs_reference,\n"), std::string::npos) << r.out;
+  spit(table, rows + "d,gdp_growht,2021,7\n");
+  r = run("batch --plan " + data + "/plan.json --observations " + table);
+  EXPECT_EQ(r.code, 1) << r.out;
+  EXPECT_NE(r.out.find("planeval.model.unknown_id"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(":8:3:"), std::string::npos) << r.out;
+  r = run("batch --strict --plan " + data + "/plan.json --observations " + table);
+  EXPECT_EQ(r.code, 2) << r.out;
 }

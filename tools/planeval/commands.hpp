@@ -27,6 +27,7 @@ void add_validate(CLI::App& app, context& ctx);
 void add_report(CLI::App& app, context& ctx);
 void add_import(CLI::App& app, context& ctx);
 void add_template(CLI::App& app, context& ctx);
+void add_batch(CLI::App& app, context& ctx);
 
 /// Adds `--lang zh|en` to a command.
 void add_lang_option(CLI::App& cmd, std::string& lang);

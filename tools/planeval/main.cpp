@@ -58,6 +58,7 @@ int main(int argc, char** argv) {
   cli::add_validate(app, ctx);
   cli::add_report(app, ctx);
   cli::add_template(app, ctx);
+  cli::add_batch(app, ctx);
   cli::add_import(app, ctx);
   try {
     app.parse(argc, argv);

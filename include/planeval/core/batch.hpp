@@ -107,10 +107,14 @@ class batch_targets {
   /// @param store the store the targets will judge
   /// @param target_period which target of each indicator to use; default: the indicator's
   ///        target for the plan's period, else its first target
+  /// @param defer_unsupported mark a target the kernels do not compute (a direction, a
+  ///        compound, change in points, CAGR, change since a base year) `deferred` instead of
+  ///        rejecting it: `evaluate_batch` gives its cells `no_data` and the caller judges them
+  ///        (`evaluate_long_table` does, with the per-indicator evaluator)
   /// @throws model_error (`model_unknown_id`) for a store indicator missing from the plan,
-  ///         error (`usage`) for an unsupported target.
+  ///         error (`usage`) for an unsupported target unless `defer_unsupported`.
   batch_targets(const plan& p, const batch_store& store,
-                std::optional<period> target_period = std::nullopt);
+                std::optional<period> target_period = std::nullopt, bool defer_unsupported = false);
 
   /// @brief Gives one unit its own threshold (reach, about, at_least, at_most), in the unit
   /// written in the plan's target. @throws error (`usage`) for a range or reference target.
@@ -123,6 +127,7 @@ class batch_targets {
   /// @cond INTERNAL
   struct indicator_rule {
     bool present = false;
+    bool deferred = false;  // left to the caller (defer_unsupported)
     planeval::rule rule;
     planeval::polarity polarity = planeval::polarity::higher;
     planeval::attribute attribute = planeval::attribute::anticipatory;

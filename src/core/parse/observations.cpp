@@ -126,7 +126,8 @@ parsed_observation parse_chain(std::string_view text, const parse_options& optio
   const bool bare = std::holds_alternative<point_value>(rest.value) && !rest.approximate &&
                     rest.unit.empty() && rest.measure.kind == measure_kind::level &&
                     rest.qualifier.empty();
-  if (!is_figure(rest) || bare) return o;
+  // no more figures than a list is read with (the printed text must read back the same)
+  if (!is_figure(rest) || bare || 2 + rest.also.size() > max_figures) return o;
   o.remark = std::move(rest.remark);
   o.respectively = o.respectively || rest.respectively;
   rest.remark.clear();

@@ -1,0 +1,109 @@
+#pragma once
+/// @file
+/// @brief Long tables of many units (`unit,indicator,period,value[,flags]`) read in a stream
+/// straight into a `batch_store`, and their batch evaluation.
+///
+/// The file is read twice, a line at a time: the first pass collects the unit ids and periods,
+/// the second fills the store. Memory is the store (8 bytes per unit × indicator × period, plus
+/// one bit to find repeated cells) and the ids; no object is made per row. A value is a number
+/// (read with `std::from_chars`) or any observation text of the target language (`95以上`,
+/// `8%左右`, `增长6.5%`, `新开工108`, `达标`): those are kept in a side table and judged by the
+/// per-indicator evaluator, so that every status is the one `evaluate` gives.
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "planeval/core/batch.hpp"
+#include "planeval/core/error.hpp"
+#include "planeval/core/observation.hpp"
+#include "planeval/core/plan.hpp"
+
+namespace planeval {
+
+/// @brief How a long table is read.
+struct long_table_options {
+  /// Fail at the first bad row (`--strict`) instead of counting it and going on.
+  bool strict = false;
+  /// Bad rows whose error is kept (with its location) in `long_table::problems`; the others
+  /// are only counted.
+  std::size_t max_problems = 100;
+  /// Limits of the format, each a `limit.*` error naming the line when passed; there is no
+  /// limit on the number of rows. The bytes of one line (`limit.text_length`):
+  std::size_t max_line_bytes = 64 * 1024;
+  std::size_t max_units = 1'000'000;   ///< distinct units (`limit.items`)
+  std::size_t max_periods = 1'000;     ///< distinct periods (`limit.items`)
+  std::size_t max_texts = 10'000'000;  ///< values kept as texts in the side table (`limit.items`)
+};
+
+/// @brief A bad row of a long table: its error, located at its line and column.
+struct long_table_problem {
+  errc code = errc::usage;  ///< the error's code
+  std::string message;      ///< the error's message
+  location where;           ///< file, line, column (and indicator when known)
+};
+
+/// @brief An observation that is not a plain number, kept beside the store.
+struct long_table_text {
+  std::size_t offset = 0;  ///< the cell's offset in the store (`batch_store::offset`)
+  observation value;       ///< the observation the text gives
+};
+
+/// @brief What reading a long table gives.
+struct long_table {
+  batch_store store;                         ///< numbers by unit × indicator × period (NaN: none)
+  std::vector<long_table_text> texts;        ///< cells that are observation texts, by offset
+  std::vector<bool> present;                 ///< per store cell: the table has a row for it
+  std::size_t rows = 0;                      ///< data rows read
+  std::size_t bad_rows = 0;                  ///< rows not read (see `problems`)
+  std::vector<long_table_problem> problems;  ///< the first `max_problems` bad rows
+};
+
+/// @brief Reads a long table: a header naming the columns `unit`, `indicator`, `period`,
+/// `value` and optionally `flags` and `note` (any order; `地区`, `区县`, `区域` for unit and the
+/// Chinese names of the other tables, e.g. `指标`, `年份`, `完成值`, are accepted), then one row
+/// per observation. Indicators are the plan's, in its order; units in order of first
+/// appearance; periods sorted.
+/// @throws io_error when the file cannot be read; format_error (`csv.header`) for the header;
+///         `limit.*` errors; with `strict`, the first bad row's error (`model.unknown_id`,
+///         `model.duplicate`, `period.syntax`, `observation.*`, `csv.syntax`, `model.invalid`
+///         for bad flags) at its line and column.
+long_table read_long_table(const std::string& path, const plan& p,
+                           const long_table_options& options = {});
+
+/// @brief Counts of a long table's evaluation over the cells the table has a row for.
+struct long_table_summary {
+  std::size_t observations = 0;             ///< cells with a row
+  status_counts by_status;                  ///< counts per status
+  std::vector<status_counts> by_unit;       ///< per unit, in store order
+  std::vector<status_counts> by_indicator;  ///< per indicator, in store order
+};
+
+/// @brief The counts of `result` (from `evaluate_long_table`) over the table's rows.
+long_table_summary summarise_long_table(const long_table& table, const batch_result& result);
+
+/// @brief Evaluates a long table: `evaluate_batch` on the store, then each side-table text by
+/// `evaluate_target` on that unit's series, so that statuses and gaps are those of `evaluate`.
+/// @param table the long table
+/// @param p the plan it was read with
+/// @param targets compiled for `table.store`
+/// @param target_period the target judged (as given to `batch_targets`)
+/// @param options threads
+/// @param references each unit's reference values (a long table read with `read_long_table`),
+///        for the cells the per-indicator evaluator judges; give them to the kernels with
+///        `set_long_references`
+batch_result evaluate_long_table(const long_table& table, const plan& p,
+                                 const batch_targets& targets, std::optional<period> target_period,
+                                 const batch_options& options = {},
+                                 const long_table* references = nullptr);
+
+/// @brief Gives each unit of `observations` the reference values of a long table of references
+/// (`unit,indicator,period,value`, read with `read_long_table`): for each indicator whose target
+/// names a reference, the unit's value for `judged` (the period whose target is judged), else its
+/// only value. Units are matched by id; a reference of a unit that has no observations is not
+/// used. Returns the number of values set.
+std::size_t set_long_references(batch_targets& targets, const long_table& observations,
+                                const long_table& references, const period& judged);
+
+}  // namespace planeval

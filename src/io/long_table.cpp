@@ -1,0 +1,497 @@
+// Long tables of many units read in a stream into a batch store (io/long_table.hpp): two passes
+// over the file, a line at a time, fields as views into the line, numbers by std::from_chars.
+#include "planeval/io/long_table.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <deque>
+#include <fstream>
+#include <limits>
+#include <map>
+#include <string_view>
+#include <unordered_map>
+
+#include "detail/utf8.hpp"
+#include "io/csv_records.hpp"
+#include "planeval/core/parse.hpp"
+
+namespace planeval {
+namespace {
+
+constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+
+// One line split into fields (views into the line, or into `unquoted` for a quoted field with
+// doubled quotes); the column of each field's first character.
+struct fields {
+  std::vector<std::string_view> text;
+  std::vector<std::size_t> column;
+  std::deque<std::string> unquoted;
+};
+
+// Splits a line at `sep`; false with `error` set for a quote in the wrong place or a quoted
+// field left open (a line break inside a quoted field is not read in a long table).
+bool split_line(std::string_view line, char sep, fields& out, std::string& error,
+                std::size_t& error_column) {
+  out.text.clear();
+  out.column.clear();
+  out.unquoted.clear();
+  std::size_t i = 0;
+  std::size_t col = 1;
+  const auto advance_col = [&](std::size_t from, std::size_t to) {
+    for (std::size_t k = from; k < to; ++k)
+      if ((static_cast<unsigned char>(line[k]) & 0xC0) != 0x80) ++col;
+  };
+  for (;;) {
+    const std::size_t start_col = col;
+    if (i < line.size() && line[i] == '"') {
+      std::string value;
+      std::size_t k = i + 1;
+      bool closed = false;
+      while (k < line.size()) {
+        if (line[k] == '"') {
+          if (k + 1 < line.size() && line[k + 1] == '"') {
+            value += '"';
+            k += 2;
+            continue;
+          }
+          closed = true;
+          break;
+        }
+        value += line[k++];
+      }
+      if (!closed) {
+        error = "a quoted field is never closed on its line (a long table has one row per line)";
+        error_column = start_col;
+        return false;
+      }
+      advance_col(i, k + 1);
+      i = k + 1;
+      if (i < line.size() && line[i] != sep) {
+        error = std::string("expected '") + (sep == '\t' ? "tab" : std::string(1, sep)) +
+                "' after a closing quote";
+        error_column = col;
+        return false;
+      }
+      out.unquoted.push_back(std::move(value));
+      out.text.push_back(out.unquoted.back());
+    } else {
+      const std::size_t end = std::min(line.find(sep, i), line.size());
+      const std::string_view f = line.substr(i, end - i);
+      if (f.find('"') != std::string_view::npos) {
+        error = "a quote inside an unquoted field (quote the whole field and double the quote)";
+        error_column = start_col;
+        return false;
+      }
+      out.text.push_back(f);
+      advance_col(i, end);
+      i = end;
+    }
+    out.column.push_back(start_col);
+    if (i >= line.size()) return true;
+    ++i;  // the separator
+    ++col;
+  }
+}
+
+// Reads the file a line at a time; `f(line, number)` for each line after the header.
+class line_reader {
+ public:
+  line_reader(const std::string& path, std::size_t max_line)
+      : path_(path), in_(path, std::ios::binary), max_(max_line) {
+    if (!in_) throw io_error(errc::io_open, "cannot open '" + path + "'");
+  }
+  bool next(std::string_view& line) {
+    if (!std::getline(in_, buffer_)) {
+      if (in_.bad()) throw io_error(errc::io_read, "reading '" + path_ + "' failed");
+      return false;
+    }
+    ++number_;
+    if (buffer_.size() > max_) {
+      location loc;
+      loc.file = path_;
+      loc.line = number_;
+      throw format_error(errc::limit_text_length,
+                         "a line of " + std::to_string(buffer_.size()) +
+                             " bytes, more than the limit of " + std::to_string(max_),
+                         loc);
+    }
+    line = buffer_;
+    if (number_ == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    return true;
+  }
+  std::size_t number() const noexcept { return number_; }
+
+ private:
+  std::string path_;
+  std::ifstream in_;
+  std::size_t max_;
+  std::string buffer_;
+  std::size_t number_ = 0;
+};
+
+struct columns {
+  char separator = ',';
+  int unit = -1, indicator = -1, period = -1, value = -1, flags = -1;
+};
+
+columns read_header(std::string_view line, const std::string& path) {
+  columns c;
+  c.separator = sniff_separator(line);
+  csv_table t;
+  t.source = path;
+  for (auto& record : parse_csv_records(line, path, limits{}, c.separator, false))
+    for (auto& cell : record) {
+      // the unit (region) of a long table; `单位` stays the measurement unit of the other tables
+      for (const char* w : {"地区", "区县", "区域", "单位名称"})
+        if (cell.text == w) cell.text = "unit";
+      t.header.push_back(std::move(cell));
+    }
+  check_header(t, {"unit", "indicator", "period", "value"}, {"flags", "note"});
+  c.unit = t.column("unit");
+  c.indicator = t.column("indicator");
+  c.period = t.column("period");
+  c.value = t.column("value");
+  c.flags = t.column("flags");
+  return c;
+}
+
+// Text ids to indexes without a string per lookup: keys are views into `names`.
+class id_index {
+ public:
+  std::optional<std::size_t> find(std::string_view id) const {
+    const auto it = index_.find(id);
+    if (it == index_.end()) return std::nullopt;
+    return it->second;
+  }
+  std::size_t add(std::string_view id) {
+    names_.emplace_back(id);
+    index_.emplace(names_.back(), names_.size() - 1);
+    return names_.size() - 1;
+  }
+  std::size_t size() const noexcept { return names_.size(); }
+  std::vector<std::string> names() const { return {names_.begin(), names_.end()}; }
+
+ private:
+  std::deque<std::string> names_;
+  std::unordered_map<std::string_view, std::size_t> index_;
+};
+
+[[noreturn]] void fail_row(errc code, const std::string& path, std::size_t line, std::size_t column,
+                           const std::string& message, const std::string& indicator = {}) {
+  location loc;
+  loc.file = path;
+  loc.line = line;
+  loc.column = column;
+  loc.indicator = indicator;
+  throw format_error(code, message, loc);
+}
+
+bool plain_number(std::string_view t, double& v) {
+  t = detail::trim(t);
+  if (t.empty()) return false;
+  if (t.front() == '+') t.remove_prefix(1);
+  const auto r = std::from_chars(t.data(), t.data() + t.size(), v);
+  return r.ec == std::errc() && r.ptr == t.data() + t.size() && std::isfinite(v);
+}
+
+}  // namespace
+
+long_table read_long_table(const std::string& path, const plan& p,
+                           const long_table_options& options) {
+  columns c;
+  id_index units;
+  std::map<period, std::size_t> period_slots;
+  std::unordered_map<std::string, period> period_texts;  // each distinct text parsed once
+  const auto period_of = [&](std::string_view text, std::size_t line, std::size_t column) {
+    const std::string key(detail::trim(text));
+    if (const auto it = period_texts.find(key); it != period_texts.end()) return it->second;
+    try {
+      const period per = period::parse(key);
+      if (period_texts.size() < 4 * options.max_periods) period_texts.emplace(key, per);
+      return per;
+    } catch (const error& e) {
+      fail_row(e.code(), path, line, column, e.message());
+    }
+  };
+  id_index indicators;
+  for (const auto& ind : p.indicators) indicators.add(ind.id);
+
+  long_table out{batch_store({"-"}, {"-"}, {period::year(2000)}), {}, {}, 0, 0, {}};
+  // a bad row: counted and kept, or the error itself with --strict
+  const auto bad = [&](const error& e) {
+    if (options.strict) throw;
+    ++out.bad_rows;
+    if (out.problems.size() < options.max_problems)
+      out.problems.push_back(long_table_problem{e.code(), e.message(), e.where()});
+  };
+  fields f;
+  std::string split_error;
+  std::size_t split_column = 0;
+  const auto split = [&](std::string_view line, std::size_t number) {
+    if (!split_line(line, c.separator, f, split_error, split_column))
+      fail_row(errc::csv_syntax, path, number, split_column, split_error);
+    const std::size_t want =
+        static_cast<std::size_t>(std::max({c.unit, c.indicator, c.period, c.value, c.flags})) + 1;
+    if (f.text.size() < want)
+      fail_row(errc::csv_field_count, path, number, 1,
+               "a row of " + std::to_string(f.text.size()) + " fields; the header names " +
+                   std::to_string(want) + " or more");
+  };
+
+  // pass 1: the units and the periods
+  {
+    line_reader in(path, options.max_line_bytes);
+    std::string_view line;
+    if (!in.next(line)) fail_row(errc::csv_header, path, 1, 1, "the file is empty: no header");
+    c = read_header(line, path);
+    while (in.next(line)) {
+      if (detail::trim(line).empty()) continue;
+      try {
+        split(line, in.number());
+        const auto pc = f.column[static_cast<std::size_t>(c.period)];
+        const period per = period_of(f.text[static_cast<std::size_t>(c.period)], in.number(), pc);
+        const std::string_view unit = detail::trim(f.text[static_cast<std::size_t>(c.unit)]);
+        if (unit.empty())
+          fail_row(errc::model_invalid, path, in.number(),
+                   f.column[static_cast<std::size_t>(c.unit)], "the unit is empty");
+        if (!units.find(unit)) {
+          if (units.size() >= options.max_units)
+            fail_row(errc::limit_items, path, in.number(), 1,
+                     "more than " + std::to_string(options.max_units) + " units");
+          units.add(unit);
+        }
+        if (period_slots.emplace(per, 0).second && period_slots.size() > options.max_periods)
+          fail_row(errc::limit_items, path, in.number(), pc,
+                   "more than " + std::to_string(options.max_periods) + " periods");
+      } catch (const error& e) {
+        if (e.code() == errc::limit_items || options.strict) throw;
+        // counted in pass 2
+      }
+    }
+  }
+  if (units.size() == 0 || p.indicators.empty()) {
+    out.bad_rows = 0;
+    if (units.size() == 0) fail_row(errc::model_invalid, path, 1, 1, "no row names a unit");
+    fail_row(errc::model_invalid, path, 1, 1, "the plan has no indicators");
+  }
+  std::vector<period> periods;
+  for (auto& [per, slot] : period_slots) {
+    slot = periods.size();
+    periods.push_back(per);
+  }
+  out.store = batch_store(units.names(), indicators.names(), periods);
+  std::vector<bool>& seen = out.present;
+  seen.assign(out.store.size(), false);
+
+  // pass 2: the values
+  line_reader in(path, options.max_line_bytes);
+  std::string_view line;
+  in.next(line);  // the header
+  while (in.next(line)) {
+    if (detail::trim(line).empty()) continue;
+    ++out.rows;
+    std::string indicator_id;
+    try {
+      split(line, in.number());
+      const auto text = [&](int col) {
+        return detail::trim(f.text[static_cast<std::size_t>(col)]);
+      };
+      const auto column = [&](int col) { return f.column[static_cast<std::size_t>(col)]; };
+      const period per = period_of(text(c.period), in.number(), column(c.period));
+      const std::size_t u = *units.find(text(c.unit));
+      const auto i = indicators.find(text(c.indicator));
+      if (!i)
+        fail_row(errc::model_unknown_id, path, in.number(), column(c.indicator),
+                 "no indicator '" + std::string(text(c.indicator)) + "' in the plan");
+      indicator_id = p.indicators[*i].id;
+      const std::size_t k = period_slots.at(per);
+      const std::size_t at = out.store.offset(u, *i, k);
+      if (seen[at])
+        fail_row(errc::model_duplicate, path, in.number(), column(c.period),
+                 "a second value of '" + indicator_id + "' for " + per.to_string() + " in unit '" +
+                     std::string(text(c.unit)) + "'",
+                 indicator_id);
+      std::string flags;
+      if (c.flags >= 0) {
+        flags = std::string(text(c.flags));
+        try {
+          validate_flags(flags);
+        } catch (const error& e) {
+          fail_row(e.code(), path, in.number(), column(c.flags), e.message(), indicator_id);
+        }
+      }
+      const std::string_view value = text(c.value);
+      double v = 0;
+      if (plain_number(value, v)) {
+        out.store.set(u, *i, k, v);
+      } else {
+        parsed_observation parsed;
+        try {
+          parsed = parse_observation(value);
+          check_one_quantity(parsed);
+        } catch (const error& e) {
+          fail_row(e.code(), path, in.number(),
+                   column(c.value) + e.where().column - (e.where().column > 0), e.message(),
+                   indicator_id);
+        }
+        if (std::holds_alternative<missing_value>(parsed.value)) {
+          // blank, `-`, `n/a`: no value (NaN)
+        } else if (out.texts.size() >= options.max_texts) {
+          fail_row(errc::limit_items, path, in.number(), column(c.value),
+                   "more than " + std::to_string(options.max_texts) + " values that are texts");
+        } else {
+          observation o = to_observation(indicator_id, per, std::string(value), parsed);
+          for (const char fl : flags)
+            if (o.flags.find(fl) == std::string::npos) o.flags += fl;
+          out.texts.push_back(long_table_text{at, std::move(o)});
+        }
+      }
+      seen[at] = true;
+    } catch (const error& e) {
+      if (e.code() == errc::limit_items) throw;
+      bad(e);
+    }
+  }
+  std::sort(out.texts.begin(), out.texts.end(),
+            [](const long_table_text& a, const long_table_text& b) { return a.offset < b.offset; });
+  return out;
+}
+
+namespace {
+
+// The reference values of one unit (by id) from a long table of references, every period.
+reference_set unit_references(const long_table* references, const std::string& unit) {
+  reference_set out;
+  if (references == nullptr) return out;
+  const batch_store& r = references->store;
+  const auto u = r.unit_index(unit);
+  if (!u) return out;
+  for (std::size_t i = 0; i < r.indicators(); ++i)
+    for (std::size_t k = 0; k < r.periods(); ++k) {
+      const double v = r.get(*u, i, k);
+      if (std::isnan(v)) continue;
+      reference_value one;
+      one.indicator = r.indicator_ids()[i];
+      one.period = r.period_list()[k];
+      one.value = v;
+      out.put(std::move(one));
+    }
+  return out;
+}
+
+}  // namespace
+
+std::size_t set_long_references(batch_targets& targets, const long_table& observations,
+                                const long_table& references, const period& judged) {
+  const batch_store& s = observations.store;
+  const batch_store& r = references.store;
+  const auto k_judged = r.period_index(judged);
+  std::size_t set = 0;
+  for (std::size_t u = 0; u < s.units(); ++u) {
+    const auto ru = r.unit_index(s.unit_ids()[u]);
+    if (!ru) continue;
+    for (std::size_t i = 0; i < s.indicators(); ++i) {
+      const auto& rule = targets.rules()[i];
+      if (!rule.present || rule.deferred || !rule.rule.has_reference()) continue;
+      const auto ri = r.indicator_index(s.indicator_ids()[i]);
+      if (!ri) continue;
+      double v = k_judged ? r.get(*ru, *ri, *k_judged) : nan;
+      if (std::isnan(v)) {  // else the only value given
+        std::size_t found = 0;
+        for (std::size_t k = 0; k < r.periods(); ++k)
+          if (!std::isnan(r.get(*ru, *ri, k))) {
+            v = r.get(*ru, *ri, k);
+            ++found;
+          }
+        if (found != 1) continue;
+      }
+      targets.set_reference(u, i, v);
+      ++set;
+    }
+  }
+  return set;
+}
+
+batch_result evaluate_long_table(const long_table& table, const plan& p,
+                                 const batch_targets& targets, std::optional<period> target_period,
+                                 const batch_options& options, const long_table* references) {
+  batch_result res = evaluate_batch(table.store, targets, options);
+  const batch_store& s = table.store;
+  const std::size_t P = s.periods();
+  // the series judged by the per-indicator evaluator: those of indicators the kernels defer,
+  // and those with a cell that is a text
+  std::vector<std::size_t> series;  // series index: indicator * units + unit
+  for (std::size_t i = 0; i < s.indicators(); ++i)
+    if (targets.rules()[i].deferred)
+      for (std::size_t u = 0; u < s.units(); ++u) series.push_back(i * s.units() + u);
+  for (const auto& t : table.texts) series.push_back(t.offset / P);
+  std::sort(series.begin(), series.end());
+  series.erase(std::unique(series.begin(), series.end()), series.end());
+  auto text = table.texts.begin();
+  for (const std::size_t one : series) {
+    const std::size_t i = one / s.units();
+    const std::size_t u = one % s.units();
+    const indicator& ind = p.indicators[i];
+    const target* tg = target_period ? ind.find_target(*target_period) : ind.find_target(p.period);
+    if (!tg && !target_period && !ind.targets.empty()) tg = &ind.targets.front();
+    if (!tg) continue;  // no_target, as the kernels said
+    observation_set values;
+    const reference_set refs = unit_references(references, s.unit_ids()[u]);
+    std::vector<bool> is_text(P, false);
+    while (text != table.texts.end() && text->offset / P < one) ++text;
+    for (; text != table.texts.end() && text->offset / P == one; ++text) {
+      is_text[text->offset % P] = true;
+      values.put(text->value);
+    }
+    for (std::size_t k = 0; k < P; ++k) {
+      const double v = s.get(u, i, k);
+      if (std::isnan(v)) continue;
+      observation o;
+      o.indicator = ind.id;
+      o.period = s.period_list()[k];
+      o.value = point_value{v};
+      values.put(std::move(o));
+    }
+    const bool all = targets.rules()[i].deferred;
+    for (std::size_t k = 0; k < P; ++k) {
+      if (!all && !is_text[k]) continue;
+      target judged = *tg;
+      judged.period = s.period_list()[k];  // every period of the store is judged
+      judged.rule.year = 0;
+      const assessment a = evaluate_target(p, ind, judged, values, refs, {});
+      const std::size_t at = s.offset(u, i, k);
+      const auto old = static_cast<std::size_t>(res.codes[at]);
+      res.codes[at] = static_cast<std::uint8_t>(a.status);
+      res.gap[at] = a.gap ? *a.gap : nan;
+      res.within_tolerance[at] = a.within_tolerance ? 1 : 0;
+      --res.by_unit[u].n[old];
+      res.by_unit[u].add(a.status);
+      --res.by_indicator[i].n[old];
+      res.by_indicator[i].add(a.status);
+    }
+  }
+  return res;
+}
+
+long_table_summary summarise_long_table(const long_table& table, const batch_result& result) {
+  const batch_store& s = table.store;
+  long_table_summary out;
+  out.by_unit.resize(s.units());
+  out.by_indicator.resize(s.indicators());
+  for (std::size_t i = 0; i < s.indicators(); ++i)
+    for (std::size_t u = 0; u < s.units(); ++u)
+      for (std::size_t k = 0; k < s.periods(); ++k) {
+        const std::size_t at = s.offset(u, i, k);
+        if (!table.present[at]) continue;
+        const auto st = static_cast<status>(result.codes[at]);
+        ++out.observations;
+        out.by_status.add(st);
+        out.by_unit[u].add(st);
+        out.by_indicator[i].add(st);
+      }
+  return out;
+}
+
+}  // namespace planeval

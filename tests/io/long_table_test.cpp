@@ -1,0 +1,188 @@
+// Long tables of many units: the streaming reader (located errors, leniency, limits) and the
+// batch evaluation of a long table, which must give the statuses and gaps of `evaluate`.
+#include "planeval/io/long_table.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "planeval/core/evaluate.hpp"
+#include "planeval/core/parse.hpp"
+#include "planeval/io/csv.hpp"
+#include "planeval/io/plan_file.hpp"
+#include "planeval/io/tables.hpp"
+#include "planeval/render/batch.hpp"
+
+using namespace planeval;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string example = PLANEVAL_EXAMPLE_DATA "/changning-2021";
+
+std::string write_temp(const std::string& name, const std::string& text) {
+  const fs::path dir = fs::temp_directory_path() / "planeval-long-table-test";
+  fs::create_directories(dir);
+  const fs::path path = dir / name;
+  std::ofstream(path, std::ios::binary) << text;
+  return path.string();
+}
+
+// The seed plan's 2021 values (illustrative) for `units` districts: the numbers moved by a
+// step per district so that statuses differ, the texts (新开工108, 95以上) kept as written.
+std::string districts_table(std::size_t units) {
+  std::ifstream in(example + "/actuals-illustrative.csv");
+  const csv_table t = read_csv(in, "actuals-illustrative.csv");
+  std::ostringstream out;
+  out << "unit,indicator,period,value\n";
+  for (std::size_t u = 0; u < units; ++u)
+    for (const auto& row : t.rows) {
+      const std::string& value = row[static_cast<std::size_t>(t.column("value"))].text;
+      char* end = nullptr;
+      const double v = std::strtod(value.c_str(), &end);
+      std::string written = value;
+      if (end != nullptr && *end == '\0' && !value.empty()) {
+        std::ostringstream moved;
+        moved << v * (0.9 + 0.025 * static_cast<double>(u));
+        written = moved.str();
+      }
+      out << "district-" << u << ',' << row[static_cast<std::size_t>(t.column("indicator"))].text
+          << ',' << row[static_cast<std::size_t>(t.column("period"))].text << ','
+          << csv_quote(written) << '\n';
+    }
+  return out.str();
+}
+
+}  // namespace
+
+TEST(long_table, the_seed_plan_for_many_districts_agrees_with_evaluate) {
+  const plan p = load_plan(example + "/plan.json");
+  const std::size_t units = 9;
+  const std::string text = districts_table(units);
+  const std::string path = write_temp("districts.csv", text);
+  const long_table t = read_long_table(path, p);
+  ASSERT_EQ(t.bad_rows, 0u);
+  ASSERT_EQ(t.store.units(), units);
+  EXPECT_FALSE(t.texts.empty());  // 新开工108, 95以上 … are kept beside the numbers
+  // each unit's references: the illustrative quotas, and its own city target for gdp_growth
+  std::ostringstream refs_text;
+  refs_text << "unit,indicator,period,value\n";
+  for (std::size_t u = 0; u < units; ++u) {
+    refs_text << "district-" << u << ",gdp_growth,2021," << 7.5 + 0.2 * static_cast<double>(u)
+              << "\n";
+    refs_text << "district-" << u << ",energy_intensity_reduction,2021,3.5\n"
+              << "district-" << u << ",registered_unemployed,2021,6000\n";
+  }
+  const long_table refs = read_long_table(write_temp("refs.csv", refs_text.str()), p);
+  ASSERT_EQ(refs.bad_rows, 0u);
+  batch_targets targets(p, t.store, std::nullopt, true);
+  EXPECT_GT(set_long_references(targets, t, refs, p.period), 0u);
+  const batch_result r = evaluate_long_table(t, p, targets, std::nullopt, {}, &refs);
+  const long_table_summary s = summarise_long_table(t, r);
+  EXPECT_EQ(s.observations, t.rows);
+  std::size_t compared = 0, attained = 0;
+  for (std::size_t u = 0; u < units; ++u) {
+    // the same unit's rows through the per-indicator evaluator
+    std::ostringstream one;
+    std::istringstream all(text);
+    std::string line;
+    std::getline(all, line);
+    one << "indicator,period,value\n";
+    const std::string prefix = "district-" + std::to_string(u) + ",";
+    while (std::getline(all, line))
+      if (line.rfind(prefix, 0) == 0) one << line.substr(prefix.size()) << '\n';
+    std::istringstream in(one.str());
+    const observation_set actuals = read_actuals(in, "unit.csv", &p);
+    std::ostringstream unit_refs;
+    unit_refs << "indicator,period,value\n"
+              << "gdp_growth,2021," << 7.5 + 0.2 * static_cast<double>(u) << "\n"
+              << "energy_intensity_reduction,2021,3.5\nregistered_unemployed,2021,6000\n";
+    std::istringstream refs_in(unit_refs.str());
+    const reference_set references = read_references(refs_in, "refs.csv", &p);
+    evaluation_options opt;
+    opt.only = p.period;
+    for (const auto& a : evaluate(p, actuals, references, opt)) {
+      const auto i = t.store.indicator_index(a.indicator);
+      const auto k = t.store.period_index(a.period);
+      ASSERT_TRUE(i && k) << a.indicator;
+      const std::size_t at = t.store.offset(u, *i, *k);
+      if (!t.present[at]) continue;
+      ++compared;
+      attained += is_attained(a.status);
+      EXPECT_EQ(r.at(u, *i, *k), a.status)
+          << "district-" << u << " " << a.indicator << ": " << a.reason_en;
+      if (a.gap)
+        EXPECT_NEAR(r.gap[at], *a.gap, 1e-9) << a.indicator;
+      else
+        EXPECT_TRUE(std::isnan(r.gap[at])) << a.indicator << " gap " << r.gap[at];
+    }
+  }
+  EXPECT_EQ(compared, t.rows);
+  EXPECT_GT(attained, 0u);
+  EXPECT_EQ(s.by_status[status::needs_reference], units);  // work_safety_deaths: not supplied
+  EXPECT_LT(attained, compared);
+  // the ranking: every unit, highest share first
+  const auto rank = rank_units(s);
+  ASSERT_EQ(rank.size(), units);
+  for (std::size_t k = 1; k < rank.size(); ++k) EXPECT_GE(rank[k - 1].share, rank[k].share);
+}
+
+TEST(long_table, a_bad_row_is_counted_and_located_and_strict_fails_on_it) {
+  const plan p = load_plan(example + "/plan.json");
+  const std::string path = write_temp("bad.csv",
+                                      "地区,指标,年份,完成值\n"
+                                      "a,gdp_growth,2021,8.5\n"
+                                      "a,gpd_growth,2021,8.5\n"  // unknown id
+                                      "b,gdp_growth,2021年,7\n"
+                                      "b,gdp_growth,2021,7.1\n"  // repeated cell
+                                      "c,gdp_growth,2021,8%%\n");
+  const long_table t = read_long_table(path, p);
+  EXPECT_EQ(t.rows, 5u);
+  EXPECT_EQ(t.bad_rows, 3u);
+  ASSERT_EQ(t.problems.size(), 3u);
+  EXPECT_EQ(t.problems[0].code, errc::model_unknown_id);
+  EXPECT_EQ(t.problems[0].where.line, 3u);
+  EXPECT_EQ(t.problems[0].where.column, 3u);
+  EXPECT_EQ(t.problems[1].code, errc::model_duplicate);
+  EXPECT_EQ(t.problems[1].where.line, 5u);
+  EXPECT_EQ(t.problems[2].where.line, 6u);
+  EXPECT_EQ(t.problems[2].where.indicator, "gdp_growth");
+  EXPECT_EQ(t.store.get(*t.store.unit_index("b"), *t.store.indicator_index("gdp_growth"), 0), 7.0);
+  long_table_options strict;
+  strict.strict = true;
+  try {
+    (void)read_long_table(path, p, strict);
+    FAIL() << "strict read a bad row";
+  } catch (const error& e) {
+    EXPECT_EQ(e.code(), errc::model_unknown_id);
+    EXPECT_EQ(e.where().line, 3u);
+    EXPECT_NE(e.where().file.find("bad.csv"), std::string::npos);
+  }
+}
+
+TEST(long_table, limits_and_header_errors) {
+  const plan p = load_plan(example + "/plan.json");
+  long_table_options few;
+  few.max_units = 2;
+  const std::string path = write_temp("units.csv",
+                                      "unit,indicator,period,value\n"
+                                      "a,gdp_growth,2021,1\nb,gdp_growth,2021,2\n"
+                                      "c,gdp_growth,2021,3\n");
+  try {
+    (void)read_long_table(path, p, few);
+    FAIL() << "a fourth unit passed a limit of two";
+  } catch (const error& e) {
+    EXPECT_EQ(e.code(), errc::limit_items);
+    EXPECT_EQ(e.where().line, 4u);
+  }
+  try {
+    (void)read_long_table(write_temp("header.csv", "unit,indicator,value\na,gdp_growth,1\n"), p);
+    FAIL() << "a table without a period column was read";
+  } catch (const error& e) {
+    EXPECT_EQ(e.code(), errc::csv_header);
+    EXPECT_NE(e.message().find("period"), std::string::npos) << e.message();
+  }
+}
