@@ -21,77 +21,94 @@ namespace {
 
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
-// One line split into fields (views into the line, or into `unquoted` for a quoted field with
-// doubled quotes); the column of each field's first character.
+// One line split into fields: views into the line (or into `unquoted` for a quoted field with
+// doubled quotes) and the byte where each starts; columns are counted only for a message.
 struct fields {
+  std::string_view line;
   std::vector<std::string_view> text;
-  std::vector<std::size_t> column;
-  std::deque<std::string> unquoted;
+  std::vector<std::size_t> start;
+  std::vector<std::string> unquoted;  // reused from line to line
+  std::vector<int> pooled;            // per field: its index in `unquoted`, or -1
+  std::size_t column(std::size_t field) const noexcept { return column_at(start[field]); }
+  std::size_t column_at(std::size_t byte) const noexcept {
+    std::size_t col = 1;
+    for (std::size_t k = 0; k < byte && k < line.size(); ++k)
+      col += (static_cast<unsigned char>(line[k]) & 0xC0) != 0x80;
+    return col;
+  }
 };
 
-// Splits a line at `sep`; false with `error` set for a quote in the wrong place or a quoted
-// field left open (a line break inside a quoted field is not read in a long table).
+// Splits a line at `sep`; false with `error` set (and `error_byte`) for a quote in the wrong
+// place or a quoted field left open (a line break inside a quoted field is not read in a long
+// table).
 bool split_line(std::string_view line, char sep, fields& out, std::string& error,
-                std::size_t& error_column) {
+                std::size_t& error_byte) {
+  out.line = line;
   out.text.clear();
-  out.column.clear();
-  out.unquoted.clear();
+  out.start.clear();
+  out.pooled.clear();
+  std::size_t used = 0;  // entries of `unquoted` taken by this line
   std::size_t i = 0;
-  std::size_t col = 1;
-  const auto advance_col = [&](std::size_t from, std::size_t to) {
-    for (std::size_t k = from; k < to; ++k)
-      if ((static_cast<unsigned char>(line[k]) & 0xC0) != 0x80) ++col;
-  };
   for (;;) {
-    const std::size_t start_col = col;
+    const std::size_t begin = i;
     if (i < line.size() && line[i] == '"') {
-      std::string value;
+      const std::size_t close = line.find('"', i + 1);
       std::size_t k = i + 1;
+      bool doubled = false;
       bool closed = false;
-      while (k < line.size()) {
-        if (line[k] == '"') {
-          if (k + 1 < line.size() && line[k + 1] == '"') {
-            value += '"';
-            k += 2;
-            continue;
+      std::string* value = nullptr;
+      for (std::size_t q = close; q != std::string_view::npos; q = line.find('"', k)) {
+        if (q + 1 < line.size() && line[q + 1] == '"') {  // a doubled quote
+          if (!doubled) {
+            doubled = true;
+            if (out.unquoted.size() <= used) out.unquoted.emplace_back();
+            value = &out.unquoted[used];
+            value->assign(line.substr(i + 1, q - i - 1));
+          } else {
+            value->append(line.substr(k, q - k));
           }
-          closed = true;
-          break;
+          *value += '"';
+          k = q + 2;
+          continue;
         }
-        value += line[k++];
+        if (doubled) value->append(line.substr(k, q - k));
+        k = q;
+        closed = true;
+        break;
       }
       if (!closed) {
         error = "a quoted field is never closed on its line (a long table has one row per line)";
-        error_column = start_col;
+        error_byte = begin;
         return false;
       }
-      advance_col(i, k + 1);
-      i = k + 1;
-      if (i < line.size() && line[i] != sep) {
+      if (k + 1 < line.size() && line[k + 1] != sep) {
         error = std::string("expected '") + (sep == '\t' ? "tab" : std::string(1, sep)) +
                 "' after a closing quote";
-        error_column = col;
+        error_byte = k + 1;
         return false;
       }
-      out.unquoted.push_back(std::move(value));
-      out.text.push_back(out.unquoted.back());
+      out.text.push_back(doubled ? std::string_view() : line.substr(i + 1, k - i - 1));
+      out.pooled.push_back(doubled ? static_cast<int>(used++) : -1);
+      i = k + 1;
     } else {
       const std::size_t end = std::min(line.find(sep, i), line.size());
       const std::string_view f = line.substr(i, end - i);
       if (f.find('"') != std::string_view::npos) {
         error = "a quote inside an unquoted field (quote the whole field and double the quote)";
-        error_column = start_col;
+        error_byte = begin;
         return false;
       }
       out.text.push_back(f);
-      advance_col(i, end);
+      out.pooled.push_back(-1);
       i = end;
     }
-    out.column.push_back(start_col);
-    if (i >= line.size()) return true;
+    out.start.push_back(begin);
+    if (i >= line.size()) break;
     ++i;  // the separator
-    ++col;
   }
+  for (std::size_t f = 0; f < out.text.size(); ++f)
+    if (out.pooled[f] >= 0) out.text[f] = out.unquoted[static_cast<std::size_t>(out.pooled[f])];
+  return true;
 }
 
 // Reads the file a line at a time; `f(line, number)` for each line after the header.
@@ -171,6 +188,7 @@ class id_index {
     return names_.size() - 1;
   }
   std::size_t size() const noexcept { return names_.size(); }
+  std::string_view name(std::size_t k) const noexcept { return names_[k]; }
   std::vector<std::string> names() const { return {names_.begin(), names_.end()}; }
 
  private:
@@ -203,16 +221,23 @@ long_table read_long_table(const std::string& path, const plan& p,
   columns c;
   id_index units;
   std::map<period, std::size_t> period_slots;
-  std::unordered_map<std::string, period> period_texts;  // each distinct text parsed once
-  const auto period_of = [&](std::string_view text, std::size_t line, std::size_t column) {
-    const std::string key(detail::trim(text));
+  // each distinct period text parsed once (keys are views into `period_names`)
+  std::deque<std::string> period_names;
+  std::unordered_map<std::string_view, period> period_texts;
+  fields f;
+  // the period of a field; its column is counted only for an error
+  const auto period_of = [&](std::string_view text, std::size_t line, std::size_t field) {
+    const std::string_view key = detail::trim(text);
     if (const auto it = period_texts.find(key); it != period_texts.end()) return it->second;
     try {
-      const period per = period::parse(key);
-      if (period_texts.size() < 4 * options.max_periods) period_texts.emplace(key, per);
+      const period per = period::parse(std::string(key));
+      if (period_texts.size() < 4 * options.max_periods) {
+        period_names.emplace_back(key);
+        period_texts.emplace(period_names.back(), per);
+      }
       return per;
     } catch (const error& e) {
-      fail_row(e.code(), path, line, column, e.message());
+      fail_row(e.code(), path, line, f.column(field), e.message());
     }
   };
   id_index indicators;
@@ -226,12 +251,11 @@ long_table read_long_table(const std::string& path, const plan& p,
     if (out.problems.size() < options.max_problems)
       out.problems.push_back(long_table_problem{e.code(), e.message(), e.where()});
   };
-  fields f;
   std::string split_error;
-  std::size_t split_column = 0;
+  std::size_t split_byte = 0;
   const auto split = [&](std::string_view line, std::size_t number) {
-    if (!split_line(line, c.separator, f, split_error, split_column))
-      fail_row(errc::csv_syntax, path, number, split_column, split_error);
+    if (!split_line(line, c.separator, f, split_error, split_byte))
+      fail_row(errc::csv_syntax, path, number, f.column_at(split_byte), split_error);
     const std::size_t want =
         static_cast<std::size_t>(std::max({c.unit, c.indicator, c.period, c.value, c.flags})) + 1;
     if (f.text.size() < want)
@@ -250,12 +274,12 @@ long_table read_long_table(const std::string& path, const plan& p,
       if (detail::trim(line).empty()) continue;
       try {
         split(line, in.number());
-        const auto pc = f.column[static_cast<std::size_t>(c.period)];
-        const period per = period_of(f.text[static_cast<std::size_t>(c.period)], in.number(), pc);
+        const auto pf = static_cast<std::size_t>(c.period);
+        const period per = period_of(f.text[pf], in.number(), pf);
         const std::string_view unit = detail::trim(f.text[static_cast<std::size_t>(c.unit)]);
         if (unit.empty())
           fail_row(errc::model_invalid, path, in.number(),
-                   f.column[static_cast<std::size_t>(c.unit)], "the unit is empty");
+                   f.column(static_cast<std::size_t>(c.unit)), "the unit is empty");
         if (!units.find(unit)) {
           if (units.size() >= options.max_units)
             fail_row(errc::limit_items, path, in.number(), 1,
@@ -263,7 +287,7 @@ long_table read_long_table(const std::string& path, const plan& p,
           units.add(unit);
         }
         if (period_slots.emplace(per, 0).second && period_slots.size() > options.max_periods)
-          fail_row(errc::limit_items, path, in.number(), pc,
+          fail_row(errc::limit_items, path, in.number(), f.column(pf),
                    "more than " + std::to_string(options.max_periods) + " periods");
       } catch (const error& e) {
         if (e.code() == errc::limit_items || options.strict) throw;
@@ -282,6 +306,12 @@ long_table read_long_table(const std::string& path, const plan& p,
     periods.push_back(per);
   }
   out.store = batch_store(units.names(), indicators.names(), periods);
+  std::unordered_map<std::string_view, std::size_t> slot_of_text;
+  for (const auto& [text, per] : period_texts)
+    if (const auto slot = period_slots.find(per); slot != period_slots.end())
+      slot_of_text.emplace(text, slot->second);
+  std::string_view last_unit;
+  std::size_t last_unit_index = 0;
   std::vector<bool>& seen = out.present;
   seen.assign(out.store.size(), false);
 
@@ -292,21 +322,44 @@ long_table read_long_table(const std::string& path, const plan& p,
   while (in.next(line)) {
     if (detail::trim(line).empty()) continue;
     ++out.rows;
-    std::string indicator_id;
+    const std::string* indicator = nullptr;  // the row's indicator id, once known
+    static const std::string none;
     try {
       split(line, in.number());
       const auto text = [&](int col) {
         return detail::trim(f.text[static_cast<std::size_t>(col)]);
       };
-      const auto column = [&](int col) { return f.column[static_cast<std::size_t>(col)]; };
-      const period per = period_of(text(c.period), in.number(), column(c.period));
-      const std::size_t u = *units.find(text(c.unit));
+      const auto column = [&](int col) { return f.column(static_cast<std::size_t>(col)); };
+      // the period's slot: from its text when seen in pass 1
+      const std::string_view period_text = text(c.period);
+      std::size_t k = 0;
+      if (const auto known = slot_of_text.find(period_text); known != slot_of_text.end()) {
+        k = known->second;
+      } else {
+        const period per = period_of(period_text, in.number(), static_cast<std::size_t>(c.period));
+        const auto slot = period_slots.find(per);
+        // a period only rows that pass 1 could not read have: this row cannot be read either
+        if (slot == period_slots.end())
+          fail_row(errc::model_invalid, path, in.number(), 1,
+                   "the row cannot be read (its unit is empty)");
+        k = slot->second;
+      }
+      const period& per = periods[k];
+      // the unit: rows of one unit usually come together
+      const std::string_view unit_text = text(c.unit);
+      const auto unit_at = unit_text == last_unit ? std::optional<std::size_t>(last_unit_index)
+                                                  : units.find(unit_text);
+      if (!unit_at)  // pass 1 skipped the row: its unit is empty
+        fail_row(errc::model_invalid, path, in.number(), column(c.unit), "the unit is empty");
+      const std::size_t u = *unit_at;
+      last_unit = units.name(u);
+      last_unit_index = u;
       const auto i = indicators.find(text(c.indicator));
       if (!i)
         fail_row(errc::model_unknown_id, path, in.number(), column(c.indicator),
                  "no indicator '" + std::string(text(c.indicator)) + "' in the plan");
-      indicator_id = p.indicators[*i].id;
-      const std::size_t k = period_slots.at(per);
+      indicator = &p.indicators[*i].id;
+      const std::string& indicator_id = *indicator;
       const std::size_t at = out.store.offset(u, *i, k);
       if (seen[at])
         fail_row(errc::model_duplicate, path, in.number(), column(c.period),
@@ -351,6 +404,7 @@ long_table read_long_table(const std::string& path, const plan& p,
       seen[at] = true;
     } catch (const error& e) {
       if (e.code() == errc::limit_items) throw;
+      (void)none;
       bad(e);
     }
   }
