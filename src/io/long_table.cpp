@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <deque>
 #include <fstream>
 #include <limits>
@@ -117,34 +118,55 @@ class line_reader {
   line_reader(const std::string& path, std::size_t max_line)
       : path_(path), in_(path, std::ios::binary), max_(max_line) {
     if (!in_) throw io_error(errc::io_open, "cannot open '" + path + "'");
+    buffer_.resize(std::max<std::size_t>(block, 2 * max_line + 2));
   }
+  // The next line (without its line end), a view into the buffer valid until the next call.
   bool next(std::string_view& line) {
-    if (!std::getline(in_, buffer_)) {
+    for (;;) {
+      const char* from = buffer_.data() + begin_;
+      const void* nl = std::memchr(from, '\n', end_ - begin_);
+      if (nl != nullptr || (eof_ && begin_ < end_)) {
+        const std::size_t len = nl != nullptr
+                                    ? static_cast<std::size_t>(static_cast<const char*>(nl) - from)
+                                    : end_ - begin_;
+        ++number_;
+        check_length(len, number_);
+        line = std::string_view(from, len);
+        begin_ += len + (nl != nullptr ? 1 : 0);
+        if (number_ == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        return true;
+      }
+      if (eof_) return false;
+      check_length(end_ - begin_, number_ + 1);  // a line past the limit, still without its end
+      // keep the partial line, read the next block after it
+      std::memmove(buffer_.data(), buffer_.data() + begin_, end_ - begin_);
+      end_ -= begin_;
+      begin_ = 0;
+      in_.read(buffer_.data() + end_, static_cast<std::streamsize>(buffer_.size() - end_));
       if (in_.bad()) throw io_error(errc::io_read, "reading '" + path_ + "' failed");
-      return false;
+      end_ += static_cast<std::size_t>(in_.gcount());
+      if (in_.gcount() == 0 || in_.eof()) eof_ = in_.eof() || in_.gcount() == 0;
     }
-    ++number_;
-    if (buffer_.size() > max_) {
-      location loc;
-      loc.file = path_;
-      loc.line = number_;
-      throw format_error(errc::limit_text_length,
-                         "a line of " + std::to_string(buffer_.size()) +
-                             " bytes, more than the limit of " + std::to_string(max_),
-                         loc);
-    }
-    line = buffer_;
-    if (number_ == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    return true;
   }
   std::size_t number() const noexcept { return number_; }
 
  private:
+  static constexpr std::size_t block = 1 << 20;
+  void check_length(std::size_t len, std::size_t line) const {
+    if (len <= max_) return;
+    location loc;
+    loc.file = path_;
+    loc.line = line;
+    throw format_error(errc::limit_text_length,
+                       "a line of more than " + std::to_string(max_) + " bytes (the limit)", loc);
+  }
   std::string path_;
   std::ifstream in_;
   std::size_t max_;
   std::string buffer_;
+  std::size_t begin_ = 0, end_ = 0;
+  bool eof_ = false;
   std::size_t number_ = 0;
 };
 
@@ -310,6 +332,7 @@ long_table read_long_table(const std::string& path, const plan& p,
   for (const auto& [text, per] : period_texts)
     if (const auto slot = period_slots.find(per); slot != period_slots.end())
       slot_of_text.emplace(text, slot->second);
+  std::size_t next_indicator = 0;
   std::string_view last_unit;
   std::size_t last_unit_index = 0;
   std::vector<bool>& seen = out.present;
@@ -354,7 +377,14 @@ long_table read_long_table(const std::string& path, const plan& p,
       const std::size_t u = *unit_at;
       last_unit = units.name(u);
       last_unit_index = u;
-      const auto i = indicators.find(text(c.indicator));
+      // the indicator: rows often follow the plan's order, so the one after the last comes next
+      const std::string_view indicator_text = text(c.indicator);
+      std::optional<std::size_t> i;
+      if (next_indicator < indicators.size() && indicators.name(next_indicator) == indicator_text)
+        i = next_indicator;
+      else
+        i = indicators.find(indicator_text);
+      if (i) next_indicator = *i + 1 == indicators.size() ? 0 : *i + 1;
       if (!i)
         fail_row(errc::model_unknown_id, path, in.number(), column(c.indicator),
                  "no indicator '" + std::string(text(c.indicator)) + "' in the plan");

@@ -186,3 +186,28 @@ TEST(long_table, limits_and_header_errors) {
     EXPECT_NE(e.message().find("period"), std::string::npos) << e.message();
   }
 }
+
+TEST(long_table, line_ends_a_missing_last_line_end_and_the_line_limit) {
+  const plan p = load_plan(example + "/plan.json");
+  // CRLF, a BOM, a quoted value with a doubled quote, no line end after the last row
+  const long_table t = read_long_table(
+      write_temp("crlf.csv",
+                 "\xEF\xBB\xBFunit,indicator,period,value,note\r\n"
+                 "a,gdp_growth,2021,8.5,\"say \"\"hi\"\"\"\r\nb,gdp_growth,2021,\"6.1\""),
+      p);
+  EXPECT_EQ(t.rows, 2u);
+  EXPECT_EQ(t.bad_rows, 0u);
+  EXPECT_EQ(t.store.get(*t.store.unit_index("b"), *t.store.indicator_index("gdp_growth"), 0), 6.1);
+  long_table_options narrow;
+  narrow.max_line_bytes = 40;
+  try {
+    (void)read_long_table(
+        write_temp("long-line.csv", "unit,indicator,period,value\na,gdp_growth,2021," +
+                                        std::string(100, '9') + "\n"),
+        p, narrow);
+    FAIL() << "a line past the limit was read";
+  } catch (const error& e) {
+    EXPECT_EQ(e.code(), errc::limit_text_length);
+    EXPECT_EQ(e.where().line, 2u);
+  }
+}
