@@ -321,9 +321,15 @@ void evaluate_batch(const batch_store& store, const batch_targets& targets, batc
 
   // previous period of each period, for growth
   std::vector<std::ptrdiff_t> prev(store.periods(), -1);
-  for (std::size_t k = 0; k < store.periods(); ++k)
-    if (auto j = store.period_index(store.period_list()[k].previous()))
-      prev[k] = static_cast<std::ptrdiff_t>(*j);
+  for (std::size_t k = 0; k < store.periods(); ++k) {
+    std::optional<period> before;
+    try {
+      before = store.period_list()[k].previous();
+    } catch (const error&) {
+      continue;  // the first year periods can hold (1400) has no previous one
+    }
+    if (auto j = store.period_index(*before)) prev[k] = static_cast<std::ptrdiff_t>(*j);
+  }
 
   const std::size_t P = store.periods();
   const std::size_t pairs = store.indicators() * store.units();

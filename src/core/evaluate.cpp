@@ -269,17 +269,18 @@ class evaluator {
           return read(*o, cmp);
         }
         const auto cur = level_of(p);
-        const auto prev = level_of(p.previous());
+        const period before = previous_of(p);
+        const auto prev = before == p ? std::nullopt : level_of(before);
         if (cur && prev && computable(*cur) && computable(*prev) && prev->shown != 0.0) {
           const double g = (cur->shown / prev->shown - 1.0) * 100.0;  // as the batch computes it
-          return computed(g, "由" + zh(p) + cur->text + "和" + zh(p.previous()) + prev->text +
+          return computed(g, "由" + zh(p) + cur->text + "和" + zh(before) + prev->text +
                                  "计算的增速" + format_value(g) + "%");
         }
         if (const auto* j = find_any_judgment(p)) return read(*j, cmp);
         none.missing_zh =
-            "缺少" + zh(p) + "增速,也无法由" + zh(p) + "和" + zh(p.previous()) + "的数值计算";
+            "缺少" + zh(p) + "增速,也无法由" + zh(p) + "和" + zh(before) + "的数值计算";
         none.missing_en = "no growth figure for " + p.to_string() + ", and no levels for " +
-                          p.to_string() + " and " + p.previous().to_string() + " to compute it";
+                          p.to_string() + " and " + before.to_string() + " to compute it";
         return none;
       }
       case measure_kind::change_points: {
@@ -287,7 +288,7 @@ class evaluator {
         const period base =
             a_.measure.base_year != 0 ? period::year(a_.measure.base_year) : baseline_period();
         const auto cur = level_of(p);
-        const auto b = level_of(base);
+        const auto b = base == p ? std::nullopt : level_of(base);
         if (cur && b && computable(*cur) && computable(*b)) {
           const double d = detail::difference(cur->shown, b->shown);
           return computed(d, "由" + zh(p) + cur->text + "和" + base.to_string() + "年" + b->text +
@@ -353,7 +354,17 @@ class evaluator {
 
   period baseline_period() const {
     if (ind_.baseline) return ind_.baseline->period;
-    return t_.period.previous();
+    return previous_of(t_.period);
+  }
+
+  // The period before `p`; `p` itself for the first that periods can hold (year 1400), which
+  // has none (its level then serves as no earlier value: level_of is asked for `p` only).
+  static period previous_of(const period& p) {
+    try {
+      return p.previous();
+    } catch (const error&) {
+      return p;
+    }
   }
 
   static bool computable(const actual_value& v) {
@@ -446,9 +457,9 @@ class evaluator {
 
   void direction() {
     const period& p = t_.period;
-    const period prev = p.previous();
+    const period prev = previous_of(p);
     const auto cur = level_of(p);
-    const auto before = level_of(prev).has_value()
+    const auto before = prev != p && level_of(prev).has_value()
                             ? level_of(prev)
                             : (ind_.baseline ? level_of(ind_.baseline->period) : std::nullopt);
     if (const auto* j = find_any_judgment(p)) {

@@ -7,9 +7,11 @@
 #include <cmath>
 #include <cstring>
 #include <deque>
+#include <filesystem>
 #include <fstream>
 #include <limits>
 #include <map>
+#include <memory>
 #include <string_view>
 #include <unordered_map>
 
@@ -118,12 +120,17 @@ class line_reader {
   line_reader(const std::string& path, std::size_t max_line)
       : path_(path), in_(path, std::ios::binary), max_(max_line) {
     if (!in_) throw io_error(errc::io_open, "cannot open '" + path + "'");
-    buffer_.resize(std::max<std::size_t>(block, 2 * max_line + 2));
+    // a block, and room for a partial line and a whole one; a small file in one piece
+    std::error_code ec;
+    const auto bytes = std::filesystem::file_size(path, ec);
+    size_ = std::max<std::size_t>(block, 2 * max_line + 2);
+    if (!ec && bytes + 1 < size_) size_ = static_cast<std::size_t>(bytes) + 1;
+    buffer_.reset(new char[size_]);  // not zeroed: only what was read is looked at
   }
   // The next line (without its line end), a view into the buffer valid until the next call.
   bool next(std::string_view& line) {
     for (;;) {
-      const char* from = buffer_.data() + begin_;
+      const char* from = buffer_.get() + begin_;
       const void* nl = std::memchr(from, '\n', end_ - begin_);
       if (nl != nullptr || (eof_ && begin_ < end_)) {
         const std::size_t len = nl != nullptr
@@ -140,10 +147,10 @@ class line_reader {
       if (eof_) return false;
       check_length(end_ - begin_, number_ + 1);  // a line past the limit, still without its end
       // keep the partial line, read the next block after it
-      std::memmove(buffer_.data(), buffer_.data() + begin_, end_ - begin_);
+      std::memmove(buffer_.get(), buffer_.get() + begin_, end_ - begin_);
       end_ -= begin_;
       begin_ = 0;
-      in_.read(buffer_.data() + end_, static_cast<std::streamsize>(buffer_.size() - end_));
+      in_.read(buffer_.get() + end_, static_cast<std::streamsize>(size_ - end_));
       if (in_.bad()) throw io_error(errc::io_read, "reading '" + path_ + "' failed");
       end_ += static_cast<std::size_t>(in_.gcount());
       if (in_.gcount() == 0 || in_.eof()) eof_ = in_.eof() || in_.gcount() == 0;
@@ -164,7 +171,8 @@ class line_reader {
   std::string path_;
   std::ifstream in_;
   std::size_t max_;
-  std::string buffer_;
+  std::unique_ptr<char[]> buffer_;
+  std::size_t size_ = 0;
   std::size_t begin_ = 0, end_ = 0;
   bool eof_ = false;
   std::size_t number_ = 0;

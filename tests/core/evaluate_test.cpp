@@ -536,3 +536,23 @@ TEST(evaluate_target_year, the_year_in_the_text_is_the_period_judged) {
   EXPECT_EQ(*a.actual, 15.2);
   EXPECT_EQ(a.target_canonical, "到2030年15万元以上");
 }
+
+// Found by the long_table fuzzer: the first year periods can hold (1400) has no previous year;
+// a growth, direction or change-in-points target for it has no earlier value instead of throwing.
+TEST(evaluate_edges, the_first_representable_year_has_no_previous_one) {
+  for (const char* text : {"增长5%", "进一步提高", "提高2个百分点"}) {
+    plan p;
+    indicator ind;
+    ind.id = "x";
+    ind.unit = unit::parse("亿元");
+    ind.targets.push_back(target{period::year(1400), text, parse_target(text)});
+    p.add(ind);
+    observation_set actuals;
+    actuals.add(to_observation("x", period::year(1400), "100", parse_observation("100")));
+    assessment a;
+    ASSERT_NO_THROW(a = evaluate_target(p, *p.find("x"), p.find("x")->targets.front(), actuals,
+                                        {}, {}))
+        << text;
+    EXPECT_EQ(a.status, status::no_data) << text << ": " << a.reason_en;
+  }
+}
