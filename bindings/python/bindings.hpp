@@ -93,5 +93,6 @@ void register_core(py::module_& m);
 void register_io(py::module_& m);
 void register_analytics(py::module_& m);
 void register_tasks(py::module_& m);
+void register_batch(py::module_& m);
 
 }  // namespace planeval::python

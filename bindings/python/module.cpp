@@ -10,4 +10,5 @@ PYBIND11_MODULE(_planeval, m) {
   planeval::python::register_io(m);
   planeval::python::register_analytics(m);
   planeval::python::register_tasks(m);
+  planeval::python::register_batch(m);
 }

@@ -1,0 +1,160 @@
+// Batch evaluation from numpy: planeval.evaluate_batch on a (units, indicators, periods) array,
+// with the GIL released while the values are laid out and judged (core/batch.hpp,
+// io/long_table.hpp for the rules the kernels defer).
+#include <pybind11/numpy.h>
+#include <pybind11/stl.h>
+
+#include <cmath>
+#include <limits>
+
+#include "bindings.hpp"
+#include "planeval/core/batch.hpp"
+#include "planeval/io/long_table.hpp"
+
+namespace planeval::python {
+namespace {
+
+using float_array = py::array_t<double, py::array::c_style | py::array::forcecast>;
+
+// A batch's result as numpy arrays in the caller's layout (units, indicators, periods).
+struct py_batch_result {
+  std::vector<std::string> units, indicators, periods;
+  py::array_t<std::uint8_t> codes;
+  py::array_t<double> gap;
+  std::vector<status_counts> by_unit, by_indicator;
+};
+
+period period_of(const py::handle& h) {
+  if (py::isinstance<py::int_>(h)) return period::year(h.cast<int>());
+  return period::parse(py::str(h).cast<std::string>());
+}
+
+py_batch_result evaluate_numpy(const py_plan& pp, const float_array& values,
+                               const std::vector<std::string>& units,
+                               const std::vector<std::string>& indicators,
+                               const py::sequence& periods, const py::object& references,
+                               unsigned threads) {
+  if (values.ndim() != 3)
+    throw error(errc::usage, "values must be a 3-dimensional array (units, indicators, periods)");
+  const auto U = static_cast<std::size_t>(values.shape(0));
+  const auto I = static_cast<std::size_t>(values.shape(1));
+  const auto P = static_cast<std::size_t>(values.shape(2));
+  std::vector<period> ps;
+  for (const auto& h : periods) ps.push_back(period_of(h));
+  if (units.size() != U || indicators.size() != I || ps.size() != P)
+    throw error(errc::usage, "values has shape (" + std::to_string(U) + ", " + std::to_string(I) +
+                                 ", " + std::to_string(P) + ") but " +
+                                 std::to_string(units.size()) + " units, " +
+                                 std::to_string(indicators.size()) + " indicators and " +
+                                 std::to_string(ps.size()) + " periods were given");
+  std::optional<float_array> refs;
+  if (!references.is_none()) {
+    refs = references.cast<float_array>();
+    if (refs->ndim() != 2 || static_cast<std::size_t>(refs->shape(0)) != U ||
+        static_cast<std::size_t>(refs->shape(1)) != I)
+      throw error(errc::usage, "references must be an array of shape (units, indicators), NaN "
+                               "where a unit has none");
+  }
+  const plan& p = *pp.p;
+  py_batch_result out;
+  out.units = units;
+  out.indicators = indicators;
+  for (const auto& per : ps) out.periods.push_back(per.to_string());
+  long_table table{batch_store(units, indicators, ps), {}, {}, U * I * P, 0, {}};
+  const double* v = values.data();
+  const double* r = refs ? refs->data() : nullptr;
+  batch_result res;
+  {
+    py::gil_scoped_release release;
+    batch_store& store = table.store;
+    for (std::size_t u = 0; u < U; ++u)
+      for (std::size_t i = 0; i < I; ++i) std::copy_n(v + (u * I + i) * P, P, store.series(u, i));
+    table.present.assign(store.size(), true);
+    batch_targets targets(p, store, std::nullopt, /*defer_unsupported=*/true);
+    if (r != nullptr)
+      for (std::size_t u = 0; u < U; ++u)
+        for (std::size_t i = 0; i < I; ++i) {
+          const double x = r[u * I + i];
+          const auto& rule = targets.rules()[i];
+          if (!std::isnan(x) && rule.present && !rule.deferred && rule.rule.has_reference())
+            targets.set_reference(u, i, x);
+        }
+    batch_options options;
+    options.threads = threads;
+    res = evaluate_long_table(table, p, targets, std::nullopt, options);
+  }
+  out.codes = py::array_t<std::uint8_t>({U, I, P});
+  out.gap = py::array_t<double>({U, I, P});
+  std::uint8_t* c = out.codes.mutable_data();
+  double* g = out.gap.mutable_data();
+  {
+    py::gil_scoped_release release;
+    for (std::size_t u = 0; u < U; ++u)
+      for (std::size_t i = 0; i < I; ++i) {
+        const std::size_t from = res.offset(u, i, 0);
+        std::copy_n(res.codes.data() + from, P, c + (u * I + i) * P);
+        std::copy_n(res.gap.data() + from, P, g + (u * I + i) * P);
+      }
+  }
+  out.by_unit = std::move(res.by_unit);
+  out.by_indicator = std::move(res.by_indicator);
+  return out;
+}
+
+// Counts per row (unit or indicator) as a DataFrame, one column per status.
+py::object counts_frame(const std::vector<status_counts>& counts,
+                        const std::vector<std::string>& names, const char* index) {
+  py::list records;
+  for (std::size_t k = 0; k < counts.size(); ++k) {
+    py::dict row;
+    row[index] = names[k];
+    for (int s = 0; s < status_count; ++s)
+      row[to_string(static_cast<status>(s))] = counts[k].n[static_cast<std::size_t>(s)];
+    records.append(row);
+  }
+  return dataframe_of(records, "BatchResult frames").attr("set_index")(index);
+}
+
+}  // namespace
+
+void register_batch(py::module_& m) {
+  py::class_<py_batch_result>(m, "BatchResult",
+                              "Statuses and gaps of a batch evaluation, in the shape of its "
+                              "values: (units, indicators, periods).")
+      .def_readonly("codes", &py_batch_result::codes,
+                    "Status codes (numpy uint8), indexes into status_names.")
+      .def_readonly("gap", &py_batch_result::gap,
+                    "Actual − threshold in the comparison unit (numpy float64, NaN where none).")
+      .def_readonly("units", &py_batch_result::units, "Unit ids, in order.")
+      .def_readonly("indicators", &py_batch_result::indicators, "Indicator ids, in order.")
+      .def_readonly("periods", &py_batch_result::periods, "Periods, in order.")
+      .def_property_readonly_static(
+          "status_names",
+          [](const py::object&) {
+            std::vector<std::string> names;
+            for (int s = 0; s < status_count; ++s) names.push_back(to_string(static_cast<status>(s)));
+            return names;
+          },
+          "The status of each code: status_names[code].")
+      .def(
+          "by_unit",
+          [](const py_batch_result& r) { return counts_frame(r.by_unit, r.units, "unit"); },
+          "Counts per unit and status (DataFrame indexed by unit).")
+      .def(
+          "by_indicator",
+          [](const py_batch_result& r) {
+            return counts_frame(r.by_indicator, r.indicators, "indicator");
+          },
+          "Counts per indicator and status (DataFrame indexed by indicator).");
+
+  m.def("evaluate_batch", &evaluate_numpy, py::arg("plan"), py::arg("values"), py::arg("units"),
+        py::arg("indicators"), py::arg("periods"), py::arg("references") = py::none(),
+        py::arg("threads") = 0u,
+        "Evaluates a (units, indicators, periods) float array (NaN: missing) with the plan's "
+        "target of each indicator, judging every period by it; references is an optional "
+        "(units, indicators) array of each unit's reference values. The values are laid out "
+        "once for the kernels, with the GIL released; the rules the kernels do not compute are "
+        "judged by the per-indicator evaluator, so every status is the one Plan.evaluate gives.");
+}
+
+}  // namespace planeval::python

@@ -1,0 +1,76 @@
+"""Batch evaluation from numpy and pandas: the statuses of Plan.evaluate, many units at once."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import planeval
+
+
+def numbers(data):
+    """The seed plan's illustrative 2021 values that are plain numbers."""
+    frame = pd.read_csv(data / "actuals-illustrative.csv", dtype=str)
+    values = pd.to_numeric(frame["value"], errors="coerce")
+    return frame.assign(value=values).dropna(subset=["value"])
+
+
+def test_evaluate_batch_agrees_with_evaluate_for_each_unit(json_plan, data):
+    known = numbers(data)
+    ids = [ind.id for ind in json_plan.indicators]
+    units = [f"district-{k}" for k in range(6)]
+    values = np.full((len(units), len(ids), 1), np.nan)
+    for u in range(len(units)):
+        for row in known.itertuples():
+            values[u, ids.index(row.indicator), 0] = row.value * (0.9 + 0.04 * u)
+    refs = np.full((len(units), len(ids)), np.nan)
+    refs[:, ids.index("gdp_growth")] = [7.0, 7.5, 8.0, 8.5, 9.0, 9.5]
+    result = planeval.evaluate_batch(json_plan, values, units, ids, ["2021"], references=refs)
+    assert result.codes.shape == values.shape and result.codes.dtype == np.uint8
+    assert result.gap.shape == values.shape
+    names = result.status_names
+    for u, unit in enumerate(units):
+        actuals = [(i, "2021", float(values[u, k, 0])) for k, i in enumerate(ids)
+                   if not np.isnan(values[u, k, 0])]
+        references = [("gdp_growth", "2021", float(refs[u, ids.index("gdp_growth")]))]
+        evaluation = json_plan.evaluate(actuals, references=references)
+        for a in evaluation:
+            if a.period != "2021":
+                continue
+            k = ids.index(a.indicator)
+            assert names[result.codes[u, k, 0]] == a.status, (unit, a.indicator, a.reason_en)
+            if a.gap is None:
+                assert np.isnan(result.gap[u, k, 0])
+            else:
+                assert result.gap[u, k, 0] == pytest.approx(a.gap, abs=1e-9)
+    by_unit = result.by_unit()
+    assert list(by_unit.index) == units
+    assert by_unit.loc["district-0"].sum() == len(ids)
+    assert result.by_indicator().loc["gdp_growth"].sum() == len(units)
+    frame = result.to_frame()
+    assert len(frame) == values.size
+    assert set(frame.columns) == {"unit", "indicator", "period", "status", "gap"}
+
+
+def test_evaluate_frame_adds_status_and_gap(json_plan):
+    frame = pd.DataFrame({
+        "unit": ["a", "a", "b", "b"],
+        "indicator": ["one_network_access_rate", "gdp_growth"] * 2,
+        "period": ["2021"] * 4,
+        "value": [96.0, 8.5, 90.0, 5.1],
+    })
+    refs = pd.DataFrame({"unit": ["a", "b"], "indicator": ["gdp_growth"] * 2, "value": [8.1, 6.0]})
+    out = json_plan.evaluate_frame(frame, references=refs)
+    assert list(out["status"]) == ["met", "met", "not_met", "not_met"]
+    assert out["gap"].iloc[2] == pytest.approx(-5)
+    assert list(frame.columns) == ["unit", "indicator", "period", "value"]  # a copy
+    with pytest.raises(planeval.ModelError):
+        json_plan.evaluate_frame(pd.concat([frame, frame.iloc[:1]]))
+
+
+def test_bad_shapes_and_ids_are_errors(json_plan):
+    with pytest.raises(planeval.UsageError):
+        planeval.evaluate_batch(json_plan, np.zeros((2, 2)), ["a", "b"], ["gdp_growth"], ["2021"])
+    with pytest.raises(planeval.UsageError):
+        planeval.evaluate_batch(json_plan, np.zeros((1, 1, 1)), ["a", "b"], ["gdp_growth"], ["2021"])
+    with pytest.raises(planeval.ModelError):
+        planeval.evaluate_batch(json_plan, np.zeros((1, 1, 1)), ["a"], ["gpd_growth"], ["2021"])
