@@ -52,8 +52,9 @@ py_batch_result evaluate_numpy(const py_plan& pp, const float_array& values,
     refs = references.cast<float_array>();
     if (refs->ndim() != 2 || static_cast<std::size_t>(refs->shape(0)) != U ||
         static_cast<std::size_t>(refs->shape(1)) != I)
-      throw error(errc::usage, "references must be an array of shape (units, indicators), NaN "
-                               "where a unit has none");
+      throw error(errc::usage,
+                  "references must be an array of shape (units, indicators), NaN "
+                  "where a unit has none");
   }
   const plan& p = *pp.p;
   py_batch_result out;
@@ -83,19 +84,21 @@ py_batch_result evaluate_numpy(const py_plan& pp, const float_array& values,
     options.threads = threads;
     res = evaluate_long_table(table, p, targets, std::nullopt, options);
   }
-  out.codes = py::array_t<std::uint8_t>({U, I, P});
-  out.gap = py::array_t<double>({U, I, P});
-  std::uint8_t* c = out.codes.mutable_data();
-  double* g = out.gap.mutable_data();
-  {
-    py::gil_scoped_release release;
-    for (std::size_t u = 0; u < U; ++u)
-      for (std::size_t i = 0; i < I; ++i) {
-        const std::size_t from = res.offset(u, i, 0);
-        std::copy_n(res.codes.data() + from, P, c + (u * I + i) * P);
-        std::copy_n(res.gap.data() + from, P, g + (u * I + i) * P);
-      }
-  }
+  // the result's arrays, viewed in the caller's order without a copy: the kernels lay them out
+  // [indicator][unit][period], so the strides of (units, indicators, periods) are (P, U·P, 1)
+  auto* owner = new batch_result(std::move(res));
+  py::capsule keep(owner, [](void* o) { delete static_cast<batch_result*>(o); });
+  const auto strides = [&](std::size_t item) {
+    return std::vector<py::ssize_t>{static_cast<py::ssize_t>(P * item),
+                                    static_cast<py::ssize_t>(U * P * item),
+                                    static_cast<py::ssize_t>(item)};
+  };
+  const std::vector<py::ssize_t> shape{static_cast<py::ssize_t>(U), static_cast<py::ssize_t>(I),
+                                       static_cast<py::ssize_t>(P)};
+  out.codes = py::array_t<std::uint8_t>(shape, strides(1), owner->codes.data(), keep);
+  out.gap = py::array_t<double>(shape, strides(sizeof(double)), owner->gap.data(), keep);
+  res.by_unit = owner->by_unit;
+  res.by_indicator = owner->by_indicator;
   out.by_unit = std::move(res.by_unit);
   out.by_indicator = std::move(res.by_indicator);
   return out;
@@ -132,7 +135,8 @@ void register_batch(py::module_& m) {
           "status_names",
           [](const py::object&) {
             std::vector<std::string> names;
-            for (int s = 0; s < status_count; ++s) names.push_back(to_string(static_cast<status>(s)));
+            for (int s = 0; s < status_count; ++s)
+              names.push_back(to_string(static_cast<status>(s)));
             return names;
           },
           "The status of each code: status_names[code].")
