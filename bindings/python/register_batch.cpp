@@ -61,28 +61,13 @@ py_batch_result evaluate_numpy(const py_plan& pp, const float_array& values,
   out.units = units;
   out.indicators = indicators;
   for (const auto& per : ps) out.periods.push_back(per.to_string());
-  long_table table{batch_store(units, indicators, ps), {}, {}, U * I * P, 0, {}};
-  const double* v = values.data();
-  const double* r = refs ? refs->data() : nullptr;
   batch_result res;
   {
     py::gil_scoped_release release;
-    batch_store& store = table.store;
-    for (std::size_t u = 0; u < U; ++u)
-      for (std::size_t i = 0; i < I; ++i) std::copy_n(v + (u * I + i) * P, P, store.series(u, i));
-    table.present.assign(store.size(), true);
-    batch_targets targets(p, store, std::nullopt, /*defer_unsupported=*/true);
-    if (r != nullptr)
-      for (std::size_t u = 0; u < U; ++u)
-        for (std::size_t i = 0; i < I; ++i) {
-          const double x = r[u * I + i];
-          const auto& rule = targets.rules()[i];
-          if (!std::isnan(x) && rule.present && !rule.deferred && rule.rule.has_reference())
-            targets.set_reference(u, i, x);
-        }
     batch_options options;
     options.threads = threads;
-    res = evaluate_long_table(table, p, targets, std::nullopt, options);
+    res = evaluate_array(p, values.data(), units, indicators, ps, refs ? refs->data() : nullptr,
+                         options);
   }
   // the result's arrays, viewed in the caller's order without a copy: the kernels lay them out
   // [indicator][unit][period], so the strides of (units, indicators, periods) are (P, U·P, 1)

@@ -567,6 +567,41 @@ batch_result evaluate_long_table(const long_table& table, const plan& p,
   return res;
 }
 
+batch_result evaluate_array(const plan& p, const double* values, std::vector<std::string> units,
+                            std::vector<std::string> indicators, std::vector<period> periods,
+                            const double* references, const batch_options& options) {
+  const std::size_t U = units.size(), I = indicators.size(), P = periods.size();
+  long_table table{batch_store(std::move(units), std::move(indicators), std::move(periods)),
+                   {},
+                   {},
+                   U * I * P,
+                   0,
+                   {}};
+  batch_store& store = table.store;
+  for (std::size_t u = 0; u < U; ++u)
+    for (std::size_t i = 0; i < I; ++i)
+      std::copy_n(values + (u * I + i) * P, P, store.series(u, i));
+  table.present.assign(store.size(), true);
+  batch_targets targets(p, store, std::nullopt, /*defer_unsupported=*/true);
+  reference_set none;
+  std::optional<long_table> refs;
+  if (references != nullptr) {
+    // the kernels take them per unit; the evaluator (deferred rules) from a store of them
+    refs.emplace(long_table{
+        batch_store(store.unit_ids(), store.indicator_ids(), {p.period}), {}, {}, 0, 0, {}});
+    for (std::size_t u = 0; u < U; ++u)
+      for (std::size_t i = 0; i < I; ++i) {
+        const double x = references[u * I + i];
+        if (std::isnan(x)) continue;
+        refs->store.set(u, i, 0, x);
+        const auto& rule = targets.rules()[i];
+        if (rule.present && !rule.deferred && rule.rule.has_reference())
+          targets.set_reference(u, i, x);
+      }
+  }
+  return evaluate_long_table(table, p, targets, std::nullopt, options, refs ? &*refs : nullptr);
+}
+
 long_table_summary summarise_long_table(const long_table& table, const batch_result& result) {
   const batch_store& s = table.store;
   long_table_summary out;

@@ -903,6 +903,70 @@ static void test_import(void) {
   planeval_context_destroy(&ctx);
 }
 
+/* Many units at once: a units × indicators × periods array, C order. */
+static void test_batch(void) {
+  planeval_context* ctx = NULL;
+  planeval_plan* plan = NULL;
+  planeval_batch* batch = NULL;
+  const char* units[] = {"a", "b", "c"};
+  const char* ids[] = {"budget_revenue_growth", "gdp_growth"};
+  const char* bad_ids[] = {"budget_revenue_growth", "gpd_growth"};
+  const char* periods[] = {"2021"};
+  /* budget revenue growth (target 5): 5.8, 4, missing; gdp growth (about the city's target) */
+  double values[6];
+  double refs[6];
+  unsigned char codes[6];
+  double gaps[6];
+  size_t n = 0;
+  values[0] = 5.8;
+  values[1] = 8.5;
+  values[2] = 4.0;
+  values[3] = 5.1;
+  values[4] = NAN;
+  values[5] = 7.0;
+  refs[0] = NAN;
+  refs[1] = 8.1;
+  refs[2] = NAN;
+  refs[3] = 6.0;
+  refs[4] = NAN;
+  refs[5] = NAN;
+
+  OK(ctx, planeval_context_new(&ctx));
+  plan = load_seed(ctx);
+  OK(ctx,
+     planeval_batch_evaluate(ctx, plan, values, 3, 2, 1, units, ids, periods, refs, 0, &batch));
+  OK(ctx, planeval_batch_codes(ctx, batch, codes, sizeof codes));
+  CHECK(codes[0] == PLANEVAL_MET);
+  CHECK(codes[1] == PLANEVAL_MET); /* 8.5 about 8.1 */
+  CHECK(codes[2] == PLANEVAL_NOT_MET);
+  CHECK(codes[3] == PLANEVAL_NOT_MET); /* 5.1 against about 6 */
+  CHECK(codes[4] == PLANEVAL_NO_DATA);
+  CHECK(codes[5] == PLANEVAL_NEEDS_REFERENCE);
+  OK(ctx, planeval_batch_gaps(ctx, batch, gaps, 6));
+  CHECK(fabs(gaps[0] - 0.8) < 1e-9);
+  CHECK(fabs(gaps[2] + 1.0) < 1e-9);
+  CHECK(gaps[4] != gaps[4]); /* NaN: no gap */
+  OK(ctx, planeval_batch_count_status(ctx, batch, (size_t)-1, PLANEVAL_MET, &n));
+  CHECK(n == 2);
+  OK(ctx, planeval_batch_count_status(ctx, batch, 1, PLANEVAL_NOT_MET, &n));
+  CHECK(n == 2);
+  FAILS(ctx, planeval_batch_codes(ctx, batch, codes, 5), PLANEVAL_ERROR_USAGE, "usage");
+  FAILS(ctx, planeval_batch_count_status(ctx, batch, 3, PLANEVAL_MET, &n), PLANEVAL_ERROR_USAGE,
+        "usage");
+  planeval_batch_destroy(&batch);
+  CHECK(batch == NULL);
+  FAILS(
+      ctx,
+      planeval_batch_evaluate(ctx, plan, values, 3, 2, 1, units, bad_ids, periods, NULL, 0, &batch),
+      PLANEVAL_ERROR_MODEL, "model.unknown_id");
+  CHECK(batch == NULL);
+  FAILS(ctx,
+        planeval_batch_evaluate(ctx, plan, NULL, 3, 2, 1, units, ids, periods, NULL, 0, &batch),
+        PLANEVAL_ERROR_USAGE, "usage");
+  planeval_plan_destroy(&plan);
+  planeval_context_destroy(&ctx);
+}
+
 int main(int argc, char** argv) {
   static const struct {
     const char* name;
@@ -914,6 +978,7 @@ int main(int argc, char** argv) {
                 {"observations", test_observations},
                 {"evaluate", test_evaluate},
                 {"tasks", test_tasks},
+                {"batch", test_batch},
                 {"import", test_import},
                 {"null_context", test_null_context}};
   size_t k;

@@ -106,4 +106,16 @@ batch_result evaluate_long_table(const long_table& table, const plan& p,
 std::size_t set_long_references(batch_targets& targets, const long_table& observations,
                                 const long_table& references, const period& judged);
 
+/// @brief Evaluates values laid out (units, indicators, periods) in C order (NaN: missing), as
+/// numpy and C callers hold them: laid out once for the kernels, each indicator's target (the
+/// plan period's, else its first) judging every period, the rules the kernels defer judged by
+/// `evaluate_target`.
+/// @param references each unit's reference values, (units, indicators) in C order, NaN where
+///        none; or null
+/// @return the result in the kernels' layout (`batch_result::offset`)
+/// @throws model_error (`model_unknown_id`, `model_duplicate`) for the ids, error (`usage`).
+batch_result evaluate_array(const plan& p, const double* values, std::vector<std::string> units,
+                            std::vector<std::string> indicators, std::vector<period> periods,
+                            const double* references, const batch_options& options = {});
+
 }  // namespace planeval
