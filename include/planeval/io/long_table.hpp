@@ -110,8 +110,14 @@ std::size_t set_long_references(batch_targets& targets, const long_table& observ
 /// numpy and C callers hold them: laid out once for the kernels, each indicator's target (the
 /// plan period's, else its first) judging every period, the rules the kernels defer judged by
 /// `evaluate_target`.
+/// @param p the plan
+/// @param values units × indicators × periods doubles in C order
+/// @param units the unit ids
+/// @param indicators ids of the plan's indicators
+/// @param periods the periods
 /// @param references each unit's reference values, (units, indicators) in C order, NaN where
 ///        none; or null
+/// @param options threads
 /// @return the result in the kernels' layout (`batch_result::offset`)
 /// @throws model_error (`model_unknown_id`, `model_duplicate`) for the ids, error (`usage`).
 batch_result evaluate_array(const plan& p, const double* values, std::vector<std::string> units,
