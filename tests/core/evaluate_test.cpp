@@ -550,8 +550,8 @@ TEST(evaluate_edges, the_first_representable_year_has_no_previous_one) {
     observation_set actuals;
     actuals.add(to_observation("x", period::year(1400), "100", parse_observation("100")));
     assessment a;
-    ASSERT_NO_THROW(a = evaluate_target(p, *p.find("x"), p.find("x")->targets.front(), actuals,
-                                        {}, {}))
+    ASSERT_NO_THROW(
+        a = evaluate_target(p, *p.find("x"), p.find("x")->targets.front(), actuals, {}, {}))
         << text;
     EXPECT_EQ(a.status, status::no_data) << text << ": " << a.reason_en;
   }
