@@ -17,46 +17,22 @@ import json
 import os
 import subprocess
 import tempfile
-import time
 
 import numpy as np
 import pandas as pd
+
+import bench_util
 
 INDICATORS = 25
 MONTHS = 12
 
 
 def rules():
-    """(id, op, value, low, high, polarity) per indicator."""
-    out = []
-    for i in range(INDICATORS):
-        kind = i % 4
-        value = 50.0 + i
-        if kind == 0:
-            out.append((f"ind{i:02d}", "at_least", value, 0.0, 0.0, "higher"))
-        elif kind == 1:
-            out.append((f"ind{i:02d}", "at_most", value, 0.0, 0.0, "lower"))
-        elif kind == 2:
-            out.append((f"ind{i:02d}", "between", 0.0, value - 5, value + 5, "band"))
-        else:
-            out.append((f"ind{i:02d}", "reach", value, 0.0, 0.0, "higher"))
-    return out
+    return bench_util.rules(INDICATORS)
 
 
 def write_plan(path):
-    indicators = []
-    for rid, op, value, low, high, pol in rules():
-        rule = {"op": op}
-        if op == "between":
-            rule.update(low=low, high=high)
-        else:
-            rule["value"] = value
-        indicators.append({"id": rid, "name_zh": rid, "unit": "%", "kind": "rate",
-                           "polarity": pol, "attribute": "binding", "targets": [{"period": "2024", "rule": rule}]})
-    doc = {"format": "planeval.plan", "version": 2, "id": "bench", "title_zh": "bench",
-           "period": "2024", "indicators": indicators}
-    with open(path, "w", encoding="utf-8") as f:
-        json.dump(doc, f)
+    bench_util.write_plan(path, INDICATORS)
 
 
 def write_table(path, units):
@@ -101,15 +77,6 @@ def pandas_counts(table):
     return by_status, by_unit
 
 
-def best(fn, repeat):
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - start)
-    return min(times), result
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cli", required=True, help="the planeval executable")
@@ -129,8 +96,8 @@ def main():
                                  check=True, capture_output=True, text=True)
             return json.loads(out.stdout)
 
-        t_cli, result = best(cli, args.repeat)
-        t_pd, (by_status, by_unit) = best(lambda: pandas_counts(table), args.repeat)
+        t_cli, result = bench_util.best(cli, args.repeat)
+        t_pd, (by_status, by_unit) = bench_util.best(lambda: pandas_counts(table), args.repeat)
         assert result["observations"] == rows, result["observations"]
         mine = {k: v for k, v in result["by_status"].items()}
         assert mine == by_status, (mine, by_status)

@@ -17,11 +17,12 @@ import argparse
 import csv
 import os
 import tempfile
-import time
 from pathlib import Path
 
 import openpyxl
 import planeval
+
+import bench_util
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples/data/changning-2021/published.csv"
@@ -60,15 +61,6 @@ def write_workbook(path, copies):
     book.save(path)
 
 
-def best(fn, repeat):
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - start)
-    return min(times), result
-
-
 def openpyxl_read_only(path):
     book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     cells = sum(1 for row in book.active.iter_rows(values_only=True) for _ in row)
@@ -95,10 +87,10 @@ def main():
             path = os.path.join(folder, f"published-{copies}.xlsx")
             write_workbook(path, copies)
             rows = copies * 25
-            t_pe, imported = best(lambda: planeval.import_table(path), args.repeat)
+            t_pe, imported = bench_util.best(lambda: planeval.import_table(path), args.repeat)
             assert len(imported.plan.indicators) == rows, len(imported.plan.indicators)
-            t_ro, _ = best(lambda: openpyxl_read_only(path), args.repeat)
-            t_df, _ = best(lambda: openpyxl_default(path), args.repeat)
+            t_ro, _ = bench_util.best(lambda: openpyxl_read_only(path), args.repeat)
+            t_df, _ = bench_util.best(lambda: openpyxl_default(path), args.repeat)
             kb = os.path.getsize(path) / 1024
             print(f"{rows:>6} {kb:>6.0f} {t_pe * 1e3:>19.1f} ms {t_ro * 1e3:>16.1f} ms "
                   f"{t_df * 1e3:>14.1f} ms")

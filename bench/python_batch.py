@@ -11,50 +11,25 @@ binding, so that no tolerance applies and both sides judge exactly the same sets
 Both sides produce the same counts (checked); wall time, best of --repeat.
 """
 import argparse
-import json
 import os
 import tempfile
-import time
 
 import numpy as np
 import pandas as pd
 
+import bench_util
 import planeval
 
 INDICATORS = 50
 
 
 def rules(n=INDICATORS):
-    out = []
-    for i in range(n):
-        kind = i % 4
-        value = 50.0 + i
-        if kind == 0:
-            out.append((f"ind{i:02d}", "at_least", value, 0.0, 0.0, "higher"))
-        elif kind == 1:
-            out.append((f"ind{i:02d}", "at_most", value, 0.0, 0.0, "lower"))
-        elif kind == 2:
-            out.append((f"ind{i:02d}", "between", 0.0, value - 5, value + 5, "band"))
-        else:
-            out.append((f"ind{i:02d}", "reach", value, 0.0, 0.0, "higher"))
-    return out
+    return bench_util.rules(n)
 
 
 def load_plan(folder, n):
-    indicators = []
-    for rid, op, value, low, high, pol in rules(n):
-        rule = {"op": op}
-        if op == "between":
-            rule.update(low=low, high=high)
-        else:
-            rule["value"] = value
-        indicators.append({"id": rid, "name_zh": rid, "unit": "%", "kind": "rate",
-                           "polarity": pol, "attribute": "binding",
-                           "targets": [{"period": "2024", "rule": rule}]})
     path = os.path.join(folder, "plan.json")
-    with open(path, "w", encoding="utf-8") as f:
-        json.dump({"format": "planeval.plan", "version": 2, "id": "bench", "title_zh": "bench",
-                   "period": "2024", "indicators": indicators}, f)
+    bench_util.write_plan(path, n)
     return planeval.Plan.load(path)
 
 
@@ -82,15 +57,6 @@ def pandas_frame(frame, r):
     return df
 
 
-def best(fn, repeat):
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - start)
-    return min(times), result
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--units", type=int, default=2000)
@@ -109,9 +75,9 @@ def main():
                                                                  args.periods)), 1)
     units = [f"u{k}" for k in range(args.units)]
     periods = [f"{2000 + k // 12}-{k % 12 + 1:02d}" for k in range(args.periods)]
-    t_pe, result = best(lambda: planeval.evaluate_batch(plan, values, units, ids, periods),
+    t_pe, result = bench_util.best(lambda: planeval.evaluate_batch(plan, values, units, ids, periods),
                         args.repeat)
-    t_np, mine = best(lambda: numpy_broadcast(values, r), args.repeat)
+    t_np, mine = bench_util.best(lambda: numpy_broadcast(values, r), args.repeat)
     met_code = result.status_names.index("met")
     assert int((result.codes == met_code).sum()) == int((mine == 1).sum())
     cells = values.size
@@ -131,8 +97,8 @@ def main():
         "value": np.round(np.tile(np.repeat(centre, 12), args.frame_units) +
                           rng.normal(0, 6, n), 1),
     })
-    t_fr, out = best(lambda: plan.evaluate_frame(frame), args.repeat)
-    t_pd, theirs = best(lambda: pandas_frame(frame, r), args.repeat)
+    t_fr, out = bench_util.best(lambda: plan.evaluate_frame(frame), args.repeat)
+    t_pd, theirs = bench_util.best(lambda: pandas_frame(frame, r), args.repeat)
     assert (out["status"] == "met").sum() == (theirs["status"] == "met").sum()
     print(f"evaluate_frame, {n:,} rows")
     print(f"{'Plan.evaluate_frame':>26} {t_fr * 1e3:9.1f} ms  {n / t_fr / 1e6:7.1f} M rows/s")
