@@ -353,8 +353,6 @@ long_table read_long_table(const std::string& path, const plan& p,
   while (in.next(line)) {
     if (detail::trim(line).empty()) continue;
     ++out.rows;
-    const std::string* indicator = nullptr;  // the row's indicator id, once known
-    static const std::string none;
     try {
       split(line, in.number());
       const auto text = [&](int col) {
@@ -396,8 +394,7 @@ long_table read_long_table(const std::string& path, const plan& p,
       if (!i)
         fail_row(errc::model_unknown_id, path, in.number(), column(c.indicator),
                  "no indicator '" + std::string(text(c.indicator)) + "' in the plan");
-      indicator = &p.indicators[*i].id;
-      const std::string& indicator_id = *indicator;
+      const std::string& indicator_id = p.indicators[*i].id;
       const std::size_t at = out.store.offset(u, *i, k);
       if (seen[at])
         fail_row(errc::model_duplicate, path, in.number(), column(c.period),
@@ -442,7 +439,6 @@ long_table read_long_table(const std::string& path, const plan& p,
       seen[at] = true;
     } catch (const error& e) {
       if (e.code() == errc::limit_items) throw;
-      (void)none;
       bad(e);
     }
   }
@@ -583,7 +579,6 @@ batch_result evaluate_array(const plan& p, const double* values, std::vector<std
       std::copy_n(values + (u * I + i) * P, P, store.series(u, i));
   table.present.assign(store.size(), true);
   batch_targets targets(p, store, std::nullopt, /*defer_unsupported=*/true);
-  reference_set none;
   std::optional<long_table> refs;
   if (references != nullptr) {
     // the kernels take them per unit; the evaluator (deferred rules) from a store of them
