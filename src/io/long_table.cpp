@@ -296,6 +296,7 @@ long_table read_long_table(const std::string& path, const plan& p,
 
   // pass 1: the units and the periods
   {
+    std::string_view last_seen_unit;  // rows of one unit usually come together
     line_reader in(path, options.max_line_bytes);
     std::string_view line;
     if (!in.next(line)) fail_row(errc::csv_header, path, 1, 1, "the file is empty: no header");
@@ -310,13 +311,16 @@ long_table read_long_table(const std::string& path, const plan& p,
         if (unit.empty())
           fail_row(errc::model_invalid, path, in.number(),
                    f.column(static_cast<std::size_t>(c.unit)), "the unit is empty");
-        if (!units.find(unit)) {
+        if (unit != last_seen_unit && !units.find(unit)) {
           if (units.size() >= options.max_units)
             fail_row(errc::limit_items, path, in.number(), 1,
                      "more than " + std::to_string(options.max_units) + " units");
           units.add(unit);
         }
-        if (period_slots.emplace(per, 0).second && period_slots.size() > options.max_periods)
+        if (unit != last_seen_unit) last_seen_unit = units.name(*units.find(unit));
+        // find first: emplace would make a node for every row
+        if (period_slots.find(per) == period_slots.end() && period_slots.emplace(per, 0).second &&
+            period_slots.size() > options.max_periods)
           fail_row(errc::limit_items, path, in.number(), f.column(pf),
                    "more than " + std::to_string(options.max_periods) + " periods");
       } catch (const error& e) {
