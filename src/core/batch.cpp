@@ -91,6 +91,9 @@ batch_targets::batch_targets(const plan& p, const batch_store& store,
     out.high.assign(units_, nan);
     out.reference.assign(units_, nan);
     out.polarity = ind->polarity;
+    // as the per-indicator evaluator's implausibility check (evaluate.cpp)
+    out.fraction_check = ind->is_percent() && (!ind->baseline || !ind->baseline->single_number() ||
+                                               std::fabs(*ind->baseline->single_number()) >= 1.0);
     out.attribute = ind->attribute;
     out.ind_unit = ind->unit;
     const target* t = target_period ? ind->find_target(*target_period) : ind->find_target(p.period);
@@ -407,7 +410,27 @@ void evaluate_batch(const batch_store& store, const batch_targets& targets, batc
         growth_series(values, prev.data(), P, growth.data());
         values = growth.data();
       }
-      const series_counts sc = judge_series(c, values, P, st, tol, gap);
+      series_counts sc = judge_series(c, values, P, st, tol, gap);
+      // implausible levels, as the per-indicator evaluator flags them: a percentage typed as a
+      // fraction (0.051 against 5.5), a value a million times the target
+      const double target = std::fabs(c.between ? hi : x);
+      if (rr.measure == measure_kind::level && target != 0.0) {
+        std::size_t review = 0;
+        for (std::size_t k = 0; k < P; ++k) {
+          const double v = std::fabs(values[k]);
+          if (!std::isfinite(v)) continue;
+          const bool fraction = rr.fraction_check && v > 0 && v < 1.0 && target >= 1.0 &&
+                                std::fabs(v * 100 - target) < std::fabs(v - target) / 2;
+          if (!fraction && v < 1e6 * target) continue;
+          const auto was = static_cast<status>(st[k]);
+          (was == status::met ? sc.met : was == status::exceeded ? sc.exceeded : sc.not_met) -= 1;
+          st[k] = static_cast<std::uint8_t>(status::needs_review);
+          tol[k] = 0;
+          gap[k] = std::numeric_limits<double>::quiet_NaN();
+          ++review;
+        }
+        add(u, i, status::needs_review, review);
+      }
       add(u, i, status::met, sc.met);
       add(u, i, status::exceeded, sc.exceeded);
       add(u, i, status::not_met, sc.not_met);

@@ -7,6 +7,8 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <random>
 #include <sstream>
 
 #include "planeval/core/evaluate.hpp"
@@ -210,4 +212,95 @@ TEST(long_table, line_ends_a_missing_last_line_end_and_the_line_limit) {
     EXPECT_EQ(e.code(), errc::limit_text_length);
     EXPECT_EQ(e.where().line, 2u);
   }
+}
+
+// Batch and per-indicator evaluation agree on every status and gap, on random plans whose
+// targets cover every rule kind (the kernels' and those they defer), for every period.
+TEST(long_table, evaluate_array_agrees_with_evaluate_on_every_rule_kind) {
+  const char* texts[] = {"5-10",
+                         "30左右",
+                         "95以上",
+                         "4.5以内",
+                         "增长8%",
+                         "下降3%左右",
+                         "提高2个百分点",
+                         "年均增长7%以上",
+                         "比2012年下降10%",
+                         "进一步提高",
+                         "持续改善",
+                         "继续下降",
+                         "达60、增长6.8%",
+                         "与全市目标基本同步",
+                         "完成市下达指标",
+                         "达到先进水平"};
+  const char* units_of[] = {"%", "家", ""};
+  std::mt19937 rng(20261203);
+  std::uniform_real_distribution<double> value(0, 120);
+  std::size_t compared = 0;
+  std::map<status, std::size_t> seen;
+  for (int trial = 0; trial < 12; ++trial) {
+    plan p;
+    p.id = "random";
+    p.period = period::year(2020);
+    std::vector<std::string> ids;
+    for (std::size_t k = 0; k < std::size(texts); ++k) {
+      indicator ind;
+      ind.id = "i" + std::to_string(k);
+      ind.unit = unit::parse(units_of[rng() % 3]);
+      ind.polarity = static_cast<polarity>(rng() % 3);
+      ind.attribute = static_cast<attribute>(rng() % 2);
+      ind.targets.push_back(target{period::year(2020), texts[k], parse_target(texts[k])});
+      p.add(ind);
+      ids.push_back(ind.id);
+    }
+    const std::vector<std::string> units = {"u0", "u1", "u2", "u3"};
+    std::vector<period> periods;
+    for (int y = 2011; y <= 2020; ++y) periods.push_back(period::year(y));
+    const std::size_t U = units.size(), I = ids.size(), P = periods.size();
+    std::vector<double> values(U * I * P), refs(U * I);
+    for (auto& v : values) v = rng() % 8 == 0 ? std::nan("") : std::round(value(rng) * 4) / 4;
+    for (auto& r : refs) r = rng() % 3 == 0 ? std::nan("") : std::round(value(rng) * 4) / 4;
+    const batch_result r = evaluate_array(p, values.data(), units, ids, periods, refs.data());
+    for (std::size_t u = 0; u < U; ++u) {
+      observation_set actuals;
+      reference_set references;
+      for (std::size_t i = 0; i < I; ++i) {
+        for (std::size_t k = 0; k < P; ++k) {
+          const double v = values[(u * I + i) * P + k];
+          if (std::isnan(v)) continue;
+          observation o;
+          o.indicator = ids[i];
+          o.period = periods[k];
+          o.value = point_value{v};
+          actuals.add(o);
+        }
+        if (!std::isnan(refs[u * I + i]))
+          references.add(reference_value{ids[i], p.period, refs[u * I + i], {}, {}});
+      }
+      for (std::size_t i = 0; i < I; ++i)
+        for (std::size_t k = 0; k < P; ++k) {
+          const indicator& ind = p.indicators[i];
+          target judged = ind.targets.front();
+          judged.period = periods[k];
+          // the batch gives each unit one reference value for every period it judges
+          reference_set for_period;
+          if (const auto* ref = references.find(ind.id, p.period))
+            for_period.add(reference_value{ind.id, periods[k], ref->value, {}, {}});
+          const assessment a = evaluate_target(p, ind, judged, actuals, for_period, {});
+          const std::size_t at = r.offset(u, i, k);
+          ++compared;
+          ++seen[a.status];
+          ASSERT_EQ(static_cast<status>(r.codes[at]), a.status)
+              << texts[i] << " unit " << u << " " << periods[k].to_string() << ": " << a.reason_en;
+          if (a.gap)
+            ASSERT_NEAR(r.gap[at], *a.gap, 1e-6) << texts[i];
+          else
+            ASSERT_TRUE(std::isnan(r.gap[at])) << texts[i] << " gap " << r.gap[at];
+        }
+    }
+  }
+  EXPECT_GT(compared, 7000u);
+  for (const status s : {status::met, status::not_met, status::no_data, status::needs_reference,
+                         status::needs_judgment})
+    EXPECT_GT(seen[s], 0u) << to_string(s);
 }

@@ -127,7 +127,8 @@ class batch_targets {
   /// @cond INTERNAL
   struct indicator_rule {
     bool present = false;
-    bool deferred = false;  // left to the caller (defer_unsupported)
+    bool deferred = false;        // left to the caller (defer_unsupported)
+    bool fraction_check = false;  // a % indicator whose base is percent-sized: 0.051 is suspect
     planeval::rule rule;
     planeval::polarity polarity = planeval::polarity::higher;
     planeval::attribute attribute = planeval::attribute::anticipatory;
