@@ -198,6 +198,11 @@ struct compiled {
   double high;
   bool between;
   bool about_tol;  // about with a positive tolerance: met outside `exact` is within tolerance
+  // implausible levels to look at (the evaluator's check): |x| at or above `huge`, or inside
+  // (fraction_low, fraction_high), where a percentage typed as a fraction lands
+  double huge = detail::inf;
+  double fraction_low = 0.0;
+  double fraction_high = 0.0;
 };
 
 double convert_threshold(double x, const unit& from, const unit& to) {
@@ -230,6 +235,7 @@ struct series_counts {
   std::size_t exceeded = 0;
   std::size_t not_met = 0;
   std::size_t no_data = 0;
+  std::size_t suspects = 0;  // values that may be implausible (compiled::huge, ::fractions)
 };
 
 // Judges the values v[0..n) against c; writes status, tolerance flag and gap, and counts the
@@ -252,7 +258,9 @@ series_counts judge_series(const compiled& c, const double* __restrict v, std::s
   const double low = c.between ? c.low : -detail::inf;
   const double high = c.between ? c.high : detail::inf;
   const std::uint8_t about_tol = c.about_tol ? 1 : 0;
-  std::size_t n_miss = 0, n_ex = 0, n_met = 0;
+  const double huge = c.huge;
+  const double fraction_low = c.fraction_low, fraction_high = c.fraction_high;
+  std::size_t n_miss = 0, n_ex = 0, n_met = 0, n_suspect = 0;
   for (std::size_t k = 0; k < n; ++k) {
     const double x = v[k];
     const std::uint8_t miss = x != x;
@@ -273,12 +281,16 @@ series_counts judge_series(const compiled& c, const double* __restrict v, std::s
     n_miss += miss;
     n_ex += in_ex;
     n_met += ok & (in_ex ^ 1);
+    const double ax = x < 0 ? -x : x;
+    n_suspect +=
+        static_cast<std::uint8_t>((ax >= huge) | ((ax > fraction_low) & (ax < fraction_high)));
   }
   series_counts out;
   out.no_data = n_miss;
   out.exceeded = n_ex;
   out.met = n_met;
   out.not_met = n - n_miss - n_ex - n_met;
+  out.suspects = n_suspect;
   return out;
 }
 
@@ -410,11 +422,22 @@ void evaluate_batch(const batch_store& store, const batch_targets& targets, batc
         growth_series(values, prev.data(), P, growth.data());
         values = growth.data();
       }
-      series_counts sc = judge_series(c, values, P, st, tol, gap);
-      // implausible levels, as the per-indicator evaluator flags them: a percentage typed as a
-      // fraction (0.051 against 5.5), a value a million times the target
       const double target = std::fabs(c.between ? hi : x);
       if (rr.measure == measure_kind::level && target != 0.0) {
+        c.huge = 1e6 * target;
+        // |100v − T| < (T − v) / 2 with 0 < v < 1 ≤ T holds for v in (0.5T/99.5, 1.5T/100.5):
+        // that interval, widened a little (the loop below applies the exact test)
+        if (rr.fraction_check && target >= 1.0) {
+          c.fraction_low = 0.999 * 0.5 * target / 99.5;
+          c.fraction_high = std::min(1.0, 1.001 * 1.5 * target / 100.5);
+        }
+      }
+      series_counts sc = judge_series(c, values, P, st, tol, gap);
+      // implausible levels, as the per-indicator evaluator flags them: a percentage typed as a
+      // fraction (0.051 against 5.5), a value a million times the target; the kernel counted
+      // the values worth a look
+      const std::size_t suspects = sc.suspects;
+      if (suspects != 0) {
         std::size_t review = 0;
         for (std::size_t k = 0; k < P; ++k) {
           const double v = std::fabs(values[k]);
