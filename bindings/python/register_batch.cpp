@@ -4,9 +4,6 @@
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
-#include <cmath>
-#include <limits>
-
 #include "bindings.hpp"
 #include "planeval/core/batch.hpp"
 #include "planeval/io/long_table.hpp"

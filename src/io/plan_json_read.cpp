@@ -221,7 +221,11 @@ observation plan_reader::read_observation(const json& j, const std::string& ptr,
     ob.value = read_value(o);
   } else if (!detail::trim(ob.text).empty()) {
     // no stored value: read the text as an actuals cell is read
-    const auto parsed = at(child(ptr, "text"), ind, [&] { return parse_observation(ob.text); });
+    const auto parsed = at(child(ptr, "text"), ind, [&] {
+      auto one = parse_observation(ob.text);
+      check_one_quantity(one);
+      return one;
+    });
     ob.value = parsed.value;
     ob.measure = parsed.measure;
     ob.unit = parsed.unit;

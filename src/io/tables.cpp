@@ -358,7 +358,11 @@ plan read_plan_table(std::istream& in, const std::string& source, const limits& 
     if (!base_text.empty()) {
       const auto* bc = r.cell("baseline");
       try {
-        base_parsed = at_cell(t, *bc, id, "baseline", [&] { return parse_observation(bc->text); });
+        base_parsed = at_cell(t, *bc, id, "baseline", [&] {
+          auto parsed = parse_observation(bc->text);
+          check_one_quantity(parsed);
+          return parsed;
+        });
       } catch (const parse_error& e) {
         if (!review) throw;
         keep_for_review(*review, e, id, "baseline", {}, base_text);

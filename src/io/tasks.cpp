@@ -267,8 +267,11 @@ std::vector<task> read_tasks(std::istream& in, const std::string& source, const 
                  "an actual value needs a day to date it by (completed, progress_date, due or "
                  "start)",
                  items[k].offset);
-        const auto parsed =
-            r.at(row, "actual", items[k].offset, [&] { return parse_observation(items[k].text); });
+        const auto parsed = r.at(row, "actual", items[k].offset, [&] {
+          auto one = parse_observation(items[k].text);
+          check_one_quantity(one);
+          return one;
+        });
         tk.deliverables[k].actual =
             to_observation(id, period::year(static_cast<int>(when->year())), items[k].text, parsed);
       }

@@ -210,3 +210,9 @@ TEST(compound_observation, figures_for_several_quantities_are_refused_by_readers
     EXPECT_NE(e.message().find("2 quantities"), std::string::npos) << e.message();
   }
 }
+
+TEST(compound_observation, no_door_takes_the_first_of_several_quantities) {
+  const auto o = parse_observation("分别增长8.3%、10%");
+  EXPECT_THROW((void)to_observation("x", period::year(2024), "t", o), parse_error);
+  EXPECT_THROW((void)to_observations("x", period::year(2024), "t", o), parse_error);
+}

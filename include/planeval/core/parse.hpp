@@ -70,6 +70,8 @@ parsed_observation parse_observation(std::string_view text, const parse_options&
 /// @brief The observation of `indicator` for `per` that a parsed text gives: its value, measure,
 /// unit, qualifier and comparable figure, the SDMX flag `E` when approximate (`左右`), its remark
 /// as the note, and `text` as written.
+/// @throws parse_error (`observation_syntax`) for figures of several quantities
+///         (`check_one_quantity`); readers check first, inside their located reads.
 observation to_observation(const std::string& indicator, const period& per, std::string text,
                            const parsed_observation& parsed);
 

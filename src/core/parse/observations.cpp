@@ -234,8 +234,17 @@ parsed_observation parse_one_observation(std::string_view text, const parse_opti
 
 }  // namespace
 
+void check_one_quantity(const parsed_observation& parsed) {
+  if (parsed.respectively)
+    throw parse_error(errc::observation_syntax,
+                      "the text gives figures for " + std::to_string(1 + parsed.also.size()) +
+                          " quantities (分别, respectively); a value is of one indicator: give "
+                          "each quantity its own row");
+}
+
 observation to_observation(const std::string& indicator, const period& per, std::string text,
                            const parsed_observation& parsed) {
+  check_one_quantity(parsed);  // an observation is of one indicator: never the first of several
   observation o;
   o.indicator = indicator;
   o.period = per;
@@ -248,14 +257,6 @@ observation to_observation(const std::string& indicator, const period& per, std:
   if (parsed.approximate) o.flags = "E";
   if (!parsed.remark.empty()) o.note = parsed.remark;
   return o;
-}
-
-void check_one_quantity(const parsed_observation& parsed) {
-  if (parsed.respectively)
-    throw parse_error(errc::observation_syntax,
-                      "the text gives figures for " + std::to_string(1 + parsed.also.size()) +
-                          " quantities (分别, respectively); a value is of one indicator: give "
-                          "each quantity its own row");
 }
 
 std::vector<observation> to_observations(const std::string& indicator, const period& per,
