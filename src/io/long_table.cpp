@@ -9,6 +9,7 @@
 #include <deque>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <limits>
 #include <map>
 #include <memory>
@@ -117,9 +118,14 @@ bool split_line(std::string_view line, char sep, fields& out, std::string& error
 // Reads the file a line at a time; `f(line, number)` for each line after the header.
 class line_reader {
  public:
-  line_reader(const std::string& path, std::size_t max_line)
-      : path_(path), in_(path, std::ios::binary), max_(max_line) {
+  // `progress` (may be empty) is told the bytes read, `before` plus those of this file, of
+  // `total`, after each block
+  line_reader(const std::string& path, std::size_t max_line,
+              const std::function<void(std::uint64_t, std::uint64_t)>* progress = nullptr,
+              std::uint64_t before = 0, std::uint64_t total = 0)
+      : path_(path), in_(path, std::ios::binary), max_(max_line), before_(before), total_(total) {
     if (!in_) throw io_error(errc::io_open, "cannot open '" + path + "'");
+    if (progress != nullptr && *progress) progress_ = progress;
     // a block, and room for a partial line and a whole one; a small file in one piece
     std::error_code ec;
     const auto bytes = std::filesystem::file_size(path, ec);
@@ -153,6 +159,8 @@ class line_reader {
       in_.read(buffer_.get() + end_, static_cast<std::streamsize>(size_ - end_));
       if (in_.bad()) throw io_error(errc::io_read, "reading '" + path_ + "' failed");
       end_ += static_cast<std::size_t>(in_.gcount());
+      read_ += static_cast<std::uint64_t>(in_.gcount());
+      if (progress_ != nullptr) (*progress_)(before_ + read_, total_);
       if (in_.gcount() == 0 || in_.eof()) eof_ = in_.eof() || in_.gcount() == 0;
     }
   }
@@ -176,6 +184,8 @@ class line_reader {
   std::size_t begin_ = 0, end_ = 0;
   bool eof_ = false;
   std::size_t number_ = 0;
+  const std::function<void(std::uint64_t, std::uint64_t)>* progress_ = nullptr;
+  std::uint64_t before_ = 0, total_ = 0, read_ = 0;
 };
 
 struct columns {
@@ -294,10 +304,16 @@ long_table read_long_table(const std::string& path, const plan& p,
                    std::to_string(want) + " or more");
   };
 
+  std::uint64_t file_bytes = 0;  // for the progress: both passes read the whole file
+  {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    if (!ec) file_bytes = static_cast<std::uint64_t>(size);
+  }
   // pass 1: the units and the periods
   {
     std::string_view last_seen_unit;  // rows of one unit usually come together
-    line_reader in(path, options.max_line_bytes);
+    line_reader in(path, options.max_line_bytes, &options.progress, 0, 2 * file_bytes);
     std::string_view line;
     if (!in.next(line)) fail_row(errc::csv_header, path, 1, 1, "the file is empty: no header");
     c = read_header(line, path);
@@ -351,7 +367,7 @@ long_table read_long_table(const std::string& path, const plan& p,
   seen.assign(out.store.size(), false);
 
   // pass 2: the values
-  line_reader in(path, options.max_line_bytes);
+  line_reader in(path, options.max_line_bytes, &options.progress, file_bytes, 2 * file_bytes);
   std::string_view line;
   in.next(line);  // the header
   while (in.next(line)) {
@@ -506,9 +522,160 @@ std::size_t set_long_references(batch_targets& targets, const long_table& observ
   return set;
 }
 
+const long_unit_target* long_unit_targets::find(std::size_t unit,
+                                                std::size_t indicator) const noexcept {
+  const auto it =
+      std::lower_bound(items.begin(), items.end(), std::make_pair(indicator, unit),
+                       [](const long_unit_target& t, std::pair<std::size_t, std::size_t> k) {
+                         return std::make_pair(t.indicator, t.unit) < k;
+                       });
+  if (it == items.end() || it->indicator != indicator || it->unit != unit) return nullptr;
+  return &*it;
+}
+
+long_unit_targets compile_unit_targets(const std::vector<unit_target_text>& rows, const plan& p,
+                                       const batch_store& store, const period& judged,
+                                       const long_table_options& options) {
+  long_unit_targets out;
+  const auto keep = [&](const error& e) {
+    if (options.strict) throw;
+    ++out.bad_rows;
+    if (out.problems.size() < options.max_problems)
+      out.problems.push_back(long_table_problem{e.code(), e.message(), e.where()});
+  };
+  std::unordered_map<std::size_t, std::size_t> first;  // indicator × units + unit → row
+  for (std::size_t n = 0; n < rows.size(); ++n) {
+    const unit_target_text& row = rows[n];
+    ++out.rows;
+    location where = row.where;
+    try {
+      const std::string indicator(detail::trim(row.indicator));
+      const auto i = store.indicator_index(indicator);
+      if (!i || !p.find(indicator))
+        raise(errc::model_unknown_id, "no indicator '" + indicator + "' in the plan", where);
+      where.indicator = indicator;
+      const std::string_view text = detail::trim(row.text);
+      if (text.empty()) {  // a blank cell: the plan's target stays
+        ++out.unused_rows;
+        continue;
+      }
+      if (!detail::trim(row.period).empty()) {
+        period per;
+        try {
+          per = period::parse(detail::trim(row.period));
+        } catch (const error& e) {
+          raise_at(e, where);
+        }
+        if (per != judged) {
+          ++out.unused_rows;
+          continue;
+        }
+      }
+      const auto u = store.unit_index(std::string(detail::trim(row.unit)));
+      if (!u) {
+        ++out.unused_rows;
+        continue;
+      }
+      const std::size_t key = *i * store.units() + *u;
+      if (const auto seen = first.find(key); seen != first.end()) {
+        const location& at = rows[seen->second].where;
+        raise(errc::model_duplicate,
+              "a second target of '" + indicator + "' for unit '" + store.unit_ids()[*u] + "'" +
+                  (at.line > 0 ? " (the first at line " + std::to_string(at.line) + ")" : ""),
+              where);
+      }
+      first.emplace(key, n);
+      long_unit_target t;
+      t.unit = *u;
+      t.indicator = *i;
+      t.value.period = judged;
+      t.value.text = std::string(text);
+      t.where = where;
+      try {
+        t.value.rule = parse_target(text);
+      } catch (const error& e) {
+        location at = where;
+        if (e.where().column > 0 && at.column > 0) at.column += e.where().column - 1;
+        at.fragment = e.where().fragment;
+        try {
+          raise_at(e, at);
+        } catch (const error& located) {
+          keep(located);
+        }
+        // kept for review: the unit's cells are needs_review, not judged by the plan's target
+        t.value.rule = rule{};
+        t.value.rule.operation = op::unparsed;
+        t.value.rule.description = t.value.text;
+      }
+      out.items.push_back(std::move(t));
+    } catch (const error& e) {
+      keep(e);
+    }
+  }
+  std::sort(out.items.begin(), out.items.end(),
+            [](const long_unit_target& a, const long_unit_target& b) {
+              return std::make_pair(a.indicator, a.unit) < std::make_pair(b.indicator, b.unit);
+            });
+  return out;
+}
+
+long_unit_targets read_long_unit_targets(const std::string& path, const plan& p,
+                                         const batch_store& store, const period& judged,
+                                         const long_table_options& options) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw io_error(errc::io_open, "cannot open '" + path + "'");
+  limits lim;
+  lim.max_items = std::max(lim.max_items, store.units() * store.indicators() * 4);
+  csv_table t = read_csv(in, path, lim);
+  for (auto& cell : t.header)
+    for (const char* w : {"地区", "区县", "区域", "单位名称"})
+      if (cell.text == w) cell.text = "unit";
+  check_header(t, {"unit", "indicator", "target"}, {"period", "note"});
+  const int cu = t.column("unit"), ci = t.column("indicator"), ct = t.column("target"),
+            cp = t.column("period");
+  std::vector<unit_target_text> rows;
+  rows.reserve(t.rows.size());
+  for (const auto& r : t.rows) {
+    unit_target_text one;
+    one.unit = r[static_cast<std::size_t>(cu)].text;
+    one.indicator = r[static_cast<std::size_t>(ci)].text;
+    if (cp >= 0) one.period = r[static_cast<std::size_t>(cp)].text;
+    const csv_cell& cell = r[static_cast<std::size_t>(ct)];
+    one.text = cell.text;
+    one.where.file = path;
+    one.where.line = cell.line;
+    one.where.column = cell.column;
+    rows.push_back(std::move(one));
+  }
+  return compile_unit_targets(rows, p, store, judged, options);
+}
+
+std::size_t set_long_unit_targets(batch_targets& targets, long_unit_targets& unit_targets) {
+  std::size_t given = 0;
+  for (auto& t : unit_targets.items) {
+    t.in_kernels = false;
+    const auto& k = targets.rules()[t.indicator];
+    const rule& r = t.value.rule;
+    // the kernels judge the plan's form with the unit's number; any other form goes to the
+    // per-indicator evaluator
+    if (!k.present || k.deferred || !r.is_comparison() || r.has_reference() || r.year != 0 ||
+        k.rule.has_reference() || r.operation != k.rule.operation || r.strict != k.rule.strict ||
+        r.measure != k.rule.measure || r.unit != k.rule.unit || r.qualifier != k.rule.qualifier)
+      continue;
+    if (r.operation == op::between)
+      targets.set_range(t.unit, t.indicator, r.low, r.high);
+    else
+      targets.set_value(t.unit, t.indicator, r.value);
+    t.in_kernels = true;
+    ++given;
+  }
+  return given;
+}
+
 batch_result evaluate_long_table(const long_table& table, const plan& p,
                                  const batch_targets& targets, std::optional<period> target_period,
-                                 const batch_options& options, const long_table* references) {
+                                 const batch_options& options, const long_table* references,
+                                 const long_unit_targets* unit_targets) {
   batch_result res = evaluate_batch(table.store, targets, options);
   const batch_store& s = table.store;
   const std::size_t P = s.periods();
@@ -519,6 +686,9 @@ batch_result evaluate_long_table(const long_table& table, const plan& p,
     if (targets.rules()[i].deferred)
       for (std::size_t u = 0; u < s.units(); ++u) series.push_back(i * s.units() + u);
   for (const auto& t : table.texts) series.push_back(t.offset / P);
+  if (unit_targets != nullptr)
+    for (const auto& t : unit_targets->items)
+      if (!t.in_kernels) series.push_back(t.indicator * s.units() + t.unit);
   std::sort(series.begin(), series.end());
   series.erase(std::unique(series.begin(), series.end()), series.end());
   auto text = table.texts.begin();
@@ -526,8 +696,10 @@ batch_result evaluate_long_table(const long_table& table, const plan& p,
     const std::size_t i = one / s.units();
     const std::size_t u = one % s.units();
     const indicator& ind = p.indicators[i];
+    const long_unit_target* own = unit_targets ? unit_targets->find(u, i) : nullptr;
     const target* tg = target_period ? ind.find_target(*target_period) : ind.find_target(p.period);
     if (!tg && !target_period && !ind.targets.empty()) tg = &ind.targets.front();
+    if (own != nullptr) tg = &own->value;
     if (!tg) continue;  // no_target, as the kernels said
     observation_set values;
     const reference_set refs = unit_references(references, s.unit_ids()[u]);
@@ -546,7 +718,7 @@ batch_result evaluate_long_table(const long_table& table, const plan& p,
       o.value = point_value{v};
       values.put(std::move(o));
     }
-    const bool all = targets.rules()[i].deferred;
+    const bool all = targets.rules()[i].deferred || (own != nullptr && !own->in_kernels);
     for (std::size_t k = 0; k < P; ++k) {
       if (!all && !is_text[k]) continue;
       target judged = *tg;
@@ -569,7 +741,8 @@ batch_result evaluate_long_table(const long_table& table, const plan& p,
 
 batch_result evaluate_array(const plan& p, const double* values, std::vector<std::string> units,
                             std::vector<std::string> indicators, std::vector<period> periods,
-                            const double* references, const batch_options& options) {
+                            const double* references, const batch_options& options,
+                            const std::vector<unit_target_text>* unit_targets) {
   const std::size_t U = units.size(), I = indicators.size(), P = periods.size();
   long_table table{batch_store(std::move(units), std::move(indicators), std::move(periods)),
                    {},
@@ -598,7 +771,15 @@ batch_result evaluate_array(const plan& p, const double* values, std::vector<std
           targets.set_reference(u, i, x);
       }
   }
-  return evaluate_long_table(table, p, targets, std::nullopt, options, refs ? &*refs : nullptr);
+  std::optional<long_unit_targets> own;
+  if (unit_targets != nullptr) {
+    long_table_options strict;
+    strict.strict = true;
+    own = compile_unit_targets(*unit_targets, p, store, p.period, strict);
+    set_long_unit_targets(targets, *own);
+  }
+  return evaluate_long_table(table, p, targets, std::nullopt, options, refs ? &*refs : nullptr,
+                             own ? &*own : nullptr);
 }
 
 long_table_summary summarise_long_table(const long_table& table, const batch_result& result) {

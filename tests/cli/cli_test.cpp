@@ -501,3 +501,38 @@ TEST(cli, batch_evaluates_a_long_table_of_many_units) {
   r = run("batch --strict --plan " + data + "/plan.json --observations " + table);
   EXPECT_EQ(r.code, 2) << r.out;
 }
+
+// --unit-targets: each unit's own targets replace the plan's (b's 85以上 makes its 90 met, c's
+// gdp_growth is judged about 6 without a reference); a target that does not parse is reported
+// at its line and the unit's cell is needs_review (exit 1); --progress always draws the line.
+TEST(cli, batch_takes_each_units_own_targets_and_shows_progress) {
+  const std::string table = temp_dir() + "/long-own.csv";
+  spit(table,
+       "unit,indicator,period,value\n"
+       "a,budget_revenue_growth,2021,5.8\na,one_network_access_rate,2021,93\n"
+       "b,one_network_access_rate,2021,90\nc,gdp_growth,2021,6.1\n");
+  const std::string own = temp_dir() + "/own.csv";
+  spit(own,
+       "unit,indicator,target\nb,one_network_access_rate,85以上\nc,gdp_growth,6左右\n"
+       "a,budget_revenue_growth,约8.x\n");
+  auto r = run("batch --plan " + data + "/plan.json --observations " + table + " --unit-targets " +
+               own + " --format csv --progress always");
+  EXPECT_EQ(r.code, 1) << r.out;
+  EXPECT_NE(r.out.find("b,one_network_access_rate,2021,90,met,5\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("a,one_network_access_rate,2021,93,not_met,-2\n"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("c,gdp_growth,2021,6.1,met,"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("a,budget_revenue_growth,2021,5.8,needs_review,"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("unit target row not read: [planeval.target.syntax]"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("own.csv:4:"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("planeval batch: reading ["), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("100%"), std::string::npos) << r.out;
+  // not a terminal: no progress line by default
+  r = run("batch --plan " + data + "/plan.json --observations " + table + " --format csv");
+  EXPECT_EQ(r.out.find("planeval batch: reading"), std::string::npos) << r.out;
+  // xlsx needs -o
+  r = run("batch --plan " + data + "/plan.json --observations " + table + " --format xlsx");
+  EXPECT_EQ(r.code, 2) << r.out;
+}

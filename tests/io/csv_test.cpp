@@ -63,7 +63,7 @@ TEST(csv, quote_for_writing) {
 // Found by the plan_csv fuzzer: a note full of tabs, written unquoted, outnumbered the commas, so
 // the written table was read back with the tab as separator.
 TEST(csv, a_cell_full_of_tabs_or_semicolons_keeps_the_comma_as_separator) {
-  for (const std::string filler : {std::string(40, '\t'), std::string(40, ';')}) {
+  for (const std::string& filler : {std::string(40, '\t'), std::string(40, ';')}) {
     const std::string written = "id,note\n" + csv_quote("a" + filler + "b") + ",x\n" +
                                 csv_quote("two") + "," + csv_quote("say \"hi\"") + "\n";
     const auto t = parse_csv(written, "t.csv");

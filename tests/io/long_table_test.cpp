@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -58,6 +59,46 @@ std::string districts_table(std::size_t units) {
   return out.str();
 }
 
+// One unit's rows of a long table (`district-<u>`) through the per-indicator evaluator, with
+// its references (`indicator,period,value` CSV), judging the plan's period.
+std::vector<assessment> evaluate_one_unit(const plan& p, const std::string& table, std::size_t u,
+                                          const std::string& references_csv) {
+  std::ostringstream one;
+  std::istringstream all(table);
+  std::string line;
+  std::getline(all, line);
+  one << "indicator,period,value\n";
+  const std::string prefix = "district-" + std::to_string(u) + ",";
+  while (std::getline(all, line))
+    if (line.rfind(prefix, 0) == 0) one << line.substr(prefix.size()) << '\n';
+  std::istringstream in(one.str());
+  const observation_set actuals = read_actuals(in, "unit.csv", &p);
+  std::istringstream refs_in(references_csv);
+  const reference_set references = read_references(refs_in, "refs.csv", &p);
+  evaluation_options opt;
+  opt.only = p.period;
+  return evaluate(p, actuals, references, opt);
+}
+
+// Expects the batch's status and gap of unit `u` to be those of an assessment of `evaluate`;
+// false (nothing checked) when the table has no row for that cell.
+bool expect_cell_agrees(const long_table& t, const batch_result& r, std::size_t u,
+                        const assessment& a) {
+  const auto i = t.store.indicator_index(a.indicator);
+  const auto k = t.store.period_index(a.period);
+  EXPECT_TRUE(i && k) << a.indicator;
+  if (!i || !k) return false;
+  const std::size_t at = t.store.offset(u, *i, *k);
+  if (!t.present[at]) return false;
+  EXPECT_EQ(r.at(u, *i, *k), a.status)
+      << "district-" << u << " " << a.indicator << ": " << a.reason_en;
+  if (a.gap)
+    EXPECT_NEAR(r.gap[at], *a.gap, 1e-9) << a.indicator;
+  else
+    EXPECT_TRUE(std::isnan(r.gap[at])) << a.indicator << " gap " << r.gap[at];
+  return true;
+}
+
 }  // namespace
 
 TEST(long_table, the_seed_plan_for_many_districts_agrees_with_evaluate) {
@@ -87,40 +128,15 @@ TEST(long_table, the_seed_plan_for_many_districts_agrees_with_evaluate) {
   EXPECT_EQ(s.observations, t.rows);
   std::size_t compared = 0, attained = 0;
   for (std::size_t u = 0; u < units; ++u) {
-    // the same unit's rows through the per-indicator evaluator
-    std::ostringstream one;
-    std::istringstream all(text);
-    std::string line;
-    std::getline(all, line);
-    one << "indicator,period,value\n";
-    const std::string prefix = "district-" + std::to_string(u) + ",";
-    while (std::getline(all, line))
-      if (line.rfind(prefix, 0) == 0) one << line.substr(prefix.size()) << '\n';
-    std::istringstream in(one.str());
-    const observation_set actuals = read_actuals(in, "unit.csv", &p);
     std::ostringstream unit_refs;
     unit_refs << "indicator,period,value\n"
               << "gdp_growth,2021," << 7.5 + 0.2 * static_cast<double>(u) << "\n"
               << "energy_intensity_reduction,2021,3.5\nregistered_unemployed,2021,6000\n";
-    std::istringstream refs_in(unit_refs.str());
-    const reference_set references = read_references(refs_in, "refs.csv", &p);
-    evaluation_options opt;
-    opt.only = p.period;
-    for (const auto& a : evaluate(p, actuals, references, opt)) {
-      const auto i = t.store.indicator_index(a.indicator);
-      const auto k = t.store.period_index(a.period);
-      ASSERT_TRUE(i && k) << a.indicator;
-      const std::size_t at = t.store.offset(u, *i, *k);
-      if (!t.present[at]) continue;
-      ++compared;
-      attained += is_attained(a.status);
-      EXPECT_EQ(r.at(u, *i, *k), a.status)
-          << "district-" << u << " " << a.indicator << ": " << a.reason_en;
-      if (a.gap)
-        EXPECT_NEAR(r.gap[at], *a.gap, 1e-9) << a.indicator;
-      else
-        EXPECT_TRUE(std::isnan(r.gap[at])) << a.indicator << " gap " << r.gap[at];
-    }
+    for (const auto& a : evaluate_one_unit(p, text, u, unit_refs.str()))
+      if (expect_cell_agrees(t, r, u, a)) {
+        ++compared;
+        attained += is_attained(a.status);
+      }
   }
   EXPECT_EQ(compared, t.rows);
   EXPECT_GT(attained, 0u);
@@ -130,6 +146,82 @@ TEST(long_table, the_seed_plan_for_many_districts_agrees_with_evaluate) {
   const auto rank = rank_units(s);
   ASSERT_EQ(rank.size(), units);
   for (std::size_t k = 1; k < rank.size(); ++k) EXPECT_GE(rank[k - 1].share, rank[k].share);
+}
+
+// Each unit's own targets: the plan's form with the unit's number goes to the kernels, any other
+// form (another comparison, a target the plan lacks, a reference target) to the evaluator, a
+// text that does not parse makes the unit's cells needs_review; statuses and gaps are those of
+// `evaluate` on a plan whose target is the unit's own.
+TEST(long_table, units_own_targets_replace_the_plans_and_agree_with_evaluate) {
+  const plan p = load_plan(example + "/plan.json");
+  const std::size_t units = 7;
+  const std::string text = districts_table(units);
+  const long_table t = read_long_table(write_temp("districts-own.csv", text), p);
+  ASSERT_EQ(t.bad_rows, 0u);
+  const std::string own_csv =
+      "地区,指标,年份,目标\n"
+      "district-0,one_network_access_rate,2021,97以上\n"   // kernels: at_least
+      "district-1,fixed_investment_growth,2021,6-8\n"      // kernels: between
+      "district-2,retail_sales_growth,2021,4以上\n"        // evaluator: another comparison
+      "district-3,household_waste_reduction,2021,5以上\n"  // evaluator: the plan has none
+      "district-4,gdp_growth,2021,6左右\n"                 // evaluator: plan names a reference
+      "district-5,budget_revenue_growth,2021,约8.x\n"      // does not parse: needs_review
+      "district-6,gpd,2021,5\n"                            // unknown indicator
+      "district-99,gdp_growth,2021,6\n"                    // no such unit: not used
+      "district-6,gdp_growth,2022,6\n"                     // another period: not used
+      "district-0,one_network_access_rate,,98以上\n";      // a second target of one cell
+  const std::string own_path = write_temp("own.csv", own_csv);
+  long_unit_targets own = read_long_unit_targets(own_path, p, t.store, p.period);
+  EXPECT_EQ(own.rows, 10u);
+  EXPECT_EQ(own.unused_rows, 2u);
+  ASSERT_EQ(own.bad_rows, 3u);
+  ASSERT_EQ(own.problems.size(), 3u);
+  EXPECT_EQ(own.problems[0].code, errc::target_syntax) << own.problems[0].message;
+  EXPECT_EQ(own.problems[0].where.line, 7u);
+  EXPECT_EQ(own.problems[0].where.indicator, "budget_revenue_growth");
+  EXPECT_EQ(own.problems[1].code, errc::model_unknown_id);
+  EXPECT_EQ(own.problems[1].where.line, 8u);
+  EXPECT_EQ(own.problems[2].code, errc::model_duplicate);
+  EXPECT_NE(own.problems[2].message.find("line 2"), std::string::npos) << own.problems[2].message;
+  ASSERT_EQ(own.items.size(), 6u);  // the unparsed one is kept, for review
+
+  batch_targets targets(p, t.store, std::nullopt, true);
+  EXPECT_EQ(set_long_unit_targets(targets, own), 2u);
+  const batch_result r = evaluate_long_table(t, p, targets, std::nullopt, {}, nullptr, &own);
+  std::size_t compared = 0;
+  for (std::size_t u = 0; u < units; ++u) {
+    plan mine = p;  // the plan as this unit has it: its own targets in place of the plan's
+    for (const auto& item : own.items) {
+      if (item.unit != u) continue;
+      indicator& ind = mine.indicators[item.indicator];
+      ind.targets.erase(std::remove_if(ind.targets.begin(), ind.targets.end(),
+                                       [&](const target& x) { return x.period == p.period; }),
+                        ind.targets.end());
+      ind.targets.push_back(item.value);
+    }
+    for (const auto& a : evaluate_one_unit(mine, text, u, "indicator,period,value\n"))
+      compared += expect_cell_agrees(t, r, u, a);
+  }
+  EXPECT_EQ(compared, t.rows);
+  const auto cell = [&](std::size_t u, const char* id) {
+    return r.at(u, *t.store.indicator_index(id), *t.store.period_index(p.period));
+  };
+  EXPECT_EQ(cell(5, "budget_revenue_growth"), status::needs_review);
+  EXPECT_NE(cell(3, "household_waste_reduction"), status::no_target);
+  EXPECT_EQ(cell(6, "household_waste_reduction"), status::no_target);
+  EXPECT_NE(cell(4, "gdp_growth"), status::needs_reference);
+  EXPECT_EQ(cell(6, "gdp_growth"), status::needs_reference);
+
+  // strict: the first bad row, located
+  long_table_options strict;
+  strict.strict = true;
+  try {
+    (void)read_long_unit_targets(own_path, p, t.store, p.period, strict);
+    FAIL() << "a strict read passed a bad row";
+  } catch (const error& e) {
+    EXPECT_EQ(e.code(), errc::target_syntax);
+    EXPECT_EQ(e.where().line, 7u);
+  }
 }
 
 TEST(long_table, a_bad_row_is_counted_and_located_and_strict_fails_on_it) {

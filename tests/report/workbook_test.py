@@ -7,7 +7,8 @@ colours) and the summary counts against `--format json`; writes the pace, trend 
 workbooks; writes the data-entry template (`planeval template`), checks its protection,
 unlocked cells and flags drop-down, fills it with the example's 2021 values, and evaluates from
 it: the statuses equal those from the CSV actuals; a value that does not parse is kept for review
-naming its sheet and cell (exit 1). Exits 77 (skipped) only when openpyxl is not installed.
+naming its sheet and cell (exit 1). Writes a batch workbook (`planeval batch --format xlsx`) and
+checks its ranking, detail rows and summary against `--format json` and `--format csv`. Exits 77 (skipped) only when openpyxl is not installed.
 
 usage: workbook_test.py --planeval BIN --data DIR --work DIR
 """
@@ -160,6 +161,58 @@ def main():
     res = run([a.planeval, "evaluate", "--plan", plan, "--actuals", bad, "--period", "2021"])
     if res.returncode != 1 or "sheet '填报' cell F4" not in res.stderr:
         fail("a bad value: exit %d, %r" % (res.returncode, res.stderr))
+
+    # the batch workbook: three units of a long table; ranking, counts and every observation
+    # against --format json and --format csv of the same run
+    long_table = os.path.join(a.work, "long.csv")
+    with open(long_table, "w", encoding="utf-8") as out:
+        out.write("unit,indicator,period,value\n"
+                  "a,budget_revenue_growth,2021,5.8\na,one_network_access_rate,2021,95以上\n"
+                  "a,quality_estates_area,2021,新开工108\n"
+                  "b,budget_revenue_growth,2021,4.1\nb,one_network_access_rate,2021,90\n"
+                  "c,budget_revenue_growth,2021,6.1\n")
+    batch = ["batch", "--plan", plan, "--observations", long_table]
+    batch_book = os.path.join(a.work, "batch.xlsx")
+    planeval(*batch, "--format", "xlsx", "-o", batch_book)
+    bj = json.loads(planeval(*batch, "--format", "json").stdout)
+    bc = list(csv.DictReader(planeval(*batch, "--format", "csv").stdout.splitlines()))
+    wb = openpyxl.load_workbook(batch_book)
+    if wb.sheetnames != ["排名", "按指标", "明细", "汇总"]:
+        fail("batch sheets %r" % wb.sheetnames)
+    else:
+        ranking = [[c.value for c in r] for r in wb["排名"].iter_rows(min_row=2)]
+        if [r[1] for r in ranking] != [x["unit"] for x in bj["ranking"]]:
+            fail("batch ranking %r against %r" % (ranking, bj["ranking"]))
+        for r, x in zip(ranking, bj["ranking"]):
+            if r[3] != x["attained"] or r[4] != x["judged"] or abs(r[2] - x["share_met"]) > 1e-12:
+                fail("batch ranking row %r against %r" % (r, x))
+        detail = [[c.value for c in r] for r in wb["明细"].iter_rows(min_row=2)]
+        labels = {"met": "完成", "not_met": "未完成"}
+        if len(detail) != len(bc) or len(detail) != bj["observations"]:
+            fail("batch detail: %d rows, csv %d" % (len(detail), len(bc)))
+        for row, c in zip(sorted(detail, key=lambda r: (r[0], r[1])),
+                          sorted(bc, key=lambda r: (r["unit"], r["indicator"]))):
+            if row[0] != c["unit"] or row[1] != c["indicator"] or str(row[2]) != c["period"]:
+                fail("batch detail row %r against %r" % (row, c))
+            if c["status"] in labels and row[4] != labels[c["status"]]:
+                fail("batch detail status %r against %r" % (row, c))
+            if c["gap"] and (not isinstance(row[5], float) and not isinstance(row[5], int)):
+                fail("batch gap not a number: %r" % (row,))
+        number = [r for r in detail if r[0] == "b" and r[1] == "one_network_access_rate"][0]
+        if number[3] != 90 or number[5] != -5:
+            fail("batch: the value and gap as numbers %r" % (number,))
+        text = [r for r in detail if r[1] == "quality_estates_area"][0]
+        if text[3] != "新开工108":
+            fail("batch: a text value as written %r" % (text,))
+        fill = wb["明细"].cell(2, 5).fill.fgColor.rgb or ""
+        status = wb["明细"].cell(2, 5).value
+        want = {"完成": COLOURS["met"], "未完成": COLOURS["not_met"]}.get(status)
+        if want and not fill.endswith(want):
+            fail("batch status fill %r for %r" % (fill, status))
+        counts = {r[0].value: r[1].value for r in wb["汇总"].iter_rows(min_row=2) if r[0].value}
+        if counts.get("观测值") != bj["observations"] or counts.get("完成") != bj["by_status"].get(
+                "met", 0):
+            fail("batch summary %r against %r" % (counts, bj["by_status"]))
 
     if failures:
         for f in failures:

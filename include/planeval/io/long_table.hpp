@@ -11,6 +11,7 @@
 /// per-indicator evaluator, so that every status is the one `evaluate` gives.
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,6 +36,9 @@ struct long_table_options {
   std::size_t max_units = 1'000'000;   ///< distinct units (`limit.items`)
   std::size_t max_periods = 1'000;     ///< distinct periods (`limit.items`)
   std::size_t max_texts = 10'000'000;  ///< values kept as texts in the side table (`limit.items`)
+  /// Told how far reading has come, after each block of about 1 MiB: the bytes read of both
+  /// passes and their total (twice the file's size), for a progress bar. Empty: not told.
+  std::function<void(std::uint64_t done, std::uint64_t total)> progress;
 };
 
 /// @brief A bad row of a long table: its error, located at its line and column.
@@ -83,6 +87,69 @@ struct long_table_summary {
 /// @brief The counts of `result` (from `evaluate_long_table`) over the table's rows.
 long_table_summary summarise_long_table(const long_table& table, const batch_result& result);
 
+/// @brief One unit's own target for an indicator, as a text of the target language, before it
+/// is read (`compile_unit_targets`).
+struct unit_target_text {
+  std::string unit;       ///< the unit's id
+  std::string indicator;  ///< the indicator's id
+  std::string period;     ///< the period the target is for; empty: the period judged
+  std::string text;       ///< the target (`95以上`, `增长6.5%左右`, `完成市下达指标`)
+  location where;         ///< where the text was read (file, line, column), for errors
+};
+
+/// @brief A unit's own target, read.
+struct long_unit_target {
+  std::size_t unit = 0;       ///< index in the observations' store
+  std::size_t indicator = 0;  ///< index in the store (the plan's order)
+  target value;  ///< the period judged, the text and its rule (`op::unparsed` when kept for review)
+  location where;           ///< where its text was read
+  bool in_kernels = false;  ///< judged by the kernels (set by `set_long_unit_targets`)
+};
+
+/// @brief The units' own targets of a batch: each replaces the plan's target of that indicator
+/// for that unit.
+struct long_unit_targets {
+  std::vector<long_unit_target> items;       ///< sorted by indicator, then unit
+  std::size_t rows = 0;                      ///< rows read
+  std::size_t unused_rows = 0;               ///< rows of a unit without observations, or of
+                                             ///< another period than the one judged
+  std::size_t bad_rows = 0;                  ///< rows not read (see `problems`)
+  std::vector<long_table_problem> problems;  ///< the first `max_problems` bad rows
+  /// @brief The target of (unit, indicator), or null when the unit has none of its own.
+  const long_unit_target* find(std::size_t unit, std::size_t indicator) const noexcept;
+};
+
+/// @brief Reads units' own targets for a batch: each text is parsed by the target language; a
+/// text that does not parse is kept as an `op::unparsed` target (the unit's cells are then
+/// `needs_review`) and counted as a bad row, or thrown with `strict`.
+/// @param rows the targets given
+/// @param p the plan
+/// @param store the observations' store (units are matched by id; a unit it does not have is
+///        not used)
+/// @param judged the period whose target is judged: a row for another period is not used
+/// @param options `strict`, `max_problems`
+/// @throws with `strict`, the first bad row's error (`model.unknown_id`, `model.duplicate`,
+///         `period.syntax`, `target.*`) at its location.
+long_unit_targets compile_unit_targets(const std::vector<unit_target_text>& rows, const plan& p,
+                                       const batch_store& store, const period& judged,
+                                       const long_table_options& options = {});
+
+/// @brief Reads a CSV of units' own targets: a header naming `unit`, `indicator`, `target` and
+/// optionally `period` and `note` (Chinese names as in the other tables: `地区`, `指标`, `目标`,
+/// `年份`), then one row per unit and indicator (`compile_unit_targets`).
+/// @throws io_error, format_error (`csv.*`, `limit.*`) for the file; the errors of
+///         `compile_unit_targets` with `strict`.
+long_unit_targets read_long_unit_targets(const std::string& path, const plan& p,
+                                         const batch_store& store, const period& judged,
+                                         const long_table_options& options = {});
+
+/// @brief Gives the kernels the units' targets they can judge: those of the plan target's form
+/// (the same comparison on the same measure, unit and qualifier, with a number) become the
+/// unit's threshold or range (`batch_targets::set_value`, `set_range`) and are marked
+/// `in_kernels`; `evaluate_long_table` judges the others by the per-indicator evaluator.
+/// Returns the number given to the kernels.
+std::size_t set_long_unit_targets(batch_targets& targets, long_unit_targets& unit_targets);
+
 /// @brief Evaluates a long table: `evaluate_batch` on the store, then each side-table text by
 /// `evaluate_target` on that unit's series, so that statuses and gaps are those of `evaluate`.
 /// @param table the long table
@@ -93,10 +160,12 @@ long_table_summary summarise_long_table(const long_table& table, const batch_res
 /// @param references each unit's reference values (a long table read with `read_long_table`),
 ///        for the cells the per-indicator evaluator judges; give them to the kernels with
 ///        `set_long_references`
+/// @param unit_targets the units' own targets (after `set_long_unit_targets`), or null
 batch_result evaluate_long_table(const long_table& table, const plan& p,
                                  const batch_targets& targets, std::optional<period> target_period,
                                  const batch_options& options = {},
-                                 const long_table* references = nullptr);
+                                 const long_table* references = nullptr,
+                                 const long_unit_targets* unit_targets = nullptr);
 
 /// @brief Gives each unit of `observations` the reference values of a long table of references
 /// (`unit,indicator,period,value`, read with `read_long_table`): for each indicator whose target
@@ -118,10 +187,13 @@ std::size_t set_long_references(batch_targets& targets, const long_table& observ
 /// @param references each unit's reference values, (units, indicators) in C order, NaN where
 ///        none; or null
 /// @param options threads
+/// @param unit_targets units' own targets (`compile_unit_targets`, strict), or null
 /// @return the result in the kernels' layout (`batch_result::offset`)
-/// @throws model_error (`model_unknown_id`, `model_duplicate`) for the ids, error (`usage`).
+/// @throws model_error (`model_unknown_id`, `model_duplicate`) for the ids, error (`usage`);
+///         the errors of `compile_unit_targets` for `unit_targets`.
 batch_result evaluate_array(const plan& p, const double* values, std::vector<std::string> units,
                             std::vector<std::string> indicators, std::vector<period> periods,
-                            const double* references, const batch_options& options = {});
+                            const double* references, const batch_options& options = {},
+                            const std::vector<unit_target_text>* unit_targets = nullptr);
 
 }  // namespace planeval

@@ -14,6 +14,7 @@
 /// Every save is atomic: the workbook is built in a temporary file, then renamed over `path`;
 /// a failure leaves `path` as it was.
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,7 @@
 #include "planeval/core/plan.hpp"
 #include "planeval/core/summary.hpp"
 #include "planeval/core/task_eval.hpp"
+#include "planeval/io/long_table.hpp"
 
 namespace planeval {
 
@@ -75,5 +77,24 @@ void save_task_workbook(const std::string& path, const plan& p, const task_evalu
 /// @param lang language of the headings and the instructions (names in that language)
 /// @throws io_error (`io_open`, `io_write`).
 void save_entry_template(const std::string& path, const plan& p, const period& per, language lang);
+
+/// @brief Saves a batch evaluation of a long table (`planeval batch --format xlsx`): sheet
+/// `排名`/`Ranking` (place, unit, share met as a percent, attained, judged, then the count of
+/// each status that occurs), sheet `按指标`/`By indicator` (id, name, share met, counts), sheet
+/// `明细`/`Observations` (unit, indicator, period, value, status filled with its colour, gap:
+/// one row per observation, at most `max_rows`, the summary saying when more were left to the
+/// CSV format) and sheet `汇总`/`Summary` (what was read, the counts by status as the legend).
+/// Written in libxlsxwriter's constant-memory mode: memory does not grow with the rows.
+/// @param path the .xlsx file written
+/// @param p the plan the table was read with
+/// @param table the long table (`read_long_table`)
+/// @param result its evaluation (`evaluate_long_table`)
+/// @param summary its counts (`summarise_long_table`)
+/// @param lang language of headings, names and labels
+/// @param max_rows most observation rows written (Excel holds 1,048,576 rows a sheet)
+/// @throws io_error (`io_open`, `io_write`).
+void save_batch_workbook(const std::string& path, const plan& p, const long_table& table,
+                         const batch_result& result, const long_table_summary& summary,
+                         language lang, std::size_t max_rows = 1'048'575);
 
 }  // namespace planeval
