@@ -37,6 +37,8 @@ struct py_evaluation {
   std::vector<assessment> assessments;
   plan_summary summary;
   std::optional<date> as_of;
+  input_set inputs;            // the actuals and references evaluated (for a report)
+  std::optional<period> only;  // the period evaluated, when one was given
 };
 
 /// `zh` or `en`; anything else is a usage error.

@@ -2,10 +2,13 @@
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 
 #include "bindings.hpp"
+#include "planeval/analytics/composite.hpp"
 #include "planeval/analytics/fields.hpp"
 #include "planeval/analytics/pace.hpp"
 #include "planeval/analytics/projection.hpp"
@@ -85,9 +88,111 @@ elapsed_basis basis_of(const std::string& name) {
   throw error(errc::usage, "basis '" + name + "' is not 'months' or 'days'");
 }
 
+// One value per indicator from a sequence of floats (NaN: none).
+std::optional<double> item(const std::vector<double>& v, std::size_t i) {
+  if (i >= v.size() || std::isnan(v[i])) return std::nullopt;
+  return v[i];
+}
+
+// A composite index of a (units, indicators) array and its sensitivity analysis, as numpy
+// arrays; planeval.index (planeval/__init__.py) makes the DataFrames.
+py::dict composite_index(const float_array& values, const std::vector<std::string>& units,
+                         const std::vector<std::string>& indicators,
+                         const std::vector<std::string>& polarities,
+                         const std::vector<double>& weights, const std::vector<double>& goal_low,
+                         const std::vector<double>& goal_high, const std::vector<double>& targets,
+                         const std::string& how, const std::string& weighting_name,
+                         const std::string& aggregation_name, const std::string& missing,
+                         std::size_t components, double floor, std::size_t replications,
+                         std::uint64_t seed, double spread, const std::vector<std::string>& vary,
+                         unsigned threads) {
+  if (values.ndim() != 2 || static_cast<std::size_t>(values.shape(0)) != units.size() ||
+      static_cast<std::size_t>(values.shape(1)) != indicators.size())
+    throw error(errc::usage, "values must be an array of shape (units, indicators): (" +
+                                 std::to_string(units.size()) + ", " +
+                                 std::to_string(indicators.size()) + ")");
+  index_matrix m;
+  m.units = units;
+  for (std::size_t i = 0; i < indicators.size(); ++i) {
+    index_indicator ind;
+    ind.id = indicators[i];
+    if (i < polarities.size()) ind.polarity = from_string<polarity>(polarities[i]);
+    if (i < weights.size()) ind.weight = weights[i];
+    ind.goal_low = item(goal_low, i);
+    ind.goal_high = item(goal_high, i);
+    ind.target = item(targets, i);
+    m.indicators.push_back(std::move(ind));
+  }
+  m.values.assign(values.data(), values.data() + values.size());
+  index_options o;
+  o.normalisation = from_string<normalisation>(how);
+  o.weights = from_string<weighting>(weighting_name);
+  o.aggregation = from_string<aggregation>(aggregation_name);
+  o.missing = from_string<missing_rule>(missing);
+  o.pca_components = components;
+  o.geometric_floor = floor;
+  sensitivity_options so;
+  so.replications = replications;
+  so.seed = seed;
+  so.weight_spread = spread;
+  so.threads = threads;
+  for (const auto& n : vary) so.normalisations.push_back(from_string<normalisation>(n));
+  index_result r;
+  std::optional<sensitivity_result> sens;
+  {
+    py::gil_scoped_release release;
+    m.validate();
+    r = compute_index(m, o);
+    if (replications > 0) sens = analyse_sensitivity(m, o, so);
+  }
+  const auto array = [](const std::vector<double>& v) {
+    float_array a(static_cast<py::ssize_t>(v.size()));
+    std::copy(v.begin(), v.end(), a.mutable_data());
+    return a;
+  };
+  const auto ranks = [](const std::vector<std::size_t>& v) {
+    int_array a(static_cast<py::ssize_t>(v.size()));
+    std::copy(v.begin(), v.end(), a.mutable_data());
+    return a;
+  };
+  py::dict out;
+  float_array normalised = array(r.normalised);
+  out["normalised"] = normalised.reshape(
+      {static_cast<py::ssize_t>(units.size()), static_cast<py::ssize_t>(indicators.size())});
+  out["weights"] = array(r.weights);
+  out["scores"] = array(r.scores);
+  out["ranks"] = ranks(r.ranks);
+  if (r.pca) {
+    py::dict pca;
+    pca["complete_units"] = r.pca->complete_units;
+    pca["components"] = r.pca->components;
+    pca["eigenvalues"] = array(r.pca->eigenvalues);
+    float_array loadings = array(r.pca->eigenvectors);
+    pca["loadings"] = loadings.reshape(
+        {static_cast<py::ssize_t>(indicators.size()), static_cast<py::ssize_t>(r.pca->components)});
+    out["pca"] = pca;
+  } else {
+    out["pca"] = py::none();
+  }
+  if (sens) {
+    out["median_rank"] = array(sens->median_rank);
+    out["p05_rank"] = array(sens->p05_rank);
+    out["p95_rank"] = array(sens->p95_rank);
+  }
+  return out;
+}
+
 }  // namespace
 
 void register_analytics(py::module_& m) {
+  m.def("_composite_index", &composite_index, py::arg("values"), py::arg("units"),
+        py::arg("indicators"), py::arg("polarities"), py::arg("weights"), py::arg("goal_low"),
+        py::arg("goal_high"), py::arg("targets"), py::arg("normalisation"), py::arg("weighting"),
+        py::arg("aggregation"), py::arg("missing"), py::arg("components"), py::arg("floor"),
+        py::arg("replications"), py::arg("seed"), py::arg("spread"), py::arg("vary"),
+        py::arg("threads"),
+        "The composite index behind planeval.index: numpy arrays of the normalised values, "
+        "weights, scores, ranks, the principal components and the sensitivity ranks.");
   py::class_<trend_result>(m, "Trend",
                            "The trend of an annual series toward a target (SDG progress method).")
       .def_property_readonly(

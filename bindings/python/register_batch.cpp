@@ -1,7 +1,10 @@
 // Batch evaluation from numpy: planeval.evaluate_batch on a (units, indicators, periods) array,
 // with the GIL released while the values are laid out and judged (core/batch.hpp,
 // io/long_table.hpp for the rules the kernels defer).
+#include <algorithm>
+
 #include <pybind11/numpy.h>
+#include <pybind11/pytypes.h>
 #include <pybind11/stl.h>
 
 #include "bindings.hpp"
@@ -26,11 +29,59 @@ period period_of(const py::handle& h) {
   return period::parse(py::str(h).cast<std::string>());
 }
 
+// Units' own targets from Python: a DataFrame with columns unit, indicator, target (and
+// optionally period), a dict {(unit, indicator): text} or a sequence of (unit, indicator, text)
+// tuples; each located by its position (`unit_targets[3]`) for errors.
+std::vector<unit_target_text> unit_targets_of(const py::object& given) {
+  std::vector<unit_target_text> out;
+  const auto add = [&](const py::handle& unit, const py::handle& indicator, const py::handle& text,
+                       const py::handle& per) {
+    unit_target_text one;
+    one.unit = py::str(unit).cast<std::string>();
+    one.indicator = py::str(indicator).cast<std::string>();
+    one.text = py::str(text).cast<std::string>();
+    if (!per.is_none()) one.period = py::str(per).cast<std::string>();
+    one.where.pointer = "unit_targets[" + std::to_string(out.size()) + "]";
+    out.push_back(std::move(one));
+  };
+  if (py::hasattr(given, "columns") && py::hasattr(given, "itertuples")) {
+    py::list columns = given.attr("columns").attr("tolist")();
+    std::vector<std::string> names;
+    for (const auto& c : columns) names.push_back(py::str(c).cast<std::string>());
+    const auto has = [&](const char* n) {
+      return std::find(names.begin(), names.end(), n) != names.end();
+    };
+    for (const char* n : {"unit", "indicator", "target"})
+      if (!has(n)) throw error(errc::usage, std::string("unit_targets needs a column '") + n + "'");
+    py::list wanted;
+    for (const char* n : {"unit", "indicator", "target"}) wanted.append(n);
+    if (has("period")) wanted.append("period");
+    for (const auto& row : given.attr("__getitem__")(wanted).attr("itertuples")(false, nullptr)) {
+      const py::tuple t = row.cast<py::tuple>();
+      add(t[0], t[1], t[2], t.size() > 3 ? py::handle(t[3]) : py::handle(py::none()));
+    }
+  } else if (py::isinstance<py::dict>(given)) {
+    for (const auto& [key, text] : given.cast<py::dict>()) {
+      const py::tuple k = py::reinterpret_borrow<py::object>(key).cast<py::tuple>();
+      if (k.size() != 2) throw error(errc::usage, "unit_targets keys are (unit, indicator)");
+      add(k[0], k[1], text, py::none());
+    }
+  } else {
+    for (const auto& item : given.cast<py::sequence>()) {
+      const py::sequence t = py::reinterpret_borrow<py::sequence>(item);
+      if (t.size() != 3 && t.size() != 4)
+        throw error(errc::usage, "unit_targets items are (unit, indicator, target[, period])");
+      add(t[0], t[1], t[2], t.size() == 4 ? py::handle(t[3]) : py::handle(py::none()));
+    }
+  }
+  return out;
+}
+
 py_batch_result evaluate_numpy(const py_plan& pp, const float_array& values,
                                const std::vector<std::string>& units,
                                const std::vector<std::string>& indicators,
-                               const py::sequence& periods, const py::object& references,
-                               unsigned threads) {
+                               const py::sequence& periods, const py::object& unit_targets,
+                               const py::object& references, unsigned threads) {
   if (values.ndim() != 3)
     throw error(errc::usage, "values must be a 3-dimensional array (units, indicators, periods)");
   const auto U = static_cast<std::size_t>(values.shape(0));
@@ -53,6 +104,8 @@ py_batch_result evaluate_numpy(const py_plan& pp, const float_array& values,
                   "references must be an array of shape (units, indicators), NaN "
                   "where a unit has none");
   }
+  std::optional<std::vector<unit_target_text>> own;
+  if (!unit_targets.is_none()) own = unit_targets_of(unit_targets);
   const plan& p = *pp.p;
   py_batch_result out;
   out.units = units;
@@ -64,7 +117,7 @@ py_batch_result evaluate_numpy(const py_plan& pp, const float_array& values,
     batch_options options;
     options.threads = threads;
     res = evaluate_array(p, values.data(), units, indicators, ps, refs ? refs->data() : nullptr,
-                         options);
+                         options, own ? &*own : nullptr);
   }
   // the result's arrays, viewed in the caller's order without a copy: the kernels lay them out
   // [indicator][unit][period], so the strides of (units, indicators, periods) are (P, U·P, 1)
@@ -134,10 +187,14 @@ void register_batch(py::module_& m) {
           "Counts per indicator and status (DataFrame indexed by indicator).");
 
   m.def("evaluate_batch", &evaluate_numpy, py::arg("plan"), py::arg("values"), py::arg("units"),
-        py::arg("indicators"), py::arg("periods"), py::arg("references") = py::none(),
-        py::arg("threads") = 0u,
+        py::arg("indicators"), py::arg("periods"), py::arg("unit_targets") = py::none(),
+        py::arg("references") = py::none(), py::arg("threads") = 0u,
         "Evaluates a (units, indicators, periods) float array (NaN: missing) with the plan's "
-        "target of each indicator, judging every period by it; references is an optional "
+        "target of each indicator, judging every period by it. unit_targets: each unit's own "
+        "targets, texts of the target language ('97以上'), as a DataFrame (unit, indicator, "
+        "target[, period]), a dict {(unit, indicator): text} or (unit, indicator, text) tuples; "
+        "each replaces the plan's target for that unit (a text that does not parse raises "
+        "ParseError naming unit_targets[n]). references is an optional "
         "(units, indicators) array of each unit's reference values. The values are laid out "
         "once for the kernels, with the GIL released; the rules the kernels do not compute are "
         "judged by the per-indicator evaluator, so every status is the one Plan.evaluate gives.");

@@ -10,6 +10,7 @@
 #include "planeval/io/plan_file.hpp"
 #include "planeval/render/evaluation.hpp"
 #include "planeval/render/rule.hpp"
+#include "planeval/report/report.hpp"
 #include "planeval/report/workbook.hpp"
 
 namespace planeval::python {
@@ -39,11 +40,13 @@ py_evaluation evaluate_plan(const py_plan& p, const py::object& actuals,
   py_evaluation e;
   e.p = p.p;
   e.as_of = options.as_of;
+  e.only = options.only;
   {
     py::gil_scoped_release release;
     e.assessments = evaluate(*e.p, obs.actuals, obs.references, options);
     e.summary = summarize(*e.p, e.assessments);
   }
+  e.inputs = obs;
   return e;
 }
 
@@ -460,6 +463,46 @@ void register_core(py::module_& m) {
           "Saves the evaluation as an Excel workbook (.xlsx), as `planeval evaluate --format "
           "xlsx -o` writes it: an assessments sheet (statuses filled with the report's colours, "
           "numbers as numbers) and a summary sheet; atomically. Raises FileError.")
+      .def(
+          "report",
+          [](const py_evaluation& e, const py::object& path, const py::object& format,
+             const std::string& l) -> py::object {
+            // the format: given, else the file's suffix, else HTML
+            std::string name =
+                format.is_none() ? std::string() : py::str(format).cast<std::string>();
+            const std::string file =
+                path.is_none() ? std::string() : py::str(path).cast<std::string>();
+            if (name.empty()) {
+              const auto dot = file.rfind('.');
+              const std::string suffix = dot == std::string::npos ? "" : file.substr(dot + 1);
+              name = suffix == "md" ? "markdown" : suffix == "docx" ? "docx" : "html";
+            }
+            const report_format f = from_string<report_format>(name);
+            report_input in;
+            in.plan = *e.p;
+            in.actuals = e.inputs.actuals;
+            in.references = e.inputs.references;
+            in.as_of = e.as_of;
+            in.lang = language_of(l);
+            in.options.target_period = e.only;
+            if (!file.empty()) {
+              py::gil_scoped_release release;
+              save_report(file, in, f);
+              return py::none();
+            }
+            std::string text;
+            {
+              py::gil_scoped_release release;
+              text = report_to_string(in, f);
+            }
+            if (f == report_format::docx) return py::bytes(text);
+            return py::str(text);
+          },
+          py::arg("path") = py::none(), py::arg("format") = py::none(), py::arg("lang") = "zh",
+          "Writes the report of this evaluation, as `planeval report` does: format 'html', "
+          "'markdown' or 'docx' (default: from the file's suffix, else html), in lang; to path "
+          "atomically, or returned (str; bytes for docx) when path is None. The same actuals, "
+          "references, as-of date and period; pace, trends and tasks where the plan has them.")
       .def("__repr__", [](const py_evaluation& e) {
         return "<Evaluation of " + e.p->id + ": " + std::to_string(e.assessments.size()) +
                " assessments>";

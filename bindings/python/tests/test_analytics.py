@@ -128,3 +128,61 @@ def test_pace_as_a_dataframe(table_plan):
     assert list(frame["status"]) == pace.statuses
     with pytest.raises(planeval.UsageError):
         table_plan.pace(ytd, basis="weeks")
+
+
+def _matrix():
+    """The illustrative district matrix as a wide DataFrame and its #polarity row."""
+    import pandas as pd
+
+    path = DATA.parent / "shanghai-districts-illustrative" / "matrix.csv"
+    raw = pd.read_csv(path, dtype=str)
+    meta = raw[raw.iloc[:, 0].str.startswith("#")].set_index(raw.columns[0])
+    units = raw[~raw.iloc[:, 0].str.startswith("#")].set_index(raw.columns[0])
+    return path, units.astype(float), meta.loc["#polarity"].to_dict()
+
+
+def test_index_gives_the_clis_scores_ranks_and_sensitivity():
+    path, frame, polarity = _matrix()
+    r = planeval.index(frame, polarity=polarity, replications=50, seed=7)
+    cli = json.loads(run_cli("index", "--matrix", str(path), "--replications", "50", "--seed",
+                             "7", "--format", "json"))
+    assert list(r.scores.index) == [u["unit"] for u in cli["units"]]
+    for unit in cli["units"]:
+        row = r.scores.loc[unit["unit"]]
+        assert row["score"] == pytest.approx(unit["score"], abs=1e-12)
+        assert row["rank"] == unit["rank"]
+        for column in ("median_rank", "p05_rank", "p95_rank"):
+            assert row[column] == pytest.approx(unit[column])
+    assert r.weights.sum() == pytest.approx(1.0)
+    assert r.normalised.shape == frame.shape
+    assert r.pca is None
+
+
+def test_index_takes_a_long_frame_given_weights_pca_and_polarity_from_a_plan(json_plan):
+    import pandas as pd
+
+    _, frame, polarity = _matrix()
+    long = frame.stack().rename("value").reset_index()
+    long.columns = ["unit", "indicator", "value"]
+    wide = planeval.index(frame, polarity=polarity)
+    from_long = planeval.index(long, polarity=polarity).scores["score"]
+    assert sorted(from_long.index) == sorted(wide.scores.index)
+    for unit, score in wide.scores["score"].items():
+        assert from_long[unit] == pytest.approx(score, abs=1e-12)
+    # given weights: all on one indicator ranks the units by it
+    weights = {c: 0.0 for c in frame.columns}
+    weights["gdp_per_capita"] = 1.0
+    one = planeval.index(frame, polarity=polarity, weights=weights)
+    assert list(one.scores.sort_values("rank").index) == list(
+        frame["gdp_per_capita"].sort_values(ascending=False).index)
+    pca = planeval.index(frame, polarity=polarity, weights="pca")
+    assert pca.pca["components"] >= 1 and len(pca.pca["eigenvalues"]) == frame.shape[1]
+    # a plan's polarities: its indicators by id, the others higher
+    plan_frame = pd.DataFrame({"green_coverage": [30.0, 40.0], "work_safety_deaths": [1.0, 2.0]},
+                              index=["a", "b"])
+    by_plan = planeval.index(plan_frame, polarity=json_plan)
+    assert by_plan.normalised.loc["a", "work_safety_deaths"] == 1.0  # lower is better
+    with pytest.raises(planeval.ModelError, match="gpd"):
+        planeval.index(frame, polarity={"gpd": "lower"})
+    with pytest.raises(planeval.UsageError):
+        planeval.index(frame, weights=[1.0, 2.0])

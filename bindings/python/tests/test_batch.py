@@ -74,3 +74,42 @@ def test_bad_shapes_and_ids_are_errors(json_plan):
         planeval.evaluate_batch(json_plan, np.zeros((1, 1, 1)), ["a", "b"], ["gdp_growth"], ["2021"])
     with pytest.raises(planeval.ModelError):
         planeval.evaluate_batch(json_plan, np.zeros((1, 1, 1)), ["a"], ["gpd_growth"], ["2021"])
+
+
+def test_unit_targets_replace_the_plans_target_for_a_unit(json_plan):
+    ids = ["one_network_access_rate", "retail_sales_growth", "household_waste_reduction"]
+    units = ["a", "b", "c"]
+    values = np.array([[[93.0], [3.5], [4.0]], [[90.0], [3.5], [6.0]], [[96.0], [3.5], [6.0]]])
+    plain = planeval.evaluate_batch(json_plan, values, units, ids, ["2021"])
+    names = plain.status_names
+    assert [names[c] for c in plain.codes[:, 0, 0]] == ["not_met", "not_met", "met"]
+    assert [names[c] for c in plain.codes[:, 2, 0]] == ["no_target"] * 3
+    own = pd.DataFrame({
+        "unit": ["b", "a", "b"],
+        "indicator": ["one_network_access_rate", "household_waste_reduction",
+                      "household_waste_reduction"],
+        "target": ["85以上", "5以上", "5以上"],
+    })
+    for given in (own, list(own.itertuples(index=False)),
+                  {(u, i): t for u, i, t in own.itertuples(index=False)}):
+        r = planeval.evaluate_batch(json_plan, values, units, ids, ["2021"], unit_targets=given)
+        # b's own 85以上 (the kernels), a and b their own target where the plan has none
+        assert [names[c] for c in r.codes[:, 0, 0]] == ["not_met", "met", "met"]
+        assert r.gap[1, 0, 0] == pytest.approx(5.0)
+        assert [names[c] for c in r.codes[:, 2, 0]] == ["not_met", "met", "no_target"]
+        # every unit's retail target stays the plan's
+        assert (r.codes[:, 1, 0] == plain.codes[:, 1, 0]).all()
+    # the same through a long frame
+    frame = plain.to_frame().drop(columns=["status", "gap"]).assign(value=values.reshape(-1))
+    out = json_plan.evaluate_frame(frame, unit_targets=own)
+    assert list(out["status"]) == [names[c] for c in r.codes.reshape(-1)]
+    # a text that does not parse names its place
+    with pytest.raises(planeval.ParseError, match=r"unit_targets\[0\]"):
+        planeval.evaluate_batch(json_plan, values, units, ids, ["2021"],
+                                unit_targets=[("a", "one_network_access_rate", "约8.x")])
+    with pytest.raises(planeval.ModelError, match="gpd"):
+        planeval.evaluate_batch(json_plan, values, units, ids, ["2021"],
+                                unit_targets=[("a", "gpd", "5")])
+    with pytest.raises(planeval.UsageError, match="target"):
+        planeval.evaluate_batch(json_plan, values, units, ids, ["2021"],
+                                unit_targets=pd.DataFrame({"unit": ["a"], "indicator": ["x"]}))

@@ -174,3 +174,24 @@ def test_evaluations_run_in_threads(table_plan, observations):
     with concurrent.futures.ThreadPoolExecutor(4) as pool:
         results = list(pool.map(lambda _: table_plan.evaluate(observations).to_json(), range(8)))
     assert results == [expected] * 8
+
+
+def test_an_evaluation_writes_its_report_as_the_cli_does(json_plan, data, tmp_path):
+    observations = planeval.load_observations(str(data / "actuals-illustrative.csv"),
+                                              str(data / "references-illustrative.csv"), json_plan)
+    evaluation = json_plan.evaluate(observations, as_of="2021-12-31")
+    html = evaluation.report()
+    assert html.startswith("<!DOCTYPE html>") and "长宁区" in html
+    page = tmp_path / "cli.html"
+    run_cli("report", "--plan", str(data / "plan.json"), "--actuals",
+            str(data / "actuals-illustrative.csv"), "--references",
+            str(data / "references-illustrative.csv"), "--as-of", "2021-12-31", "-o", str(page))
+    assert html == page.read_text(encoding="utf-8")
+    markdown = tmp_path / "report.md"
+    assert evaluation.report(str(markdown), lang="en") is None
+    text = markdown.read_text(encoding="utf-8")
+    assert text.startswith("#") and "Changning" in text
+    docx = evaluation.report(format="docx")
+    assert isinstance(docx, bytes) and docx[:2] == b"PK"
+    with pytest.raises(planeval.Error):
+        evaluation.report(format="pdf")
