@@ -8,6 +8,8 @@
 #include "json.hpp"
 #include "planeval/core/evaluate.hpp"
 #include "planeval/io/csv.hpp"
+#include "text/table.hpp"
+#include "text/wording.hpp"
 
 namespace planeval {
 namespace {
@@ -108,36 +110,38 @@ void write_batch_summary(std::ostream& out, const long_table& t, const long_tabl
                          language lang, bool markdown) {
   const auto& store = t.store;
   const bool zh = lang == language::zh;
+  const auto write = [&](const text::table& table) {
+    if (markdown)
+      text::write_markdown_table(out, table);
+    else
+      text::write_text_table(out, table);
+  };
   out << (markdown ? "# " : "") << (zh ? "批量评估" : "Batch evaluation") << "\n\n";
-  out << (zh ? "观测值 " : "observations ") << s.observations << (zh ? ",单位 " : ", units ")
+  out << (zh ? "观测值 " : "observations ") << s.observations << (zh ? ",地区 " : ", units ")
       << store.units() << (zh ? ",指标 " : ", indicators ") << store.indicators()
       << (zh ? ",未读行 " : ", rows not read ") << t.bad_rows << "\n\n";
-  if (markdown)
-    out << "| " << (zh ? "状态" : "status") << " | " << (zh ? "数量" : "count")
-        << " |\n|---|---|\n";
+  text::table counts;
+  counts.header = {zh ? "状态" : "Status", zh ? "数量" : "Count"};
+  counts.numeric = {false, true};
   for (int k = 0; k < status_count; ++k) {
     const auto st = static_cast<status>(k);
-    if (s.by_status[st] == 0) continue;
-    if (markdown)
-      out << "| " << status_label(st, lang) << " | " << s.by_status[st] << " |\n";
-    else
-      out << "  " << status_label(st, lang) << ": " << s.by_status[st] << '\n';
+    if (s.by_status[st] != 0)
+      counts.rows.push_back({status_label(st, lang), std::to_string(s.by_status[st])});
   }
+  write(counts);
   out << '\n'
-      << (markdown ? "## " : "") << (zh ? "单位排名(完成比例)" : "Units ranked by share met")
+      << (markdown ? "## " : "") << (zh ? "地区排名(完成比例)" : "Units ranked by share met")
       << "\n\n";
-  if (markdown)
-    out << "| # | " << (zh ? "单位" : "unit") << " | " << (zh ? "完成/评判" : "met/judged")
-        << " |\n|---|---|---|\n";
+  text::table ranking;
+  ranking.header = {"#", zh ? "地区" : "Unit", zh ? "完成/评判" : "Met/judged",
+                    zh ? "完成比例" : "Share met"};
+  ranking.numeric = {true, false, true, true};
   std::size_t place = 0;
-  for (const auto& x : rank_units(s)) {
-    ++place;
-    const std::string share = std::to_string(x.attained) + "/" + std::to_string(x.judged);
-    if (markdown)
-      out << "| " << place << " | " << store.unit_ids()[x.unit] << " | " << share << " |\n";
-    else
-      out << "  " << place << ". " << store.unit_ids()[x.unit] << "  " << share << '\n';
-  }
+  for (const auto& x : rank_units(s))
+    ranking.rows.push_back({std::to_string(++place), store.unit_ids()[x.unit],
+                            std::to_string(x.attained) + "/" + std::to_string(x.judged),
+                            x.judged ? text::format_share(x.share) : std::string("-")});
+  write(ranking);
 }
 
 }  // namespace planeval

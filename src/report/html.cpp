@@ -150,22 +150,6 @@ void badge(markup& m, std::string_view state_name, const mark_style& st, std::st
   m.close();
 }
 
-void kpi(markup& m, std::string_view id, std::string_view tone, const std::string& value,
-         const std::string& label) {
-  m.open("div",
-         {{"class", "kpi"}, {"data-kpi", std::string(id)}, {"data-tone", std::string(tone)}});
-  m.element("span", {{"class", "value"}}, value);
-  m.element("span", {{"class", "label"}}, label);
-  m.close();
-}
-
-void meta_item(markup& m, const std::string& term, const std::string& value) {
-  m.open("div");
-  m.element("dt", {}, term);
-  m.element("dd", {}, value);
-  m.close();
-}
-
 void header(markup& m, const report_data& d) {
   const plan& p = *d.p;
   const language l = d.lang;
@@ -582,22 +566,44 @@ void task_section(markup& m, const report_data& d) {
 
 }  // namespace
 
-void write_report_html(std::ostream& out, const report_data& d) {
-  const language l = d.lang;
-  const plan& p = *d.p;
-  markup m;
+void kpi(markup& m, std::string_view id, std::string_view tone, const std::string& value,
+         const std::string& label) {
+  m.open("div",
+         {{"class", "kpi"}, {"data-kpi", std::string(id)}, {"data-tone", std::string(tone)}});
+  m.element("span", {{"class", "value"}}, value);
+  m.element("span", {{"class", "label"}}, label);
+  m.close();
+}
+
+void meta_item(markup& m, const std::string& term, const std::string& value) {
+  m.open("div");
+  m.element("dt", {}, term);
+  m.element("dd", {}, value);
+  m.close();
+}
+
+void open_report_page(markup& m, language l, const std::string& title,
+                      std::string_view extra_style) {
   m.raw("<!DOCTYPE html>\n");
   m.open("html", {{"lang", l == language::zh ? "zh-CN" : "en"}});
   m.open("head");
   m.leaf("meta", {{"charset", "utf-8"}});
   m.leaf("meta", {{"name", "viewport"}, {"content", "width=device-width, initial-scale=1"}});
   m.leaf("meta", {{"name", "generator"}, {"content", "planeval"}});
-  m.element("title", {}, plan_title(p, l) + " — " + tr(l, "评估报告", "evaluation report"));
+  m.element("title", {}, title);
   m.open("style");
   m.raw(style_sheet);
+  m.raw(extra_style);
   m.close();
   m.close();
   m.open("body");
+}
+
+void write_report_html(std::ostream& out, const report_data& d) {
+  const language l = d.lang;
+  const plan& p = *d.p;
+  markup m;
+  open_report_page(m, l, plan_title(p, l) + " — " + tr(l, "评估报告", "evaluation report"), {});
   m.raw(patterns);
   m.open("main", {{"class", "report"},
                   {"data-plan", p.id},

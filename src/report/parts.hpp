@@ -3,8 +3,10 @@
 
 #include <iosfwd>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "report/html_writer.hpp"
 #include "report/model.hpp"
 #include "text/wording.hpp"
 
@@ -60,6 +62,18 @@ const char* binding_misses_intro(language lang);
 
 /// The sentence when no binding indicator missed its target (or the plan has none).
 const char* binding_none_text(const report_data& d);
+
+/// Opens an HTML report page: the doctype, `<html>`, the head (meta, `title`, the reports' style
+/// sheet followed by `extra_style`) and `<body>`, left open.
+void open_report_page(markup& m, language l, const std::string& title,
+                      std::string_view extra_style);
+
+/// A key figure: `<div class="kpi" data-kpi=id data-tone=tone>` with its value and label.
+void kpi(markup& m, std::string_view id, std::string_view tone, const std::string& value,
+         const std::string& label);
+
+/// A term and its value in the report's byline list (`<div><dt>…</dt><dd>…</dd></div>`).
+void meta_item(markup& m, const std::string& term, const std::string& value);
 
 /// Writes the HTML page.
 void write_report_html(std::ostream& out, const report_data& d);

@@ -535,4 +535,15 @@ TEST(cli, batch_takes_each_units_own_targets_and_shows_progress) {
   // xlsx needs -o
   r = run("batch --plan " + data + "/plan.json --observations " + table + " --format xlsx");
   EXPECT_EQ(r.code, 2) << r.out;
+  // the report for many units: the heat map, ranking and distributions
+  const std::string page = temp_dir() + "/batch.html";
+  r = run("batch --plan " + data + "/plan.json --observations " + table + " --format html -o " +
+          page);
+  EXPECT_EQ(r.code, 0) << r.out;
+  const std::string html = slurp(page);
+  EXPECT_NE(html.find("id=\"heat-map\""), std::string::npos);
+  EXPECT_NE(html.find("id=\"ranking\""), std::string::npos);
+  EXPECT_NE(html.find("class=\"distribution\""), std::string::npos);
+  r = run("batch --plan " + data + "/plan.json --observations " + table + " --format markdown");
+  EXPECT_NE(r.out.find("## 状态热力图"), std::string::npos) << r.out;
 }

@@ -16,6 +16,7 @@
 #include "planeval/io/long_table.hpp"
 #include "planeval/io/plan_file.hpp"
 #include "planeval/render/batch.hpp"
+#include "planeval/report/batch_report.hpp"
 #include "planeval/report/workbook.hpp"
 
 namespace planeval::cli {
@@ -124,12 +125,16 @@ int run_batch(const batch_cli_options& o) {
   io.output = o.output;
   output_writers w;
   w.json = [&] { return batch_to_json(t, s); };
-  w.markdown = [&](std::ostream& out) { write_batch_summary(out, t, s, lang, true); };
+  w.markdown = [&](std::ostream& out) {
+    write_batch_report(out, p, t, r, s, lang, report_format::markdown);
+  };
   w.workbook = [&](const std::string& path) { save_batch_workbook(path, p, t, r, s, lang); };
-  // every other format is written by `table`: csv, or the text summary
+  // every other format is written by `table`: csv, html, or the text summary
   w.table = [&](std::ostream& out) {
     if (o.format == "csv")
       write_batch_csv(out, t, r);
+    else if (o.format == "html")
+      write_batch_report(out, p, t, r, s, lang, report_format::html);
     else
       write_batch_summary(out, t, s, lang, false);
   };
@@ -174,7 +179,7 @@ void add_batch(CLI::App& app, context& ctx) {
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
   cmd->add_option("--format", o->format, "Output format")
-      ->check(CLI::IsMember({"table", "json", "csv", "markdown", "xlsx"}))
+      ->check(CLI::IsMember({"table", "json", "csv", "markdown", "html", "xlsx"}))
       ->capture_default_str();
   cmd->add_option("-o,--output", o->output,
                   "File to write (atomically; needed by xlsx); default standard output");
