@@ -119,13 +119,13 @@ py_batch_result evaluate_numpy(const py_plan& pp, const float_array& values,
     res = evaluate_array(p, values.data(), units, indicators, ps, refs ? refs->data() : nullptr,
                          options, own ? &*own : nullptr);
   }
-  // the result's arrays, viewed in the caller's order without a copy: the kernels lay them out
-  // [indicator][unit][period], so the strides of (units, indicators, periods) are (P, U·P, 1)
+  // the result's arrays, viewed in the caller's order without a copy, by the strides of the
+  // store the kernels read (the caller's array itself: C order)
   auto* owner = new batch_result(std::move(res));
   py::capsule keep(owner, [](void* o) { delete static_cast<batch_result*>(o); });
   const auto strides = [&](std::size_t item) {
-    return std::vector<py::ssize_t>{static_cast<py::ssize_t>(P * item),
-                                    static_cast<py::ssize_t>(U * P * item),
+    return std::vector<py::ssize_t>{static_cast<py::ssize_t>(owner->unit_stride * item),
+                                    static_cast<py::ssize_t>(owner->indicator_stride * item),
                                     static_cast<py::ssize_t>(item)};
   };
   const std::vector<py::ssize_t> shape{static_cast<py::ssize_t>(U), static_cast<py::ssize_t>(I),

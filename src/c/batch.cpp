@@ -32,7 +32,7 @@ std::vector<std::string> ids_of(const char* const* ids, std::size_t n, const cha
 
 // Copies one of the result's arrays from the kernels' layout into the caller's C order.
 template <class T>
-void to_c_order(const batch_result& r, const std::vector<T>& from, T* out, std::size_t size) {
+void to_c_order(const batch_result& r, const batch_buffer<T>& from, T* out, std::size_t size) {
   const std::size_t U = r.units, I = r.indicators, P = r.periods;
   if (size != U * I * P)
     throw error(errc::usage, "the output holds " + std::to_string(size) + " values, the batch " +

@@ -43,6 +43,33 @@ batch_store::batch_store(std::vector<std::string> units, std::vector<std::string
   if (seen.size() != periods_.size())
     throw model_error(errc::model_duplicate, "a period appears twice in the batch store");
   values_.assign(units_.size() * indicators_.size() * periods_.size(), nan);
+  unit_stride_ = periods_.size();
+  indicator_stride_ = units_.size() * periods_.size();
+}
+
+batch_store batch_store::view(std::vector<std::string> units, std::vector<std::string> indicators,
+                              std::vector<period> periods, const double* values) {
+  if (values == nullptr) usage("a batch store view needs an array of values");
+  // the checks of the constructor, on an empty store of one period: no values are made
+  std::vector<period> one{periods.empty() ? period::year(2000) : periods.front()};
+  if (periods.empty()) one.clear();
+  batch_store s(std::move(units), std::move(indicators), std::move(one));
+  std::set<period> seen(periods.begin(), periods.end());
+  if (seen.size() != periods.size())
+    throw model_error(errc::model_duplicate, "a period appears twice in the batch store");
+  s.periods_ = std::move(periods);
+  s.values_ = {};
+  s.values_.shrink_to_fit();
+  s.view_ = values;
+  s.layout_ = batch_layout::unit_major;
+  s.indicator_stride_ = s.periods_.size();
+  s.unit_stride_ = s.indicators_.size() * s.periods_.size();
+  return s;
+}
+
+double* batch_store::series(std::size_t unit, std::size_t indicator) {
+  if (is_view()) usage("a view of a caller's array cannot be written");
+  return values_.data() + offset(unit, indicator, 0);
 }
 
 std::optional<std::size_t> batch_store::unit_index(std::string_view id) const {
@@ -328,6 +355,8 @@ void evaluate_batch(const batch_store& store, const batch_targets& targets, batc
   res.units = store.units();
   res.indicators = store.indicators();
   res.periods = store.periods();
+  res.unit_stride = store.unit_stride();
+  res.indicator_stride = store.indicator_stride();
   const std::size_t n = store.size();
   // resize keeps existing buffers: a repeated evaluation allocates and zero-fills nothing
   res.codes.resize(n);

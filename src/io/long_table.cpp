@@ -744,16 +744,15 @@ batch_result evaluate_array(const plan& p, const double* values, std::vector<std
                             const double* references, const batch_options& options,
                             const std::vector<unit_target_text>* unit_targets) {
   const std::size_t U = units.size(), I = indicators.size(), P = periods.size();
-  long_table table{batch_store(std::move(units), std::move(indicators), std::move(periods)),
-                   {},
-                   {},
-                   U * I * P,
-                   0,
-                   {}};
-  batch_store& store = table.store;
-  for (std::size_t u = 0; u < U; ++u)
-    for (std::size_t i = 0; i < I; ++i)
-      std::copy_n(values + (u * I + i) * P, P, store.series(u, i));
+  // the kernels read the caller's array where it is (a view: nothing copied)
+  long_table table{
+      batch_store::view(std::move(units), std::move(indicators), std::move(periods), values),
+      {},
+      {},
+      U * I * P,
+      0,
+      {}};
+  const batch_store& store = table.store;
   table.present.assign(store.size(), true);
   batch_targets targets(p, store, std::nullopt, /*defer_unsupported=*/true);
   std::optional<long_table> refs;

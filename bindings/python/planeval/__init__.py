@@ -101,7 +101,9 @@ def _evaluate_frame(self, frame, references=None, threads=0, unit_targets=None):
     for missing) by the batch kernels; returns a copy with the columns status and gap added.
     references: an optional DataFrame with unit, indicator and value (each unit's reference
     values). unit_targets: each unit's own targets (a DataFrame with unit, indicator, target,
-    as for evaluate_batch). A repeated (unit, indicator, period) raises ModelError."""
+    as for evaluate_batch). A repeated (unit, indicator, period) raises ModelError.
+    The result is a shallow copy of frame (its columns shared) with status, a categorical of the
+    status names, and gap added."""
     import numpy as np
 
     for column in ("unit", "indicator", "period", "value"):
@@ -112,7 +114,10 @@ def _evaluate_frame(self, frame, references=None, threads=0, unit_targets=None):
     p_codes, periods = frame["period"].astype(str).factorize(sort=True)
     shape = (len(units), len(indicators), len(periods))
     flat = (u_codes.astype(np.int64) * shape[1] + i_codes) * shape[2] + p_codes
-    if len(np.unique(flat)) != len(flat):
+    cells = shape[0] * shape[1] * shape[2]
+    repeated = (np.bincount(flat, minlength=cells).max() > 1 if cells <= 4 * len(flat) + 1024
+                else len(np.unique(flat)) != len(flat))
+    if repeated:
         raise ModelError("evaluate_frame: a (unit, indicator, period) is given twice")
     values = np.full(shape, np.nan)
     values.reshape(-1)[flat] = frame["value"].to_numpy(dtype=float)
@@ -128,9 +133,12 @@ def _evaluate_frame(self, frame, references=None, threads=0, unit_targets=None):
     result = evaluate_batch(self, values, list(map(str, units)), list(map(str, indicators)),
                             list(periods), unit_targets=unit_targets, references=refs,
                             threads=threads)
-    out = frame.copy()
-    names = np.array(result.status_names, dtype=object)
-    out["status"] = names[result.codes.reshape(-1)[flat]]
+    import pandas as pd
+
+    # a shallow copy: the new frame shares the input's columns and has two of its own
+    out = frame.copy(deep=False)
+    out["status"] = pd.Categorical.from_codes(result.codes.reshape(-1)[flat],
+                                              categories=result.status_names)
     out["gap"] = result.gap.reshape(-1)[flat]
     return out
 

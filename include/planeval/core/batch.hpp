@@ -12,10 +12,13 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
+#include <new>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "planeval/core/evaluate.hpp"
@@ -25,7 +28,43 @@
 
 namespace planeval {
 
-/// @brief Values of units × indicators × periods; layout `[indicator][unit][period]`.
+/// @brief An allocator that leaves new elements uninitialised (`resize` does not zero-fill):
+/// the batch result's buffers are written in full by the kernels, so filling them first would
+/// only touch every page twice.
+template <class T>
+struct batch_allocator : std::allocator<T> {
+  /// @brief The allocator of another type.
+  template <class U>
+  struct rebind {
+    using other = batch_allocator<U>;  ///< the allocator of U
+  };
+  batch_allocator() noexcept = default;
+  /// @brief Converts from the allocator of another type.
+  template <class U>
+  batch_allocator(const batch_allocator<U>&) noexcept {}  // NOLINT(google-explicit-constructor)
+  /// @brief Value-initialises when given arguments; default-initialises (nothing) otherwise.
+  template <class U, class... Args>
+  void construct(U* p, Args&&... args) {
+    if constexpr (sizeof...(Args) == 0)
+      ::new (static_cast<void*>(p)) U;
+    else
+      ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+  }
+};
+
+/// @brief A buffer of the batch result: a vector whose `resize` leaves new elements as they are.
+template <class T>
+using batch_buffer = std::vector<T, batch_allocator<T>>;
+
+/// @brief How the values of a store are laid out.
+enum class batch_layout : std::uint8_t {
+  indicator_major,  ///< `[indicator][unit][period]`: the store's own array
+  unit_major,  ///< `[unit][indicator][period]`: C order of a (units, indicators, periods) array
+};
+
+/// @brief Values of units × indicators × periods: its own array, laid out
+/// `[indicator][unit][period]`, or a read-only view of a caller's array in C order
+/// (`batch_store::view`). In both a unit's periods of one indicator are contiguous.
 class batch_store {
  public:
   /// @brief A store with every value missing.
@@ -34,6 +73,18 @@ class batch_store {
   batch_store(std::vector<std::string> units, std::vector<std::string> indicators,
               std::vector<period> periods);
 
+  /// @brief A store that reads `values`, (units, indicators, periods) doubles in C order (NaN:
+  /// missing), without copying them: the array must outlive the store and is never written
+  /// (`set` and the mutable `series` are refused).
+  /// @throws as the constructor; error (`usage`) for a null array.
+  static batch_store view(std::vector<std::string> units, std::vector<std::string> indicators,
+                          std::vector<period> periods, const double* values);
+
+  /// @brief How the values are laid out.
+  batch_layout layout() const noexcept { return layout_; }
+  /// @brief True for a view of a caller's array.
+  bool is_view() const noexcept { return layout_ == batch_layout::unit_major; }
+
   /// @brief Number of units.
   std::size_t units() const noexcept { return units_.size(); }
   /// @brief Number of indicators.
@@ -41,7 +92,9 @@ class batch_store {
   /// @brief Number of periods.
   std::size_t periods() const noexcept { return periods_.size(); }
   /// @brief units × indicators × periods.
-  std::size_t size() const noexcept { return values_.size(); }
+  std::size_t size() const noexcept { return units_.size() * indicators_.size() * periods_.size(); }
+  /// @brief The value array (the store's own, or the viewed one).
+  const double* values() const noexcept { return view_ != nullptr ? view_ : values_.data(); }
 
   /// @brief Unit ids in index order.
   const std::vector<std::string>& unit_ids() const noexcept { return units_; }
@@ -59,26 +112,30 @@ class batch_store {
 
   /// @brief The value at (unit, indicator, period); NaN when missing. No bounds check.
   double get(std::size_t unit, std::size_t indicator, std::size_t period) const noexcept {
-    return values_[offset(unit, indicator, period)];
+    return values()[offset(unit, indicator, period)];
   }
   /// @brief Sets a value (NaN marks it missing). No bounds check.
-  void set(std::size_t unit, std::size_t indicator, std::size_t period, double v) noexcept {
-    values_[offset(unit, indicator, period)] = v;
+  /// @throws error (`usage`) on a view.
+  void set(std::size_t unit, std::size_t indicator, std::size_t period, double v) {
+    series(unit, indicator)[period] = v;
   }
   /// @brief The `periods()` contiguous values of one unit and indicator.
-  double* series(std::size_t unit, std::size_t indicator) noexcept {
-    return values_.data() + offset(unit, indicator, 0);
-  }
+  /// @throws error (`usage`) on a view.
+  double* series(std::size_t unit, std::size_t indicator);
   /// @brief Read-only `series`.
   const double* series(std::size_t unit, std::size_t indicator) const noexcept {
-    return values_.data() + offset(unit, indicator, 0);
+    return values() + offset(unit, indicator, 0);
   }
-  /// @brief Offset of (unit, indicator, period) in the value array.
+  /// @brief Offset of (unit, indicator, period) in the value array (the layout's).
   std::size_t offset(std::size_t unit, std::size_t indicator, std::size_t period) const noexcept {
-    return (indicator * units_.size() + unit) * periods_.size() + period;
+    return unit * unit_stride_ + indicator * indicator_stride_ + period;
   }
+  /// @brief Distance between two units' values of one indicator and period.
+  std::size_t unit_stride() const noexcept { return unit_stride_; }
+  /// @brief Distance between two indicators' values of one unit and period.
+  std::size_t indicator_stride() const noexcept { return indicator_stride_; }
 
-  /// @brief Bytes held by the value array (8 per observation).
+  /// @brief Bytes held by the value array (8 per observation; 0 for a view).
   std::size_t value_bytes() const noexcept { return values_.size() * sizeof(double); }
   /// @brief Bytes held by the store, ids and indexes included (approximate).
   std::size_t memory_bytes() const noexcept;
@@ -89,7 +146,11 @@ class batch_store {
   std::vector<period> periods_;
   std::unordered_map<std::string, std::size_t> unit_index_;
   std::unordered_map<std::string, std::size_t> indicator_index_;
-  std::vector<double> values_;
+  std::vector<double> values_;    // empty for a view
+  const double* view_ = nullptr;  // the viewed array
+  batch_layout layout_ = batch_layout::indicator_major;
+  std::size_t unit_stride_ = 0;
+  std::size_t indicator_stride_ = 0;
 };
 
 /// @brief The rules a batch is judged by: each store indicator's target from a plan, with
@@ -160,18 +221,20 @@ struct batch_options {
 
 /// @brief Statuses and gaps of a batch, in the store's layout.
 struct batch_result {
-  std::size_t units = 0;                       ///< number of units
-  std::size_t indicators = 0;                  ///< number of indicators
-  std::size_t periods = 0;                     ///< number of periods
-  std::vector<std::uint8_t> codes;             ///< `planeval::status` per observation
-  std::vector<std::uint8_t> within_tolerance;  ///< 1 where met only thanks to a tolerance
-  std::vector<double> gap;  ///< actual − threshold (comparison unit), unrounded; NaN when none
+  std::size_t units = 0;                        ///< number of units
+  std::size_t indicators = 0;                   ///< number of indicators
+  std::size_t periods = 0;                      ///< number of periods
+  std::size_t unit_stride = 0;                  ///< the store's `unit_stride()`
+  std::size_t indicator_stride = 0;             ///< the store's `indicator_stride()`
+  batch_buffer<std::uint8_t> codes;             ///< `planeval::status` per observation
+  batch_buffer<std::uint8_t> within_tolerance;  ///< 1 where met only thanks to a tolerance
+  batch_buffer<double> gap;  ///< actual − threshold (comparison unit), unrounded; NaN when none
   std::vector<status_counts> by_unit;       ///< counts per unit
   std::vector<status_counts> by_indicator;  ///< counts per indicator
 
-  /// @brief Offset of (unit, indicator, period), as in `batch_store`.
+  /// @brief Offset of (unit, indicator, period), as in the store evaluated.
   std::size_t offset(std::size_t unit, std::size_t indicator, std::size_t period) const noexcept {
-    return (indicator * units + unit) * periods + period;
+    return unit * unit_stride + indicator * indicator_stride + period;
   }
   /// @brief Status at (unit, indicator, period).
   status at(std::size_t unit, std::size_t indicator, std::size_t period) const noexcept {
