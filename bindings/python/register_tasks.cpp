@@ -1,8 +1,13 @@
 // Tasks evaluated as of a date: states, roll-ups, the indicators they serve.
 #include <pybind11/stl.h>
 
+#include <algorithm>
+#include <cmath>
+#include <map>
+
 #include "bindings.hpp"
 #include "planeval/core/task_eval.hpp"
+#include "planeval/io/tasks.hpp"
 #include "planeval/render/tasks.hpp"
 
 namespace planeval::python {
@@ -33,6 +38,76 @@ py::dict task_dict(const task_assessment& a, const plan& p, language lang) {
   d["blocked_by"] = a.blocked_by;
   d["reason"] = a.reason(lang);
   return d;
+}
+
+// The text of a cell from Python: None and NaN are blank.
+std::string cell_text(const py::handle& v) {
+  if (v.is_none()) return {};
+  if (py::isinstance<py::float_>(v) && std::isnan(v.cast<double>())) return {};
+  return py::str(v).cast<std::string>();
+}
+
+// Each unit's progress on the plan's tasks, evaluated as of a day: one row per unit and task,
+// the fields of task_dict after the unit.
+py::object evaluate_tasks_frame(const py_plan& p, const py::object& frame, const py::object& as_of,
+                                int due_soon_days, double behind_tolerance, const py::object& only,
+                                const std::string& l) {
+  const auto day = date_of(as_of);
+  if (!day) throw error(errc::usage, "evaluate_tasks_frame needs an as_of date");
+  const language lang = language_of(l);
+  std::vector<std::string> names;
+  for (const auto& c : frame.attr("columns").attr("tolist")().cast<py::list>())
+    names.push_back(py::str(c).cast<std::string>());
+  const auto has = [&](const char* n) {
+    return std::find(names.begin(), names.end(), n) != names.end();
+  };
+  for (const char* n : {"unit", "task"})
+    if (!has(n))
+      throw error(errc::usage, std::string("evaluate_tasks_frame needs a column '") + n + "'");
+  // the updates of each unit, units in the order they first appear
+  std::vector<std::string> units;
+  std::map<std::string, std::vector<task_update>> by_unit;
+  const auto column = [&](const char* n) -> py::list {
+    if (!has(n)) return py::list();
+    return frame.attr("__getitem__")(n).attr("tolist")().cast<py::list>();
+  };
+  const py::list unit_col = column("unit"), task_col = column("task"), status = column("status"),
+                 progress = column("progress"), reported = column("progress_date"),
+                 completed = column("completed");
+  for (std::size_t r = 0; r < unit_col.size(); ++r) {
+    const std::string unit = cell_text(unit_col[r]);
+    if (by_unit.find(unit) == by_unit.end()) units.push_back(unit);
+    task_update u;
+    u.task = cell_text(task_col[r]);
+    if (!status.empty()) u.status = cell_text(status[r]);
+    if (!progress.empty()) u.progress = cell_text(progress[r]);
+    if (!reported.empty()) u.progress_date = cell_text(reported[r]);
+    if (!completed.empty()) u.completed = cell_text(completed[r]);
+    u.where.pointer = "frame row " + std::to_string(r) + " (unit '" + unit + "')";
+    by_unit[unit].push_back(std::move(u));
+  }
+  task_eval_options o;
+  o.due_soon_days = due_soon_days;
+  o.behind_tolerance = behind_tolerance;
+  o.only =
+      only.is_none() ? default_task_period(*p.p) : period::parse(py::str(only).cast<std::string>());
+  py::list records;
+  for (const auto& unit : units) {
+    plan mine = *p.p;
+    task_evaluation e;
+    {
+      py::gil_scoped_release release;
+      mine.tasks = apply_task_updates(std::move(mine.tasks), by_unit[unit]);
+      e = evaluate_tasks(mine, *day, o);
+    }
+    for (const auto& a : e.tasks) {
+      py::dict d;
+      d["unit"] = unit;
+      for (const auto& [k, v] : task_dict(a, mine, lang)) d[k] = v;
+      records.append(d);
+    }
+  }
+  return dataframe_of(records, "evaluate_tasks_frame");
 }
 
 }  // namespace
@@ -117,6 +192,15 @@ void register_tasks(py::module_& m) {
       py::arg("period") = py::none(),
       "Evaluates the plan's tasks as of a date ('YYYY-MM-DD' or datetime.date), with the "
       "attainment of the indicators they serve (from actuals and references).");
+
+  add_method(m.attr("Plan"), "evaluate_tasks_frame", &evaluate_tasks_frame, py::arg("frame"),
+             py::arg("as_of"), py::arg("due_soon_days") = 14, py::arg("behind_tolerance") = 0.1,
+             py::arg("period") = py::none(), py::arg("lang") = "zh",
+             "Each unit's progress on the plan's tasks, as of a date: frame has the columns unit "
+             "and task and any of status, progress, progress_date and completed (read as in a "
+             "task table); every unit's tasks are the plan's with its rows applied. Returns a "
+             "DataFrame, one row per unit and task: unit, task, title, state, progress, planned, "
+             "days_to_due, reason…");
 }
 
 }  // namespace planeval::python

@@ -177,6 +177,63 @@ std::optional<pointer_parts> parse_pointer(const std::string& p) {
 
 }  // namespace
 
+std::vector<task> apply_task_updates(std::vector<task> tasks,
+                                     const std::vector<task_update>& updates) {
+  for (const auto& u : updates) {
+    location at = u.where;
+    at.task = u.task;
+    try {
+      const auto it =
+          std::find_if(tasks.begin(), tasks.end(), [&](const task& t) { return t.id == u.task; });
+      if (it == tasks.end()) raise(errc::model_unknown_id, "no task '" + u.task + "' in the plan");
+      task& tk = *it;
+      const auto day = [](const std::string& text) -> std::optional<date> {
+        const std::string_view v = detail::trim(text);
+        if (v.empty()) return std::nullopt;
+        return parse_date(std::string(v));
+      };
+      const std::optional<date> completed = day(u.completed);
+      const std::optional<date> reported = day(u.progress_date);
+      std::optional<double> share;
+      const std::string progress(detail::trim(u.progress));
+      if (!progress.empty()) {
+        share = read_share(progress);
+        if (!reported)
+          raise(errc::model_invalid, "a progress needs the day it was reported (progress_date)");
+        tk.progress = progress_report{*share, *reported};
+      } else if (reported) {
+        raise(errc::model_invalid, "progress_date is given but the progress is blank");
+      }
+      if (completed) tk.completed = completed;
+      const std::string status(detail::trim(u.status));
+      if (!status.empty())
+        tk.status = read_status(status);
+      else if (completed || (share && *share >= 1.0))
+        tk.status = task_status::done;
+      else if (share)
+        tk.status = *share > 0.0 ? task_status::in_progress : task_status::not_started;
+    } catch (const error& e) {
+      raise_at(e, at);
+    }
+  }
+  try {
+    validate_tasks(tasks, nullptr);
+  } catch (const error& e) {
+    // at the update of the task it names, when there is one
+    for (const auto& u : updates)
+      if (e.where().pointer.rfind("/tasks/", 0) == 0) {
+        const auto k = static_cast<std::size_t>(std::stoul(e.where().pointer.substr(7)));
+        if (k < tasks.size() && tasks[k].id == u.task) {
+          location at = u.where;
+          at.task = u.task;
+          raise_at(e, at);
+        }
+      }
+    throw;
+  }
+  return tasks;
+}
+
 std::vector<task> read_tasks(std::istream& in, const std::string& source, const plan* known,
                              const limits& lim) {
   csv_table t = read_csv(in, source, lim);

@@ -198,6 +198,50 @@ TEST(task_table, model_errors_point_at_the_cell) {
   EXPECT_NO_THROW(read("id,indicators\nt1,gdp_growth; gpd_growth\n"));  // no plan: not checked
 }
 
+// A unit's progress rows applied to the plan's tasks: status read or inferred, each error at
+// the row it came from.
+TEST(task_updates, apply_status_progress_and_completion_and_locate_errors) {
+  const auto tasks = read(
+      "id,parent,title_zh,start,due\n"
+      "a,,领域,2021-01-01,2021-12-31\n"
+      "a.1,a,任务一,2021-01-01,2021-12-31\n"
+      "a.2,a,任务二,2021-01-01,2021-12-31\n");
+  const auto at = [](std::size_t line) {
+    location l;
+    l.file = "progress.csv";
+    l.line = line;
+    return l;
+  };
+  std::vector<task_update> updates{{"a.1", "", "60%", "2021-06-30", "", at(2)},
+                                   {"a.2", "已完成", "", "", "2021-05-01", at(3)}};
+  const auto out = apply_task_updates(tasks, updates);
+  ASSERT_TRUE(out[1].progress);
+  EXPECT_DOUBLE_EQ(out[1].progress->share, 0.6);
+  EXPECT_EQ(out[1].status, task_status::in_progress);
+  EXPECT_EQ(out[2].status, task_status::done);
+  EXPECT_EQ(out[2].completed, parse_date("2021-05-01"));
+  EXPECT_EQ(tasks[1].progress, std::nullopt);  // the plan's tasks are not changed
+  const auto error_of = [&](std::vector<task_update> bad) {
+    try {
+      (void)apply_task_updates(tasks, bad);
+    } catch (const error& e) {
+      return e;
+    }
+    ADD_FAILURE() << "no error";
+    return error(errc::usage, "");
+  };
+  auto e = error_of({{"a.9", "", "", "", "", at(4)}});
+  EXPECT_EQ(e.code(), errc::model_unknown_id);
+  EXPECT_EQ(e.where().line, 4u);
+  e = error_of({{"a.1", "", "0.5", "", "", at(5)}});
+  EXPECT_EQ(e.code(), errc::model_invalid);
+  EXPECT_EQ(e.where().task, "a.1");
+  e = error_of({{"a.1", "done", "0.5", "2021-06-30", "", at(6)}});  // done below 1: validate
+  EXPECT_EQ(e.where().line, 6u) << e.what();
+  e = error_of({{"a.1", "half", "", "", "", at(7)}});
+  EXPECT_EQ(e.code(), errc::model_enum);
+}
+
 TEST(task_table, load_reports_a_missing_file) {
   try {
     load_tasks("/nonexistent/tasks.csv");

@@ -452,6 +452,15 @@ class Plan:
         behind_tolerance: float = 0.1,
         period: Optional[PeriodLike] = None,
     ) -> TaskEvaluation: ...
+    def evaluate_tasks_frame(
+        self,
+        frame: Any,
+        as_of: DateLike,
+        due_soon_days: int = 14,
+        behind_tolerance: float = 0.1,
+        period: Optional[PeriodLike] = None,
+        lang: Lang = "zh",
+    ) -> Any: ...
     def annual_series(
         self,
         indicator: str,

@@ -61,3 +61,34 @@ def test_task_evaluation_errors(plan_with_tasks):
     assert info.value.code == "date.syntax"
     with pytest.raises(planeval.UsageError):
         plan_with_tasks.evaluate_tasks("2021-09-30", due_soon_days=-1)
+
+
+def test_tasks_for_many_units_apply_each_units_progress(json_plan):
+    import pandas as pd
+
+    frame = pd.DataFrame({
+        "unit": ["a", "a", "b", "c"],
+        "task": ["t2021.1.1", "t2021.1.3", "t2021.1.1", "t2021.1.1"],
+        "progress": ["100%", 0.2, 0.1, None],
+        "progress_date": ["2021-09-30", "2021-09-30", "2021-09-30", None],
+        "status": [None, None, None, "suspended"],
+    })
+    out = json_plan.evaluate_tasks_frame(frame, as_of="2021-09-30")
+    assert list(out["unit"].unique()) == ["a", "b", "c"]
+    tasks = len(json_plan.evaluate_tasks(as_of="2021-09-30"))
+    assert len(out) == 3 * tasks
+    state = out.set_index(["unit", "task"])["state"]
+    assert state[("a", "t2021.1.1")] == "done"
+    assert state[("b", "t2021.1.1")] == "behind"
+    assert state[("c", "t2021.1.1")] == "suspended"
+    # a unit's rows change only its own tasks: b's other task is as the plan records it
+    plain = json_plan.evaluate_tasks(as_of="2021-09-30").states
+    assert state[("b", "t2021.1.3")] == plain["t2021.1.3"]
+    assert state[("a", "t2021.1.3")] == "behind"
+    with pytest.raises(planeval.ModelError, match="t9"):
+        json_plan.evaluate_tasks_frame(pd.DataFrame({"unit": ["a"], "task": ["t9"]}),
+                                       as_of="2021-09-30")
+    with pytest.raises(planeval.ModelError, match="progress_date"):
+        json_plan.evaluate_tasks_frame(
+            pd.DataFrame({"unit": ["a"], "task": ["t2021.1.1"], "progress": [0.5]}),
+            as_of="2021-09-30")

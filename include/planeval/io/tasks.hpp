@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "planeval/core/error.hpp"
 #include "planeval/core/limits.hpp"
 #include "planeval/core/plan.hpp"
 #include "planeval/core/task.hpp"
@@ -38,6 +39,26 @@ std::vector<task> read_tasks(std::istream& in, const std::string& source,
 /// @brief Opens and reads a task table. @throws io_error when the file cannot be read.
 std::vector<task> load_tasks(const std::string& path, const plan* known = nullptr,
                              const limits& lim = {});
+
+/// @brief A report on one task's progress, as the progress columns of a task table give it
+/// (texts, blank for none): one row of a table of many units' progress.
+struct task_update {
+  std::string task;      ///< the task's id
+  std::string status;    ///< stable name (`in_progress`) or label (`推进中`); blank: inferred
+  std::string progress;  ///< share (`0.6`) or percentage (`60%`); needs `progress_date`
+  std::string progress_date;  ///< `YYYY-MM-DD`
+  std::string completed;      ///< `YYYY-MM-DD`
+  location where;             ///< where the row was read, for errors
+};
+
+/// @brief The tasks with the updates applied (each replaces that task's status, progress and
+/// completion day, read as `read_tasks` reads those columns, the status inferred from the
+/// progress when blank), then checked (`validate_tasks`).
+/// @throws model_error (`model_unknown_id`) for a task the plan does not have, (`model_invalid`)
+///         for a progress without its day; the errors of the cells' readers and of
+///         `validate_tasks`, each at the update's location.
+std::vector<task> apply_task_updates(std::vector<task> tasks,
+                                     const std::vector<task_update>& updates);
 
 /// @brief Writes tasks as a task table with every column; `read_tasks` reads it back to equal
 /// tasks when each actual's period is the one `read_tasks` derives.
