@@ -311,6 +311,10 @@ const phrasing targets[] = {
     {"increased by 2.5 percent", growth(pct(op::reach, 2.5))},
     {"increased by 2.5 percent year-on-year", growth(pct(op::reach, 2.5))},
     {"increased by 8.1 percent in real terms", growth(pct(op::reach, 8.1))},
+    // `from`, `over` before the previous year, not a base year: the growth of the year
+    {"rise 5 percent from last year", growth(pct(op::reach, 5))},
+    {"up 6 percent over last year", growth(pct(op::reach, 6))},
+    {"grew 3.1 percent compared with last year", growth(pct(op::reach, 3.1))},
     {"to around 3.2 percent", pct(op::about, 3.2)},
     {"over 650 metric tons", strict(level(op::at_least, 650, "metric tons"))},
     {"surpassed 126 trillion yuan", strict(level(op::at_least, 126, "万亿元"))},

@@ -349,13 +349,13 @@ bool en_change(scanner& s, reading& p) {
     return false;
   }
   int base_year = 0;
+  const std::size_t after_level = s.pos();
   if (s.lit_any(role::compared_with, en)) {
     base_year = year_number(s);
-    if (base_year == 0) {
-      s.seek(save);
-      return false;
-    }
-    s.lit_any(role::base_year_level, en);
+    if (base_year == 0)
+      s.seek(after_level);  // not a base year (from last year): a closing word may follow
+    else
+      s.lit_any(role::base_year_level, en);
   }
   const bool annual = verb->number == 2 || verb->number == -2;
   finish_change(s, p, verb->number > 0 ? 1 : -1, annual, base_year, verb_at);
