@@ -263,17 +263,27 @@ long_table read_long_table(const std::string& path, const plan& p,
   std::map<period, std::size_t> period_slots;
   // each distinct period text parsed once (keys are views into `period_names`)
   std::deque<std::string> period_names;
-  std::unordered_map<std::string_view, period> period_texts;
+  struct period_text {
+    period per;
+    bool slotted = false;  // pass 1 has put its period in period_slots
+  };
+  std::unordered_map<std::string_view, period_text> period_texts;
   fields f;
-  // the period of a field; its column is counted only for an error
-  const auto period_of = [&](std::string_view text, std::size_t line, std::size_t field) {
+  // the period of a field, and whether pass 1 has slotted it; its column is counted only for an
+  // error
+  const auto period_of = [&](std::string_view text, std::size_t line, std::size_t field,
+                             bool** slotted = nullptr) {
     const std::string_view key = detail::trim(text);
-    if (const auto it = period_texts.find(key); it != period_texts.end()) return it->second;
+    if (const auto it = period_texts.find(key); it != period_texts.end()) {
+      if (slotted != nullptr) *slotted = &it->second.slotted;
+      return it->second.per;
+    }
     try {
       const period per = period::parse(std::string(key));
       if (period_texts.size() < 4 * options.max_periods) {
         period_names.emplace_back(key);
-        period_texts.emplace(period_names.back(), per);
+        auto& entry = period_texts.emplace(period_names.back(), period_text{per}).first->second;
+        if (slotted != nullptr) *slotted = &entry.slotted;
       }
       return per;
     } catch (const error& e) {
@@ -322,7 +332,8 @@ long_table read_long_table(const std::string& path, const plan& p,
       try {
         split(line, in.number());
         const auto pf = static_cast<std::size_t>(c.period);
-        const period per = period_of(f.text[pf], in.number(), pf);
+        bool* slotted = nullptr;  // set for a period text seen before: its slot is known
+        const period per = period_of(f.text[pf], in.number(), pf, &slotted);
         const std::string_view unit = detail::trim(f.text[static_cast<std::size_t>(c.unit)]);
         if (unit.empty())
           fail_row(errc::model_invalid, path, in.number(),
@@ -335,10 +346,13 @@ long_table read_long_table(const std::string& path, const plan& p,
         }
         if (unit != last_seen_unit) last_seen_unit = units.name(*units.find(unit));
         // find first: emplace would make a node for every row
-        if (period_slots.find(per) == period_slots.end() && period_slots.emplace(per, 0).second &&
-            period_slots.size() > options.max_periods)
-          fail_row(errc::limit_items, path, in.number(), f.column(pf),
-                   "more than " + std::to_string(options.max_periods) + " periods");
+        if (slotted == nullptr || !*slotted) {
+          if (period_slots.find(per) == period_slots.end() && period_slots.emplace(per, 0).second &&
+              period_slots.size() > options.max_periods)
+            fail_row(errc::limit_items, path, in.number(), f.column(pf),
+                     "more than " + std::to_string(options.max_periods) + " periods");
+          if (slotted != nullptr) *slotted = true;
+        }
       } catch (const error& e) {
         if (e.code() == errc::limit_items || options.strict) throw;
         // counted in pass 2
@@ -357,8 +371,8 @@ long_table read_long_table(const std::string& path, const plan& p,
   }
   out.store = batch_store(units.names(), indicators.names(), periods);
   std::unordered_map<std::string_view, std::size_t> slot_of_text;
-  for (const auto& [text, per] : period_texts)
-    if (const auto slot = period_slots.find(per); slot != period_slots.end())
+  for (const auto& [text, entry] : period_texts)
+    if (const auto slot = period_slots.find(entry.per); slot != period_slots.end())
       slot_of_text.emplace(text, slot->second);
   std::size_t next_indicator = 0;
   std::string_view last_unit;

@@ -55,13 +55,13 @@ std::string batch_to_json(const long_table& t, const long_table_summary& s) {
   for (const auto& per : store.period_list()) periods.push_back(per.to_string());
   j["periods"] = periods;
   j["by_status"] = counts_json(s.by_status);
-  json by_unit = json::object();
+  json by_unit = json::object();  // ids are distinct: appended without a search
   for (std::size_t u = 0; u < store.units(); ++u)
-    by_unit[store.unit_ids()[u]] = counts_json(s.by_unit[u]);
-  j["by_unit"] = by_unit;
+    render::append_member(by_unit, store.unit_ids()[u], counts_json(s.by_unit[u]));
+  j["by_unit"] = std::move(by_unit);
   json by_indicator = json::object();
   for (std::size_t i = 0; i < store.indicators(); ++i)
-    by_indicator[store.indicator_ids()[i]] = counts_json(s.by_indicator[i]);
+    render::append_member(by_indicator, store.indicator_ids()[i], counts_json(s.by_indicator[i]));
   j["by_indicator"] = by_indicator;
   json ranked = json::array();
   for (const auto& x : rank_units(s)) {

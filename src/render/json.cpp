@@ -33,3 +33,13 @@ std::string dump(const json& j, int indent) {
 }
 
 }  // namespace planeval::render
+
+namespace planeval::render {
+
+void append_member(json& object, std::string key, json value) {
+  if (object.is_null()) object = json::object();
+  auto& members = object.get_ref<json::object_t&>();
+  static_cast<json::object_t::Container&>(members).emplace_back(std::move(key), std::move(value));
+}
+
+}  // namespace planeval::render

@@ -25,4 +25,10 @@ json number_or_null(const std::optional<double>& value);
 /// `j` as text (`indent` < 0: one line), invalid UTF-8 replaced.
 std::string dump(const json& j, int indent);
 
+/// Appends a member to an object without looking for one of the same key (an ordered_json
+/// object finds keys by a linear search, so a large object built with `j[key]` is quadratic):
+/// the caller guarantees the keys are distinct (the ids of a store). `object` becomes an object
+/// when null.
+void append_member(json& object, std::string key, json value);
+
 }  // namespace planeval::render
