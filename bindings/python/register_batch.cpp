@@ -2,6 +2,8 @@
 // with the GIL released while the values are laid out and judged (core/batch.hpp,
 // io/long_table.hpp for the rules the kernels defer).
 #include <algorithm>
+#include <memory>
+#include <sstream>
 
 #include <pybind11/numpy.h>
 #include <pybind11/pytypes.h>
@@ -10,6 +12,8 @@
 #include "bindings.hpp"
 #include "planeval/core/batch.hpp"
 #include "planeval/io/long_table.hpp"
+#include "planeval/report/batch_report.hpp"
+#include "planeval/report/workbook.hpp"
 
 namespace planeval::python {
 namespace {
@@ -22,6 +26,12 @@ struct py_batch_result {
   py::array_t<std::uint8_t> codes;
   py::array_t<double> gap;
   std::vector<status_counts> by_unit, by_indicator;
+  // for the report and the workbook: the plan, the table the kernels read (a view of `values`,
+  // kept alive here) and the result
+  std::shared_ptr<const plan> p;
+  py::object values;
+  std::shared_ptr<long_table> table;
+  std::shared_ptr<batch_result> result;
 };
 
 period period_of(const py::handle& h) {
@@ -112,17 +122,25 @@ py_batch_result evaluate_numpy(const py_plan& pp, const float_array& values,
   out.indicators = indicators;
   for (const auto& per : ps) out.periods.push_back(per.to_string());
   batch_result res;
+  auto table = std::make_shared<long_table>(
+      long_table{batch_store({"-"}, {"-"}, {period::year(2000)}), {}, {}, 0, 0, {}});
   {
     py::gil_scoped_release release;
     batch_options options;
     options.threads = threads;
     res = evaluate_array(p, values.data(), units, indicators, ps, refs ? refs->data() : nullptr,
-                         options, own ? &*own : nullptr);
+                         options, own ? &*own : nullptr, table.get());
   }
   // the result's arrays, viewed in the caller's order without a copy, by the strides of the
   // store the kernels read (the caller's array itself: C order)
-  auto* owner = new batch_result(std::move(res));
-  py::capsule keep(owner, [](void* o) { delete static_cast<batch_result*>(o); });
+  auto shared = std::make_shared<batch_result>(std::move(res));
+  const batch_result* owner = shared.get();
+  py::capsule keep(new std::shared_ptr<batch_result>(shared),
+                   [](void* o) { delete static_cast<std::shared_ptr<batch_result>*>(o); });
+  out.p = pp.p;
+  out.values = values;
+  out.table = std::move(table);
+  out.result = shared;
   const auto strides = [&](std::size_t item) {
     return std::vector<py::ssize_t>{static_cast<py::ssize_t>(owner->unit_stride * item),
                                     static_cast<py::ssize_t>(owner->indicator_stride * item),
@@ -132,10 +150,8 @@ py_batch_result evaluate_numpy(const py_plan& pp, const float_array& values,
                                        static_cast<py::ssize_t>(P)};
   out.codes = py::array_t<std::uint8_t>(shape, strides(1), owner->codes.data(), keep);
   out.gap = py::array_t<double>(shape, strides(sizeof(double)), owner->gap.data(), keep);
-  res.by_unit = owner->by_unit;
-  res.by_indicator = owner->by_indicator;
-  out.by_unit = std::move(res.by_unit);
-  out.by_indicator = std::move(res.by_indicator);
+  out.by_unit = owner->by_unit;
+  out.by_indicator = owner->by_indicator;
   return out;
 }
 
@@ -184,7 +200,49 @@ void register_batch(py::module_& m) {
           [](const py_batch_result& r) {
             return counts_frame(r.by_indicator, r.indicators, "indicator");
           },
-          "Counts per indicator and status (DataFrame indexed by indicator).");
+          "Counts per indicator and status (DataFrame indexed by indicator).")
+      .def(
+          "report",
+          [](const py_batch_result& r, const py::object& path, const py::object& format,
+             const std::string& l) -> py::object {
+            const std::string file =
+                path.is_none() ? std::string() : py::str(path).cast<std::string>();
+            std::string name =
+                format.is_none() ? std::string() : py::str(format).cast<std::string>();
+            if (name.empty())
+              name = file.size() > 3 && file.substr(file.size() - 3) == ".md" ? "markdown" : "html";
+            const report_format f = from_string<report_format>(name);
+            const language lang = language_of(l);
+            std::string text;
+            {
+              py::gil_scoped_release release;
+              const long_table_summary s = summarise_long_table(*r.table, *r.result);
+              if (!file.empty()) {
+                save_batch_report(file, *r.p, *r.table, *r.result, s, lang, f);
+              } else {
+                std::ostringstream out;
+                write_batch_report(out, *r.p, *r.table, *r.result, s, lang, f);
+                text = out.str();
+              }
+            }
+            if (!file.empty()) return py::none();
+            return py::str(text);
+          },
+          py::arg("path") = py::none(), py::arg("format") = py::none(), py::arg("lang") = "zh",
+          "The report for many units, as `planeval batch --format html` writes it (ranking, "
+          "status heat map, each indicator's distribution): format 'html' or 'markdown' "
+          "(default: from the file's suffix, else html); to path atomically, or returned.")
+      .def(
+          "to_excel",
+          [](const py_batch_result& r, const std::string& path, const std::string& l) {
+            const language lang = language_of(l);
+            py::gil_scoped_release release;
+            const long_table_summary s = summarise_long_table(*r.table, *r.result);
+            save_batch_workbook(path, *r.p, *r.table, *r.result, s, lang);
+          },
+          py::arg("path"), py::arg("lang") = "zh",
+          "Saves the batch as `planeval batch --format xlsx` does: ranking, by indicator, one "
+          "row per cell and a summary; atomically.");
 
   m.def("evaluate_batch", &evaluate_numpy, py::arg("plan"), py::arg("values"), py::arg("units"),
         py::arg("indicators"), py::arg("periods"), py::arg("unit_targets") = py::none(),

@@ -756,7 +756,8 @@ batch_result evaluate_long_table(const long_table& table, const plan& p,
 batch_result evaluate_array(const plan& p, const double* values, std::vector<std::string> units,
                             std::vector<std::string> indicators, std::vector<period> periods,
                             const double* references, const batch_options& options,
-                            const std::vector<unit_target_text>* unit_targets) {
+                            const std::vector<unit_target_text>* unit_targets,
+                            long_table* table_out) {
   const std::size_t U = units.size(), I = indicators.size(), P = periods.size();
   // the kernels read the caller's array where it is (a view: nothing copied)
   long_table table{
@@ -791,8 +792,10 @@ batch_result evaluate_array(const plan& p, const double* values, std::vector<std
     own = compile_unit_targets(*unit_targets, p, store, p.period, strict);
     set_long_unit_targets(targets, *own);
   }
-  return evaluate_long_table(table, p, targets, std::nullopt, options, refs ? &*refs : nullptr,
-                             own ? &*own : nullptr);
+  batch_result result = evaluate_long_table(table, p, targets, std::nullopt, options,
+                                            refs ? &*refs : nullptr, own ? &*own : nullptr);
+  if (table_out != nullptr) *table_out = std::move(table);
+  return result;
 }
 
 long_table_summary summarise_long_table(const long_table& table, const batch_result& result) {

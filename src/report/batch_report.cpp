@@ -7,11 +7,13 @@
 #include <cmath>
 #include <cstddef>
 #include <ostream>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "detail/utf8.hpp"
+#include "io/file_util.hpp"
 #include "planeval/core/error.hpp"
 #include "planeval/core/rule.hpp"
 #include "planeval/render/batch.hpp"
@@ -568,6 +570,19 @@ void write_batch_report(std::ostream& out, const plan& p, const long_table& tabl
   else
     write_markdown(out, v);
   if (!out) throw io_error(errc::io_write, "writing the batch report failed");
+}
+
+}  // namespace planeval
+
+namespace planeval {
+
+void save_batch_report(const std::string& path, const plan& p, const long_table& table,
+                       const batch_result& result, const long_table_summary& summary, language lang,
+                       report_format format) {
+  std::ostringstream out;
+  write_batch_report(out, p, table, result, summary, lang, format);
+  const std::string text = out.str();
+  detail::write_file_atomically(path, [&](std::ostream& o) { o << text; });
 }
 
 }  // namespace planeval

@@ -113,3 +113,25 @@ def test_unit_targets_replace_the_plans_target_for_a_unit(json_plan):
     with pytest.raises(planeval.UsageError, match="target"):
         planeval.evaluate_batch(json_plan, values, units, ids, ["2021"],
                                 unit_targets=pd.DataFrame({"unit": ["a"], "indicator": ["x"]}))
+
+
+def test_a_batch_writes_its_report_and_workbook(json_plan, tmp_path):
+    ids = ["one_network_access_rate", "budget_revenue_growth"]
+    units = [f"区县{k}" for k in range(40)]
+    values = np.array([[[90.0 + k % 10], [3.0 + k / 10]] for k in range(40)])
+    r = planeval.evaluate_batch(json_plan, values, units, ids, ["2021"])
+    del values  # the result keeps the array it views
+    html = r.report()
+    assert html.startswith("<!DOCTYPE html>") and 'id="heat-map"' in html
+    assert html.count('class="cell"') == 80
+    assert '<details id="ranking-all">' in html  # more than 30 units
+    page = tmp_path / "batch.md"
+    assert r.report(str(page), lang="en") is None
+    assert "## Status heat map" in page.read_text(encoding="utf-8")
+    book = tmp_path / "batch.xlsx"
+    r.to_excel(str(book))
+    assert book.read_bytes()[:2] == b"PK"
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.load_workbook(str(book))
+    assert wb.sheetnames == ["排名", "按指标", "明细", "汇总"]
+    assert wb["明细"].max_row == 81

@@ -188,12 +188,15 @@ std::size_t set_long_references(batch_targets& targets, const long_table& observ
 ///        none; or null
 /// @param options threads
 /// @param unit_targets units' own targets (`compile_unit_targets`, strict), or null
-/// @return the result in the kernels' layout (`batch_result::offset`)
+/// @param table when not null, receives the table the kernels read (its store a view of
+///        `values`, which must then outlive it), for a report or workbook of the batch
+/// @return the result in the layout of `values` (`batch_result::offset`)
 /// @throws model_error (`model_unknown_id`, `model_duplicate`) for the ids, error (`usage`);
 ///         the errors of `compile_unit_targets` for `unit_targets`.
 batch_result evaluate_array(const plan& p, const double* values, std::vector<std::string> units,
                             std::vector<std::string> indicators, std::vector<period> periods,
                             const double* references, const batch_options& options = {},
-                            const std::vector<unit_target_text>* unit_targets = nullptr);
+                            const std::vector<unit_target_text>* unit_targets = nullptr,
+                            long_table* table = nullptr);
 
 }  // namespace planeval

@@ -9,6 +9,7 @@
 /// units: one row of small squares per unit, names in the margin, every square with a tooltip.
 
 #include <iosfwd>
+#include <string>
 
 #include "planeval/core/common.hpp"
 #include "planeval/core/plan.hpp"
@@ -29,5 +30,12 @@ namespace planeval {
 void write_batch_report(std::ostream& out, const plan& p, const long_table& table,
                         const batch_result& result, const long_table_summary& summary,
                         language lang, report_format format);
+
+/// @brief Writes the report of a batch evaluation to a file atomically (see `write_batch_report`):
+/// a failure leaves `path` as it was.
+/// @throws the errors of `write_batch_report`; io_error (`io_open`, `io_write`).
+void save_batch_report(const std::string& path, const plan& p, const long_table& table,
+                       const batch_result& result, const long_table_summary& summary, language lang,
+                       report_format format);
 
 }  // namespace planeval
