@@ -775,6 +775,34 @@ PLANEVAL_API planeval_status planeval_batch_evaluate(
     unsigned threads, planeval_batch** out_batch);
 
 /**
+ * @brief `planeval_batch_evaluate` with each unit's own targets: `unit_targets` holds units ×
+ * indicators target texts in C order (`unit_targets[unit * indicators + indicator]`, e.g.
+ * `97以上`, `增长6.5%左右`); NULL or an empty text keeps the plan's target. Each replaces the
+ * plan's target of that indicator for that unit, with the statuses `planeval_plan_evaluate`
+ * gives on a plan holding it.
+ * @param context the context, or NULL
+ * @param plan the plan
+ * @param values the values (read, not kept)
+ * @param units number of units
+ * @param indicators number of indicators
+ * @param periods number of periods
+ * @param unit_ids `units` unit ids
+ * @param indicator_ids `indicators` ids of the plan's indicators
+ * @param period_texts `periods` periods
+ * @param references each unit's reference values (units × indicators), or NULL
+ * @param unit_targets units × indicators target texts (UTF-8), or NULL
+ * @param threads worker threads (0: all cores)
+ * @param out_batch receives the batch (destroy it with `planeval_batch_destroy`)
+ * @return as `planeval_batch_evaluate`; PLANEVAL_ERROR_PARSE (`target.*`) for a target text
+ *         that does not parse, its location naming the unit and indicator.
+ */
+PLANEVAL_API planeval_status planeval_batch_evaluate_targets(
+    planeval_context* context, const planeval_plan* plan, const double* values, size_t units,
+    size_t indicators, size_t periods, const char* const* unit_ids,
+    const char* const* indicator_ids, const char* const* period_texts, const double* references,
+    const char* const* unit_targets, unsigned threads, planeval_batch** out_batch);
+
+/**
  * @brief Destroys a batch and sets `*batch` to NULL.
  * @param batch address of the handle; NULL or a NULL handle does nothing
  */

@@ -1,6 +1,9 @@
 // The C API of batch evaluation: a caller's units × indicators × periods array judged by the
 // batch kernels (io/long_table.hpp: evaluate_array), its codes, gaps and counts.
 #include <algorithm>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "handles.hpp"
 #include "planeval/io/long_table.hpp"
@@ -50,6 +53,16 @@ planeval_status planeval_batch_evaluate(planeval_context* context, const planeva
                                         const char* const* indicator_ids,
                                         const char* const* period_texts, const double* references,
                                         unsigned threads, planeval_batch** out_batch) {
+  return planeval_batch_evaluate_targets(context, plan, values, units, indicators, periods,
+                                         unit_ids, indicator_ids, period_texts, references, nullptr,
+                                         threads, out_batch);
+}
+
+planeval_status planeval_batch_evaluate_targets(
+    planeval_context* context, const planeval_plan* plan, const double* values, size_t units,
+    size_t indicators, size_t periods, const char* const* unit_ids,
+    const char* const* indicator_ids, const char* const* period_texts, const double* references,
+    const char* const* unit_targets, unsigned threads, planeval_batch** out_batch) {
   return guarded(context, [&] {
     reset_out(out_batch, "out_batch");
     require(plan, "plan");
@@ -57,12 +70,28 @@ planeval_status planeval_batch_evaluate(planeval_context* context, const planeva
     std::vector<period> ps;
     for (const auto& text : ids_of(period_texts, periods, "period_texts"))
       ps.push_back(period::parse(text));
+    std::vector<std::string> unit_names = ids_of(unit_ids, units, "unit_ids");
+    std::vector<std::string> indicator_names = ids_of(indicator_ids, indicators, "indicator_ids");
+    std::optional<std::vector<unit_target_text>> own;
+    if (unit_targets != nullptr) {
+      own.emplace();
+      for (std::size_t u = 0; u < units; ++u)
+        for (std::size_t i = 0; i < indicators; ++i) {
+          const char* text = unit_targets[u * indicators + i];
+          if (text == nullptr || *text == '\0') continue;
+          unit_target_text one;
+          one.unit = unit_names[u];
+          one.indicator = indicator_names[i];
+          one.text = text;
+          one.where.pointer = "unit_targets[" + std::to_string(u * indicators + i) + "]";
+          own->push_back(std::move(one));
+        }
+    }
     batch_options options;
     options.threads = threads;
     auto b = std::make_unique<planeval_batch>();
-    b->r = evaluate_array(*plan->p, values, ids_of(unit_ids, units, "unit_ids"),
-                          ids_of(indicator_ids, indicators, "indicator_ids"), std::move(ps),
-                          references, options);
+    b->r = evaluate_array(*plan->p, values, std::move(unit_names), std::move(indicator_names),
+                          std::move(ps), references, options, own ? &*own : nullptr);
     *out_batch = b.release();
   });
 }

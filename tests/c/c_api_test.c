@@ -963,6 +963,33 @@ static void test_batch(void) {
   FAILS(ctx,
         planeval_batch_evaluate(ctx, plan, NULL, 3, 2, 1, units, ids, periods, NULL, 0, &batch),
         PLANEVAL_ERROR_USAGE, "usage");
+  /* each unit's own targets: the second unit's revenue growth judged against 3, the first's
+     gdp growth at least 9 without a reference; NULL keeps the plan's */
+  {
+    const char* own[6];
+    const char* bad[6];
+    own[0] = NULL;
+    own[1] = "9以上";
+    own[2] = "3";
+    own[3] = "";
+    own[4] = NULL;
+    own[5] = NULL;
+    OK(ctx, planeval_batch_evaluate_targets(ctx, plan, values, 3, 2, 1, units, ids, periods, refs,
+                                            own, 0, &batch));
+    OK(ctx, planeval_batch_codes(ctx, batch, codes, sizeof codes));
+    CHECK(codes[0] == PLANEVAL_MET);
+    CHECK(codes[1] == PLANEVAL_NOT_MET); /* 8.5 against at least 9 */
+    CHECK(codes[2] == PLANEVAL_MET);     /* 4 against its own 3 */
+    CHECK(codes[3] == PLANEVAL_NOT_MET); /* the plan's: 5.1 against about 6 */
+    planeval_batch_destroy(&batch);
+    memcpy(bad, own, sizeof bad);
+    bad[2] = "约8.x";
+    FAILS(ctx,
+          planeval_batch_evaluate_targets(ctx, plan, values, 3, 2, 1, units, ids, periods, refs,
+                                          bad, 0, &batch),
+          PLANEVAL_ERROR_PARSE, "target.syntax");
+    CHECK(batch == NULL);
+  }
   planeval_plan_destroy(&plan);
   planeval_context_destroy(&ctx);
 }
