@@ -30,7 +30,7 @@ struct py_batch_result {
   // kept alive here) and the result
   std::shared_ptr<const plan> p;
   py::object values;
-  std::shared_ptr<long_table> table;
+  std::shared_ptr<const array_batch_inputs> inputs;
   std::shared_ptr<batch_result> result;
 };
 
@@ -122,14 +122,13 @@ py_batch_result evaluate_numpy(const py_plan& pp, const float_array& values,
   out.indicators = indicators;
   for (const auto& per : ps) out.periods.push_back(per.to_string());
   batch_result res;
-  auto table = std::make_shared<long_table>(
-      long_table{batch_store({"-"}, {"-"}, {period::year(2000)}), {}, {}, 0, 0, {}});
+  std::optional<array_batch_inputs> kept;
   {
     py::gil_scoped_release release;
     batch_options options;
     options.threads = threads;
     res = evaluate_array(p, values.data(), units, indicators, ps, refs ? refs->data() : nullptr,
-                         options, own ? &*own : nullptr, table.get());
+                         options, own ? &*own : nullptr, &kept);
   }
   // the result's arrays, viewed in the caller's order without a copy, by the strides of the
   // store the kernels read (the caller's array itself: C order)
@@ -139,7 +138,7 @@ py_batch_result evaluate_numpy(const py_plan& pp, const float_array& values,
                    [](void* o) { delete static_cast<std::shared_ptr<batch_result>*>(o); });
   out.p = pp.p;
   out.values = values;
-  out.table = std::move(table);
+  out.inputs = std::make_shared<const array_batch_inputs>(std::move(*kept));
   out.result = shared;
   const auto strides = [&](std::size_t item) {
     return std::vector<py::ssize_t>{static_cast<py::ssize_t>(owner->unit_stride * item),
@@ -216,12 +215,12 @@ void register_batch(py::module_& m) {
             std::string text;
             {
               py::gil_scoped_release release;
-              const long_table_summary s = summarise_long_table(*r.table, *r.result);
+              const long_table_summary s = summarise_long_table(r.inputs->table, *r.result);
               if (!file.empty()) {
-                save_batch_report(file, *r.p, *r.table, *r.result, s, lang, f);
+                save_batch_report(file, *r.p, r.inputs->table, *r.result, s, lang, f);
               } else {
                 std::ostringstream out;
-                write_batch_report(out, *r.p, *r.table, *r.result, s, lang, f);
+                write_batch_report(out, *r.p, r.inputs->table, *r.result, s, lang, f);
                 text = out.str();
               }
             }
@@ -233,12 +232,31 @@ void register_batch(py::module_& m) {
           "status heat map, each indicator's distribution): format 'html' or 'markdown' "
           "(default: from the file's suffix, else html); to path atomically, or returned.")
       .def(
+          "explain",
+          [](const py_batch_result& r, const std::string& unit, const std::string& indicator,
+             const py::object& per) {
+            const batch_store& s = r.inputs->table.store;
+            const auto u = s.unit_index(unit);
+            const auto i = s.indicator_index(indicator);
+            const auto k = s.period_index(period_of(per));
+            if (!u || !i || !k)
+              throw py::key_error("no cell (" + unit + ", " + indicator + ", " +
+                                  py::str(per).cast<std::string>() + ") in the batch");
+            const auto& in = *r.inputs;
+            return explain_long_cell(in.table, *r.p, std::nullopt, *u, *i, *k,
+                                     in.references ? &*in.references : nullptr,
+                                     in.unit_targets ? &*in.unit_targets : nullptr);
+          },
+          py::arg("unit"), py::arg("indicator"), py::arg("period"),
+          "The assessment of one cell with its reasons (reason_zh, reason_en), as Plan.evaluate "
+          "gives it: the reason of any cell on demand.")
+      .def(
           "to_excel",
           [](const py_batch_result& r, const std::string& path, const std::string& l) {
             const language lang = language_of(l);
             py::gil_scoped_release release;
-            const long_table_summary s = summarise_long_table(*r.table, *r.result);
-            save_batch_workbook(path, *r.p, *r.table, *r.result, s, lang);
+            const long_table_summary s = summarise_long_table(r.inputs->table, *r.result);
+            save_batch_workbook(path, *r.p, r.inputs->table, *r.result, s, lang);
           },
           py::arg("path"), py::arg("lang") = "zh",
           "Saves the batch as `planeval batch --format xlsx` does: ranking, by indicator, one "

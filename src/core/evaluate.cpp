@@ -725,7 +725,9 @@ class evaluator {
   assessment a_;
 };
 
-assessment no_target(const indicator& ind, const period& p) {
+}  // namespace
+
+assessment no_target_assessment(const indicator& ind, const period& p) {
   assessment a;
   a.indicator = ind.id;
   a.period = p;
@@ -736,6 +738,8 @@ assessment no_target(const indicator& ind, const period& p) {
   return a;
 }
 
+namespace {
+
 // A compound target (达1211亿元、增长6.8%): each part judged as a target of its own; not met when
 // any part is not met, met when every part is, otherwise the first part that could not be
 // judged decides. A 分别 list is for several quantities and cannot be judged on one indicator.
@@ -744,7 +748,7 @@ assessment evaluate_compound(const plan& p, const indicator& ind, const target& 
                              const evaluation_options& options) {
   const period judged = t.rule.year != 0 ? period::year(t.rule.year) : t.period;
   if (t.rule.respectively) {
-    assessment a = no_target(ind, judged);
+    assessment a = no_target_assessment(ind, judged);
     a.status = status::needs_review;
     a.target_text = t.text;
     a.target_canonical = canonical(t.rule, language::zh);
@@ -809,7 +813,7 @@ std::vector<assessment> evaluate(const plan& p, const observation_set& actuals,
       any = true;
     }
     if (!any) {
-      auto a = no_target(ind, options.only ? *options.only : p.period);
+      auto a = no_target_assessment(ind, options.only ? *options.only : p.period);
       if (const auto* o = actuals.find_any(ind.id, a.period)) a.actual_text = o->text;
       out.push_back(std::move(a));
     }

@@ -686,6 +686,58 @@ std::size_t set_long_unit_targets(batch_targets& targets, long_unit_targets& uni
   return given;
 }
 
+namespace {
+
+// The target judged for a unit: its own, else the indicator's for `target_period`, else (none
+// given) the plan period's, else the first; null when there is none.
+const target* judged_target(const plan& p, const indicator& ind,
+                            std::optional<period> target_period, const long_unit_target* own) {
+  if (own != nullptr) return &own->value;
+  const target* tg = target_period ? ind.find_target(*target_period) : ind.find_target(p.period);
+  if (!tg && !target_period && !ind.targets.empty()) tg = &ind.targets.front();
+  return tg;
+}
+
+// The observations of one unit's series of an indicator: its numbers and its texts (whatever the
+// store's layout: a series is contiguous); `is_text` (when given) marks the periods of texts.
+observation_set series_observations(const long_table& table, const indicator& ind, std::size_t u,
+                                    std::size_t i, std::vector<bool>* is_text) {
+  const batch_store& s = table.store;
+  const std::size_t P = s.periods();
+  const std::size_t base = s.offset(u, i, 0);
+  observation_set values;
+  if (is_text != nullptr) is_text->assign(P, false);
+  auto text = std::lower_bound(
+      table.texts.begin(), table.texts.end(), base,
+      [](const long_table_text& t, std::size_t offset) { return t.offset < offset; });
+  for (; text != table.texts.end() && text->offset < base + P; ++text) {
+    if (is_text != nullptr) (*is_text)[text->offset - base] = true;
+    values.put(text->value);
+  }
+  for (std::size_t k = 0; k < P; ++k) {
+    const double v = s.get(u, i, k);
+    if (std::isnan(v)) continue;
+    observation o;
+    o.indicator = ind.id;
+    o.period = s.period_list()[k];
+    o.value = point_value{v};
+    values.put(std::move(o));
+  }
+  return values;
+}
+
+// The assessment of one period of a series by the per-indicator evaluator.
+assessment assess_period(const plan& p, const indicator& ind, const target& tg,
+                         const observation_set& values, const reference_set& refs,
+                         const period& per) {
+  target judged = tg;
+  judged.period = per;  // every period of the store is judged by the one target
+  judged.rule.year = 0;
+  return evaluate_target(p, ind, judged, values, refs, {});
+}
+
+}  // namespace
+
 batch_result evaluate_long_table(const long_table& table, const plan& p,
                                  const batch_targets& targets, std::optional<period> target_period,
                                  const batch_options& options, const long_table* references,
@@ -694,51 +746,39 @@ batch_result evaluate_long_table(const long_table& table, const plan& p,
   const batch_store& s = table.store;
   const std::size_t P = s.periods();
   // the series judged by the per-indicator evaluator: those of indicators the kernels defer,
-  // and those with a cell that is a text
+  // those with a cell that is a text, and those of units' own targets the kernels do not take
   std::vector<std::size_t> series;  // series index: indicator * units + unit
   for (std::size_t i = 0; i < s.indicators(); ++i)
     if (targets.rules()[i].deferred)
       for (std::size_t u = 0; u < s.units(); ++u) series.push_back(i * s.units() + u);
-  for (const auto& t : table.texts) series.push_back(t.offset / P);
+  const bool unit_major = s.unit_stride() > s.indicator_stride();
+  for (const auto& t : table.texts) {
+    // the unit and indicator of a text's offset, in either layout
+    const std::size_t outer = t.offset / std::max(s.unit_stride(), s.indicator_stride());
+    const std::size_t inner = t.offset % std::max(s.unit_stride(), s.indicator_stride()) / P;
+    const std::size_t u = unit_major ? outer : inner;
+    const std::size_t i = unit_major ? inner : outer;
+    series.push_back(i * s.units() + u);
+  }
   if (unit_targets != nullptr)
     for (const auto& t : unit_targets->items)
       if (!t.in_kernels) series.push_back(t.indicator * s.units() + t.unit);
   std::sort(series.begin(), series.end());
   series.erase(std::unique(series.begin(), series.end()), series.end());
-  auto text = table.texts.begin();
+  std::vector<bool> is_text;
   for (const std::size_t one : series) {
     const std::size_t i = one / s.units();
     const std::size_t u = one % s.units();
     const indicator& ind = p.indicators[i];
     const long_unit_target* own = unit_targets ? unit_targets->find(u, i) : nullptr;
-    const target* tg = target_period ? ind.find_target(*target_period) : ind.find_target(p.period);
-    if (!tg && !target_period && !ind.targets.empty()) tg = &ind.targets.front();
-    if (own != nullptr) tg = &own->value;
+    const target* tg = judged_target(p, ind, target_period, own);
     if (!tg) continue;  // no_target, as the kernels said
-    observation_set values;
+    const observation_set values = series_observations(table, ind, u, i, &is_text);
     const reference_set refs = unit_references(references, s.unit_ids()[u]);
-    std::vector<bool> is_text(P, false);
-    while (text != table.texts.end() && text->offset / P < one) ++text;
-    for (; text != table.texts.end() && text->offset / P == one; ++text) {
-      is_text[text->offset % P] = true;
-      values.put(text->value);
-    }
-    for (std::size_t k = 0; k < P; ++k) {
-      const double v = s.get(u, i, k);
-      if (std::isnan(v)) continue;
-      observation o;
-      o.indicator = ind.id;
-      o.period = s.period_list()[k];
-      o.value = point_value{v};
-      values.put(std::move(o));
-    }
     const bool all = targets.rules()[i].deferred || (own != nullptr && !own->in_kernels);
     for (std::size_t k = 0; k < P; ++k) {
       if (!all && !is_text[k]) continue;
-      target judged = *tg;
-      judged.period = s.period_list()[k];  // every period of the store is judged
-      judged.rule.year = 0;
-      const assessment a = evaluate_target(p, ind, judged, values, refs, {});
+      const assessment a = assess_period(p, ind, *tg, values, refs, s.period_list()[k]);
       const std::size_t at = s.offset(u, i, k);
       const auto old = static_cast<std::size_t>(res.codes[at]);
       res.codes[at] = static_cast<std::uint8_t>(a.status);
@@ -753,11 +793,27 @@ batch_result evaluate_long_table(const long_table& table, const plan& p,
   return res;
 }
 
+assessment explain_long_cell(const long_table& table, const plan& p,
+                             std::optional<period> target_period, std::size_t unit,
+                             std::size_t indicator_index, std::size_t period_index,
+                             const long_table* references, const long_unit_targets* unit_targets) {
+  const batch_store& s = table.store;
+  if (unit >= s.units() || indicator_index >= s.indicators() || period_index >= s.periods())
+    throw error(errc::usage, "explain_long_cell: a cell outside the table");
+  const indicator& ind = p.indicators[indicator_index];
+  const long_unit_target* own = unit_targets ? unit_targets->find(unit, indicator_index) : nullptr;
+  const target* tg = judged_target(p, ind, target_period, own);
+  const period& per = s.period_list()[period_index];
+  if (!tg) return no_target_assessment(ind, per);
+  const observation_set values = series_observations(table, ind, unit, indicator_index, nullptr);
+  return assess_period(p, ind, *tg, values, unit_references(references, s.unit_ids()[unit]), per);
+}
+
 batch_result evaluate_array(const plan& p, const double* values, std::vector<std::string> units,
                             std::vector<std::string> indicators, std::vector<period> periods,
                             const double* references, const batch_options& options,
                             const std::vector<unit_target_text>* unit_targets,
-                            long_table* table_out) {
+                            std::optional<array_batch_inputs>* kept) {
   const std::size_t U = units.size(), I = indicators.size(), P = periods.size();
   // the kernels read the caller's array where it is (a view: nothing copied)
   long_table table{
@@ -794,7 +850,8 @@ batch_result evaluate_array(const plan& p, const double* values, std::vector<std
   }
   batch_result result = evaluate_long_table(table, p, targets, std::nullopt, options,
                                             refs ? &*refs : nullptr, own ? &*own : nullptr);
-  if (table_out != nullptr) *table_out = std::move(table);
+  if (kept != nullptr)
+    kept->emplace(array_batch_inputs{std::move(table), std::move(refs), std::move(own)});
   return result;
 }
 

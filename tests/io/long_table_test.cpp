@@ -136,6 +136,13 @@ TEST(long_table, the_seed_plan_for_many_districts_agrees_with_evaluate) {
       if (expect_cell_agrees(t, r, u, a)) {
         ++compared;
         attained += is_attained(a.status);
+        // the reason of the cell on demand: the one evaluate gives
+        const assessment e =
+            explain_long_cell(t, p, std::nullopt, u, *t.store.indicator_index(a.indicator),
+                              *t.store.period_index(a.period), &refs);
+        EXPECT_EQ(e.status, a.status) << a.indicator;
+        EXPECT_EQ(e.reason_en, a.reason_en) << a.indicator;
+        EXPECT_EQ(e.reason_zh, a.reason_zh) << a.indicator;
       }
   }
   EXPECT_EQ(compared, t.rows);
@@ -200,7 +207,13 @@ TEST(long_table, units_own_targets_replace_the_plans_and_agree_with_evaluate) {
       ind.targets.push_back(item.value);
     }
     for (const auto& a : evaluate_one_unit(mine, text, u, "indicator,period,value\n"))
-      compared += expect_cell_agrees(t, r, u, a);
+      if (expect_cell_agrees(t, r, u, a)) {
+        ++compared;
+        const assessment e =
+            explain_long_cell(t, p, std::nullopt, u, *t.store.indicator_index(a.indicator),
+                              *t.store.period_index(a.period), nullptr, &own);
+        EXPECT_EQ(e.reason_en, a.reason_en) << "district-" << u << " " << a.indicator;
+      }
   }
   EXPECT_EQ(compared, t.rows);
   const auto cell = [&](std::size_t u, const char* id) {

@@ -135,3 +135,27 @@ def test_a_batch_writes_its_report_and_workbook(json_plan, tmp_path):
     wb = openpyxl.load_workbook(str(book))
     assert wb.sheetnames == ["排名", "按指标", "明细", "汇总"]
     assert wb["明细"].max_row == 81
+
+
+def test_the_reason_of_any_cell_on_demand(json_plan, data):
+    known = numbers(data)
+    ids = [ind.id for ind in json_plan.indicators]
+    values = np.full((2, len(ids), 1), np.nan)
+    for row in known.itertuples():
+        values[0, ids.index(row.indicator), 0] = row.value
+        values[1, ids.index(row.indicator), 0] = row.value * 0.8
+    own = [("district-1", "budget_revenue_growth", "3以上")]
+    r = planeval.evaluate_batch(json_plan, values, ["district-0", "district-1"], ids, ["2021"],
+                                unit_targets=own)
+    evaluation = json_plan.evaluate([(i, "2021", float(values[0, k, 0]))
+                                     for k, i in enumerate(ids) if not np.isnan(values[0, k, 0])])
+    for a in evaluation:
+        if a.period != "2021":
+            continue
+        e = r.explain("district-0", a.indicator, "2021")
+        assert (e.status, e.reason_en, e.reason_zh) == (a.status, a.reason_en, a.reason_zh)
+    e = r.explain("district-1", "budget_revenue_growth", 2021)
+    assert e.status == r.status_names[r.codes[1, ids.index("budget_revenue_growth"), 0]]
+    assert "3" in e.reason_en
+    with pytest.raises(KeyError):
+        r.explain("district-9", "gdp_growth", "2021")

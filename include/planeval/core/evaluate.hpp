@@ -101,4 +101,8 @@ assessment evaluate_target(const plan& p, const indicator& ind, const target& t,
                            const observation_set& actuals, const reference_set& references,
                            const evaluation_options& options = {});
 
+/// @brief The assessment of an indicator without a target for a period: `no_target`, with its
+/// reason (`未设定2021年目标值`, `no target set for 2021`).
+assessment no_target_assessment(const indicator& ind, const period& p);
+
 }  // namespace planeval

@@ -167,6 +167,25 @@ batch_result evaluate_long_table(const long_table& table, const plan& p,
                                  const long_table* references = nullptr,
                                  const long_unit_targets* unit_targets = nullptr);
 
+/// @brief The assessment of one cell of a long table's batch, with its reasons in Chinese and
+/// English, as `evaluate` gives it (the batch computes statuses and gaps; this gives the reason of
+/// any cell on demand): the unit's series judged by the per-indicator evaluator against the
+/// target the batch judged it by.
+/// @param table the long table
+/// @param p the plan it was read with
+/// @param target_period as given to `batch_targets` and `evaluate_long_table`
+/// @param unit index of the unit in the store
+/// @param indicator_index index of the indicator in the store
+/// @param period_index index of the period in the store
+/// @param references each unit's reference values (as given to `evaluate_long_table`), or null
+/// @param unit_targets the units' own targets (as given to `evaluate_long_table`), or null
+/// @throws error (`usage`) for a cell outside the table.
+assessment explain_long_cell(const long_table& table, const plan& p,
+                             std::optional<period> target_period, std::size_t unit,
+                             std::size_t indicator_index, std::size_t period_index,
+                             const long_table* references = nullptr,
+                             const long_unit_targets* unit_targets = nullptr);
+
 /// @brief Gives each unit of `observations` the reference values of a long table of references
 /// (`unit,indicator,period,value`, read with `read_long_table`): for each indicator whose target
 /// names a reference, the unit's value for `judged` (the period whose target is judged), else its
@@ -174,6 +193,13 @@ batch_result evaluate_long_table(const long_table& table, const plan& p,
 /// used. Returns the number of values set.
 std::size_t set_long_references(batch_targets& targets, const long_table& observations,
                                 const long_table& references, const period& judged);
+
+/// @brief What `evaluate_array` read, kept for a report, a workbook or the reason of a cell.
+struct array_batch_inputs {
+  long_table table;                               ///< the table (its store a view of the values)
+  std::optional<long_table> references;           ///< the references as a table, when given
+  std::optional<long_unit_targets> unit_targets;  ///< the units' own targets, when given
+};
 
 /// @brief Evaluates values laid out (units, indicators, periods) in C order (NaN: missing), as
 /// numpy and C callers hold them: laid out once for the kernels, each indicator's target (the
@@ -188,8 +214,9 @@ std::size_t set_long_references(batch_targets& targets, const long_table& observ
 ///        none; or null
 /// @param options threads
 /// @param unit_targets units' own targets (`compile_unit_targets`, strict), or null
-/// @param table when not null, receives the table the kernels read (its store a view of
-///        `values`, which must then outlive it), for a report or workbook of the batch
+/// @param kept when not null, receives what was read (the table, its store a view of `values`,
+///        which must then outlive it; the references; the units' targets), for a report, a
+///        workbook or the reason of a cell (`explain_long_cell`)
 /// @return the result in the layout of `values` (`batch_result::offset`)
 /// @throws model_error (`model_unknown_id`, `model_duplicate`) for the ids, error (`usage`);
 ///         the errors of `compile_unit_targets` for `unit_targets`.
@@ -197,6 +224,6 @@ batch_result evaluate_array(const plan& p, const double* values, std::vector<std
                             std::vector<std::string> indicators, std::vector<period> periods,
                             const double* references, const batch_options& options = {},
                             const std::vector<unit_target_text>* unit_targets = nullptr,
-                            long_table* table = nullptr);
+                            std::optional<array_batch_inputs>* kept = nullptr);
 
 }  // namespace planeval
