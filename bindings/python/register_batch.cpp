@@ -87,11 +87,11 @@ std::vector<unit_target_text> unit_targets_of(const py::object& given) {
   return out;
 }
 
-py_batch_result evaluate_numpy(const py_plan& pp, const float_array& values,
-                               const std::vector<std::string>& units,
-                               const std::vector<std::string>& indicators,
-                               const py::sequence& periods, const py::object& unit_targets,
-                               const py::object& references, unsigned threads) {
+py::object evaluate_numpy(const py_plan& pp, const float_array& values,
+                          const std::vector<std::string>& units,
+                          const std::vector<std::string>& indicators, const py::sequence& periods,
+                          const py::object& unit_targets, const py::object& references,
+                          unsigned threads, const py::object& out_given) {
   if (values.ndim() != 3)
     throw error(errc::usage, "values must be a 3-dimensional array (units, indicators, periods)");
   const auto U = static_cast<std::size_t>(values.shape(0));
@@ -121,6 +121,16 @@ py_batch_result evaluate_numpy(const py_plan& pp, const float_array& values,
   out.units = units;
   out.indicators = indicators;
   for (const auto& per : ps) out.periods.push_back(per.to_string());
+  // a previous result of the same shape lends its buffers (and keeps its numpy views)
+  py_batch_result* previous = nullptr;
+  if (!out_given.is_none()) {
+    previous = &out_given.cast<py_batch_result&>();
+    const batch_result& r = *previous->result;
+    if (r.units != U || r.indicators != I || r.periods != P)
+      throw error(errc::usage, "out has the shape (" + std::to_string(r.units) + ", " +
+                                   std::to_string(r.indicators) + ", " + std::to_string(r.periods) +
+                                   "), the values another");
+  }
   batch_result res;
   std::optional<array_batch_inputs> kept;
   {
@@ -128,7 +138,20 @@ py_batch_result evaluate_numpy(const py_plan& pp, const float_array& values,
     batch_options options;
     options.threads = threads;
     res = evaluate_array(p, values.data(), units, indicators, ps, refs ? refs->data() : nullptr,
-                         options, own ? &*own : nullptr, &kept);
+                         options, own ? &*own : nullptr, &kept,
+                         previous ? previous->result.get() : nullptr);
+  }
+  if (previous != nullptr) {
+    *previous->result = std::move(res);  // the same buffers: the old views see the new result
+    previous->units = units;
+    previous->indicators = indicators;
+    previous->periods = out.periods;
+    previous->by_unit = previous->result->by_unit;
+    previous->by_indicator = previous->result->by_indicator;
+    previous->p = pp.p;
+    previous->values = values;
+    previous->inputs = std::make_shared<const array_batch_inputs>(std::move(*kept));
+    return out_given;
   }
   // the result's arrays, viewed in the caller's order without a copy, by the strides of the
   // store the kernels read (the caller's array itself: C order)
@@ -151,7 +174,7 @@ py_batch_result evaluate_numpy(const py_plan& pp, const float_array& values,
   out.gap = py::array_t<double>(shape, strides(sizeof(double)), owner->gap.data(), keep);
   out.by_unit = owner->by_unit;
   out.by_indicator = owner->by_indicator;
-  return out;
+  return py::cast(std::move(out));
 }
 
 // Counts per row (unit or indicator) as a DataFrame, one column per status.
@@ -264,13 +287,15 @@ void register_batch(py::module_& m) {
 
   m.def("evaluate_batch", &evaluate_numpy, py::arg("plan"), py::arg("values"), py::arg("units"),
         py::arg("indicators"), py::arg("periods"), py::arg("unit_targets") = py::none(),
-        py::arg("references") = py::none(), py::arg("threads") = 0u,
+        py::arg("references") = py::none(), py::arg("threads") = 0u, py::arg("out") = py::none(),
         "Evaluates a (units, indicators, periods) float array (NaN: missing) with the plan's "
         "target of each indicator, judging every period by it. unit_targets: each unit's own "
         "targets, texts of the target language ('97以上'), as a DataFrame (unit, indicator, "
         "target[, period]), a dict {(unit, indicator): text} or (unit, indicator, text) tuples; "
         "each replaces the plan's target for that unit (a text that does not parse raises "
-        "ParseError naming unit_targets[n]). references is an optional "
+        "ParseError naming unit_targets[n]). out: a previous BatchResult of the same shape, "
+        "evaluated into (its buffers and numpy views reused, no new memory) and returned. "
+        "references is an optional "
         "(units, indicators) array of each unit's reference values. The values are laid out "
         "once for the kernels, with the GIL released; the rules the kernels do not compute are "
         "judged by the per-indicator evaluator, so every status is the one Plan.evaluate gives.");

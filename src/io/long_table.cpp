@@ -738,11 +738,14 @@ assessment assess_period(const plan& p, const indicator& ind, const target& tg,
 
 }  // namespace
 
-batch_result evaluate_long_table(const long_table& table, const plan& p,
-                                 const batch_targets& targets, std::optional<period> target_period,
-                                 const batch_options& options, const long_table* references,
-                                 const long_unit_targets* unit_targets) {
-  batch_result res = evaluate_batch(table.store, targets, options);
+namespace {
+
+// evaluate_long_table into `res`, whose buffers are reused when the shape is unchanged
+void evaluate_long_table_into(const long_table& table, const plan& p, const batch_targets& targets,
+                              std::optional<period> target_period, const batch_options& options,
+                              const long_table* references, const long_unit_targets* unit_targets,
+                              batch_result& res) {
+  evaluate_batch(table.store, targets, res, options);
   const batch_store& s = table.store;
   const std::size_t P = s.periods();
   // the series judged by the per-indicator evaluator: those of indicators the kernels defer,
@@ -790,6 +793,17 @@ batch_result evaluate_long_table(const long_table& table, const plan& p,
       res.by_indicator[i].add(a.status);
     }
   }
+}
+
+}  // namespace
+
+batch_result evaluate_long_table(const long_table& table, const plan& p,
+                                 const batch_targets& targets, std::optional<period> target_period,
+                                 const batch_options& options, const long_table* references,
+                                 const long_unit_targets* unit_targets) {
+  batch_result res;
+  evaluate_long_table_into(table, p, targets, target_period, options, references, unit_targets,
+                           res);
   return res;
 }
 
@@ -813,7 +827,7 @@ batch_result evaluate_array(const plan& p, const double* values, std::vector<std
                             std::vector<std::string> indicators, std::vector<period> periods,
                             const double* references, const batch_options& options,
                             const std::vector<unit_target_text>* unit_targets,
-                            std::optional<array_batch_inputs>* kept) {
+                            std::optional<array_batch_inputs>* kept, batch_result* reuse) {
   const std::size_t U = units.size(), I = indicators.size(), P = periods.size();
   // the kernels read the caller's array where it is (a view: nothing copied)
   long_table table{
@@ -848,8 +862,9 @@ batch_result evaluate_array(const plan& p, const double* values, std::vector<std
     own = compile_unit_targets(*unit_targets, p, store, p.period, strict);
     set_long_unit_targets(targets, *own);
   }
-  batch_result result = evaluate_long_table(table, p, targets, std::nullopt, options,
-                                            refs ? &*refs : nullptr, own ? &*own : nullptr);
+  batch_result result = reuse != nullptr ? std::move(*reuse) : batch_result{};
+  evaluate_long_table_into(table, p, targets, std::nullopt, options, refs ? &*refs : nullptr,
+                           own ? &*own : nullptr, result);
   if (kept != nullptr)
     kept->emplace(array_batch_inputs{std::move(table), std::move(refs), std::move(own)});
   return result;

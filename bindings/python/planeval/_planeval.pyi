@@ -514,6 +514,7 @@ def evaluate_batch(
     unit_targets: Any = None,
     references: Optional[npt.ArrayLike] = None,
     threads: int = 0,
+    out: Optional[BatchResult] = None,
 ) -> BatchResult: ...
 
 def check_plan_file(path: str) -> list[Error]: ...

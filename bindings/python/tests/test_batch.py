@@ -159,3 +159,20 @@ def test_the_reason_of_any_cell_on_demand(json_plan, data):
     assert "3" in e.reason_en
     with pytest.raises(KeyError):
         r.explain("district-9", "gdp_growth", "2021")
+
+
+def test_a_result_is_evaluated_into_again_without_new_memory(json_plan):
+    ids = ["one_network_access_rate", "budget_revenue_growth"]
+    units = ["a", "b"]
+    first = np.array([[[96.0]], [[90.0]]]).repeat(2, axis=1)
+    r = planeval.evaluate_batch(json_plan, first, units, ids, ["2021"])
+    codes = r.codes
+    names = r.status_names
+    assert [names[c] for c in codes[:, 0, 0]] == ["met", "not_met"]
+    again = planeval.evaluate_batch(json_plan, np.array([[[90.0]], [[96.0]]]).repeat(2, axis=1),
+                                    units, ids, ["2021"], out=r)
+    assert again is r
+    assert [names[c] for c in codes[:, 0, 0]] == ["not_met", "met"]  # the old view sees it
+    assert r.by_unit().loc["b", "met"] >= 1
+    with pytest.raises(planeval.UsageError, match="shape"):
+        planeval.evaluate_batch(json_plan, np.zeros((1, 2, 1)), ["a"], ids, ["2021"], out=r)

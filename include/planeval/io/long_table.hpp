@@ -217,6 +217,9 @@ struct array_batch_inputs {
 /// @param kept when not null, receives what was read (the table, its store a view of `values`,
 ///        which must then outlive it; the references; the units' targets), for a report, a
 ///        workbook or the reason of a cell (`explain_long_cell`)
+/// @param reuse when not null, a previous result whose buffers are taken (moved from) and
+///        reused: no allocation or first touch of memory when the shape is unchanged (the form
+///        for repeated evaluation)
 /// @return the result in the layout of `values` (`batch_result::offset`)
 /// @throws model_error (`model_unknown_id`, `model_duplicate`) for the ids, error (`usage`);
 ///         the errors of `compile_unit_targets` for `unit_targets`.
@@ -224,6 +227,7 @@ batch_result evaluate_array(const plan& p, const double* values, std::vector<std
                             std::vector<std::string> indicators, std::vector<period> periods,
                             const double* references, const batch_options& options = {},
                             const std::vector<unit_target_text>* unit_targets = nullptr,
-                            std::optional<array_batch_inputs>* kept = nullptr);
+                            std::optional<array_batch_inputs>* kept = nullptr,
+                            batch_result* reuse = nullptr);
 
 }  // namespace planeval
