@@ -159,8 +159,10 @@ class batch_store {
 /// Supported: comparison targets (reach, about, at_least, at_most, between) on the level or on
 /// growth (computed from the previous period in the store), with or without a named reference;
 /// qualitative and unparsed targets (→ needs_judgment); indicators without a target
-/// (→ no_target). Other measures (change in points, CAGR, change since a base year) and
-/// direction-only targets are rejected with `usage`.
+/// (→ no_target). Other measures (change in points, CAGR, change since a base year), direction
+/// and compound targets are rejected with `usage`, or, with `defer_unsupported`, left to the
+/// caller: `evaluate_long_table` and `evaluate_array` (io/long_table.hpp) judge them by the
+/// per-indicator evaluator, so every rule `evaluate` accepts goes through a batch.
 class batch_targets {
  public:
   /// @brief Compiles the targets of the store's indicators from a plan.
