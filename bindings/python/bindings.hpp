@@ -16,6 +16,7 @@
 #include "planeval/core/plan.hpp"
 #include "planeval/core/summary.hpp"
 #include "planeval/io/inputs.hpp"
+#include "planeval/report/report.hpp"
 
 namespace planeval::python {
 
@@ -43,6 +44,10 @@ struct py_evaluation {
 
 /// `zh` or `en`; anything else is a usage error.
 language language_of(const std::string& name);
+
+/// A report's format: the one named (`html`, `markdown`, `docx`), else the file's suffix (`.md`,
+/// `.docx`), else HTML.
+report_format report_format_of(const py::object& format, const std::string& file);
 
 /// None, a `YYYY-MM-DD` string or a `datetime.date`; other values raise TypeError.
 std::optional<date> date_of(const py::handle& value);

@@ -185,6 +185,15 @@ language language_of(const std::string& name) {
   throw error(errc::usage, "language '" + name + "' is not 'zh' or 'en'");
 }
 
+report_format report_format_of(const py::object& format, const std::string& file) {
+  if (!format.is_none()) return from_string<report_format>(py::str(format).cast<std::string>());
+  const auto dot = file.rfind('.');
+  const std::string suffix = dot == std::string::npos ? std::string() : file.substr(dot + 1);
+  if (suffix == "md") return report_format::markdown;
+  if (suffix == "docx") return report_format::docx;
+  return report_format::html;
+}
+
 std::optional<date> date_of(const py::handle& value) {
   if (value.is_none()) return std::nullopt;
   if (py::isinstance<py::str>(value)) return parse_date(value.cast<std::string>());

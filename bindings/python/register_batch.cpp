@@ -229,11 +229,7 @@ void register_batch(py::module_& m) {
              const std::string& l) -> py::object {
             const std::string file =
                 path.is_none() ? std::string() : py::str(path).cast<std::string>();
-            std::string name =
-                format.is_none() ? std::string() : py::str(format).cast<std::string>();
-            if (name.empty())
-              name = file.size() > 3 && file.substr(file.size() - 3) == ".md" ? "markdown" : "html";
-            const report_format f = from_string<report_format>(name);
+            const report_format f = report_format_of(format, file);
             const language lang = language_of(l);
             std::string text;
             {

@@ -467,17 +467,9 @@ void register_core(py::module_& m) {
           "report",
           [](const py_evaluation& e, const py::object& path, const py::object& format,
              const std::string& l) -> py::object {
-            // the format: given, else the file's suffix, else HTML
-            std::string name =
-                format.is_none() ? std::string() : py::str(format).cast<std::string>();
             const std::string file =
                 path.is_none() ? std::string() : py::str(path).cast<std::string>();
-            if (name.empty()) {
-              const auto dot = file.rfind('.');
-              const std::string suffix = dot == std::string::npos ? "" : file.substr(dot + 1);
-              name = suffix == "md" ? "markdown" : suffix == "docx" ? "docx" : "html";
-            }
-            const report_format f = from_string<report_format>(name);
+            const report_format f = report_format_of(format, file);
             report_input in;
             in.plan = *e.p;
             in.actuals = e.inputs.actuals;
