@@ -67,6 +67,15 @@ batch_store batch_store::view(std::vector<std::string> units, std::vector<std::s
   return s;
 }
 
+batch_store::cell batch_store::cell_of(std::size_t offset) const noexcept {
+  const std::size_t P = periods_.size();
+  const std::size_t outer_stride = std::max(unit_stride_, indicator_stride_);
+  const std::size_t outer = offset / outer_stride;
+  const std::size_t inner = offset % outer_stride / P;
+  const bool unit_major = unit_stride_ > indicator_stride_;
+  return {unit_major ? outer : inner, unit_major ? inner : outer, offset % P};
+}
+
 double* batch_store::series(std::size_t unit, std::size_t indicator) {
   if (is_view()) usage("a view of a caller's array cannot be written");
   return values_.data() + offset(unit, indicator, 0);

@@ -193,18 +193,22 @@ struct columns {
   int unit = -1, indicator = -1, period = -1, value = -1, flags = -1;
 };
 
+// The names of the unit column of a long table (and of its targets' table); `单位` stays the
+// measurement unit of the other tables.
+void name_unit_column(csv_table& t) {
+  for (auto& cell : t.header)
+    for (const char* w : {"地区", "区县", "区域", "单位名称"})
+      if (cell.text == w) cell.text = "unit";
+}
+
 columns read_header(std::string_view line, const std::string& path) {
   columns c;
   c.separator = sniff_separator(line);
   csv_table t;
   t.source = path;
   for (auto& record : parse_csv_records(line, path, limits{}, c.separator, false))
-    for (auto& cell : record) {
-      // the unit (region) of a long table; `单位` stays the measurement unit of the other tables
-      for (const char* w : {"地区", "区县", "区域", "单位名称"})
-        if (cell.text == w) cell.text = "unit";
-      t.header.push_back(std::move(cell));
-    }
+    for (auto& cell : record) t.header.push_back(std::move(cell));
+  name_unit_column(t);
   check_header(t, {"unit", "indicator", "period", "value"}, {"flags", "note"});
   c.unit = t.column("unit");
   c.indicator = t.column("indicator");
@@ -536,6 +540,13 @@ std::size_t set_long_references(batch_targets& targets, const long_table& observ
   return set;
 }
 
+const long_table_text* long_table::text_at(std::size_t offset) const noexcept {
+  const auto it =
+      std::lower_bound(texts.begin(), texts.end(), offset,
+                       [](const long_table_text& x, std::size_t at) { return x.offset < at; });
+  return it != texts.end() && it->offset == offset ? &*it : nullptr;
+}
+
 const long_unit_target* long_unit_targets::find(std::size_t unit,
                                                 std::size_t indicator) const noexcept {
   const auto it =
@@ -641,9 +652,7 @@ long_unit_targets read_long_unit_targets(const std::string& path, const plan& p,
   limits lim;
   lim.max_items = std::max(lim.max_items, store.units() * store.indicators() * 4);
   csv_table t = read_csv(in, path, lim);
-  for (auto& cell : t.header)
-    for (const char* w : {"地区", "区县", "区域", "单位名称"})
-      if (cell.text == w) cell.text = "unit";
+  name_unit_column(t);
   check_header(t, {"unit", "indicator", "target"}, {"period", "note"});
   const int cu = t.column("unit"), ci = t.column("indicator"), ct = t.column("target"),
             cp = t.column("period");
@@ -754,14 +763,9 @@ void evaluate_long_table_into(const long_table& table, const plan& p, const batc
   for (std::size_t i = 0; i < s.indicators(); ++i)
     if (targets.rules()[i].deferred)
       for (std::size_t u = 0; u < s.units(); ++u) series.push_back(i * s.units() + u);
-  const bool unit_major = s.unit_stride() > s.indicator_stride();
   for (const auto& t : table.texts) {
-    // the unit and indicator of a text's offset, in either layout
-    const std::size_t outer = t.offset / std::max(s.unit_stride(), s.indicator_stride());
-    const std::size_t inner = t.offset % std::max(s.unit_stride(), s.indicator_stride()) / P;
-    const std::size_t u = unit_major ? outer : inner;
-    const std::size_t i = unit_major ? inner : outer;
-    series.push_back(i * s.units() + u);
+    const auto cell = s.cell_of(t.offset);
+    series.push_back(cell.indicator * s.units() + cell.unit);
   }
   if (unit_targets != nullptr)
     for (const auto& t : unit_targets->items)

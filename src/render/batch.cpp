@@ -89,17 +89,15 @@ std::string batch_to_json(const long_table& t, const long_table_summary& s) {
 void write_batch_csv(std::ostream& out, const long_table& t, const batch_result& r) {
   const auto& store = t.store;
   out << "unit,indicator,period,value,status,gap\n";
-  auto text = t.texts.begin();
   for (std::size_t i = 0; i < store.indicators(); ++i)
     for (std::size_t u = 0; u < store.units(); ++u)
       for (std::size_t k = 0; k < store.periods(); ++k) {
         const std::size_t at = store.offset(u, i, k);
-        while (text != t.texts.end() && text->offset < at) ++text;
         if (!t.present[at]) continue;
         const double v = store.get(u, i, k);
-        const std::string value = text != t.texts.end() && text->offset == at
-                                      ? text->value.text
-                                      : (std::isnan(v) ? std::string() : format_number(v));
+        const long_table_text* text = t.text_at(at);
+        const std::string value =
+            text != nullptr ? text->value.text : (std::isnan(v) ? std::string() : format_number(v));
         out << csv_quote(store.unit_ids()[u]) << ',' << csv_quote(store.indicator_ids()[i]) << ','
             << store.period_list()[k].to_string() << ',' << csv_quote(value) << ','
             << to_string(static_cast<status>(r.codes[at])) << ',' << gap_text(r.gap[at]) << '\n';

@@ -81,11 +81,7 @@ struct batch_view {
   }
   // The value of a cell as written: the text of a side-table cell, else the number.
   std::string value_text(std::size_t u, std::size_t i, std::size_t k) const {
-    const std::size_t at = t.store.offset(u, i, k);
-    const auto it = std::lower_bound(
-        t.texts.begin(), t.texts.end(), at,
-        [](const long_table_text& x, std::size_t offset) { return x.offset < offset; });
-    if (it != t.texts.end() && it->offset == at) return it->value.text;
+    if (const long_table_text* text = t.text_at(t.store.offset(u, i, k))) return text->value.text;
     const double v = t.store.get(u, i, k);
     return std::isnan(v) ? std::string("-") : format_number(v);
   }

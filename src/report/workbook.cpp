@@ -868,19 +868,17 @@ void save_batch_workbook(const std::string& path, const plan& p, const long_tabl
       fills[static_cast<std::size_t>(k)] = wb.fill(detail::style_of(static_cast<status>(k)).colour);
     std::vector<std::string> periods;
     for (const auto& per : store.period_list()) periods.push_back(per.to_string());
-    auto text = table.texts.begin();
     lxw_row_t r = 1;
     for (std::size_t i = 0; i < store.indicators() && written < max_rows; ++i)
       for (std::size_t u = 0; u < store.units() && written < max_rows; ++u)
         for (std::size_t k = 0; k < store.periods() && written < max_rows; ++k) {
           const std::size_t at = store.offset(u, i, k);
-          while (text != table.texts.end() && text->offset < at) ++text;
           if (!table.present[at]) continue;
           worksheet_write_string(ws, r, 0, store.unit_ids()[u].c_str(), wb.text());
           worksheet_write_string(ws, r, 1, store.indicator_ids()[i].c_str(), wb.text());
           worksheet_write_string(ws, r, 2, periods[k].c_str(), wb.text());
           const double v = store.get(u, i, k);
-          if (text != table.texts.end() && text->offset == at)
+          if (const long_table_text* text = table.text_at(at))
             worksheet_write_string(ws, r, 3, text->value.text.c_str(), wb.text());
           else if (!std::isnan(v))
             number(ws, r, 3, v);

@@ -282,3 +282,32 @@ TEST(batch, errors) {
   batch_store other({"a"}, {"y"}, {period::year(2021)});
   EXPECT_THROW(batch_targets(p, other), model_error);
 }
+
+// A store's own layout and a view of a C-order array: offset and cell_of are inverses, a view
+// reads the caller's values where they are and refuses to be written.
+TEST(batch, both_layouts_map_offsets_to_cells_and_back) {
+  const std::vector<std::string> units{"a", "b", "c"}, indicators{"x", "y"};
+  const std::vector<period> periods{period::year(2020), period::year(2021), period::year(2022),
+                                    period::year(2023)};
+  std::vector<double> values(units.size() * indicators.size() * periods.size());
+  for (std::size_t n = 0; n < values.size(); ++n) values[n] = static_cast<double>(n);
+  const batch_store own(units, indicators, periods);
+  const batch_store view = batch_store::view(units, indicators, periods, values.data());
+  EXPECT_FALSE(own.is_view());
+  EXPECT_TRUE(view.is_view());
+  EXPECT_EQ(view.size(), values.size());
+  EXPECT_EQ(view.value_bytes(), 0u);
+  for (const batch_store* s : {&own, &view})
+    for (std::size_t u = 0; u < 3; ++u)
+      for (std::size_t i = 0; i < 2; ++i)
+        for (std::size_t k = 0; k < 4; ++k) {
+          const auto c = s->cell_of(s->offset(u, i, k));
+          EXPECT_EQ(c.unit, u);
+          EXPECT_EQ(c.indicator, i);
+          EXPECT_EQ(c.period, k);
+        }
+  // the view's (u, i, k) is the C-order element of the caller's array
+  EXPECT_EQ(view.get(2, 1, 3), values[(2 * 2 + 1) * 4 + 3]);
+  batch_store copy = view;
+  EXPECT_THROW(copy.set(0, 0, 0, 1.0), error);
+}

@@ -130,6 +130,14 @@ class batch_store {
   std::size_t offset(std::size_t unit, std::size_t indicator, std::size_t period) const noexcept {
     return unit * unit_stride_ + indicator * indicator_stride_ + period;
   }
+  /// @brief The unit, indicator and period of an offset (the inverse of `offset`).
+  struct cell {
+    std::size_t unit;       ///< unit index
+    std::size_t indicator;  ///< indicator index
+    std::size_t period;     ///< period index
+  };
+  /// @brief The cell at an offset of the value array.
+  cell cell_of(std::size_t offset) const noexcept;
   /// @brief Distance between two units' values of one indicator and period.
   std::size_t unit_stride() const noexcept { return unit_stride_; }
   /// @brief Distance between two indicators' values of one unit and period.

@@ -62,6 +62,10 @@ struct long_table {
   std::size_t rows = 0;                      ///< data rows read
   std::size_t bad_rows = 0;                  ///< rows not read (see `problems`)
   std::vector<long_table_problem> problems;  ///< the first `max_problems` bad rows
+
+  /// @brief The text of the cell at a store offset, or null when its value is a number (or
+  /// missing); any store layout.
+  const long_table_text* text_at(std::size_t offset) const noexcept;
 };
 
 /// @brief Reads a long table: a header naming the columns `unit`, `indicator`, `period`,
