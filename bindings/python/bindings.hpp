@@ -3,6 +3,7 @@
 
 #include <pybind11/pybind11.h>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -41,6 +42,12 @@ struct py_evaluation {
   input_set inputs;            // the actuals and references evaluated (for a report)
   std::optional<period> only;  // the period evaluated, when one was given
 };
+
+/// Evaluates a plan on observations (`Plan.evaluate`, `ImportResult.evaluate`); `mark`, when
+/// given, changes the assessments before they are summarised (the GIL is released meanwhile).
+py_evaluation evaluate_inputs(std::shared_ptr<const plan> p, py_observations obs,
+                              const py::object& as_of, const py::object& only,
+                              const std::function<void(std::vector<assessment>&)>& mark = {});
 
 /// `zh` or `en`; anything else is a usage error.
 language language_of(const std::string& name);

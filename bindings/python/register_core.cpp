@@ -33,24 +33,30 @@ const indicator& indicator_of(const py_plan& p, const std::string& id) {
 py_evaluation evaluate_plan(const py_plan& p, const py::object& actuals,
                             const py::object& references, const py::object& as_of,
                             const py::object& only) {
-  const py_observations obs = observations_for(*p.p, actuals, references);
+  return evaluate_inputs(p.p, observations_for(*p.p, actuals, references), as_of, only);
+}
+
+}  // namespace
+
+py_evaluation evaluate_inputs(std::shared_ptr<const plan> p, py_observations obs,
+                              const py::object& as_of, const py::object& only,
+                              const std::function<void(std::vector<assessment>&)>& mark) {
   evaluation_options options;
   options.as_of = date_of(as_of);
   if (!only.is_none()) options.only = period::parse(py::str(only).cast<std::string>());
   py_evaluation e;
-  e.p = p.p;
+  e.p = std::move(p);
   e.as_of = options.as_of;
   e.only = options.only;
   {
     py::gil_scoped_release release;
     e.assessments = evaluate(*e.p, obs.actuals, obs.references, options);
+    if (mark) mark(e.assessments);
     e.summary = summarize(*e.p, e.assessments);
   }
-  e.inputs = obs;
+  e.inputs = std::move(obs);
   return e;
 }
-
-}  // namespace
 
 void register_core(py::module_& m) {
   // every class first, so signatures name the Python classes

@@ -108,11 +108,28 @@ py::dict review_dict(const review_item& r) {
   return d;
 }
 
+py_evaluation evaluate_import(const py_import& i, const py::object& references,
+                              const py::object& as_of, const py::object& only) {
+  py_observations obs = i.observations;
+  if (!references.is_none()) {
+    const py_observations extra = observations_for(*i.plan.p, py::none(), references);
+    obs.references = extra.references;
+    obs.reference_origins = extra.reference_origins;
+  }
+  obs.review = i.result.review;
+  return evaluate_inputs(i.plan.p, std::move(obs), as_of, only,
+                         [&i](std::vector<assessment>& assessments) {
+                           apply_review(assessments, i.result.review);
+                           apply_sources(assessments, i.result);
+                         });
+}
+
 py_import import_file(const std::string& path, const std::optional<int>& table_index,
                       const py::object& sheet, const std::string& encoding, bool strict,
                       const py::object& overrides, const std::string& title,
-                      const std::string& issuer) {
+                      const std::string& issuer, const py::object& per) {
   import_options o;
+  if (!per.is_none()) o.period = period::parse(py::str(per).cast<std::string>());
   if (!sheet.is_none()) o.cells.sheet = py::str(sheet).cast<std::string>();
   o.cells.encoding = parse_text_encoding(encoding);
   o.table_index = table_index ? *table_index : -1;
@@ -179,6 +196,12 @@ void register_io(py::module_& m) {
           },
           py::arg("lang") = "zh",
           "The import report as text (what `planeval import --explain` prints).")
+      .def("evaluate", &evaluate_import, py::arg("references") = py::none(),
+           py::arg("as_of") = py::none(), py::arg("period") = py::none(),
+           "Evaluates the plan on the results published in the table (as `planeval evaluate "
+           "--table` does): an assessment fed by a cell kept for review is `needs_review`, and "
+           "each assessment names its source cell. references: the shapes Plan.evaluate "
+           "accepts. period: evaluate only the targets of this period.")
       .def("__repr__", [](const py_import& i) {
         return "<ImportResult " + std::to_string(i.plan.p->indicators.size()) + " indicators, " +
                std::to_string(i.observations.actuals.size()) + " results, " +
@@ -187,12 +210,13 @@ void register_io(py::module_& m) {
   m.def("import_table", &import_file, py::arg("path"), py::kw_only(),
         py::arg("table_index") = py::none(), py::arg("sheet") = py::none(),
         py::arg("encoding") = "auto", py::arg("strict") = false, py::arg("overrides") = py::none(),
-        py::arg("title") = "", py::arg("issuer") = "",
+        py::arg("title") = "", py::arg("issuer") = "", py::arg("period") = py::none(),
         "Imports a table as published (CSV/TSV in UTF-8 or GB18030, HTML, Excel .xlsx/.xls, "
         "Word .docx; told by content): ids, kinds, "
         "polarities and attributes inferred with their reasons; cells that do not parse kept "
         "for review (strict=True raises instead). overrides: a CSV path or (indicator, field, "
-        "value) tuples. sheet: a workbook's sheet by name or 1-based number. Raises "
+        "value) tuples. sheet: a workbook's sheet by name or 1-based number. period: the plan's "
+        "period when the table's title and columns name no year ('2018'). Raises "
         "FormatError (table.no_header, html.no_table, csv.encoding, office.*), FileError.");
 
   py::object plan_cls = m.attr("Plan");

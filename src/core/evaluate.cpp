@@ -455,6 +455,52 @@ class evaluator {
     set(unparsed ? status::needs_review : status::needs_judgment, zh, en);
   }
 
+  // The verdict of a direction target from what was found (`facts`) and whether it rose.
+  void set_direction(bool up, bool yes, bool no, const std::string& facts_zh,
+                     const std::string& facts_en) {
+    const std::string dir_zh = up ? "提高" : "下降";
+    const std::string dir_en = up ? "increase" : "decrease";
+    if (yes)
+      set(status::met, facts_zh + ",实现" + dir_zh + ",完成目标" + target_quote_zh(),
+          facts_en + ": the " + dir_en + " target " + target_quote_en() + " is met");
+    else if (no)
+      set(status::not_met, facts_zh + ",未能" + dir_zh + ",未完成目标" + target_quote_zh(),
+          facts_en + ": no " + dir_en + ", target " + target_quote_en() + " not met");
+    else
+      set(status::undetermined, facts_zh + ",无法判断是否" + dir_zh,
+          facts_en + ": cannot tell whether it is an " + dir_en);
+  }
+
+  // A direction judged from this period's growth (`Steady rise` against `Up 9.7`): a rise is
+  // growth above zero. False when the period has no growth figure.
+  bool direction_from_growth(const period& p) {
+    const observation* o = find_obs(p, measure_kind::growth);
+    if (o == nullptr) {
+      o = find_obs(p, measure_kind::level);
+      if (o == nullptr || !percent_means_growth(o->unit)) return false;
+    }
+    const actual_value g = read(*o, unit::percent());
+    if (!g.found || g.verdict) return false;
+    op want = t_.rule.operation;
+    if (want == op::improve) {
+      if (ind_.polarity == polarity::band) return false;
+      want = ind_.polarity == polarity::higher ? op::increase : op::decrease;
+    }
+    const bool up = want == op::increase;
+    const bool yes = up ? g.range.lo > 0.0 : g.range.hi < 0.0;
+    const bool no = up ? g.range.hi <= 0.0 : g.range.lo >= 0.0;
+    a_.actual_text = g.text;
+    a_.value_unit = unit::percent();
+    a_.gap_unit = unit::percentage_point();
+    if (computable(g)) {
+      a_.actual = g.shown;
+      a_.target_value = 0.0;
+      a_.gap = g.shown;
+    }
+    set_direction(up, yes, no, "本期增长" + g.text, "this period's growth " + g.text);
+    return true;
+  }
+
   void direction() {
     const period& p = t_.period;
     const period prev = previous_of(p);
@@ -466,6 +512,7 @@ class evaluator {
       from_judgment(std::get<judgment_value>(j->value).verdict, j->text);
       return;
     }
+    if ((!cur || !cur->found || !before || !before->found) && direction_from_growth(p)) return;
     if (!cur || !cur->found || !before || !before->found) {
       set(status::no_data, "方向性目标" + target_quote_zh() + "需要本期和上期(或基期)数值",
           "the direction target " + target_quote_en() +
@@ -502,19 +549,8 @@ class evaluator {
       a_.target_value = before->shown;
       a_.gap = detail::difference(cur->shown, before->shown);
     }
-    const std::string dir_zh = want == op::increase ? "提高" : "下降";
-    const std::string dir_en = want == op::increase ? "increase" : "decrease";
-    const std::string facts_zh = "本期" + cur->text + ",上期(基期)" + before->text;
-    const std::string facts_en = "this period " + cur->text + ", previous " + before->text;
-    if (yes)
-      set(status::met, facts_zh + ",实现" + dir_zh + ",完成目标" + target_quote_zh(),
-          facts_en + ": the " + dir_en + " target " + target_quote_en() + " is met");
-    else if (no)
-      set(status::not_met, facts_zh + ",未能" + dir_zh + ",未完成目标" + target_quote_zh(),
-          facts_en + ": no " + dir_en + ", target " + target_quote_en() + " not met");
-    else
-      set(status::undetermined, facts_zh + ",无法判断是否" + dir_zh,
-          facts_en + ": cannot tell whether it is an " + dir_en);
+    set_direction(want == op::increase, yes, no, "本期" + cur->text + ",上期(基期)" + before->text,
+                  "this period " + cur->text + ", previous " + before->text);
   }
 
   // --- numeric comparison --------------------------------------------------------------------

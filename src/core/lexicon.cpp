@@ -571,6 +571,7 @@ constexpr phrase table[] = {
     {"in step with", en, role::in_line_with, no},
     {"keep pace with", en, role::in_line_with, no},
     {"in sync with", en, role::in_line_with, no},
+    {"the same as", en, role::in_line_with, no},
     {"roughly", en, role::roughly, yes},
     {"broadly", en, role::roughly, no},
     {"basically", en, role::roughly, no},

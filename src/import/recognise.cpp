@@ -334,11 +334,55 @@ std::string split_name(std::string_view name, std::string& number, std::string& 
 bool lower_is_better(std::string_view name, std::string& word) {
   static const char* const reductions[] = {"降低", "下降", "减少", "减量", "削减", "降幅"};
   if (has_any(name, reductions, &word)) return false;
+  // the English of official translations, matched without case
+  std::string lower_name(name);
+  for (char& c : lower_name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  static const char* const reductions_en[] = {"reduction", "decrease", "decline",
+                                              "drop in",   "cut in",   "fall in"};
+  if (has_any(lower_name, reductions_en, &word)) return false;
+  static const char* const lower_en[] = {
+      "unemployment", "energy consumption", "emission", "death", "accident", "pollution",
+      "poverty",      "water consumption",  "deficit",  "debt",  "crime",    "vacancy",
+      "incidence"};
+  if (has_any(lower_name, lower_en, &word)) return true;
   static const char* const lower[] = {
-      "失业",     "能耗",       "排放",   "死亡",   "事故",           "PM2.5",  "细颗粒物",
-      "污染",     "贫困发生率", "用水量", "赤字",   "负债率",         "发病率", "犯罪",
-      "能源消耗", "空置率",     "超标",   "总人口", "人口自然增长率", "劣Ⅴ类",  "劣V类"};
+      "失业",       "能耗",   "排放",           "死亡",   "事故",   "PM2.5", "细颗粒物", "污染",
+      "贫困发生率", "用水量", "赤字",           "负债率", "发病率", "犯罪",  "能源消耗", "空置率",
+      "超标",       "总人口", "人口自然增长率", "劣Ⅴ类",  "劣V类",  "债务",  "外债"};
   return has_any(name, lower, &word);
+}
+
+std::optional<attribute> attribute_in_cell(std::string_view cell) {
+  std::string lower(cell);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  static const char* const binding[] = {"约束", "binding", "obligatory", "mandatory"};
+  static const char* const anticipatory[] = {"预期", "anticipatory", "expected", "indicative"};
+  if (has_any(lower, binding)) return attribute::binding;
+  if (has_any(lower, anticipatory)) return attribute::anticipatory;
+  return std::nullopt;
+}
+
+std::string without_of_which(std::string_view name, std::string& prefix) {
+  prefix.clear();
+  const std::string_view trimmed = detail::trim(name);
+  static const char* const words[] = {"其中", "includes", "including", "of which", "among which"};
+  for (const char* w : words) {
+    const std::size_t n = std::char_traits<char>::length(w);
+    if (trimmed.size() <= n) continue;
+    std::string head(trimmed.substr(0, n));
+    for (char& c : head) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (head != w) continue;
+    std::string_view rest = trimmed.substr(n);
+    for (const char* colon : {":", "：", ",", "，"})
+      if (rest.rfind(colon, 0) == 0) {
+        rest.remove_prefix(std::char_traits<char>::length(colon));
+        rest = detail::trim(rest);
+        if (rest.empty()) return std::string(trimmed);
+        prefix = std::string(trimmed.substr(0, trimmed.size() - rest.size()));
+        return std::string(rest);
+      }
+  }
+  return std::string(trimmed);
 }
 
 bool names_growth(std::string_view name) {
@@ -349,9 +393,13 @@ std::string section_name(std::string_view text) {
   std::u32string s = to_u32(detail::trim(text));
   static const std::u32string bullets = U"➢•●■◆▶►※·- ";
   while (!s.empty() && bullets.find(s.front()) != std::u32string::npos) s.erase(0, 1);
-  // 一、 二、 (一) 1.
+  // 一、 二、 (一) 1. and Roman numerals: `I. Economic Development`, `Ⅲ、`
+  auto numeral = [](char32_t c) {
+    return chinese_digit(c) >= 0 || (c >= U'0' && c <= U'9') || c == U'I' || c == U'V' ||
+           c == U'X' || (c >= U'\u2160' && c <= U'\u216B');
+  };
   std::size_t i = 0;
-  while (i < s.size() && (chinese_digit(s[i]) >= 0 || (s[i] >= U'0' && s[i] <= U'9'))) ++i;
+  while (i < s.size() && numeral(s[i])) ++i;
   if (i > 0 && i < s.size() && (s[i] == U'、' || s[i] == U'.' || s[i] == U'．')) s.erase(0, i + 1);
   while (!s.empty() && (s.front() == U' ' || s.front() == U'\u3000')) s.erase(0, 1);
   return to_utf8(s);

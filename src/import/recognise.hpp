@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "planeval/core/indicator.hpp"
 #include "planeval/core/period.hpp"
 
 namespace planeval::import_detail {
@@ -66,6 +67,15 @@ std::string split_name(std::string_view name, std::string& number, std::string& 
 /// `PM2.5`…), unless it names a reduction (`降低率`, `下降`, `减少`, `减量`); `word` receives the
 /// deciding word.
 bool lower_is_better(std::string_view name, std::string& word);
+
+/// The attribute an attribute cell names: `约束性`, `Binding`, `Obligatory`, `Mandatory` →
+/// binding; `预期性`, `Anticipatory`, `Expected`, `Indicative` → anticipatory (without case);
+/// nothing for any other text.
+std::optional<attribute> attribute_in_cell(std::string_view cell);
+
+/// The name without a leading `其中:`, `Includes:`, `Of which:` (a part of the row above);
+/// `prefix` receives the words dropped.
+std::string without_of_which(std::string_view name, std::string& prefix);
 
 /// True when a name says its values are growth rates (`增速`, `增长`, `增幅`).
 bool names_growth(std::string_view name);

@@ -332,6 +332,11 @@ class importer {
   }
 
   void read_facts() {
+    if (opt_.period) {
+      plan_span_ = opt_.period;
+      infer({}, "period", plan_span_->to_string(), "导入时给定的规划期",
+            "the plan's period given with the import (--table-period)");
+    }
     for (const auto& t : titles_) {
       if (!plan_span_) plan_span_ = five_year_plan_in(t);
     }
@@ -556,23 +561,33 @@ class importer {
       bool values = false;
       for (std::size_t c = 0; c < cols_.size(); ++c)
         if (cols_[c].meaning.role == column_role::value && !g_.text(r, c).empty()) values = true;
-      if (filled == 1 && !values && !name.empty() && part.empty()) {
-        const bool title_like = has(name, "表") && (has(name, "（") || has(name, "("));
+      // a section written in the number column (`I. Economic Development` under `No.`)
+      std::string lone = name;
+      std::size_t lone_col = static_cast<std::size_t>(name_col);
+      if (lone.empty() && filled == 1 && !values && part.empty() && number_col >= 0) {
+        const std::string& t = g_.text(r, static_cast<std::size_t>(number_col));
+        if (!t.empty() && !std::isdigit(static_cast<unsigned char>(t.front()))) {
+          lone = t;
+          lone_col = static_cast<std::size_t>(number_col);
+        }
+      }
+      if (filled == 1 && !values && !lone.empty() && part.empty()) {
+        const bool title_like = has(lone, "表") && (has(lone, "（") || has(lone, "("));
         // `其中:` introduces the parts of the row above; it is not a category
-        const std::string bare = normalise(name);
+        const std::string bare = normalise(lone);
         const bool of_which = bare.rfind("其中", 0) == 0 || bare.rfind("包括", 0) == 0 ||
                               (!bare.empty() && bare.back() == ':');
         if (title_like) {
-          titles_.push_back(name);
+          titles_.push_back(lone);
         } else if (of_which) {
-          out_.notes.push_back("row " + std::to_string(origin_[r] + 1) + " '" + name +
+          out_.notes.push_back("row " + std::to_string(origin_[r] + 1) + " '" + lone +
                                "' introduces the rows under it (of which): kept as a note");
         } else {
-          ctx.category = section_name(name);
+          ctx.category = section_name(lone);
           ctx.group.clear();
-          infer({}, "category", ctx.category, "分节行“" + name + "”作为其下指标的类别",
-                "the section row '" + name + "' is the category of the rows under it",
-                at(r, static_cast<std::size_t>(name_col)));
+          infer({}, "category", ctx.category, "分节行“" + lone + "”作为其下指标的类别",
+                "the section row '" + lone + "' is the category of the rows under it",
+                at(r, lone_col));
         }
         continue;
       }
@@ -625,9 +640,15 @@ class importer {
           starred = true;
         }
       }
+      // `其中:粮食产量`, `Includes: grain output`: a part of the row above, named without the mark
+      std::string of_which;
+      display = without_of_which(display, of_which);
       indicator ind;
       target_cells_.clear();
       ind.name_zh = display;
+      if (std::all_of(display.begin(), display.end(),
+                      [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+        ind.name_en = display;  // a table in English names it in English
       ind.category = ctx.category;
       ++order;
       // id
@@ -654,6 +675,12 @@ class importer {
             std::string("from the row's ") + (numeric ? "number " + id_number : "order") +
                 (latin.empty() ? "" : " and the Latin letters of its name"),
             name_where);
+      if (!of_which.empty())
+        infer(id, "name", display, "名称前的“" + of_which + "”表示其上一行的一部分,名称不含此词",
+              "'" + of_which +
+                  "' before the name marks a part of the row above: the name is "
+                  "read without it",
+              name_where);
       // unit
       std::string unit_source;
       if (unit_col >= 0 && !g_.text(r, static_cast<std::size_t>(unit_col)).empty()) {
@@ -675,13 +702,14 @@ class importer {
       std::string attr = attr_col >= 0 ? g_.text(r, static_cast<std::size_t>(attr_col)) : "";
       if (attr.empty() && !part.empty() && name.empty()) attr = ctx.attribute;
       if (!part.empty()) ctx.attribute = attr.empty() ? ctx.attribute : attr;
-      if (has(attr, "约束")) {
-        ind.attribute = attribute::binding;
-      } else if (has(attr, "预期")) {
-        ind.attribute = attribute::anticipatory;
+      if (const auto named = attribute_in_cell(attr)) {
+        ind.attribute = *named;
       } else if (starred && (facts_.star_binding || attr_col < 0)) {
         ind.attribute = attribute::binding;
         infer(id, "attribute", "binding", "名称带*标记", "the name carries the * mark", name_where);
+      } else if (!attr.empty()) {
+        infer(id, "attribute", "anticipatory", "属性“" + attr + "”不是已知的写法,按预期性",
+              "the attribute '" + attr + "' is not a known word: anticipatory", name_where);
       } else {
         infer(id, "attribute", "anticipatory", "表中未写属性,按预期性",
               "no attribute in the table: anticipatory", name_where);
@@ -1098,12 +1126,25 @@ class importer {
               "taken from the title rows above the table");
     }
     p.issuer = opt_.issuer;
-    if (plan_span_)
+    if (plan_span_) {
       p.period = *plan_span_;
-    else
-      p.period = period::year(target_year_ > 0 ? target_year_ : 2000);
-    infer({}, "period", p.period.to_string(), "由标题或年份列确定规划期",
-          "the plan's period, from the title or the year columns");
+      if (!opt_.period)
+        infer({}, "period", p.period.to_string(), "由标题或年份列确定规划期",
+              "the plan's period, from the title or the year columns");
+    } else if (target_year_ > 0) {
+      p.period = period::year(target_year_);
+      infer({}, "period", p.period.to_string(), "由目标列的年份确定规划期",
+            "the plan's period, from the year of the target columns");
+    } else {
+      // nothing names a year: the plan needs one, and it must not pass for the table's
+      p.period = period::year(2000);
+      infer({}, "period", p.period.to_string(),
+            "标题和列均未写年份:以2000年占位,未写年份的目标和完成值列未读取;请用--table-"
+            "period给出规划期",
+            "neither the title nor the columns name a year: 2000 stands in, and the target and "
+            "result columns that name no year are not read; give the plan's period with "
+            "--table-period");
+    }
     for (const auto& t : titles_) out_.notes.insert(out_.notes.begin(), "title: " + t);
     if (p.indicators.empty()) out_.notes.push_back("the table has no indicator rows");
   }

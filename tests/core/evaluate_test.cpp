@@ -337,6 +337,35 @@ TEST(evaluate_direction, compares_with_the_previous_period) {
   EXPECT_EQ(st(f, "better"), status::met);
 }
 
+// `Steady rise` against `Up 9.7` (NDRC's English table, tests/data/published/19): the year's
+// growth says whether it rose when no previous level is given.
+TEST(evaluate_direction, judged_from_the_growth_of_the_period) {
+  fixture f;
+  f.add("trade", "亿元", "Steady rise");
+  f.add("fell", "亿元", "进一步提高");
+  f.add("cut", "亿元", "继续下降");
+  f.add("flat", "亿元", "进一步提高");
+  f.actual("trade", "Up 9.7");
+  f.actual("fell", "下降1.2%");
+  f.actual("cut", "下降3%");
+  f.actual("flat", "增长0至1%");
+  EXPECT_EQ(st(f, "trade"), status::met);
+  EXPECT_EQ(st(f, "fell"), status::not_met);
+  EXPECT_EQ(st(f, "cut"), status::met);
+  EXPECT_EQ(st(f, "flat"), status::undetermined);  // 0 to 1 %: it may not have risen
+  const auto a = f.eval("trade");
+  EXPECT_NEAR(*a.gap, 9.7, 1e-12);
+  EXPECT_EQ(a.gap_unit, unit::percentage_point());
+  EXPECT_NE(a.reason_en.find("this period's growth Up 9.7"), std::string::npos) << a.reason_en;
+  EXPECT_NE(a.reason_zh.find("实现提高"), std::string::npos) << a.reason_zh;
+  // with both levels the levels decide, as before
+  fixture g;
+  g.add("up", "亿元", "进一步提高");
+  g.actual("up", "100", y2020);
+  g.actual("up", "99");
+  EXPECT_EQ(st(g, "up"), status::not_met);
+}
+
 TEST(evaluate_units, targets_with_their_own_units_are_converted) {
   fixture f;
   f.add("area", "万平方米", "213000平方米");

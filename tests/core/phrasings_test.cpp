@@ -307,6 +307,7 @@ const phrasing targets[] = {
     {"Up 7.0 approx.", growth(pct(op::about, 7))},
     {"Over 600.00", strict(level(op::at_least, 600))},
     {"generally in step with economic growth", ref(op::about, "经济增长")},
+    {"basically the same as economic growth", ref(op::about, "经济增长")},
     {"continued reductions", dir(op::decrease)},
     {"increased by 2.5 percent", growth(pct(op::reach, 2.5))},
     {"increased by 2.5 percent year-on-year", growth(pct(op::reach, 2.5))},

@@ -79,7 +79,12 @@ bool found_line(const std::string& all, const std::string& cell) {
       bare.erase(at, m.size());
   }
   bare = std::string(detail::trim(bare));
-  const std::string candidates[] = {cell, bare, split_name(bare, number, unit), section_name(cell)};
+  // an attribute cell in any of its words (`Anticipatory`) is read as the attribute
+  if (const auto a = attribute_in_cell(bare))
+    return all.find(*a == attribute::binding ? "约束性" : "预期性") != std::string::npos;
+  std::string of_which;
+  const std::string candidates[] = {cell, bare, split_name(bare, number, unit), section_name(cell),
+                                    without_of_which(split_name(bare, number, unit), of_which)};
   for (const auto& c : candidates)
     if (!c.empty() && all.find(c) != std::string::npos) return true;
   return false;
@@ -187,6 +192,83 @@ TEST(PublishedStatuses, China2005Execution) {
   // a population target is a ceiling: 130756 against 133000 is met
   EXPECT_TRUE(is_attained(status_of(r, a, "全国总人口", "2005")));
   EXPECT_EQ(status_of(r, a, "高中阶段教育毛入学率", "2005"), status::not_met);  // 53 against 60
+}
+
+// NDRC's English table of the 2018 plan's results (file 19): the table names no year, so the
+// period is given. Statuses as a careful analyst gives them; where the published `Performance`
+// says otherwise, the comment says why.
+TEST(PublishedStatuses, China2018ExecutionInEnglish) {
+  import_options o;
+  o.period = period::year(2018);
+  const auto r = import_table(published + "/19-china-2018-execution-en.csv", o);
+  EXPECT_EQ(r.plan.period.to_string(), "2018");
+  ASSERT_EQ(r.plan.indicators.size(), 20U);
+  const auto a = evaluated(r);
+  auto of = [&](const std::string& name) { return status_of(r, a, name, "2018"); };
+  EXPECT_EQ(of("GDP"), status::met);           // up 6.6 against about 6.5
+  EXPECT_EQ(of("grain output"), status::met);  // 657.89 over 550 (`Includes:` dropped)
+  EXPECT_EQ(of("electricity generated"), status::met);
+  EXPECT_EQ(of("Secondary Industry"), status::met);  // exactly on target
+  // up 9.0 against about 10: the table says "As projected"; 1 point under is not met here
+  EXPECT_EQ(of("Total retail sales of consumer goods"), status::not_met);
+  // a rise, read from the year's growth (up 9.7)
+  EXPECT_EQ(of("Total import and export volume of goods"), status::met);
+  EXPECT_EQ(of("Total import and export volume of services"), status::met);
+  EXPECT_EQ(of("Foreign direct investment"), status::needs_judgment);  // `Overall stability`
+  // debt is lower-is-better: 209.3 within the 210.0 planned
+  EXPECT_EQ(of("Long- and medium-term foreign debt"), status::met);
+  EXPECT_EQ(of("Percentage of registered urban residents"), status::met);
+  EXPECT_EQ(of("General government expenditures"), status::met);
+  EXPECT_EQ(of("Fiscal deficit"), status::met);
+  // `Basically the same as 2017 real growth rate`: a reference with a year in its name is not
+  // read yet, so the cell is kept for review
+  EXPECT_EQ(of("M2 money supply growth rate"), status::needs_review);
+  // the sections, the English attribute and the English names
+  for (const auto& i : r.plan.indicators) {
+    EXPECT_EQ(i.name_en, i.name_zh);
+    EXPECT_EQ(i.attribute, attribute::anticipatory);
+  }
+  EXPECT_EQ(r.plan.indicators.front().category, "Economic Development");
+  EXPECT_EQ(r.plan.indicators.back().category, "Fiscal & Financial Targets");
+  for (const auto& inf : r.inferences)
+    EXPECT_FALSE(inf.field == "attribute" && inf.reason_en.find("no attribute") == 0)
+        << inf.indicator;
+  // without the period the year-less columns are not read, and the import says how to mend it
+  const auto bare = import_table(published + "/19-china-2018-execution-en.csv");
+  EXPECT_TRUE(bare.actuals.empty());
+  bool told = false;
+  for (const auto& inf : bare.inferences)
+    if (inf.field == "period" && inf.reason_en.find("--table-period") != std::string::npos)
+      told = true;
+  EXPECT_TRUE(told);
+}
+
+TEST(PublishedRecognition, EnglishAttributesSectionsAndParts) {
+  using namespace import_detail;
+  EXPECT_EQ(attribute_in_cell("Binding"), attribute::binding);
+  EXPECT_EQ(attribute_in_cell("obligatory"), attribute::binding);
+  EXPECT_EQ(attribute_in_cell("约束性"), attribute::binding);
+  EXPECT_EQ(attribute_in_cell("Anticipatory"), attribute::anticipatory);
+  EXPECT_EQ(attribute_in_cell("预期性"), attribute::anticipatory);
+  EXPECT_FALSE(attribute_in_cell("Type A").has_value());
+  EXPECT_EQ(section_name("I. Economic Development"), "Economic Development");
+  EXPECT_EQ(section_name("IV. Ecology"), "Ecology");
+  EXPECT_EQ(section_name("Ⅲ、民生福祉"), "民生福祉");
+  EXPECT_EQ(section_name("Market Consumption and Price Levels"),
+            "Market Consumption and Price Levels");
+  std::string prefix;
+  EXPECT_EQ(without_of_which("Includes: grain output", prefix), "grain output");
+  EXPECT_EQ(prefix, "Includes: ");
+  EXPECT_EQ(without_of_which("其中：粮食产量", prefix), "粮食产量");
+  EXPECT_EQ(without_of_which("Including", prefix), "Including");
+  EXPECT_EQ(without_of_which("Income per person", prefix), "Income per person");
+  EXPECT_TRUE(prefix.empty());
+  std::string word;
+  EXPECT_TRUE(lower_is_better("Fiscal deficit", word));
+  EXPECT_EQ(word, "deficit");
+  EXPECT_TRUE(lower_is_better("Surveyed Urban Unemployment Rate", word));
+  EXPECT_FALSE(lower_is_better("Reduction in energy consumption per unit of GDP", word));
+  EXPECT_FALSE(lower_is_better("GDP", word));
 }
 
 // Tables whose years are in their titles or that sum five years beside the last one.

@@ -75,6 +75,9 @@ void add_table_options(CLI::App& cmd, input_options& o) {
                  "Corrections of the import's inferences (CSV: indicator,field,value; indicator "
                  "is an id or a published name)")
       ->check(CLI::ExistingFile);
+  cmd.add_option("--table-period", o.table_period,
+                 "The plan's period of a table whose title and columns name no year (2018, "
+                 "2021/2025): its target and result columns are read for it");
   cmd.add_flag("--strict", o.strict,
                "Fail at the first cell that does not parse, of --table, --indicators, --actuals "
                "or --references (default: keep it as text for review and exit 1)");
@@ -88,6 +91,7 @@ import_options import_options_of(const input_options& o) {
   io.title = o.title;
   io.issuer = o.issuer;
   io.cells.sheet = o.sheet;
+  if (!o.table_period.empty()) io.period = period::parse(o.table_period);
   if (!o.overrides.empty()) io.overrides = load_import_overrides(o.overrides);
   return io;
 }

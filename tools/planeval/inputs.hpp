@@ -35,7 +35,8 @@ struct input_options {
   bool strict = false;
   std::string title;
   std::string issuer;
-  std::string sheet;   // --sheet: the sheet of a workbook given as --table
+  std::string sheet;         // --sheet: the sheet of a workbook given as --table
+  std::string table_period;  // --table-period: the plan's period when the table names no year
   std::string output;  // -o: the file written (required by --format xlsx); empty: standard output
 };
 

@@ -202,6 +202,12 @@ class ImportResult:
     @property
     def notes(self) -> List[str]: ...
     def explain(self, lang: str = "zh") -> str: ...
+    def evaluate(
+        self,
+        references: References = None,
+        as_of: Optional[DateLike] = None,
+        period: Optional[PeriodLike] = None,
+    ) -> Evaluation: ...
 
 def import_table(
     path: str,
@@ -213,6 +219,7 @@ def import_table(
     overrides: Union[str, Sequence[Tuple[str, str, str]], None] = None,
     title: str = "",
     issuer: str = "",
+    period: Optional[PeriodLike] = None,
 ) -> ImportResult: ...
 
 def load_observations(

@@ -66,6 +66,38 @@ def test_cells_kept_for_review_and_strict(tmp_path):
     assert no_header.value.code == "table.no_header"
 
 
+def test_import_result_evaluate_applies_review_and_source_cells(tmp_path):
+    table = tmp_path / "results.csv"
+    table.write_text("序号,指标名称,单位,2021年目标,2021年完成\n"
+                     "1,地区生产总值增速,%,6左右,6.4\n2,城镇新增就业,万人,3,三万多\n",
+                     encoding="utf-8")
+    r = planeval.import_table(str(table))
+    assert [item["location"].cell for item in r.review] == ["E3"]
+    ev = r.evaluate()
+    gdp, jobs = (i.id for i in r.plan.indicators)
+    assert ev.status(gdp) == "met"
+    # the result cell that did not parse: needs review, not "no data" as Plan.evaluate says
+    assert ev.status(jobs) == "needs_review"
+    assert r.plan.evaluate(r.observations).status(jobs) == "no_data"
+    sources = {a.indicator: a.to_dict()["source"] for a in ev}
+    assert sources[gdp].endswith("D2")  # the target's cell
+
+
+def test_an_english_table_without_a_year_takes_the_period_given():
+    path = str(PUBLISHED / "19-china-2018-execution-en.csv")
+    r = planeval.import_table(path, period=2018)
+    assert r.plan.period == "2018"
+    names = {i.name_en: i.id for i in r.plan.indicators}
+    assert "grain output" in names and "GDP" in names
+    ev = r.evaluate()
+    assert ev.status(names["GDP"]) == "met"
+    assert ev.status(names["Total retail sales of consumer goods"]) == "not_met"
+    assert ev.status(names["M2 money supply growth rate"]) == "needs_review"
+    without = planeval.import_table(path)
+    assert without.observations.actual_count == 0
+    assert any("--table-period" in i["reason_en"] for i in without.inferences)
+
+
 OFFICE = ROOT / "tests" / "data" / "office"
 
 

@@ -4,6 +4,7 @@
 /// and its actuals, every inference recorded with its reason, every cell that does not parse
 /// kept as text for review (docs/importing.md).
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,9 @@ struct import_options {
   std::string plan_id;   ///< plan id; empty: from the file name
   std::string title;     ///< plan title; empty: from the title rows
   std::string issuer;    ///< issuing body; empty: none
+  /// the plan's period (`2018`, `2021/2025`); empty: from the title rows and the year columns.
+  /// Columns that name no year (`Projected Figure`, `目标`) are read for it.
+  std::optional<planeval::period> period;
   std::vector<import_override> overrides;  ///< corrections applied after inference
 };
 
