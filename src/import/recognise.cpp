@@ -362,16 +362,32 @@ std::optional<attribute> attribute_in_cell(std::string_view cell) {
   return std::nullopt;
 }
 
+namespace {
+const char* const of_which_words[] = {"其中",      "包括",     "includes",
+                                      "including", "of which", "among which"};
+
+bool starts_without_case(std::string_view text, std::string_view word) {
+  if (text.size() < word.size()) return false;
+  for (std::size_t i = 0; i < word.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(text[i])) != static_cast<unsigned char>(word[i]))
+      return false;
+  return true;
+}
+}  // namespace
+
+bool introduces_parts(std::string_view text) {
+  const std::string_view t = detail::trim(text);
+  for (const char* w : of_which_words)
+    if (starts_without_case(t, w)) return true;
+  return !t.empty() && t.back() == ':';
+}
+
 std::string without_of_which(std::string_view name, std::string& prefix) {
   prefix.clear();
   const std::string_view trimmed = detail::trim(name);
-  static const char* const words[] = {"其中", "includes", "including", "of which", "among which"};
-  for (const char* w : words) {
+  for (const char* w : of_which_words) {
     const std::size_t n = std::char_traits<char>::length(w);
-    if (trimmed.size() <= n) continue;
-    std::string head(trimmed.substr(0, n));
-    for (char& c : head) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (head != w) continue;
+    if (trimmed.size() <= n || !starts_without_case(trimmed, w)) continue;
     std::string_view rest = trimmed.substr(n);
     for (const char* colon : {":", "：", ",", "，"})
       if (rest.rfind(colon, 0) == 0) {

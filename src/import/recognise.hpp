@@ -73,6 +73,10 @@ bool lower_is_better(std::string_view name, std::string& word);
 /// nothing for any other text.
 std::optional<attribute> attribute_in_cell(std::string_view cell);
 
+/// True when a lone text introduces the rows under it as parts (`其中:`, `包括`, `Of which:`, a
+/// text ending with `:`).
+bool introduces_parts(std::string_view text);
+
 /// The name without a leading `其中:`, `Includes:`, `Of which:` (a part of the row above);
 /// `prefix` receives the words dropped.
 std::string without_of_which(std::string_view name, std::string& prefix);

@@ -574,9 +574,7 @@ class importer {
       if (filled == 1 && !values && !lone.empty() && part.empty()) {
         const bool title_like = has(lone, "表") && (has(lone, "（") || has(lone, "("));
         // `其中:` introduces the parts of the row above; it is not a category
-        const std::string bare = normalise(lone);
-        const bool of_which = bare.rfind("其中", 0) == 0 || bare.rfind("包括", 0) == 0 ||
-                              (!bare.empty() && bare.back() == ':');
+        const bool of_which = introduces_parts(normalise(lone));
         if (title_like) {
           titles_.push_back(lone);
         } else if (of_which) {

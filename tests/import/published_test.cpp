@@ -263,6 +263,10 @@ TEST(PublishedRecognition, EnglishAttributesSectionsAndParts) {
   EXPECT_EQ(without_of_which("Including", prefix), "Including");
   EXPECT_EQ(without_of_which("Income per person", prefix), "Income per person");
   EXPECT_TRUE(prefix.empty());
+  EXPECT_TRUE(introduces_parts("其中:"));
+  EXPECT_TRUE(introduces_parts("Of which:"));
+  EXPECT_TRUE(introduces_parts("包括"));
+  EXPECT_FALSE(introduces_parts("Economic Development"));
   std::string word;
   EXPECT_TRUE(lower_is_better("Fiscal deficit", word));
   EXPECT_EQ(word, "deficit");
