@@ -61,6 +61,14 @@ void detail::check_text_length(std::string_view text, std::size_t max_bytes) {
                                                    std::to_string(max_bytes));
 }
 
+bool detail::comma_between_digits(std::string_view text, std::string_view remark) noexcept {
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (remark.empty() || !digit(remark.front()) || text.size() < remark.size() + 2) return false;
+  const std::size_t comma = text.size() - remark.size() - 1;
+  return text.compare(comma + 1, remark.size(), remark) == 0 && text[comma] == ',' &&
+         digit(text[comma - 1]);
+}
+
 namespace {
 
 // --- one rule: the forms over the head, the rest a remark ---------------------------------------
@@ -288,9 +296,12 @@ rule parse_rule(std::string_view text, std::size_t depth) {
   single one = parse_single(text);
   rule& r = one.r;
   // 304,5万吨 is a misplaced separator inside a number, not two figures
-  const bool digit_after_comma = one.separator == U',' && !r.remark.empty() && r.remark[0] >= '0' &&
-                                 r.remark[0] <= '9' && r.operation == op::reach && r.unit.empty() &&
-                                 r.measure.kind == measure_kind::level && r.qualifier.empty();
+  // (增长5,5%: the comma between two digits, whatever the first figure is)
+  const bool digit_after_comma =
+      one.separator == U',' && !r.remark.empty() &&
+      ((r.remark[0] >= '0' && r.remark[0] <= '9' && r.operation == op::reach && r.unit.empty() &&
+        r.measure.kind == measure_kind::level && r.qualifier.empty()) ||
+       detail::comma_between_digits(text, r.remark));
   const bool chained =
       (one.separator == U',' || one.separator == U';' || one.separator == 0x3001) &&
       !digit_after_comma;

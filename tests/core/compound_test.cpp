@@ -72,6 +72,14 @@ TEST(compound_rule, what_stays_one_figure_and_a_remark) {
   EXPECT_EQ(parse_target("5,10"), remark(level(op::reach, 5), "10"));
   // 304,5万吨: a separator inside a number is not two figures
   EXPECT_EQ(parse_target("304,5万吨").operation, op::reach);
+  // 增长5,5%: a decimal comma after a growth figure, not growth 5% and a level of 5%
+  const rule typo = parse_target("增长5,5%");
+  EXPECT_EQ(typo.operation, op::reach);
+  EXPECT_EQ(typo.remark, "5%");
+  EXPECT_EQ(parse_observation("增长5,5%").also.size(), 0U);
+  // a unit or a verb before the comma still starts a second figure
+  EXPECT_EQ(parse_target("增长5%,5%").operation, op::compound);
+  EXPECT_EQ(parse_target("达1211亿元,增长6.8%").operation, op::compound);
   // a remark that is a comparison with a named quantity stays a remark
   const rule r = parse_target("增长5.3%、高于全国0.4个百分点");
   EXPECT_EQ(r.operation, op::reach);

@@ -79,6 +79,10 @@ bool reference(scanner& s, reading& p);
 /// `respectively` set, or none when the text is not one.
 std::optional<rule> respectively_list(std::string_view text);
 
+/// True when the remark of `text` follows a comma that stands between two digits (`304,5万吨`,
+/// `增长5,5%`): a decimal point or thousands separator typed wrong, not a second figure.
+bool comma_between_digits(std::string_view text, std::string_view remark) noexcept;
+
 /// @throws parse_error (`limit_text_length`) for a text longer than `max_bytes`.
 void check_text_length(std::string_view text, std::size_t max_bytes);
 

@@ -105,9 +105,10 @@ parsed_observation parse_chain(std::string_view text, const parse_options& optio
   char32_t separator = 0;
   parsed_observation o = parse_one_observation(text, options, &separator);
   // 304,5万吨 is a misplaced separator inside a number, not two figures
-  const bool digit_after_comma = separator == U',' && !o.remark.empty() && o.remark[0] >= '0' &&
-                                 o.remark[0] <= '9' && o.unit.empty() &&
-                                 o.measure.kind == measure_kind::level;
+  const bool digit_after_comma = separator == U',' && !o.remark.empty() &&
+                                 ((o.remark[0] >= '0' && o.remark[0] <= '9' && o.unit.empty() &&
+                                   o.measure.kind == measure_kind::level) ||
+                                  detail::comma_between_digits(text, o.remark));
   const bool chained =
       (separator == U',' || separator == U';' || separator == 0x3001) && !digit_after_comma;
   // a comparable figure read from the remark (名义增长6%,实际增长5%) keeps it
