@@ -152,3 +152,23 @@ TEST(cli_import, the_report_lists_cells_to_review_and_the_inferences) {
   EXPECT_EQ(e.code, 1) << e.out;
   EXPECT_NE(e.out.find("odd-actuals.csv:3"), std::string::npos) << e.out;
 }
+
+// NDRC's English table names no year: --table-period gives it, on import and on --table.
+TEST(cli_import, table_period_for_a_table_that_names_no_year) {
+  const std::string table = published + "/19-china-2018-execution-en.csv";
+  const auto bare = run("import " + table + " --explain --lang en");
+  EXPECT_NE(bare.out.find("0 results"), std::string::npos) << bare.out;
+  EXPECT_NE(bare.out.find("give the plan's period with --table-period"), std::string::npos)
+      << bare.out;
+  const std::string args = "evaluate --table " + table + " --table-period 2018 --format json";
+  const auto json =
+      planeval::test::run_shell(std::string(PLANEVAL_CLI) + " " + args + " 2>/dev/null");
+  EXPECT_EQ(json.code, 1) << json.out;  // row 20's target is kept for review
+  const auto j = nlohmann::json::parse(json.out);
+  ASSERT_EQ(j.at("assessments").size(), 20U);
+  EXPECT_EQ(j["assessments"][0]["period"], "2018");
+  EXPECT_EQ(j["assessments"][0]["status"], "met");
+  EXPECT_EQ(j["assessments"][19]["status"], "needs_review");
+  const auto r = run(args);
+  EXPECT_NE(r.out.find("cell E27"), std::string::npos) << r.out;  // the review line on stderr
+}
