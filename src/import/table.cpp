@@ -644,9 +644,6 @@ class importer {
       indicator ind;
       target_cells_.clear();
       ind.name_zh = display;
-      if (std::all_of(display.begin(), display.end(),
-                      [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
-        ind.name_en = display;  // a table in English names it in English
       ind.category = ctx.category;
       ++order;
       // id
@@ -673,6 +670,13 @@ class importer {
             std::string("from the row's ") + (numeric ? "number " + id_number : "order") +
                 (latin.empty() ? "" : " and the Latin letters of its name"),
             name_where);
+      // a table in English names it in English
+      if (std::all_of(display.begin(), display.end(),
+                      [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+        ind.name_en = display;
+        infer(id, "name_en", display, "名称不含汉字:同时作为英文名称",
+              "the name has no Chinese characters: it is the English name too", name_where);
+      }
       if (!of_which.empty())
         infer(id, "name", display, "名称前的“" + of_which + "”表示其上一行的一部分,名称不含此词",
               "'" + of_which +

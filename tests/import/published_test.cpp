@@ -230,9 +230,13 @@ TEST(PublishedStatuses, China2018ExecutionInEnglish) {
   }
   EXPECT_EQ(r.plan.indicators.front().category, "Economic Development");
   EXPECT_EQ(r.plan.indicators.back().category, "Fiscal & Financial Targets");
-  for (const auto& inf : r.inferences)
+  std::size_t english_names = 0;
+  for (const auto& inf : r.inferences) {
     EXPECT_FALSE(inf.field == "attribute" && inf.reason_en.find("no attribute") == 0)
         << inf.indicator;
+    if (inf.field == "name_en") ++english_names;  // recorded, with its reason
+  }
+  EXPECT_EQ(english_names, 20U);
   // without the period the year-less columns are not read, and the import says how to mend it
   const auto bare = import_table(published + "/19-china-2018-execution-en.csv");
   EXPECT_TRUE(bare.actuals.empty());
