@@ -11,10 +11,6 @@
 namespace planeval::import_detail {
 namespace {
 
-bool has(std::string_view s, std::string_view word) {
-  return s.find(word) != std::string_view::npos;
-}
-
 template <std::size_t N>
 bool has_any(std::string_view s, const char* const (&words)[N], std::string* found = nullptr) {
   for (const char* w : words)

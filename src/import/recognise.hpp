@@ -10,6 +10,11 @@
 
 namespace planeval::import_detail {
 
+/// Whether `text` contains `word`.
+inline bool has(std::string_view text, std::string_view word) {
+  return text.find(word) != std::string_view::npos;
+}
+
 /// Header text for matching: blanks (ASCII, U+3000, U+00A0) and quotes dropped, full-width
 /// brackets, colon and percent made ASCII, ASCII letters lower-cased.
 std::string normalise(std::string_view text);

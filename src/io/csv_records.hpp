@@ -35,4 +35,8 @@ void check_header(csv_table& t, const std::vector<std::string>& required,
 /// `,` when none is.
 char sniff_separator(std::string_view text) noexcept;
 
+/// Names the unit column of a long table (and of its targets' table): `地区`, `区县`, `区域` and
+/// `单位名称` become `unit`; `单位` stays the measurement unit of the other tables.
+void name_long_table_unit_column(csv_table& t);
+
 }  // namespace planeval
