@@ -1,5 +1,6 @@
-# Checks that LIBRARY (libplaneval_c) defines exactly the functions HEADER (planeval.h) declares:
-# every dynamic symbol it defines is one of them, and each of them is defined.
+# Checks that LIBRARY (libplaneval_c) defines exactly the functions HEADER (planeval.h) and the
+# headers beside it that it includes (planeval_*.h) declare: every dynamic symbol it defines is one
+# of them, and each of them is defined.
 execute_process(COMMAND ${NM} -D --defined-only ${LIBRARY}
   OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
@@ -23,7 +24,13 @@ if(foreign)
   message(FATAL_ERROR "${LIBRARY} exports symbols outside the C API:\n  ${foreign}")
 endif()
 
-file(READ ${HEADER} header)
+get_filename_component(header_dir ${HEADER} DIRECTORY)
+file(GLOB headers ${HEADER} ${header_dir}/planeval_*.h)
+set(header "")
+foreach(h IN LISTS headers)
+  file(READ ${h} text)
+  string(APPEND header "${text}")
+endforeach()
 string(REGEX MATCHALL "PLANEVAL_API[^;(]*[ *\n](planeval_[a-z_0-9]+)\\(" decls "${header}")
 set(declared "")
 foreach(d IN LISTS decls)
