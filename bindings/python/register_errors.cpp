@@ -2,21 +2,42 @@
 // category, each carrying the stable code, the message and the location.
 #include <pybind11/stl.h>
 
+#include <array>
+#include <iterator>
+
 #include "bindings.hpp"
 
 namespace planeval::python {
 namespace {
 
-// The exception classes, created once and kept for the life of the process.
-struct exception_classes {
-  PyObject* error = nullptr;
-  PyObject* parse = nullptr;
-  PyObject* format = nullptr;
-  PyObject* model = nullptr;
-  PyObject* file = nullptr;
-  PyObject* usage = nullptr;
+// The exception class of each category: its name, its docstring and whether it is also an
+// OSError. Each is a subclass of planeval.Error.
+struct category_class {
+  error_category category;
+  const char* name;
+  const char* doc;
+  bool os_error;
 };
-exception_classes classes;
+constexpr category_class category_classes[] = {
+    {error_category::parse, "ParseError",
+     "A target, observation, unit, period or date did not parse.", false},
+    {error_category::format, "FormatError", "A CSV, JSON or archive input is malformed.", false},
+    {error_category::model, "ModelError",
+     "The model is inconsistent (duplicate or unknown ids, units that do not convert, a bad "
+     "name).",
+     false},
+    {error_category::io, "FileError",
+     "A file could not be opened, read or written (also an OSError).", true},
+    {error_category::usage, "UsageError", "A function was called with arguments that do not fit.",
+     false},
+};
+
+// The classes, created once and kept for the life of the process: planeval.Error and one per
+// category, indexed by the category.
+PyObject* error_class = nullptr;
+std::array<PyObject*, std::size(category_classes)> classes{};
+static_assert(static_cast<std::size_t>(error_category::usage) + 1 == std::size(category_classes),
+              "one class per error category");
 
 PyObject* new_class(py::module_& m, const char* name, PyObject* bases, const char* doc) {
   const std::string qualified = std::string("planeval.") + name;
@@ -27,16 +48,7 @@ PyObject* new_class(py::module_& m, const char* name, PyObject* bases, const cha
 }
 
 // The class of an error follows its code (`category_of`), not the C++ class thrown.
-PyObject* class_of(errc code) {
-  switch (category_of(code)) {
-    case error_category::parse: return classes.parse;
-    case error_category::format: return classes.format;
-    case error_category::model: return classes.model;
-    case error_category::io: return classes.file;
-    case error_category::usage: return classes.usage;
-  }
-  return classes.error;
-}
+PyObject* class_of(errc code) { return classes[static_cast<std::size_t>(category_of(code))]; }
 
 }  // namespace
 
@@ -67,23 +79,15 @@ void register_errors(py::module_& m) {
       .def("__repr__", [](const location& l) { return "<Location " + l.to_string() + ">"; });
 
   py::tuple value_error = py::make_tuple(py::handle(PyExc_ValueError));
-  classes.error = new_class(
+  error_class = new_class(
       m, "Error", value_error.ptr(),
       "Base of every planeval error: a ValueError with `code` (stable, e.g. 'target.syntax'), "
       "`message` and `location` (planeval.Location).");
-  py::tuple base = py::make_tuple(py::handle(classes.error));
-  classes.parse = new_class(m, "ParseError", base.ptr(),
-                            "A target, observation, unit, period or date did not parse.");
-  classes.format =
-      new_class(m, "FormatError", base.ptr(), "A CSV, JSON or archive input is malformed.");
-  classes.model = new_class(m, "ModelError", base.ptr(),
-                            "The model is inconsistent (duplicate or unknown ids, units that do "
-                            "not convert, a bad name).");
-  py::tuple file_bases = py::make_tuple(py::handle(classes.error), py::handle(PyExc_OSError));
-  classes.file = new_class(m, "FileError", file_bases.ptr(),
-                           "A file could not be opened, read or written (also an OSError).");
-  classes.usage = new_class(m, "UsageError", base.ptr(),
-                            "A function was called with arguments that do not fit.");
+  const py::tuple base = py::make_tuple(py::handle(error_class));
+  const py::tuple os_bases = py::make_tuple(py::handle(error_class), py::handle(PyExc_OSError));
+  for (const auto& c : category_classes)
+    classes[static_cast<std::size_t>(c.category)] =
+        new_class(m, c.name, (c.os_error ? os_bases : base).ptr(), c.doc);
 
   m.def(
       "error_classes",

@@ -9,6 +9,20 @@ namespace {
 
 const plan* known_plan(const planeval_plan* h) { return h ? h->p.get() : nullptr; }
 
+// Loads a file into a set of its own (`load`), then merges it into `observations`: all or
+// nothing, a duplicate named with both files.
+template <class Load>
+planeval_status load_into(planeval_context* context, planeval_observations* observations,
+                          const char* path, Load load) {
+  return guarded(context, [&] {
+    require(observations, "observations");
+    require(path, "path");
+    input_set loaded;
+    load(loaded);
+    observations->merge(loaded);
+  });
+}
+
 }  // namespace
 
 extern "C" {
@@ -57,24 +71,16 @@ planeval_status planeval_observations_add_reference(planeval_context* context,
 planeval_status planeval_observations_load_actuals(planeval_context* context,
                                                    planeval_observations* observations,
                                                    const char* path, const planeval_plan* plan) {
-  return guarded(context, [&] {
-    require(observations, "observations");
-    require(path, "path");
-    input_set loaded;
+  return load_into(context, observations, path, [&](input_set& loaded) {
     loaded.actuals = load_actuals(path, known_plan(plan), {}, &loaded.actual_origins);
-    observations->merge(loaded);
   });
 }
 
 planeval_status planeval_observations_load_references(planeval_context* context,
                                                       planeval_observations* observations,
                                                       const char* path, const planeval_plan* plan) {
-  return guarded(context, [&] {
-    require(observations, "observations");
-    require(path, "path");
-    input_set loaded;
+  return load_into(context, observations, path, [&](input_set& loaded) {
     loaded.references = load_references(path, known_plan(plan), {}, &loaded.reference_origins);
-    observations->merge(loaded);
   });
 }
 

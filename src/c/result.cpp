@@ -54,6 +54,16 @@ const input_set& inputs_of(const plan& p, const planeval_observations* observati
   return *observations;
 }
 
+// A text of the assessment at `index` (`text` of it) into `*out`, named `out_name` in messages.
+template <class Text>
+planeval_status assessment_text(planeval_context* context, const planeval_result* result,
+                                std::size_t index, char** out, const char* out_name, Text text) {
+  return guarded(context, [&] {
+    reset_out(out, out_name);
+    *out = duplicate(text(assessment_at(result, index)));
+  });
+}
+
 std::optional<date> date_of(const char* text) {
   if (!text) return std::nullopt;
   return parse_date(text);
@@ -101,43 +111,27 @@ planeval_status planeval_result_count(planeval_context* context, const planeval_
   });
 }
 
-planeval_status planeval_result_indicator(planeval_context* context, const planeval_result* result,
-                                          size_t index, char** out_indicator) {
-  return guarded(context, [&] {
-    reset_out(out_indicator, "out_indicator");
-    *out_indicator = duplicate(assessment_at(result, index).indicator);
-  });
-}
+// planeval_result_NAME(context, result, index, out_NAME): a text of the assessment at `index`
+// (one definition for the four text accessors of planeval.h).
+#define PLANEVAL_ASSESSMENT_TEXT(NAME, TEXT)                                                       \
+  planeval_status planeval_result_##NAME(planeval_context* context, const planeval_result* result, \
+                                         size_t index, char** out_##NAME) {                        \
+    return assessment_text(context, result, index, out_##NAME, "out_" #NAME,                       \
+                           [](const assessment& a) { return TEXT; });                              \
+  }
 
-planeval_status planeval_result_period(planeval_context* context, const planeval_result* result,
-                                       size_t index, char** out_period) {
-  return guarded(context, [&] {
-    reset_out(out_period, "out_period");
-    *out_period = duplicate(assessment_at(result, index).period.to_string());
-  });
-}
+PLANEVAL_ASSESSMENT_TEXT(indicator, a.indicator)
+PLANEVAL_ASSESSMENT_TEXT(period, a.period.to_string())
+PLANEVAL_ASSESSMENT_TEXT(target, a.target_text)
+PLANEVAL_ASSESSMENT_TEXT(actual, a.actual_text)
+
+#undef PLANEVAL_ASSESSMENT_TEXT
 
 planeval_status planeval_result_status(planeval_context* context, const planeval_result* result,
                                        size_t index, planeval_attainment* out_status) {
   return guarded(context, [&] {
     require(out_status, "out_status");
     *out_status = static_cast<planeval_attainment>(assessment_at(result, index).status);
-  });
-}
-
-planeval_status planeval_result_target(planeval_context* context, const planeval_result* result,
-                                       size_t index, char** out_target) {
-  return guarded(context, [&] {
-    reset_out(out_target, "out_target");
-    *out_target = duplicate(assessment_at(result, index).target_text);
-  });
-}
-
-planeval_status planeval_result_actual(planeval_context* context, const planeval_result* result,
-                                       size_t index, char** out_actual) {
-  return guarded(context, [&] {
-    reset_out(out_actual, "out_actual");
-    *out_actual = duplicate(assessment_at(result, index).actual_text);
   });
 }
 
@@ -151,10 +145,8 @@ planeval_status planeval_result_gap(planeval_context* context, const planeval_re
 
 planeval_status planeval_result_gap_unit(planeval_context* context, const planeval_result* result,
                                          size_t index, char** out_unit) {
-  return guarded(context, [&] {
-    reset_out(out_unit, "out_unit");
-    const auto& a = assessment_at(result, index);
-    *out_unit = duplicate(a.gap ? a.gap_unit.symbol() : std::string());
+  return assessment_text(context, result, index, out_unit, "out_unit", [](const assessment& a) {
+    return a.gap ? a.gap_unit.symbol() : std::string();
   });
 }
 
@@ -171,11 +163,9 @@ planeval_status planeval_result_achievement(planeval_context* context,
 planeval_status planeval_result_reason(planeval_context* context, const planeval_result* result,
                                        size_t index, planeval_language language,
                                        char** out_reason) {
-  return guarded(context, [&] {
-    reset_out(out_reason, "out_reason");
-    const auto lang = language_of(language);
-    *out_reason = duplicate(assessment_at(result, index).reason(lang));
-  });
+  return assessment_text(  // language_of may throw: inside the guard
+      context, result, index, out_reason, "out_reason",
+      [language](const assessment& a) { return a.reason(language_of(language)); });
 }
 
 size_t planeval_assessment_field_count(void) { return assessment_field_names().size(); }

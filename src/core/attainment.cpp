@@ -118,12 +118,7 @@ acceptance make_acceptance(op oper, bool strict, polarity pol, attribute attr,
       }
       a.exact = a.met;
       break;
-    case op::increase:
-    case op::decrease:
-    case op::improve:
-    case op::qualitative:
-    case op::unparsed:
-    case op::compound: break;
+    default: break;  // not a comparison (rule::is_comparison): returned above
   }
   // anticipatory grace widens the acceptance set at its binding ends
   a.grace = a.met;

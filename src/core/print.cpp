@@ -170,12 +170,7 @@ std::string level_text(const rule& r, language lang) {
       return joined(joined(amount(r.low, r.unit, lang), sep, lang), amount(r.high, r.unit, lang),
                     lang);
     }
-    case op::increase:
-    case op::decrease:
-    case op::improve:
-    case op::qualitative:
-    case op::unparsed:
-    case op::compound: break;
+    default: break;  // not a comparison (rule::is_comparison): no level
   }
   return {};
 }
@@ -230,13 +225,7 @@ std::string reference_text(const rule& r, language lang) {
       if (c) return joined(c->text, name, lang);
       return std::string(w.cap) + n + std::string(w.cap_closing);  // zh: 控制在X之内
     }
-    case op::between:
-    case op::increase:
-    case op::decrease:
-    case op::improve:
-    case op::qualitative:
-    case op::unparsed:
-    case op::compound: break;
+    default: break;  // a range or not a comparison: the number alone
   }
   return n;
 }

@@ -226,13 +226,7 @@ observation plan_reader::read_observation(const json& j, const std::string& ptr,
       check_one_quantity(one);
       return one;
     });
-    ob.value = parsed.value;
-    ob.measure = parsed.measure;
-    ob.unit = parsed.unit;
-    ob.qualifier = parsed.qualifier;
-    ob.comparable = parsed.comparable;
-    if (parsed.approximate) ob.flags = "E";
-    ob.note = parsed.remark;
+    ob = to_observation(ob.indicator, ob.period, ob.text, parsed);
   }
   if (o.get("measure") || o.get("base_year")) ob.measure = read_measure(o);
   if (o.get("unit")) ob.unit = o.u("unit");

@@ -48,18 +48,12 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "planeval " PLANEVAL_VERSION_STRING);
   app.require_subcommand(1);
   cli::context ctx;
-  cli::add_evaluate(app, ctx);
-  cli::add_parse_target(app, ctx);
-  cli::add_tasks(app, ctx);
-  cli::add_pace(app, ctx);
-  cli::add_trend(app, ctx);
-  cli::add_index(app, ctx);
-  cli::add_convert(app, ctx);
-  cli::add_validate(app, ctx);
-  cli::add_report(app, ctx);
-  cli::add_template(app, ctx);
-  cli::add_batch(app, ctx);
-  cli::add_import(app, ctx);
+  // the commands, in the order `planeval --help` lists them
+  for (const auto add :
+       {&cli::add_evaluate, &cli::add_parse_target, &cli::add_tasks, &cli::add_pace,
+        &cli::add_trend, &cli::add_index, &cli::add_convert, &cli::add_validate, &cli::add_report,
+        &cli::add_template, &cli::add_batch, &cli::add_import})
+    add(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

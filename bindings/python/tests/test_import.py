@@ -11,6 +11,12 @@ SEED = ROOT / "examples" / "data" / "changning-2021"
 PUBLISHED = ROOT / "tests" / "data" / "published"
 
 
+def write_csv(path, *lines):
+    """Writes a UTF-8 table of `lines` and returns its path as a string."""
+    path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    return str(path)
+
+
 def test_the_seed_as_published_with_its_inferences():
     r = planeval.import_table(str(SEED / "published.csv"))
     assert len(r.plan.indicators) == 25
@@ -47,31 +53,25 @@ def test_an_execution_table_brings_its_results():
 
 
 def test_cells_kept_for_review_and_strict(tmp_path):
-    table = tmp_path / "odd.csv"
-    table.write_text("序号,指标名称,单位,2020年完成值,2021年目标值\n"
-                     "1,地区生产总值增速,%,5,6\n2,城镇调查失业率,%,4.5,5.5%%以内\n",
-                     encoding="utf-8")
-    r = planeval.import_table(str(table))
+    table = write_csv(tmp_path / "odd.csv", "序号,指标名称,单位,2020年完成值,2021年目标值",
+                      "1,地区生产总值增速,%,5,6", "2,城镇调查失业率,%,4.5,5.5%%以内")
+    r = planeval.import_table(table)
     assert len(r.review) == 1
     assert r.review[0]["location"].cell == "E3"
     assert r.review[0]["code"] == "target.syntax"
     assert r.plan.evaluate(planeval.Observations()).status(r.plan.indicators[1].id) == "needs_review"
     with pytest.raises(planeval.ParseError) as info:
-        planeval.import_table(str(table), strict=True)
+        planeval.import_table(table, strict=True)
     assert info.value.location.cell == "E3"
-    prose = tmp_path / "prose.csv"
-    prose.write_text("一段文字\n另一段文字\n", encoding="utf-8")
     with pytest.raises(planeval.FormatError) as no_header:
-        planeval.import_table(str(prose))
+        planeval.import_table(write_csv(tmp_path / "prose.csv", "一段文字", "另一段文字"))
     assert no_header.value.code == "table.no_header"
 
 
 def test_import_result_evaluate_applies_review_and_source_cells(tmp_path):
-    table = tmp_path / "results.csv"
-    table.write_text("序号,指标名称,单位,2021年目标,2021年完成\n"
-                     "1,地区生产总值增速,%,6左右,6.4\n2,城镇新增就业,万人,3,三万多\n",
-                     encoding="utf-8")
-    r = planeval.import_table(str(table))
+    r = planeval.import_table(write_csv(
+        tmp_path / "results.csv", "序号,指标名称,单位,2021年目标,2021年完成",
+        "1,地区生产总值增速,%,6左右,6.4", "2,城镇新增就业,万人,3,三万多"))
     assert [item["location"].cell for item in r.review] == ["E3"]
     ev = r.evaluate()
     gdp, jobs = (i.id for i in r.plan.indicators)
