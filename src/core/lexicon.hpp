@@ -165,5 +165,8 @@ std::u32string to_u32(std::string_view s);
 const std::vector<std::string_view>& unit_symbols();
 /// The scale prefixes (`万亿`, `亿`, `万`, …), longest first (unit.cpp).
 const std::vector<std::string_view>& scale_prefixes();
+// A unit written with an English scale word (`Million metric tons`, `Trillion kWh`, `Billion
+// US$`, any case) in Chinese (百万吨, 万亿kWh, 十亿美元); empty when `text` starts with none.
+std::string chinese_with_english_scale(std::string_view text);
 
 }  // namespace planeval::detail

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 
+#include "core/lexicon.hpp"
 #include "detail/utf8.hpp"
 #include "planeval/core/error.hpp"
 
@@ -19,7 +20,7 @@ struct unit_entry {
 
 // The unit table. Symbols are matched whole first, so `千米` is a kilometre, not 1000 metres
 // of something else; only then is a scale prefix (`万`, `亿`, …) split off.
-constexpr std::array<unit_entry, 102> unit_table{{
+constexpr std::array<unit_entry, 103> unit_table{{
     {"%", dimension::percent, "%", 0},
     {"‰", dimension::percent, "%", -1},
     {"percent", dimension::percent, "%", 0},
@@ -62,6 +63,7 @@ constexpr std::array<unit_entry, 102> unit_table{{
     {"CNY", dimension::money, "元", 0},
     {"美元", dimension::money, "美元", 0},
     {"USD", dimension::money, "美元", 0},
+    {"US$", dimension::money, "美元", 0},
     {"千瓦时", dimension::energy, "千瓦时", 0},
     {"kWh", dimension::energy, "千瓦时", 0},
     {"度", dimension::energy, "千瓦时", 0},
@@ -173,6 +175,25 @@ simple_unit parse_simple(std::string_view s, std::string_view whole) {
   return {dimension::other, std::string(s), 0};
 }
 
+// English scale words and the Chinese scale prefixes they stand for.
+constexpr std::pair<std::string_view, std::string_view> english_scales[] = {
+    {"trillion", "万亿"}, {"billion", "十亿"}, {"million", "百万"}, {"thousand", "千"}};
+
+// English units written after a scale word and the Chinese symbols the unit table knows them by.
+constexpr std::pair<std::string_view, std::string_view> english_units[] = {
+    {"yuan", "元"},  {"metric tons", "吨"}, {"tonnes", "吨"},
+    {"tons", "吨"},  {"people", "人"},      {"persons", "人"},
+    {"US$", "美元"}, {"USD", "美元"},       {"US dollars", "美元"}};
+
+bool same_letters(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t k = 0; k < a.size(); ++k)
+    if (std::tolower(static_cast<unsigned char>(a[k])) !=
+        std::tolower(static_cast<unsigned char>(b[k])))
+      return false;
+  return true;
+}
+
 }  // namespace
 
 unit unit::parse(std::string_view symbol) {
@@ -184,6 +205,14 @@ unit unit::parse(std::string_view symbol) {
     if (c >= '0' && c <= '9') bad_unit(s, "a unit cannot contain digits");
     if (c == '\n' || c == '\r' || c == '\t')
       bad_unit(s, "a unit cannot contain control characters");
+  }
+  // an English scale word before a unit (a published English table's `Million metric tons`,
+  // `Trillion kWh`, `Billion US$`): the Chinese scale prefix and unit, as the target language
+  // reads `550 million metric tons` (百万吨), with the symbol as written
+  if (const auto chinese = detail::chinese_with_english_scale(s); !chinese.empty()) {
+    u = parse(chinese);
+    u.symbol_ = std::string(s);
+    return u;
   }
   u.symbol_ = std::string(s);
   const auto slash = s.find('/');
@@ -231,8 +260,6 @@ double convert(double value, const unit& from, const unit& to) {
 
 }  // namespace planeval
 
-#include "core/lexicon.hpp"
-
 namespace planeval::detail {
 const std::vector<std::string_view>& unit_symbols() {
   static const std::vector<std::string_view> symbols = [] {
@@ -250,4 +277,20 @@ const std::vector<std::string_view>& scale_prefixes() {
   }();
   return words;
 }
+std::string chinese_with_english_scale(std::string_view text) {
+  const auto space = text.find(' ');
+  if (space == std::string_view::npos) return {};
+  const std::string_view word = text.substr(0, space);
+  const std::string_view rest = detail::trim(text.substr(space + 1));
+  if (rest.empty()) return {};
+  for (const auto& [english, chinese] : english_scales) {
+    if (!same_letters(word, english)) continue;
+    std::string out(chinese);
+    for (const auto& [unit_en, unit_zh] : english_units)
+      if (same_letters(rest, unit_en)) return out + std::string(unit_zh);
+    return out + std::string(rest);
+  }
+  return {};
+}
+
 }  // namespace planeval::detail

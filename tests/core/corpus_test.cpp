@@ -189,18 +189,42 @@ std::string label_one(const parsed_observation& o) {
                o.qualifier.cumulative ? "cumulative" : ""});
 }
 
+// The unit of the row's unit column for a figure written without one, as the import gives a
+// target or result the indicator's unit (`Over 550.00` in a column of `Million metric tons`).
+unit column_unit(const corpus_row& row, const measure& m, const unit& written) {
+  if (!written.empty() || row.unit.empty() || m.kind != measure_kind::level) return written;
+  try {
+    // the Chinese symbol, as the text `550 million metric tons` reads (unit::parse keeps an
+    // English symbol as written)
+    const auto chinese = detail::chinese_with_english_scale(row.unit);
+    return unit::parse(chinese.empty() ? row.unit : chinese);
+  } catch (const error&) {
+    return written;
+  }
+}
+
+rule with_column_unit(rule r, const corpus_row& row) {
+  r.unit = column_unit(row, r.measure, r.unit);
+  return r;
+}
+
+parsed_observation with_column_unit(parsed_observation o, const corpus_row& row) {
+  o.unit = column_unit(row, o.measure, o.unit);
+  return o;
+}
+
 // What a row reads as: its label, or the error's code.
 std::string reading_of(const corpus_row& row) {
   try {
     if (row.role == "result") {
       // a result may also be written as a target would be (a reference, a quota, a direction)
       try {
-        return label(parse_observation(row.text));
+        return label(with_column_unit(parse_observation(row.text), row));
       } catch (const error&) {
-        return label(parse_target(row.text));
+        return label(with_column_unit(parse_target(row.text), row));
       }
     }
-    return label(parse_target(row.text));
+    return label(with_column_unit(parse_target(row.text), row));
   } catch (const error& e) {
     return std::string("error ") + to_string(e.code());
   }
@@ -244,10 +268,18 @@ std::string core_of(std::string s) {
 // growth (`direction positive`, which the language reads as growth above 0 %).
 std::string same_words(std::string core) {
   const std::pair<const char*, const char*> words[] = {
-      {" trillion yuan", " 万亿元"}, {" billion yuan", " 十亿元"},
-      {" trillion", " 万亿"},        {" billion", " 十亿"},
-      {" million", " 百万"},         {" thousand", " 千"},
-      {" metric tons", "吨"},        {" tonnes", "吨"}};
+      {" trillion yuan", " 万亿元"},
+      {" billion yuan", " 十亿元"},
+      {" trillion", " 万亿"},
+      {" billion", " 十亿"},
+      {" million", " 百万"},
+      {" thousand", " 千"},
+      {" metric tons", "吨"},
+      {" tonnes", "吨"},
+      {" US$", "美元"},
+      {"万亿 ", "万亿"},  // 6.82 trillion kWh: 万亿kWh
+      {"十亿 ", "十亿"},
+      {"百万 ", "百万"}};
   for (const auto& [from, to] : words)
     for (std::size_t at; (at = core.find(from)) != std::string::npos;)
       core.replace(at, std::string_view(from).size(), to);

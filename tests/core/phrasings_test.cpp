@@ -379,6 +379,8 @@ const phrasing targets[] = {
     {"raise to 65%", pct(op::reach, 65)},
     {"reduce to 5%", pct(op::reach, 5)},
     {"11 million people", level(op::reach, 11, "百万人")},
+    {"135.0 billion US$", level(op::reach, 135, "十亿美元")},
+    {"Over 550.00 Million metric tons", strict(level(op::at_least, 550, "百万吨"))},
     {"2 billion yuan", level(op::reach, 2, "十亿元")},
     {"up 6%", growth(level(op::reach, 6))},
     {"up by 6%", growth(level(op::reach, 6))},

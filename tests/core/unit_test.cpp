@@ -81,3 +81,30 @@ TEST(unit, equality_is_by_symbol) {
   EXPECT_EQ(unit::parse("%"), unit::percent());
   EXPECT_NE(unit::parse("万平方米"), unit::parse("平方米"));
 }
+
+// The unit column of NDRC's English table (tests/data/published/19-china-2018-execution-en.csv):
+// an English scale word before a unit reads as the Chinese prefix, so the unit converts; its
+// symbol stays as published.
+TEST(unit, english_scale_words_read_as_the_chinese_prefixes) {
+  const struct {
+    const char* text;
+    const char* symbol;
+  } rows[] = {{"Million metric tons", "百万吨"}, {"Trillion kWh", "万亿kWh"},
+              {"Billion US$", "十亿美元"},       {"Trillion yuan", "万亿元"},
+              {"thousand people", "千人"},       {"Billion Yuan", "十亿元"}};
+  for (const auto& r : rows) {
+    const unit u = unit::parse(r.text);
+    const unit chinese = unit::parse(r.symbol);
+    EXPECT_EQ(u.symbol(), r.text) << "the symbol as written";
+    EXPECT_EQ(u.dim(), chinese.dim()) << r.text;
+    EXPECT_EQ(u.base(), chinese.base()) << r.text;
+    EXPECT_EQ(u.scale(), chinese.scale()) << r.text;
+    EXPECT_DOUBLE_EQ(convert(1.0, u, chinese), 1.0) << r.text;
+  }
+  EXPECT_DOUBLE_EQ(convert(550.0, unit::parse("Million metric tons"), unit::parse("万吨")),
+                   55000.0);
+  EXPECT_DOUBLE_EQ(convert(135.0, unit::parse("Billion US$"), unit::parse("亿美元")), 1350.0);
+  // a scale word alone, or a word that only starts like one, is not a scale
+  EXPECT_EQ(unit::parse("Millions").symbol(), "Millions");
+  EXPECT_EQ(unit::parse("billionaires count").symbol(), "billionaires count");
+}

@@ -506,10 +506,12 @@ std::optional<quantity> scanner::quantity_here() {
     pos_ += 2;
     return q;
   }
-  std::string scale;
+  std::string scale;       // the Chinese prefix
+  std::string scale_word;  // as the lexicon spells it (`million`)
   const std::size_t before_scale = pos_;
   if (const phrase* w = lit_any(phrase_role::scale_word)) {
     scale = std::string(w->means);
+    scale_word = std::string(w->text);
   } else {
     pos_ = before_scale;
   }
@@ -518,19 +520,11 @@ std::optional<quantity> scanner::quantity_here() {
     pos_ += m.length;
   }
   if (auto u = unit_word()) {
-    // an English scale before an English unit: the Chinese symbol (12 million tonnes is 12 百万吨,
-    // 4.4 trillion yuan 4.4 万亿元), so that the unit reads as the Chinese one does
-    std::string symbol = u->symbol();
-    if (!scale.empty()) {
-      for (const auto& [en, zh] : {std::pair<const char*, const char*>{"yuan", "元"},
-                                   {"metric tons", "吨"},
-                                   {"tonnes", "吨"},
-                                   {"tons", "吨"},
-                                   {"people", "人"},
-                                   {"persons", "人"}})
-        if (symbol == en) symbol = zh;
-    }
-    q.unit = scale.empty() ? *u : unit::parse(scale + symbol);
+    // an English scale before an English unit reads as the Chinese one (12 million tonnes is
+    // 12 百万吨, 4.4 trillion yuan 4.4 万亿元)
+    q.unit = scale.empty()
+                 ? *u
+                 : unit::parse(detail::chinese_with_english_scale(scale_word + " " + u->symbol()));
   } else {
     if (!scale.empty()) q.unit = unit::parse(scale);
     expect("a unit");
