@@ -255,6 +255,8 @@ constexpr phrase table[] = {
     {"继续", zh, role::lead_word, no},
     {"再次", zh, role::lead_word, no},
     {"将", zh, role::lead_word, no},
+    {"首次", zh, role::lead_word, no},
+    {"预计", zh, role::lead_word, no},  // 预计增长3%: a target stated as an expectation
     {"均", zh, role::lead_word, no},
     {"都", zh, role::lead_word, no},
     {"年内", zh, role::lead_word, no},
@@ -288,6 +290,24 @@ constexpr phrase table[] = {
     // right after a number: more than it (100多项, 300余人)
     {"多", zh, role::more_than_mark, no},
     {"余", zh, role::more_than_mark, no},
+    // a number in words before a unit (four percent, five million people)
+    {"one", en, role::number_word, no, R, false, 1},
+    {"two", en, role::number_word, no, R, false, 2},
+    {"three", en, role::number_word, no, R, false, 3},
+    {"four", en, role::number_word, no, R, false, 4},
+    {"five", en, role::number_word, no, R, false, 5},
+    {"six", en, role::number_word, no, R, false, 6},
+    {"seven", en, role::number_word, no, R, false, 7},
+    {"eight", en, role::number_word, no, R, false, 8},
+    {"nine", en, role::number_word, no, R, false, 9},
+    {"ten", en, role::number_word, no, R, false, 10},
+    {"eleven", en, role::number_word, no, R, false, 11},
+    {"twelve", en, role::number_word, no, R, false, 12},
+    {"fifteen", en, role::number_word, no, R, false, 15},
+    {"twenty", en, role::number_word, no, R, false, 20},
+    {"thirty", en, role::number_word, no, R, false, 30},
+    {"fifty", en, role::number_word, no, R, false, 50},
+    {"百分之", zh, role::percent_before, no},
     // cumulation (number: years; 0 when not stated)
     {"累计", zh, role::cumulation, yes, R, false, 0},
     {"五年累计", zh, role::cumulation, yes, R, false, 5},

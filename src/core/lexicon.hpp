@@ -23,6 +23,8 @@ enum class phrase_role : std::uint8_t {
   lead_word,       // 力争, 年内, 同口径, 均 … before any form (scope, time, resolve)
   scale_word,      // 11 million people (means: the Chinese scale prefix)
   more_than_mark,  // 100多项, 300余人 (right after the number)
+  number_word,     // four percent (number: the value); Chinese numerals are read by the scanner
+  percent_before,  // 百分之五: the percent written before the number
   cumulation,      // 累计, 五年累计, cumulative (number: years, 0 when not stated)
   cumulation_after_years,  // N年累计, N-year cumulative (after a numeral N)
   flow,                    // 新开工, newly started (means: the Chinese flow word recorded)

@@ -20,7 +20,7 @@ struct unit_entry {
 
 // The unit table. Symbols are matched whole first, so `千米` is a kilometre, not 1000 metres
 // of something else; only then is a scale prefix (`万`, `亿`, …) split off.
-constexpr std::array<unit_entry, 103> unit_table{{
+constexpr std::array<unit_entry, 105> unit_table{{
     {"%", dimension::percent, "%", 0},
     {"‰", dimension::percent, "%", -1},
     {"percent", dimension::percent, "%", 0},
@@ -119,6 +119,8 @@ constexpr std::array<unit_entry, 103> unit_table{{
     {"列", dimension::count, "列", 0},
     {"起", dimension::count, "起", 0},
     {"宗", dimension::count, "宗", 0},
+    {"标箱", dimension::count, "标箱", 0},  // twenty-foot equivalent units of containers
+    {"TEU", dimension::count, "标箱", 0},
     {"个点", dimension::count, "个", 0},
     {"persons", dimension::count, "人", 0},
     {"people", dimension::count, "人", 0},

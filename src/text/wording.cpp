@@ -20,7 +20,7 @@ struct english_name {
   std::string_view symbol;
   std::string_view en;
 };
-constexpr std::array<english_name, 102> english_names{{
+constexpr std::array<english_name, 104> english_names{{
     {"%", "%"},
     {"‰", "‰"},
     {"percent", "%"},
@@ -118,6 +118,8 @@ constexpr std::array<english_name, 102> english_names{{
     {"例", "cases"},
     {"起", "incidents"},
     {"宗", "cases"},
+    {"标箱", "TEU"},
+    {"TEU", "TEU"},
     {"个点", "points"},
     {"persons", "persons"},
     {"people", "persons"},

@@ -105,6 +105,15 @@ std::string unit_word(const measure& m, const unit& u) {
 
 std::string label_without_year(const rule& r);
 
+// A bound's word with the value's sign made positive: `less_than -3` is `more_than 3`.
+std::string flipped(const std::string& form) {
+  if (form == "more_than") return "less_than";
+  if (form == "less_than") return "more_than";
+  if (form == "at_least") return "at_most";
+  if (form == "at_most") return "at_least";
+  return form;
+}
+
 // A rule's label, with `year=N` for a target year written in the text; a compound's parts
 // in brackets.
 std::string label(const rule& r) {
@@ -151,8 +160,13 @@ std::string label_without_year(const rule& r) {
   switch (r.operation) {
     case op::between: return join({m, "between", number(low), number(high), u, c});
     case op::about: return join({m, "about", number(value), u, c});
-    case op::at_least: return join({m, r.strict ? "more_than" : "at_least", number(value), u, c});
-    case op::at_most: return join({m, r.strict ? "less_than" : "at_most", number(value), u, c});
+    case op::at_least:
+    case op::at_most: {
+      const bool above = r.operation == op::at_least;
+      const std::string form =
+          above ? (r.strict ? "more_than" : "at_least") : (r.strict ? "less_than" : "at_most");
+      return join({m, m == "decline" ? flipped(form) : form, number(value), u, c});
+    }
     default: return join({m, "equal", number(value), u, c});
   }
 }
@@ -185,6 +199,7 @@ std::string label_one(const parsed_observation& o) {
     return "missing";
   }
   const std::string m = measure_word(o.measure, value);
+  if (m == "decline") form = flipped(form);  // a growth below -3 is a decline of more than 3
   return join({m, form, number(value), unit_word(o.measure, o.unit),
                o.qualifier.cumulative ? "cumulative" : ""});
 }

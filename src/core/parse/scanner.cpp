@@ -496,9 +496,20 @@ std::optional<quantity> scanner::quantity_here() {
   skip_ws();
   quantity q;
   q.start = pos_;
-  auto v = number(true);
+  bool in_words = false;
+  bool percent_first = false;  // 百分之五
+  std::optional<double> v;
+  if (pos_ < end_ && !is_digit(s_[pos_]) && s_[pos_] != '-' && s_[pos_] != '+') {
+    v = number_in_words(&percent_first);
+    in_words = v.has_value();
+  }
+  if (!v) v = number(true);
   if (!v) return std::nullopt;
   q.value = *v;
+  if (percent_first) {
+    q.unit = unit::percent();
+    return q;
+  }
   // a ratio to one (城乡居民收入比缩小到2.2:1以内): the number is the ratio
   if (pos_ + 1 < end_ && (s_[pos_] == ':' || s_[pos_] == 0x2236) && s_[pos_ + 1] == '1' &&
       !(pos_ + 2 < end_ && (is_digit(s_[pos_ + 2]) || s_[pos_ + 2] == '.' || s_[pos_ + 2] == ':' ||
@@ -519,17 +530,119 @@ std::optional<quantity> scanner::quantity_here() {
     q.more = true;
     pos_ += m.length;
   }
+  const std::size_t before_unit = pos_;
   if (auto u = unit_word()) {
+    // a Chinese numeral is a figure with a multiplier or decimals (二十个, 三点五), before a
+    // scale (九万元, 千亿千瓦时) or in percent or points (两个百分点); a bare 一 or 三 before
+    // another unit (一批, 三所) stays a word
+    if (in_words && scale.empty() && s_[q.start] >= 0x4E00 && !words_figure_ &&
+        s_[before_unit] != U'万' && s_[before_unit] != U'亿' && u->dim() != dimension::percent &&
+        u->dim() != dimension::percentage_point) {
+      pos_ = q.start;
+      expect("a number");
+      return std::nullopt;
+    }
     // an English scale before an English unit reads as the Chinese one (12 million tonnes is
     // 12 百万吨, 4.4 trillion yuan 4.4 万亿元)
     q.unit = scale.empty()
                  ? *u
                  : unit::parse(detail::chinese_with_english_scale(scale_word + " " + u->symbol()));
   } else {
+    if (in_words && scale.empty()) {  // four, 三: a word, not a figure
+      pos_ = q.start;
+      expect("a number");
+      return std::nullopt;
+    }
     if (!scale.empty()) q.unit = unit::parse(scale);
     expect("a unit");
   }
   return q;
+}
+
+// A number written in words where a figure is expected: 百分之五 (then *percent_first), an
+// English number word (four percent), a Chinese numeral (九万元, 千亿元, 三点五) or a scale
+// alone (超亿元: 1 亿元). The unit after it is the caller's to read.
+std::optional<double> scanner::number_in_words(bool* percent_first) {
+  const std::size_t save = pos_;
+  words_figure_ = false;
+  if (lit_any(phrase_role::percent_before, phrase_language::zh) != nullptr) {
+    double v = 0.0;
+    bool figure = false;
+    const std::size_t n = chinese_numeral_at(pos_, &v, &figure);
+    if (n != 0) {
+      pos_ += n;
+      *percent_first = true;
+      return v;
+    }
+    if (pos_ < end_ && is_digit(s_[pos_])) {
+      const auto d = number(false);
+      *percent_first = d.has_value();
+      return d;
+    }
+    pos_ = save;
+    return std::nullopt;
+  }
+  if (const phrase* w = lit_any(phrase_role::number_word, phrase_language::en)) return w->number;
+  double v = 0.0;
+  if (const std::size_t n = chinese_numeral_at(pos_, &v, &words_figure_); n != 0) {
+    pos_ += n;
+    return v;
+  }
+  if ((s_[pos_] == U'万' || s_[pos_] == U'亿') && unit_length_at(pos_) > 1) {
+    words_figure_ = true;  // the scale is the number's only word
+    return 1.0;
+  }
+  return std::nullopt;
+}
+
+// The length of a Chinese numeral at `at` (一千二百, 十五, 两, 三点五, 千) and its value; 0
+// when none. 万 and 亿 are not read: they are the scale of the unit after the number.
+std::size_t scanner::chinese_numeral_at(std::size_t at, double* value,
+                                        bool* figure) const noexcept {
+  constexpr std::size_t longest = 12;
+  double section = 0.0;
+  int digit = -1;
+  bool multiplied = false;
+  std::size_t i = at;
+  while (i < end_ && i - at < longest) {
+    const char32_t c = s_[i];
+    const int d = c == U'〇' || c == U'零' ? 0 : small_numeral(c);
+    if (d > 0 && c < 0x80) break;  // ASCII digits are number()'s
+    if (d > 0 || c == U'〇' || c == U'零') {
+      digit = d;
+      ++i;
+      continue;
+    }
+    const double mult = c == U'十' ? 10 : c == U'百' ? 100 : c == U'千' ? 1000 : 0;
+    if (mult == 0) break;
+    // 百分之 is a percent, not a hundred
+    if (c == U'百' && i + 2 < end_ && s_[i + 1] == U'分' && s_[i + 2] == U'之') break;
+    section += (digit < 0 ? 1 : digit) * mult;
+    digit = -1;
+    multiplied = true;
+    ++i;
+  }
+  if (i == at) return 0;
+  double v = section + (digit < 0 ? 0 : digit);
+  // 三点五: decimals after 点
+  if (i + 1 < end_ && s_[i] == U'点' && !multiplied) {
+    double place = 0.1;
+    std::size_t k = i + 1;
+    for (; k < end_ && k - i <= 6; ++k) {
+      const char32_t c = s_[k];
+      const int d = c == U'〇' || c == U'零' ? 0 : small_numeral(c);
+      if ((d == 0 && c != U'〇' && c != U'零') || c < 0x80) break;
+      v += d * place;
+      place /= 10;
+    }
+    if (k > i + 1) {
+      i = k;
+      multiplied = true;
+    }
+  }
+  *value = v;
+  *figure = multiplied;
+  return i - at;
 }
 
 int scanner::small_numeral(char32_t c) noexcept {

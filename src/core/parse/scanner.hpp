@@ -171,6 +171,8 @@ class scanner {
   void find_head();
   bool thousands_group_at(std::size_t comma) const noexcept;
   std::size_t unit_length_at(std::size_t at) const;
+  std::optional<double> number_in_words(bool* percent_first);
+  std::size_t chinese_numeral_at(std::size_t at, double* value, bool* figure) const noexcept;
 
   std::string_view text_;
   text_codes codes_;
@@ -178,6 +180,7 @@ class scanner {
   std::vector<std::uint32_t>& byte_;
   std::size_t begin_ = 0;
   std::size_t sep_ = 0;
+  bool words_figure_ = false;    // the number in words reads as a figure whatever the unit
   bool bracket_remark_ = false;  // the remark is a closing bracket's text: 增长8%(依据…)
   std::size_t end_ = 0;
   std::size_t pos_ = 0;
