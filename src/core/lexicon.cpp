@@ -308,6 +308,11 @@ constexpr phrase table[] = {
     {"thirty", en, role::number_word, no, R, false, 30},
     {"fifty", en, role::number_word, no, R, false, 50},
     {"百分之", zh, role::percent_before, no},
+    // a currency written before the number, with an English scale after it (CNY4.7 trillion)
+    {"cny", en, role::currency_before, no, R, false, 0, "元"},
+    {"rmb", en, role::currency_before, no, R, false, 0, "元"},
+    {"usd", en, role::currency_before, no, R, false, 0, "美元"},
+    {"us$", en, role::currency_before, no, R, false, 0, "美元"},
     // cumulation (number: years; 0 when not stated)
     {"累计", zh, role::cumulation, yes, R, false, 0},
     {"五年累计", zh, role::cumulation, yes, R, false, 5},
@@ -452,6 +457,8 @@ constexpr phrase table[] = {
     {"保持在", zh, role::change_filler, no},
     {"幅度为", zh, role::change_filler, no},
     {"幅度", zh, role::change_filler, no},
+    {"just", en, role::change_filler, no},  // rose just 0.3 percent
+    {"only", en, role::change_filler, no},
     // directions
     {"稳中有升", zh, role::direction_phrase, no, up},
     {"稳中向好", zh, role::direction_phrase, no, up},

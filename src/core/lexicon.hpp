@@ -19,13 +19,14 @@ enum class phrase_role : std::uint8_t {
   comparison_after,   // 95以上, 3左右, 95 or more (oper)
   range_separator,    // 5至10, 5 to 10
   level_verb,         // 达到5, raise to 65% (oper at_most: a cap, 控制在5)
-  level_tail,      // 跃上1.4万亿斤新台阶, 突破200万大关 (after a level, not recorded)
-  lead_word,       // 力争, 年内, 同口径, 均 … before any form (scope, time, resolve)
-  scale_word,      // 11 million people (means: the Chinese scale prefix)
-  more_than_mark,  // 100多项, 300余人 (right after the number)
-  number_word,     // four percent (number: the value); Chinese numerals are read by the scanner
-  percent_before,  // 百分之五: the percent written before the number
-  cumulation,      // 累计, 五年累计, cumulative (number: years, 0 when not stated)
+  level_tail,       // 跃上1.4万亿斤新台阶, 突破200万大关 (after a level, not recorded)
+  lead_word,        // 力争, 年内, 同口径, 均 … before any form (scope, time, resolve)
+  scale_word,       // 11 million people (means: the Chinese scale prefix)
+  more_than_mark,   // 100多项, 300余人 (right after the number)
+  number_word,      // four percent (number: the value); Chinese numerals are read by the scanner
+  percent_before,   // 百分之五: the percent written before the number
+  currency_before,  // CNY13.57 trillion, US$665 billion (means: the Chinese currency unit)
+  cumulation,       // 累计, 五年累计, cumulative (number: years, 0 when not stated)
   cumulation_after_years,  // N年累计, N-year cumulative (after a numeral N)
   flow,                    // 新开工, newly started (means: the Chinese flow word recorded)
   achieve_verb,            // 实现两位数增长, 保持正增长 (before a special change)
@@ -170,5 +171,8 @@ const std::vector<std::string_view>& scale_prefixes();
 // A unit written with an English scale word (`Million metric tons`, `Trillion kWh`, `Billion
 // US$`, any case) in Chinese (百万吨, 万亿kWh, 十亿美元); empty when `text` starts with none.
 std::string chinese_with_english_scale(std::string_view text);
+// The English of a Chinese scaled unit that `chinese_with_english_scale` reads back (万亿元 →
+// `trillion yuan`, 百万吨 → `million metric tons`); empty for any other unit (亿元, 万人).
+std::string english_with_english_scale(std::string_view chinese);
 
 }  // namespace planeval::detail

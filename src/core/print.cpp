@@ -32,6 +32,9 @@ std::string unit_text(const unit& u, language lang) {
   if (lang == language::zh) return u.symbol();
   if (u.dim() == dimension::percent && u.scale() == 0) return "%";
   if (u.dim() == dimension::percentage_point) return " percentage points";
+  // 4.4 trillion yuan, as English reads the scale (亿 and 万 have no English word: as written)
+  if (auto english = detail::english_with_english_scale(u.symbol()); !english.empty())
+    return " " + english;
   return " " + u.symbol();
 }
 

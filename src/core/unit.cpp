@@ -295,4 +295,15 @@ std::string chinese_with_english_scale(std::string_view text) {
   return {};
 }
 
+std::string english_with_english_scale(std::string_view chinese) {
+  for (const auto& [english, prefix] : english_scales) {
+    if (chinese.size() <= prefix.size() || chinese.substr(0, prefix.size()) != prefix) continue;
+    const std::string_view rest = chinese.substr(prefix.size());
+    for (const auto& [unit_en, unit_zh] : english_units)
+      if (rest == unit_zh) return std::string(english) + " " + std::string(unit_en);
+    return {};
+  }
+  return {};
+}
+
 }  // namespace planeval::detail

@@ -502,6 +502,11 @@ const auto P = measure_kind::change_points;
 // clang-format off
 const observed_row observations[] = {
     {"7.05%", point_value{7.05}, L, "%", false, "", none},
+    {"rose just 0.3 percent", point_value{0.3}, G, "%", false, "", none},
+    {"CNY4.4 trillion", point_value{4.4}, L, "万亿元", false, "", none},
+    {"US$665 billion", point_value{665}, L, "十亿美元", false, "", none},
+    {"超亿元", bound_value{1, true, true}, L, "亿元", false, "", none},
+    {"十五项", point_value{15}, L, "项", false, "", none},
     {"-5", point_value{-5}, L, "", false, "", none},
     {"−1.96", point_value{-1.96}, L, "", false, "", none},
     {"5907", point_value{5907}, L, "", false, "", none},
@@ -583,6 +588,32 @@ TEST(phrasings, texts_with_digits_that_are_not_targets_are_errors) {
         "约5左右以上", "提高2个百分点%", "增长三成", "翻了两倍", "提高五个百分点%"}) {
     EXPECT_THROW(parse_target(text), parse_error) << text;
   }
+}
+
+// Official translations write a result as the change and the level reached: two figures, the
+// growth first; a bracketed conversion after the level and what follows are the remark.
+TEST(phrasings, an_english_change_to_a_level_is_two_figures) {
+  const auto o = parse_observation("rose 4.8 percent to CNY13.57 trillion (USD1.89 trillion)");
+  EXPECT_EQ(o.value, observed{point_value{4.8}});
+  EXPECT_EQ(o.measure.kind, measure_kind::growth);
+  ASSERT_EQ(o.also.size(), 1u);
+  EXPECT_EQ(o.also[0].value, observed{point_value{13.57}});
+  EXPECT_EQ(o.also[0].unit.symbol(), "万亿元");
+  EXPECT_EQ(o.remark, "USD1.89 trillion");
+  for (const auto lang : {language::zh, language::en}) {
+    const auto back = parse_observation(canonical(o, lang));
+    ASSERT_EQ(back.also.size(), 1u) << canonical(o, lang);
+    EXPECT_EQ(back.also[0].value, o.also[0].value) << canonical(o, lang);
+    EXPECT_EQ(back.also[0].unit, o.also[0].unit) << canonical(o, lang);
+  }
+  const auto lower =
+      parse_observation("grew 2.5 percent to CNY4.4 trillion, lower than the predicted 8 percent");
+  ASSERT_EQ(lower.also.size(), 1u);
+  EXPECT_EQ(lower.remark, "lower than the predicted 8 percent");
+  // a change between two percentages is a range, not a change and a level
+  const observed range = interval_value{5, 6};
+  EXPECT_EQ(parse_observation("up 5% to 6%").value, range);
+  EXPECT_TRUE(parse_observation("up 5 percent to 6 percent").also.empty());
 }
 
 // --- mutation test -----------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 // judgments (达标, not met), comparable figures (10.9(可比7.0)), estimates (预计) and missing
 // values (-, n/a).
 #include "core/parse/grammar.hpp"
+#include "detail/utf8.hpp"
 #include "planeval/core/parse.hpp"
 
 namespace planeval {
@@ -170,11 +171,79 @@ parsed_observation list_figures(rule list) {
   return o;
 }
 
+// The byte offset of `mark` (ASCII, lower case) in `text` compared case-insensitively, or npos.
+std::size_t find_ascii_case_insensitive(std::string_view text, std::string_view mark) noexcept {
+  if (mark.size() > text.size()) return std::string_view::npos;
+  for (std::size_t i = 0; i + mark.size() <= text.size(); ++i) {
+    std::size_t k = 0;
+    while (k < mark.size()) {
+      char c = text[i + k];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+      if (c != mark[k]) break;
+      ++k;
+    }
+    if (k == mark.size()) return i;
+  }
+  return std::string_view::npos;
+}
+
+// An English change and the level it reached, as official translations write results: `rose
+// 4.8 percent to CNY13.57 trillion (USD1.89 trillion)`. Two figures, the growth first; a bracket
+// after the level (a conversion) and what follows it are the remark. Nothing when the text is
+// not of that shape.
+std::optional<parsed_observation> change_to_level(std::string_view text,
+                                                  const parse_options& options) {
+  for (const std::string_view mark : {" percent to ", " per cent to ", "% to "}) {
+    const std::size_t at = find_ascii_case_insensitive(text, mark);
+    if (at == std::string_view::npos) continue;
+    const std::size_t to = at + mark.size() - 4;  // " to " starts here
+    const std::string_view first = text.substr(0, to);
+    std::string_view level = detail::trim(text.substr(to + 4));
+    std::string remark;
+    const std::size_t open = level.find('(');
+    if (open != std::string_view::npos && level.find(',') > open) {
+      const std::size_t close = level.find(')', open);
+      if (close == std::string_view::npos) return std::nullopt;
+      remark = std::string(detail::trim(level.substr(open + 1, close - open - 1)));
+      std::string_view tail = detail::trim(level.substr(close + 1));
+      if (!tail.empty() && (tail[0] == ',' || tail[0] == ';')) tail = detail::trim(tail.substr(1));
+      if (!tail.empty()) remark += ", " + std::string(tail);
+      level = detail::trim(level.substr(0, open));
+    }
+    try {
+      char32_t separator = 0;
+      parsed_observation change = parse_one_observation(first, options, &separator);
+      if (!is_figure(change) || change.measure.kind != measure_kind::growth ||
+          !change.remark.empty())
+        return std::nullopt;
+      parsed_observation reached = parse_chain(level, options, 1);
+      if (!is_figure(reached) || reached.measure.kind != measure_kind::level ||
+          reached.unit.empty() || reached.unit.dim() == dimension::percent ||
+          reached.unit.dim() == dimension::percentage_point ||
+          reached.respectively)  // up 5% to 6%: a range
+        return std::nullopt;
+      if (!reached.remark.empty())
+        remark = remark.empty() ? reached.remark : remark + ", " + reached.remark;
+      std::vector<parsed_observation> more = std::move(reached.also);
+      reached.also.clear();
+      reached.remark.clear();
+      change.also.push_back(std::move(reached));
+      for (auto& m : more) change.also.push_back(std::move(m));
+      change.remark = std::move(remark);
+      return change;
+    } catch (const parse_error&) {
+      return std::nullopt;
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 parsed_observation parse_observation(std::string_view text, const parse_options& options) {
   detail::check_text_length(text, options.max_text_bytes);
   if (auto list = detail::respectively_list(text)) return list_figures(std::move(*list));
+  if (auto reached = change_to_level(text, options)) return std::move(*reached);
   return parse_chain(text, options, 0);
 }
 

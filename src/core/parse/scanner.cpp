@@ -499,7 +499,19 @@ std::optional<quantity> scanner::quantity_here() {
   bool in_words = false;
   bool percent_first = false;  // 百分之五
   std::optional<double> v;
-  if (pos_ < end_ && !is_digit(s_[pos_]) && s_[pos_] != '-' && s_[pos_] != '+') {
+  // CNY13.57 trillion, US$665 billion: the currency, then the number and an English scale
+  const phrase* currency = nullptr;
+  if (const auto m = phrase_at(pos_, phrase_role::currency_before, phrase_language::en);
+      m.entry != nullptr) {
+    std::size_t after = pos_ + m.length;
+    while (after < end_ && s_[after] == ' ') ++after;
+    if (after < end_ && is_digit(s_[after])) {
+      currency = m.entry;
+      pos_ = after;
+    }
+  }
+  if (currency == nullptr && pos_ < end_ && !is_digit(s_[pos_]) && s_[pos_] != '-' &&
+      s_[pos_] != '+') {
     v = number_in_words(&percent_first);
     in_words = v.has_value();
   }
@@ -525,6 +537,10 @@ std::optional<quantity> scanner::quantity_here() {
     scale_word = std::string(w->text);
   } else {
     pos_ = before_scale;
+  }
+  if (currency != nullptr) {
+    q.unit = unit::parse(scale + std::string(currency->means));
+    return q;
   }
   if (const auto m = phrase_at(pos_, phrase_role::more_than_mark); m.entry != nullptr) {
     q.more = true;
