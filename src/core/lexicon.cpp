@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <iterator>
 
 #include "detail/utf8.hpp"
@@ -194,6 +195,8 @@ constexpr phrase table[] = {
     {"控制到", zh, role::level_verb, no},
     {"stood at", en, role::level_verb, no},
     {"reached", en, role::level_verb, no},
+    {"soared to", en, role::level_verb, no},
+    {"reached a record of", en, role::level_verb, no},
     {"averaged", en, role::level_verb, no},
     {"accounted for", en, role::level_verb, no},
     {"完成投资", zh, role::level_verb, no},
@@ -230,6 +233,11 @@ constexpr phrase table[] = {
     {"compared with last year", en, role::level_tail, no},
     {"compared to last year", en, role::level_tail, no},
     {"in real terms", en, role::level_tail, no},
+    // a share written with what it is of (65 percent of the population, 4.5 percent of GDP)
+    {"of the population", en, role::level_tail, no},
+    {"of gdp", en, role::level_tail, no},
+    {"of the city's gdp", en, role::level_tail, no},
+    {"of its total gdp", en, role::level_tail, no},
     {"的水平", zh, role::level_tail, no},
     // before any form, words of scope, time and resolve that do not change the rule: 力争增长7%,
     // 年内控制在4%以内, 同口径增长6%, 按可比价格计算增长5%, 均增长12%左右, 继续保持500亿斤以上
@@ -282,6 +290,11 @@ constexpr phrase table[] = {
     {"strive for", en, role::lead_word, no},
     {"aim to", en, role::lead_word, no},
     {"at", en, role::lead_word, no},
+    {"a record of", en, role::lead_word, no},  // reached a record of 695 million metric tons
+    {"a total of", en, role::lead_word, no},
+    {"equivalent to", en, role::lead_word, no},
+    {"a robust", en, role::lead_word, no},  // a robust year-on-year growth of 5.2 percent
+    {"year-on-year", en, role::lead_word, no},
     // English scale words read as the Chinese scale prefixes: 11 million people = 11 百万人
     {"trillion", en, role::scale_word, no, R, false, 0, "万亿"},
     {"billion", en, role::scale_word, no, R, false, 0, "十亿"},
@@ -308,6 +321,11 @@ constexpr phrase table[] = {
     {"thirty", en, role::number_word, no, R, false, 30},
     {"fifty", en, role::number_word, no, R, false, 50},
     {"百分之", zh, role::percent_before, no},
+    // an indicator named for its growth rate (matched anywhere in the name)
+    {"增速", zh, role::growth_name, no},
+    {"增长", zh, role::growth_name, no},
+    {"增幅", zh, role::growth_name, no},
+    {"growth", en, role::growth_name, no},
     // a currency written before the number, with an English scale after it (CNY4.7 trillion)
     {"cny", en, role::currency_before, no, R, false, 0, "元"},
     {"rmb", en, role::currency_before, no, R, false, 0, "元"},
@@ -625,6 +643,7 @@ constexpr phrase table[] = {
     {"要求", zh, role::quota_mark, no, R, false, 1},
     {"计划", zh, role::quota_mark, no, R, false, 1},
     {"目标", zh, role::target_mark, no},
+    {"targets", en, role::target_mark, no},  // meet national emission reduction targets
     {"全市目标", zh, role::known_reference, yes, R, false, 0, "the city target"},
     {"市下达指标", zh, role::known_reference, yes, R, false, 0, "the city quota"},
     {"国家下达目标", zh, role::known_reference, yes, R, false, 0, "the national target"},
@@ -761,6 +780,29 @@ bool names_a_flow(std::string_view indicator_name) noexcept {
     if (p.role == role::flow && p.lang == zh && p.means.empty() && starts_with(p.text, "新") &&
         indicator_name.find(p.text) != std::string_view::npos)
       return true;
+  return false;
+}
+
+bool names_growth(std::string_view indicator_name) noexcept {
+  for (const auto& p : table) {
+    if (p.role != role::growth_name) continue;
+    if (p.lang == zh) {
+      if (indicator_name.find(p.text) != std::string_view::npos) return true;
+      continue;
+    }
+    // an English word, in any case, not inside another word
+    for (std::size_t i = 0; i + p.text.size() <= indicator_name.size(); ++i) {
+      std::size_t k = 0;
+      while (k < p.text.size() &&
+             std::tolower(static_cast<unsigned char>(indicator_name[i + k])) == p.text[k])
+        ++k;
+      const auto letter = [&](std::size_t at) {
+        return at < indicator_name.size() &&
+               std::isalpha(static_cast<unsigned char>(indicator_name[at])) != 0;
+      };
+      if (k == p.text.size() && (i == 0 || !letter(i - 1)) && !letter(i + k)) return true;
+    }
+  }
   return false;
 }
 

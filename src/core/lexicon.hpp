@@ -26,6 +26,7 @@ enum class phrase_role : std::uint8_t {
   number_word,      // four percent (number: the value); Chinese numerals are read by the scanner
   percent_before,   // 百分之五: the percent written before the number
   currency_before,  // CNY13.57 trillion, US$665 billion (means: the Chinese currency unit)
+  growth_name,      // 增速, GDP growth: an indicator's name that says its values are growth rates
   cumulation,       // 累计, 五年累计, cumulative (number: years, 0 when not stated)
   cumulation_after_years,  // N年累计, N-year cumulative (after a numeral N)
   flow,                    // 新开工, newly started (means: the Chinese flow word recorded)
@@ -148,6 +149,9 @@ bool is_flow(std::string_view word) noexcept;
 /// `城镇新增就业`).
 bool names_a_flow(std::string_view indicator_name) noexcept;
 
+/// True when an indicator's name says its values are growth rates (`地区生产总值增速`, `固定资产
+///投资增幅`, `GDP growth`): a percentage target on it is the rate's level.
+bool names_growth(std::string_view indicator_name) noexcept;
 /// The English words of a recorded flow (`新开工` → `newly started`), or empty.
 std::string_view flow_in_english(std::string_view flow) noexcept;
 

@@ -78,6 +78,13 @@ struct single {
   char32_t separator = 0;  // what started the remark (scanner::remark_separator)
 };
 
+// `by 2030 …`: a four-digit year at `at`, not a figure.
+bool year_follows(const detail::scanner& s, std::size_t at) noexcept {
+  std::size_t k = at;
+  while (k < s.end() && k - at < 5 && s.at(k) >= '0' && s.at(k) <= '9') ++k;
+  return k - at == 4 && (k >= s.end() || s.at(k) == ' ' || s.at(k) == ',');
+}
+
 single parse_single(std::string_view text) {
   using namespace detail;
   scanner s(text, target_codes);
@@ -114,6 +121,14 @@ single parse_single(std::string_view text) {
     r.operation = op::qualitative;
     r.description = s.head_text();
   } else {
+    // `by 5 percent`, as a translation cuts a sentence after its verb: up or down is not said
+    // (`by around 3 percent` is a cut of energy use per unit of GDP), so it is not guessed
+    if (const auto n = s.match_at(s.begin(), U"by"); n != 0 && s.begin() + n < s.end() &&
+                                                     s.at(s.begin() + n) == ' ' &&
+                                                     !year_follows(s, s.begin() + n + 1))
+      s.fail_at(s.codes().syntax, s.begin(),
+                "a change without its verb ('by 5 percent'): say whether it is up or down "
+                "('up by 5 percent', 'cut by 3 percent')");
     s.fail_syntax();
   }
   r.remark = s.remark();
@@ -353,6 +368,10 @@ rule parse_target(std::string_view text, const parse_options& options) {
     r.description = std::string(detail::trim(text));
     return r;
   }
+}
+
+bool names_growth_rate(std::string_view indicator_name) noexcept {
+  return detail::names_growth(indicator_name);
 }
 
 }  // namespace planeval

@@ -397,10 +397,6 @@ std::string without_of_which(std::string_view name, std::string& prefix) {
   return std::string(trimmed);
 }
 
-bool names_growth(std::string_view name) {
-  return has(name, "增速") || has(name, "增长") || has(name, "增幅");
-}
-
 std::string section_name(std::string_view text) {
   std::u32string s = to_u32(detail::trim(text));
   static const std::u32string bullets = U"➢•●■◆▶►※·- ";

@@ -86,9 +86,6 @@ bool introduces_parts(std::string_view text);
 /// `prefix` receives the words dropped.
 std::string without_of_which(std::string_view name, std::string& prefix);
 
-/// True when a name says its values are growth rates (`增速`, `增长`, `增幅`).
-bool names_growth(std::string_view name);
-
 /// A section row's text without its numbering and bullet (`一、经济发展` → `经济发展`).
 std::string section_name(std::string_view text);
 

@@ -395,8 +395,8 @@ void importer::read_value(indicator& ind, std::size_t c, std::string text, const
   const auto& m = cols_[c].meaning;
   period per = *m.per;
   // a five-year plan's target column: growth and cumulative cells are for the plan's years
-  if (m.plan_years && (names_growth(ind.name_zh) || has(ind.name_zh, "五年") || has(text, "[") ||
-                       has(text, "〔") || has(text, "累计"))) {
+  if (m.plan_years && (names_growth_rate(ind.name_zh) || has(ind.name_zh, "五年") ||
+                       has(text, "[") || has(text, "〔") || has(text, "累计"))) {
     per = *m.plan_years;
     infer(ind.id, "period", per.to_string(),
           "“" + cols_[c].label + "”列中的增速或累计值按规划期" + per.to_string() + "读取",
@@ -418,7 +418,7 @@ void importer::read_value(indicator& ind, std::size_t c, std::string text, const
       m.span == value_span::average ||
       (m.span == value_span::average_or_cumulative && !has(text, "[") && !has(text, "〔"));
   // `年均增长` of a level indicator is a compound growth rate; of a growth indicator its level
-  const bool cagr = average && !names_growth(ind.name_zh) && !ind.is_percent();
+  const bool cagr = average && !names_growth_rate(ind.name_zh) && !ind.is_percent();
   // the column says what the cell's number is: `7%` under 年均增速 reads as `年均增长7%`, the
   // text kept with the target so that it reads as its rule
   std::string composed;
@@ -537,7 +537,7 @@ void importer::infer_rest(indicator& ind, const location& where, const std::stri
   if (ind.unit.empty() && first && !first->unit.empty()) ind.unit = first->unit;
   check_units(ind);
   ind.kind = default_kind(ind.unit, first);
-  if (ind.unit.empty() && unit_source.empty() && names_growth(ind.name_zh)) {
+  if (ind.unit.empty() && unit_source.empty() && names_growth_rate(ind.name_zh)) {
     ind.kind = indicator_kind::rate;
     ind.unit = unit::percent();
     infer(ind.id, "unit", "%", "名称含“增长/增速”,数值为百分比增速",

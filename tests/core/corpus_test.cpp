@@ -228,6 +228,16 @@ parsed_observation with_column_unit(parsed_observation o, const corpus_row& row)
   return o;
 }
 
+// A percentage target on an indicator named for its growth rate (`经济增长`, `GDP growth`:
+// `6%左右`) is the level of that rate, which is the growth of the quantity the name gives: the
+// label an analyst writes (`growth about 6 %`), as the import reads such a row.
+rule on_growth_rate_indicator(rule r, const corpus_row& row) {
+  if (r.measure.kind == measure_kind::level && r.is_comparison() && !r.has_reference() &&
+      r.unit.dim() == dimension::percent && r.unit.scale() == 0 && names_growth_rate(row.indicator))
+    r.measure.kind = measure_kind::growth;
+  return r;
+}
+
 // What a row reads as: its label, or the error's code.
 std::string reading_of(const corpus_row& row) {
   try {
@@ -239,7 +249,7 @@ std::string reading_of(const corpus_row& row) {
         return label(with_column_unit(parse_target(row.text), row));
       }
     }
-    return label(with_column_unit(parse_target(row.text), row));
+    return label(on_growth_rate_indicator(with_column_unit(parse_target(row.text), row), row));
   } catch (const error& e) {
     return std::string("error ") + to_string(e.code());
   }
@@ -252,6 +262,7 @@ std::string core_of(std::string s) {
   std::istringstream words(s);
   int depth = 0;
   bool estimate = false;
+  bool in_prefix = false;
   for (std::string w; words >> w;) {
     const bool opens = w.front() == '(' || w.rfind("（", 0) == 0;
     if (opens) ++depth;
@@ -268,8 +279,12 @@ std::string core_of(std::string s) {
       const double v = std::strtod(w.c_str(), &end);
       if (end != nullptr && *end == '\0') w = number(v);
     }
-    if (w == "?" || w == "estimate" || w.rfind("prefix=", 0) == 0 || w.rfind("lead=", 0) == 0)
-      continue;
+    // an English prefix has blanks (`prefix=reached a record of`): its words run to the next
+    // mark, bracket or field
+    const bool field = w.find('=') != std::string::npos;
+    if (in_prefix && !field && w != "?" && w != "estimate" && w != "cumulative") continue;
+    in_prefix = w.rfind("prefix=", 0) == 0 || w.rfind("lead=", 0) == 0;
+    if (w == "?" || w == "estimate" || in_prefix) continue;
     kept.push_back(w);
   }
   // an estimated value (预计) is recorded approximate, as `左右` is: the notation's `about`

@@ -435,6 +435,13 @@ const phrasing targets[] = {
     {"below five percent", strict(pct(op::at_most, 5))},
     {"at around three percent", pct(op::about, 3)},
     {"Twelve percent", pct(op::reach, 12)},
+    // English official style: leads, verbs and tails of translated reports
+    {"to 65 percent of the population", pct(op::reach, 65)},
+    {"equivalent to around 4.5 percent of its total GDP", pct(op::about, 4.5)},
+    {"a robust year-on-year growth of 5.2 percent", growth(level(op::reach, 5.2))},
+    {"reached a record of 695 million metric tons", level(op::reach, 695, "百万吨")},
+    {"soared to nearly 4.4 trillion yuan", level(op::about, 4.4, "万亿元")},
+    {"CNY4.4 trillion", level(op::reach, 4.4, "万亿元")},
 };
 // clang-format on
 
@@ -711,3 +718,27 @@ TEST(phrasings, mutated_texts_are_read_exactly_or_rejected_with_a_column) {
 }
 
 }  // namespace
+
+// The names the import and the corpus read as growth-rate indicators.
+// A translation cut after its verb (`… expand by 5 percent` → `by 5 percent`) does not say up
+// or down: rejected with the reason, never read as growth.
+TEST(phrasings, a_change_without_its_verb_is_rejected_with_the_reason) {
+  for (const char* text : {"by 5 percent", "by around 3 percent", "by more than 40 percent"}) {
+    try {
+      parse_target(text);
+      ADD_FAILURE() << text << " was read";
+    } catch (const parse_error& e) {
+      EXPECT_EQ(e.code(), errc::target_syntax) << text;
+      EXPECT_NE(std::string(e.what()).find("without its verb"), std::string::npos) << e.what();
+    }
+  }
+  EXPECT_EQ(parse_target("up by 5 percent").measure.kind, measure_kind::growth);
+}
+
+TEST(phrasings, names_of_growth_rates) {
+  for (const char* name : {"地区生产总值增速", "固定资产投资增幅", "经济增长", "GDP growth",
+                           "Regional GDP year-on-year Growth"})
+    EXPECT_TRUE(names_growth_rate(name)) << name;
+  for (const char* name : {"GDP", "地区生产总值", "overgrowth of weeds", "growthfund assets"})
+    EXPECT_FALSE(names_growth_rate(name)) << name;
+}

@@ -92,4 +92,10 @@ std::string canonical(const parsed_observation& o, language lang = language::zh)
 /// figure and approximation; the remark and note are not part of it).
 std::string canonical(const observation& o, language lang = language::zh);
 
+/// @brief True when an indicator's name says its values are growth rates (`地区生产总值增速`,
+/// `固定资产投资增幅`, `经济增长`, `GDP growth`): the words of the target language's lexicon.
+/// A percentage target on such an indicator (`6%左右`) is the level of the rate, which is the
+/// growth of the quantity it names.
+bool names_growth_rate(std::string_view indicator_name) noexcept;
+
 }  // namespace planeval

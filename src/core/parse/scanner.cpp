@@ -447,12 +447,19 @@ std::optional<double> scanner::number(bool allow_sign) {
 std::size_t scanner::unit_length_at(std::size_t at) const {
   const auto& index = units();
   std::size_t best = 0;
+  // English unit words (yuan, tonnes, people) in any case: `4.4 trillion Yuan`
+  const auto same = [](char32_t a, char32_t b) {
+    return a == b || (is_alpha(a) && lower(a) == lower(b));
+  };
   auto try_units = [&](std::size_t from, std::size_t prefix_len) {
     if (from >= end_) return;
     const char32_t c0 = s_[from];
     for (const auto& u : index.units) {
-      if (u[0] != c0 || from + u.size() > end_) continue;
-      if (!std::equal(u.begin(), u.end(), s_.begin() + static_cast<std::ptrdiff_t>(from))) continue;
+      const bool word = u.size() >= 3 && is_alpha(u[0]);
+      if ((word ? !same(u[0], c0) : u[0] != c0) || from + u.size() > end_) continue;
+      const auto at = s_.begin() + static_cast<std::ptrdiff_t>(from);
+      if (word ? !std::equal(u.begin(), u.end(), at, same) : !std::equal(u.begin(), u.end(), at))
+        continue;
       const std::size_t after = from + u.size();
       if (is_alpha(u.back()) && after < end_ && is_alpha(s_[after])) continue;
       best = std::max(best, prefix_len + u.size());
@@ -486,7 +493,18 @@ std::optional<unit> scanner::unit_word() {
     stop += 1 + den;
   }
   pos_ = stop;
-  unit u = unit::parse(utf8(start, stop));
+  const std::string written = utf8(start, stop);
+  unit u = unit::parse(written);
+  if (u.dim() == dimension::other) {
+    // an English unit word written in capitals (Yuan, Tonnes): the table's spelling
+    std::string lowered = written;
+    for (char& c : lowered)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    if (lowered != written) {
+      unit v = unit::parse(lowered);
+      if (v.dim() != dimension::other) u = v;
+    }
+  }
   if (u.dim() == dimension::percent && u.scale() == 0) return unit::percent();
   if (u.dim() == dimension::percentage_point) return unit::percentage_point();
   return u;
